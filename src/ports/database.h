@@ -1,0 +1,48 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "ports/repositories.h"
+
+namespace regie::ports {
+
+enum class TxMode {
+  kRead,   // consistent snapshot, no writes
+  kWrite,  // serialised with other writers
+};
+
+// One unit of work. All repositories obtained from it act inside the same
+// database transaction. Destroying a Transaction that was not committed rolls
+// it back, so an early return on error changes nothing. Not thread-safe: one
+// Transaction belongs to one request.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual TenantRepository& Tenants() = 0;
+  virtual OrganisationRepository& Organisations() = 0;
+  virtual HouseholdRepository& Households() = 0;
+  virtual PersonRepository& Persons() = 0;
+  // After Commit (OK or not) the transaction is finished; further use is a
+  // programmer error.
+  virtual Status Commit() = 0;
+};
+
+// A storage backend. Thread-safe: Begin may be called from any thread; the
+// implementation pools connections.
+class Database {
+ public:
+  virtual ~Database() = default;
+  // Unavailable when no connection frees up within the backend's wait limit.
+  virtual StatusOr<std::unique_ptr<Transaction>> Begin(TxMode mode) = 0;
+  // Applies pending forward-only migrations, each in its own transaction,
+  // and records them in schema_migrations.
+  virtual Status Migrate() = 0;
+  // Highest applied migration version (0 for an empty database).
+  virtual StatusOr<int> SchemaVersion() = 0;
+  virtual std::string_view Backend() const = 0;  // "sqlite" or "postgresql"
+};
+
+}  // namespace regie::ports

@@ -1,0 +1,98 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/status.h"
+
+namespace regie::ports {
+
+// Repository contracts. Every method is scoped to a tenant: a row of another
+// tenant is reported as NotFound, never revealed. Implementations do not
+// validate domain rules (core does that) but do enforce referential integrity
+// and optimistic concurrency, returning:
+//   NotFound   reason "<type>_not_found"
+//   Conflict   reason "version_conflict" when expected_version is stale,
+//              "duplicate" for a unique-key clash (e.g. BSN within a tenant)
+//   InvalidArgument reason "validation_failed" with field errors for a
+//              reference that does not exist in the tenant.
+
+class TenantRepository {
+ public:
+  virtual ~TenantRepository() = default;
+  virtual StatusOr<core::Tenant> Create(const core::TenantData& data) = 0;
+  virtual StatusOr<core::Tenant> Get(int64_t id) = 0;
+  virtual StatusOr<core::Tenant> GetByCode(const std::string& code) = 0;
+  virtual StatusOr<std::vector<core::Tenant>> List() = 0;
+};
+
+class OrganisationRepository {
+ public:
+  virtual ~OrganisationRepository() = default;
+  virtual StatusOr<core::Organisation> Create(int64_t tenant_id,
+                                              const core::OrganisationData& data) = 0;
+  virtual StatusOr<core::Organisation> Get(int64_t tenant_id, int64_t id) = 0;
+  virtual StatusOr<std::vector<core::Organisation>> List(int64_t tenant_id) = 0;
+};
+
+// Filters of the household list. Text matches the search key (core::SearchKey)
+// of the household name or any member's names as a substring. Wijk, kern and
+// the housing-date range match when any member matches.
+struct HouseholdQuery {
+  int64_t tenant_id = 0;
+  std::optional<std::string> text;
+  std::optional<std::string> wijk;
+  std::optional<std::string> kern;
+  std::optional<core::Date> housed_from;  // inclusive
+  std::optional<core::Date> housed_to;    // inclusive
+  bool include_archived = false;
+  int limit = 25;  // 1..200
+  // Opaque keyset cursor from a previous page; the order is (name key, id),
+  // so pages are stable while rows are added.
+  std::optional<std::string> after;
+};
+
+struct HouseholdPage {
+  std::vector<core::HouseholdSummary> items;
+  std::optional<std::string> next;  // cursor for the next page, if any
+};
+
+class HouseholdRepository {
+ public:
+  virtual ~HouseholdRepository() = default;
+  virtual StatusOr<core::Household> Create(int64_t tenant_id, const core::HouseholdData& data,
+                                           core::Timestamp now) = 0;
+  virtual StatusOr<core::Household> Get(int64_t tenant_id, int64_t id) = 0;
+  virtual StatusOr<core::Household> Update(int64_t tenant_id, int64_t id,
+                                           int64_t expected_version,
+                                           const core::HouseholdData& data,
+                                           core::Timestamp now) = 0;
+  // Archiving is a soft delete: the household leaves default lists but its
+  // data stays for the retention period. FailedPrecondition
+  // "already_archived" when archived before.
+  virtual StatusOr<core::Household> Archive(int64_t tenant_id, int64_t id,
+                                            int64_t expected_version, const std::string& reason,
+                                            core::Timestamp now) = 0;
+  // InvalidArgument "invalid_cursor" (field "after") for a cursor it did not issue.
+  virtual StatusOr<HouseholdPage> List(const HouseholdQuery& query) = 0;
+};
+
+class PersonRepository {
+ public:
+  virtual ~PersonRepository() = default;
+  // NotFound "household_not_found" when the household is not in the tenant;
+  // FailedPrecondition "household_archived" when it is archived.
+  virtual StatusOr<core::Person> Create(int64_t tenant_id, int64_t household_id,
+                                        const core::PersonData& data, core::Timestamp now) = 0;
+  virtual StatusOr<core::Person> Get(int64_t tenant_id, int64_t id) = 0;
+  virtual StatusOr<core::Person> Update(int64_t tenant_id, int64_t id, int64_t expected_version,
+                                        const core::PersonData& data, core::Timestamp now) = 0;
+  // Members in a stable order: role, birth date, id.
+  virtual StatusOr<std::vector<core::Person>> ListByHousehold(int64_t tenant_id,
+                                                              int64_t household_id) = 0;
+};
+
+}  // namespace regie::ports
