@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Second README command: install what is missing, build (dev + ASan/UBSan),
+# start a private PostgreSQL 15 on loopback, and run every test: C++ unit,
+# storage contract and API tests (ctest, both presets, both backends),
+# style checks, front-end unit tests and browser end-to-end tests.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+werror=OFF
+[ "${CI:-}" = "true" ] && werror=ON
+passed=0
+failed=0
+failures=()
+
+step() { printf '\n==> %s\n' "$*" >&2; }
+record() {  # record NAME PASSED FAILED
+  passed=$((passed + $2))
+  failed=$((failed + $3))
+  if [ "$3" -gt 0 ]; then failures+=("$1"); fi
+}
+
+step "Dependencies"
+bash scripts/deps.sh test
+
+step "Build: dev and asan presets"
+cmake --preset dev -DREGIE_WERROR="$werror" >/dev/null
+cmake --build --preset dev
+cmake --preset asan -DREGIE_WERROR="$werror" >/dev/null
+cmake --build --preset asan
+
+step "Style: clang-format"
+mapfile -t sources < <(git ls-files -co --exclude-standard -- 'src/*.h' 'src/*.cc' 'tests/*.h' 'tests/*.cc' 'bench/*.cc' 'bench/*.h')
+if clang-format --dry-run --Werror "${sources[@]}"; then record clang-format 1 0; else record clang-format 0 1; fi
+
+step "PostgreSQL 15 on loopback"
+REGIE_TEST_PG_URL="$(bash scripts/postgres.sh start | tail -n 1)"
+export REGIE_TEST_PG_URL
+trap 'bash "$root/scripts/postgres.sh" stop >/dev/null 2>&1 || true' EXIT
+
+run_ctest() {  # run_ctest PRESET
+  local log
+  log="$(mktemp)"
+  local rc=0
+  ctest --preset "$1" 2>&1 | tee "$log" || rc=$?
+  local line total nfail
+  line="$(grep -E 'tests passed, [0-9]+ tests? failed out of' "$log" | tail -n 1 || true)"
+  total="$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line")"
+  nfail="$(sed -E 's/.*passed, ([0-9]+) tests? failed.*/\1/' <<<"$line")"
+  if [ -z "$line" ]; then total=0; nfail=1; fi
+  [ "$rc" -eq 0 ] || [ "$nfail" -gt 0 ] || nfail=1
+  record "ctest-$1" $((total - nfail)) "$nfail"
+  rm -f "$log"
+}
+
+step "C++ tests (dev)"
+run_ctest dev
+step "C++ tests (asan: AddressSanitizer + UBSan)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest asan
+
+step "Front end: typecheck, unit tests, build"
+(cd web && npm run --silent typecheck) && record typecheck 1 0 || record typecheck 0 1
+vlog="$(mktemp)"
+if (cd web && npx vitest run --reporter=default 2>&1) | tee "$vlog"; then vrc=0; else vrc=1; fi
+vpass="$(grep -E '^\s+Tests\s' "$vlog" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)"
+vfail="$(grep -E '^\s+Tests\s' "$vlog" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)"
+[ "$vrc" -eq 0 ] || [ "$vfail" -gt 0 ] || vfail=1
+record vitest "${vpass:-0}" "${vfail:-0}"
+(cd web && npm run --silent build)
+
+step "Browser end-to-end tests (Chromium)"
+elog="$(mktemp)"
+if REGIE_BIN="$root/build/dev/src/app/regie" node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$elog"; then erc=0; else erc=1; fi
+epass="$(grep -E '^# pass ' "$elog" | awk '{print $3}' | tail -n 1)"
+efail="$(grep -E '^# fail ' "$elog" | awk '{print $3}' | tail -n 1)"
+[ "$erc" -eq 0 ] || [ "${efail:-0}" -gt 0 ] || efail=1
+record e2e "${epass:-0}" "${efail:-0}"
+
+printf '\n'
+if ((${#failures[@]})); then echo "Failing groups: ${failures[*]}" >&2; fi
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
