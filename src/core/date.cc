@@ -16,7 +16,9 @@ std::optional<int> ParseDigits(std::string_view s) {
   return v;
 }
 
-chr::year_month_day Ymd(int32_t days) { return chr::year_month_day(chr::sys_days(chr::days(days))); }
+chr::year_month_day Ymd(int32_t days) {
+  return chr::year_month_day(chr::sys_days(chr::days(days)));
+}
 }  // namespace
 
 std::optional<Date> Date::FromYmd(int year, int month, int day) {

@@ -26,7 +26,7 @@ struct DemoTenant {
 
 struct DemoHousehold {
   int tenant_index = 0;
-  HouseholdData data;  // involved_organisations left empty; see below
+  HouseholdData data;                              // involved_organisations left empty; see below
   std::vector<int> involved_organisation_indices;  // into DemoTenant::organisations
   std::vector<PersonData> persons;
 };

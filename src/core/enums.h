@@ -27,11 +27,10 @@ constexpr std::optional<E> ParseEnum(std::string_view code) {
   return std::nullopt;
 }
 
-#define REGIE_ENUM_TRAITS(Type, N, ...)                                                  \
-  template <>                                                                            \
-  struct EnumTraits<Type> {                                                              \
-    static constexpr std::array<std::pair<Type, std::string_view>, N> kEntries{          \
-        {__VA_ARGS__}};                                                                  \
+#define REGIE_ENUM_TRAITS(Type, N, ...)                                                        \
+  template <>                                                                                  \
+  struct EnumTraits<Type> {                                                                    \
+    static constexpr std::array<std::pair<Type, std::string_view>, N> kEntries{{__VA_ARGS__}}; \
   }
 
 enum class Sex { kMale, kFemale, kOther, kUnknown };
@@ -43,7 +42,15 @@ REGIE_ENUM_TRAITS(Literacy, 3, {Literacy::kYes, "ja"}, {Literacy::kLimited, "bep
                   {Literacy::kNo, "nee"});
 
 // Highest completed education, in the broad Dutch levels the seeds use.
-enum class Education { kNone, kPrimary, kSecondary, kVocational, kHigherProfessional, kUniversity, kUnknown };
+enum class Education {
+  kNone,
+  kPrimary,
+  kSecondary,
+  kVocational,
+  kHigherProfessional,
+  kUniversity,
+  kUnknown
+};
 REGIE_ENUM_TRAITS(Education, 7, {Education::kNone, "geen"}, {Education::kPrimary, "basisonderwijs"},
                   {Education::kSecondary, "voortgezet_onderwijs"}, {Education::kVocational, "mbo"},
                   {Education::kHigherProfessional, "hbo"}, {Education::kUniversity, "wo"},
@@ -60,8 +67,16 @@ REGIE_ENUM_TRAITS(InburgeringPlicht, 3, {InburgeringPlicht::kYes, "ja"},
                   {InburgeringPlicht::kNo, "nee"}, {InburgeringPlicht::kExempt, "vrijgesteld"});
 
 enum class OrganisationKind {
-  kGemeente, kVluchtelingenwerk, kSocialeDienst, kGgdJgz, kSchool, kTaalaanbieder, kWelzijn,
-  kVrijwilligersorganisatie, kCoa, kOther
+  kGemeente,
+  kVluchtelingenwerk,
+  kSocialeDienst,
+  kGgdJgz,
+  kSchool,
+  kTaalaanbieder,
+  kWelzijn,
+  kVrijwilligersorganisatie,
+  kCoa,
+  kOther
 };
 REGIE_ENUM_TRAITS(OrganisationKind, 10, {OrganisationKind::kGemeente, "gemeente"},
                   {OrganisationKind::kVluchtelingenwerk, "vluchtelingenwerk"},

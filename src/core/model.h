@@ -74,8 +74,8 @@ struct Person {
 
 // The editable part of a household: "one household, one plan, one director".
 struct HouseholdData {
-  std::string name;       // how staff refer to it, usually the family name
-  std::string regisseur;  // the one case director; a user reference
+  std::string name;                             // how staff refer to it, usually the family name
+  std::string regisseur;                        // the one case director; a user reference
   std::vector<int64_t> involved_organisations;  // sorted, unique
 };
 

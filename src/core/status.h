@@ -94,17 +94,17 @@ class StatusOr {
 }  // namespace regie
 
 // Propagates a non-OK Status to the caller.
-#define REGIE_RETURN_IF_ERROR(expr)           \
-  do {                                        \
-    ::regie::Status regie_status_ = (expr);   \
+#define REGIE_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::regie::Status regie_status_ = (expr);        \
     if (!regie_status_.ok()) return regie_status_; \
   } while (false)
 
 #define REGIE_CONCAT_INNER(a, b) a##b
 #define REGIE_CONCAT(a, b) REGIE_CONCAT_INNER(a, b)
 // Assigns the value of a StatusOr expression to `lhs`, or returns its Status.
-#define REGIE_ASSIGN_OR_RETURN(lhs, expr)                          \
-  auto REGIE_CONCAT(regie_or_, __LINE__) = (expr);                 \
-  if (!REGIE_CONCAT(regie_or_, __LINE__).ok())                     \
-    return REGIE_CONCAT(regie_or_, __LINE__).status();             \
-  lhs = std::move(REGIE_CONCAT(regie_or_, __LINE__)).value()
+#define REGIE_ASSIGN_OR_RETURN(lhs, expr)                                                         \
+  auto REGIE_CONCAT(regie_or_, __LINE__) = (expr);                                                \
+  if (!REGIE_CONCAT(regie_or_, __LINE__).ok()) return REGIE_CONCAT(regie_or_, __LINE__).status(); \
+  lhs = std::move(REGIE_CONCAT(regie_or_, __LINE__))                                              \
+            .value()  // NOLINT(bugprone-macro-parentheses): lhs may be a declaration

@@ -7,9 +7,28 @@ namespace {
 
 // Base letters for U+0100..U+017F (Latin Extended-A), one per code point.
 constexpr std::string_view kLatinExtendedA =
-    "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" "ii" "jj" "kkk"
-    "llllllllll" "nnnnnnnnn" "oooooo" "oo" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww"
-    "yyy" "zzzzzz" "s";
+    "aaaaaa"
+    "cccccccc"
+    "dddd"
+    "eeeeeeeeee"
+    "gggggggg"
+    "hhhh"
+    "iiiiiiiiii"
+    "ii"
+    "jj"
+    "kkk"
+    "llllllllll"
+    "nnnnnnnnn"
+    "oooooo"
+    "oo"
+    "rrrrrr"
+    "ssssssss"
+    "tttttt"
+    "uuuuuuuuuuuu"
+    "ww"
+    "yyy"
+    "zzzzzz"
+    "s";
 static_assert(kLatinExtendedA.size() == 0x80);
 
 // Maps a Latin-1 Supplement / Latin Extended-A code point to its ASCII base;
@@ -20,7 +39,8 @@ std::string_view FoldCodePoint(uint32_t cp) {
   if (cp >= 0x100 && cp < 0x180) return kLatinExtendedA.substr(cp - 0x100, 1);
   if (cp < 0xC0 || cp > 0xFF || cp == 0xD7 || cp == 0xF7) return {};
   static constexpr std::string_view kLatin1 =  // U+00C0..U+00FF, '?' = no fold
-      "aaaaaaaceeeeiiiidnooooo?ouuuuyts" "aaaaaaaceeeeiiiidnooooo?ouuuuyty";
+      "aaaaaaaceeeeiiiidnooooo?ouuuuyts"
+      "aaaaaaaceeeeiiiidnooooo?ouuuuyty";
   if (cp == 0xC6 || cp == 0xE6) return "ae";
   if (cp == 0xDF) return "ss";
   return kLatin1.substr(cp - 0xC0, 1);
@@ -68,7 +88,8 @@ std::string SearchKey(std::string_view s) {
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r'))
+    --e;
   return std::string(s.substr(b, e - b));
 }
 

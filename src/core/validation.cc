@@ -33,8 +33,10 @@ class Collector {
 
 void CheckName(Collector& c, std::string_view field, const std::string& value, bool required) {
   std::string trimmed = Trim(value);
-  if (required && trimmed.empty()) c.Add(field, "required");
-  else if (trimmed.size() > kMaxNameLength) c.Add(field, "too_long");
+  if (required && trimmed.empty())
+    c.Add(field, "required");
+  else if (trimmed.size() > kMaxNameLength)
+    c.Add(field, "too_long");
 }
 
 void CheckText(Collector& c, std::string_view field, const std::string& value) {
@@ -55,7 +57,8 @@ bool IsValidPostalCode(std::string_view pc) {
   std::string compact;
   for (char ch : pc)
     if (ch != ' ') compact.push_back(ch);
-  if (compact.size() != 6 || compact[0] == '0' || !AllDigits(std::string_view(compact).substr(0, 4)))
+  if (compact.size() != 6 || compact[0] == '0' ||
+      !AllDigits(std::string_view(compact).substr(0, 4)))
     return false;
   auto letter = [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'); };
   return letter(compact[4]) && letter(compact[5]);
@@ -67,14 +70,18 @@ std::vector<FieldError> ValidatePerson(const PersonData& p, Date today, std::str
   CheckName(c, "family_name", p.family_name, true);
 
   bool birth_ok = false;
-  if (p.birth_date > today) c.Add("birth_date", "date_in_future");
-  else if (p.birth_date.year() < kOldestBirthYear) c.Add("birth_date", "date_too_early");
-  else birth_ok = true;
+  if (p.birth_date > today)
+    c.Add("birth_date", "date_in_future");
+  else if (p.birth_date.year() < kOldestBirthYear)
+    c.Add("birth_date", "date_too_early");
+  else
+    birth_ok = true;
 
   if (!IsCountryCode(p.nationality)) c.Add("nationality", "unknown_country");
   if (p.languages.size() > kMaxLanguages) c.Add("languages", "too_many");
   for (size_t i = 0; i < p.languages.size(); ++i)
-    if (!IsLanguageCode(p.languages[i])) c.Add("languages/" + std::to_string(i), "unknown_language");
+    if (!IsLanguageCode(p.languages[i]))
+      c.Add("languages/" + std::to_string(i), "unknown_language");
 
   if (p.bsn && !IsValidBsn(*p.bsn)) c.Add("bsn", "bsn_invalid");
   if (p.v_number && (p.v_number->size() != 10 || !AllDigits(*p.v_number)))
@@ -84,9 +91,15 @@ std::vector<FieldError> ValidatePerson(const PersonData& p, Date today, std::str
   // order permit <= koppeling, permit <= housing that the process implies.
   auto check_route_date = [&](std::string_view field, const std::optional<Date>& d) {
     if (!d) return true;
-    if (*d > today) { c.Add(field, "date_in_future"); return false; }
+    if (*d > today) {
+      c.Add(field, "date_in_future");
+      return false;
+    }
     // Only against a plausible birth date: one wrong field, one message.
-    if (birth_ok && *d < p.birth_date) { c.Add(field, "date_before_birth"); return false; }
+    if (birth_ok && *d < p.birth_date) {
+      c.Add(field, "date_before_birth");
+      return false;
+    }
     return true;
   };
   bool permit_ok = check_route_date("permit_date", p.permit_date);
@@ -95,7 +108,8 @@ std::vector<FieldError> ValidatePerson(const PersonData& p, Date today, std::str
   if (permit_ok && koppeling_ok && p.permit_date && p.koppeling_date &&
       *p.koppeling_date < *p.permit_date)
     c.Add("koppeling_date", "koppeling_before_permit");
-  if (permit_ok && housing_ok && p.permit_date && p.housing_date && *p.housing_date < *p.permit_date)
+  if (permit_ok && housing_ok && p.permit_date && p.housing_date &&
+      *p.housing_date < *p.permit_date)
     c.Add("housing_date", "housing_before_permit");
 
   const Address& a = p.address;

@@ -14,9 +14,9 @@ namespace regie::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  uint16_t port = 8080;  // 0 = ephemeral (tests); see Server::port()
-  int threads = 2;       // I/O threads; handlers run on them
-  std::size_t body_limit = 1 << 20;  // bytes; larger bodies get 413
+  uint16_t port = 8080;                     // 0 = ephemeral (tests); see Server::port()
+  int threads = 2;                          // I/O threads; handlers run on them
+  std::size_t body_limit = 1 << 20;         // bytes; larger bodies get 413
   std::chrono::seconds header_timeout{10};  // 408 when headers do not arrive in time
   std::chrono::seconds body_timeout{30};    // 408 when the body does not arrive in time
   std::string web_root;  // directory with the built web UI (index.html); empty = API only

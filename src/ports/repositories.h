@@ -66,16 +66,14 @@ class HouseholdRepository {
   virtual StatusOr<core::Household> Create(int64_t tenant_id, const core::HouseholdData& data,
                                            core::Timestamp now) = 0;
   virtual StatusOr<core::Household> Get(int64_t tenant_id, int64_t id) = 0;
-  virtual StatusOr<core::Household> Update(int64_t tenant_id, int64_t id,
-                                           int64_t expected_version,
+  virtual StatusOr<core::Household> Update(int64_t tenant_id, int64_t id, int64_t expected_version,
                                            const core::HouseholdData& data,
                                            core::Timestamp now) = 0;
   // Archiving is a soft delete: the household leaves default lists but its
   // data stays for the retention period. FailedPrecondition
   // "already_archived" when archived before.
-  virtual StatusOr<core::Household> Archive(int64_t tenant_id, int64_t id,
-                                            int64_t expected_version, const std::string& reason,
-                                            core::Timestamp now) = 0;
+  virtual StatusOr<core::Household> Archive(int64_t tenant_id, int64_t id, int64_t expected_version,
+                                            const std::string& reason, core::Timestamp now) = 0;
   // InvalidArgument "invalid_cursor" (field "after") for a cursor it did not issue.
   virtual StatusOr<HouseholdPage> List(const HouseholdQuery& query) = 0;
 };

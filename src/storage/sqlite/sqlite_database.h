@@ -10,8 +10,8 @@
 namespace regie::storage::sqlite {
 
 struct Options {
-  std::string path;                  // file path; ":memory:" is not supported (pooling)
-  int pool_size = 8;                 // connections; one writer at a time (BEGIN IMMEDIATE)
+  std::string path;   // file path; ":memory:" is not supported (pooling)
+  int pool_size = 8;  // connections; one writer at a time (BEGIN IMMEDIATE)
   std::chrono::milliseconds busy_timeout{5000};
 };
 
