@@ -103,8 +103,9 @@ class StatusOr {
 #define REGIE_CONCAT_INNER(a, b) a##b
 #define REGIE_CONCAT(a, b) REGIE_CONCAT_INNER(a, b)
 // Assigns the value of a StatusOr expression to `lhs`, or returns its Status.
+// NOLINTBEGIN(bugprone-macro-parentheses): lhs may be a declaration.
 #define REGIE_ASSIGN_OR_RETURN(lhs, expr)                                                         \
   auto REGIE_CONCAT(regie_or_, __LINE__) = (expr);                                                \
   if (!REGIE_CONCAT(regie_or_, __LINE__).ok()) return REGIE_CONCAT(regie_or_, __LINE__).status(); \
-  lhs = std::move(REGIE_CONCAT(regie_or_, __LINE__))                                              \
-            .value()  // NOLINT(bugprone-macro-parentheses): lhs may be a declaration
+  lhs = std::move(REGIE_CONCAT(regie_or_, __LINE__)).value()
+// NOLINTEND(bugprone-macro-parentheses)
