@@ -1,0 +1,88 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "core/status.h"
+
+namespace regie::storage::sqlite {
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+};
+using DbPtr = std::unique_ptr<sqlite3, DbCloser>;
+using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+// Maps the result code of the last failed call on `db` to a Status.
+Status ErrorStatus(sqlite3* db, int rc, std::string_view what);
+
+// A prepared statement borrowed from a connection's cache. Binding is
+// 1-based as in SQLite. Reset (and unbinds) when the borrow ends, so the
+// statement is ready for the next request.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Stmt() {
+    if (stmt_ == nullptr) return;
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  Stmt(Stmt&& other) noexcept
+      : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), status_(other.status_) {}
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  Stmt& operator=(Stmt&&) = delete;
+
+  Stmt& Bind(int i, int64_t v);
+  Stmt& Bind(int i, std::string_view v);
+  Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
+  Stmt& Bind(int i, const std::optional<std::string>& v);
+  Stmt& BindNull(int i);
+
+  // Advances: true when a row is available, false when done; errors become
+  // a Status through `status()`.
+  bool Step();
+  const Status& status() const { return status_; }
+  // Runs a statement that returns no rows.
+  Status Exec();
+
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string Text(int col) const;
+  std::optional<std::string> OptText(int col) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  Status status_;
+};
+
+// One open connection with its statement cache. Not thread-safe; the pool
+// hands it to one transaction at a time.
+class Connection {
+ public:
+  static StatusOr<std::unique_ptr<Connection>> Open(const std::string& path, int busy_timeout_ms);
+
+  sqlite3* db() const { return db_.get(); }
+  // A cached prepared statement for `sql` (which must be a string literal or
+  // otherwise stable text: the cache is keyed by its content).
+  StatusOr<Stmt> Prepare(std::string_view sql);
+  Status Exec(const char* sql);  // for statements without parameters
+
+ private:
+  explicit Connection(DbPtr db) : db_(std::move(db)) {}
+  DbPtr db_;
+  std::unordered_map<std::string, StmtPtr> cache_;
+};
+
+}  // namespace regie::storage::sqlite
