@@ -30,8 +30,20 @@ cmake --preset asan -DREGIE_WERROR="$werror" >/dev/null
 cmake --build --preset asan
 
 step "Style: clang-format"
-mapfile -t sources < <(git ls-files -co --exclude-standard -- 'src/*.h' 'src/*.cc' 'tests/*.h' 'tests/*.cc' 'bench/*.cc' 'bench/*.h')
+mapfile -t sources < <(find src tests bench -name '*.h' -o -name '*.cc' | sort)
 if clang-format --dry-run --Werror "${sources[@]}"; then record clang-format 1 0; else record clang-format 0 1; fi
+
+step "Style: clang-tidy (src/, curated checks in .clang-tidy)"
+mapfile -t tidy_sources < <(find src -name '*.cc' ! -name '*_test.cc' | sort)
+tidy_log="$(mktemp)"
+if printf '%s\n' "${tidy_sources[@]}" |
+    xargs -P "$(nproc)" -n 4 clang-tidy -p build/dev --quiet >"$tidy_log" 2>&1; then
+  record clang-tidy 1 0
+else
+  grep -E 'warning:|error:' -A3 "$tidy_log" >&2 || cat "$tidy_log" >&2
+  record clang-tidy 0 1
+fi
+rm -f "$tidy_log"
 
 step "PostgreSQL 15 on loopback"
 REGIE_TEST_PG_URL="$(bash scripts/postgres.sh start | tail -n 1)"
@@ -60,21 +72,25 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 ru
 
 step "Front end: typecheck, unit tests, build"
 (cd web && npm run --silent typecheck) && record typecheck 1 0 || record typecheck 0 1
+(cd web && npm run --silent format:check) && record prettier 1 0 || record prettier 0 1
 vlog="$(mktemp)"
-if (cd web && npx vitest run --reporter=default 2>&1) | tee "$vlog"; then vrc=0; else vrc=1; fi
+if (cd web && NO_COLOR=1 npx vitest run --reporter=default 2>&1) | tee "$vlog"; then vrc=0; else vrc=1; fi
 vpass="$(grep -E '^\s+Tests\s' "$vlog" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)"
 vfail="$(grep -E '^\s+Tests\s' "$vlog" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)"
 [ "$vrc" -eq 0 ] || [ "$vfail" -gt 0 ] || vfail=1
 record vitest "${vpass:-0}" "${vfail:-0}"
-(cd web && npm run --silent build)
+rm -f "$vlog"
+# The end-to-end tests below serve web/dist; a failed build fails them too.
+(cd web && npm run --silent build) && record web-build 1 0 || record web-build 0 1
 
 step "Browser end-to-end tests (Chromium)"
 elog="$(mktemp)"
-if REGIE_BIN="$root/build/dev/src/app/regie" node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$elog"; then erc=0; else erc=1; fi
+if REGIE_BIN="$root/build/dev/src/app/regie" node --test --test-concurrency=1 --test-reporter=tap tests/e2e/ 2>&1 | tee "$elog"; then erc=0; else erc=1; fi
 epass="$(grep -E '^# pass ' "$elog" | awk '{print $3}' | tail -n 1)"
 efail="$(grep -E '^# fail ' "$elog" | awk '{print $3}' | tail -n 1)"
 [ "$erc" -eq 0 ] || [ "${efail:-0}" -gt 0 ] || efail=1
 record e2e "${epass:-0}" "${efail:-0}"
+rm -f "$elog"
 
 printf '\n'
 if ((${#failures[@]})); then echo "Failing groups: ${failures[*]}" >&2; fi

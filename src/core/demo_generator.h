@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -13,32 +12,61 @@ namespace regie::core {
 
 struct DemoOptions {
   uint64_t seed = 1;
-  int64_t households = 100;  // in total, spread over the tenants
-  int tenants = 1;
-  Date today;  // reference date: no generated date lies after it
+  int64_t households = 100;  // in total, spread over the tenants; negative counts as 0
+  int tenants = 1;           // clamped to [1, DemoGenerator::kMaxTenants]
+  Date today;                // reference date: no generated date lies after it
 };
 
-// A synthetic municipality: its organisations and its neighbourhoods.
+// A village core (kern) of a demo municipality with its neighbourhoods and
+// streets. Addresses of the kern's households draw from these lists.
+struct DemoKern {
+  std::string name;
+  std::vector<std::string> wijken;
+  std::vector<std::string> streets;
+  int postal_area = 1000;  // first 4-digit postal area; the kern uses postal_span of them
+  int postal_span = 1;
+  int weight = 1;  // relative share of the municipality's homes
+};
+
+// A synthetic municipality: its organisations and its neighbourhoods. The
+// first four are the seed municipalities (Hardinxveld-Giessendam, Dalfsen,
+// Woerden, Sliedrecht) with their real CBS codes and villages; the others
+// have made-up Dutch-sounding names and codes GM9001 upwards, which no real
+// municipality uses.
 struct DemoTenant {
   TenantData data;
+  // The first is always the gemeente. Schools: the last school is the
+  // internationale schakelklas (ISK, ages 12-18), the others primary schools.
   std::vector<OrganisationData> organisations;
+  std::vector<DemoKern> kernen;
+  int64_t inhabitants = 0;  // synthetic size; households are spread in proportion
+  int64_t households = 0;   // households of this run in this tenant
+  int regisseurs = 1;       // user references regisseur.1@CODE .. regisseur.N@CODE
 };
 
 struct DemoHousehold {
   int tenant_index = 0;
   HouseholdData data;                              // involved_organisations left empty; see below
-  std::vector<int> involved_organisation_indices;  // into DemoTenant::organisations
-  std::vector<PersonData> persons;
+  std::vector<int> involved_organisation_indices;  // into DemoTenant::organisations, sorted
+  std::vector<PersonData> persons;                 // the head first
 };
 
 // Generates a plausible, entirely synthetic population of permit holders:
 // nationality mix, families and singles, late family reunification, children
 // of school and pre-school age, wijken and kernen named like the seeds'
-// villages. Deterministic for a seed. Streams households one at a time so
-// that 500,000 persons need bounded memory. Every generated person passes
-// ValidatePerson for `today`.
+// villages. Streams households one at a time (all of tenant 0 first, then
+// tenant 1, ...) so that 500,000 persons need bounded memory.
+//
+// Contract: deterministic for (seed, households, tenants, today) on every
+// platform (no standard-library distributions); exactly `households`
+// households; every person passes ValidatePerson for `today` and is
+// normalised (NormalisePerson); BSNs are valid and unique within a run of
+// up to kMaxUniqueBsns persons; tenant codes are unique.
 class DemoGenerator {
  public:
+  static constexpr int kMaxTenants = 1000;
+  static constexpr int64_t kMaxUniqueBsns = 9'000'000;
+
   explicit DemoGenerator(const DemoOptions& options);
 
   const std::vector<DemoTenant>& tenants() const { return tenants_; }
@@ -47,9 +75,11 @@ class DemoGenerator {
 
  private:
   DemoOptions options_;
-  std::mt19937_64 rng_;
   std::vector<DemoTenant> tenants_;
-  int64_t produced_ = 0;
+  int64_t produced_ = 0;            // households so far, over all tenants
+  size_t tenant_cursor_ = 0;        // tenant of the next household
+  int64_t produced_in_tenant_ = 0;  // households so far in tenants_[tenant_cursor_]
+  int64_t persons_ = 0;             // persons so far; numbers the BSNs and V-nummers
 };
 
 }  // namespace regie::core

@@ -93,4 +93,42 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+bool IsCleanText(std::string_view s, bool multiline) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      const bool allowed_control = multiline && (c == '\t' || c == '\n' || c == '\r');
+      if ((c < 0x20 || c == 0x7F) && !allowed_control) return false;
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07u;
+    } else {
+      return false;  // continuation byte first, or an overlong/out-of-range lead
+    }
+    if (i + len > s.size()) return false;
+    for (size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp <= 0x9F))
+      return false;  // overlong, out of range, surrogate, or a C1 control
+    i += len;
+  }
+  return true;
+}
+
 }  // namespace regie::core

@@ -11,6 +11,12 @@ namespace regie::core {
 // on SQLite and PostgreSQL.
 std::string SearchKey(std::string_view utf8);
 
+// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code
+// points above U+10FFFF) without control characters; `multiline` allows tab,
+// line feed and carriage return. Text that fails this never reaches storage:
+// PostgreSQL refuses it and SQLite would store bytes no client can show.
+bool IsCleanText(std::string_view s, bool multiline = false);
+
 // Trims ASCII white space at both ends.
 std::string Trim(std::string_view s);
 

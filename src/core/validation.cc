@@ -33,14 +33,20 @@ class Collector {
 
 void CheckName(Collector& c, std::string_view field, const std::string& value, bool required) {
   std::string trimmed = Trim(value);
-  if (required && trimmed.empty())
+  if (!IsCleanText(value))
+    c.Add(field, "invalid_text");
+  else if (required && trimmed.empty())
     c.Add(field, "required");
   else if (trimmed.size() > kMaxNameLength)
     c.Add(field, "too_long");
 }
 
-void CheckText(Collector& c, std::string_view field, const std::string& value) {
-  if (value.size() > kMaxTextLength) c.Add(field, "too_long");
+void CheckText(Collector& c, std::string_view field, const std::string& value,
+               bool multiline = false) {
+  if (!IsCleanText(value, multiline))
+    c.Add(field, "invalid_text");
+  else if (value.size() > kMaxTextLength)
+    c.Add(field, "too_long");
 }
 
 }  // namespace
@@ -125,7 +131,7 @@ std::vector<FieldError> ValidatePerson(const PersonData& p, Date today, std::str
     c.Add("exemption_reason", "required_when_exempt");
   if (p.inburgeringsplicht != InburgeringPlicht::kExempt && !Trim(p.exemption_reason).empty())
     c.Add("exemption_reason", "only_when_exempt");
-  CheckText(c, "exemption_reason", p.exemption_reason);
+  CheckText(c, "exemption_reason", p.exemption_reason, /*multiline=*/true);
   return c.Take();
 }
 

@@ -113,3 +113,23 @@ TEST(ValidateHouseholdTest, NeedsNameAndRegisseur) {
 
 }  // namespace
 }  // namespace regie::core
+
+namespace regie::core {
+namespace {
+
+TEST(ValidatePersonTest, RefusesControlCharactersAndMalformedText) {
+  PersonData p = ValidPerson();
+  p.given_names = std::string("Am\0na", 5);
+  p.address.street = "Dorps\xffstraat";
+  p.exemption_reason = "";
+  EXPECT_EQ(Codes(ValidatePerson(p, kToday)),
+            (std::vector<std::string>{"given_names:invalid_text", "address/street:invalid_text"}));
+}
+
+TEST(ValidateHouseholdTest, RefusesControlCharacters) {
+  HouseholdData h{"Haddad\n", "r.jansen", {}};
+  EXPECT_EQ(Codes(ValidateHousehold(h)), std::vector<std::string>{"name:invalid_text"});
+}
+
+}  // namespace
+}  // namespace regie::core

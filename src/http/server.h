@@ -28,7 +28,7 @@ struct ServerOptions {
 // listener, finishes in-flight requests and joins the threads.
 class Server {
  public:
-  Server(ServerOptions options, ports::Database& db, ports::Clock& clock);
+  Server(const ServerOptions& options, ports::Database& db, const ports::Clock& clock);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

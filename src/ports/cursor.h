@@ -7,51 +7,41 @@
 
 namespace regie::ports {
 
-// Keyset position in the household list order (name key, id). Encoded as
-// lower-case hex of "<id>:<name_key>" so it is opaque in URLs and identical
-// for every backend.
-struct ListCursor {
+// Keyset position in the household list, whose order is (name key, id). The
+// cursor carries only the id of the last row, as lower-case hex: it ends up
+// in URLs and access logs, so it must not carry a name. The repository looks
+// up that row's name key (in the same tenant) to continue after it, so a
+// page stays stable while rows are added; renaming the last row of a page
+// moves the continuation point with it.
+inline std::string EncodeCursor(int64_t id) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  auto v = static_cast<uint64_t>(id);
+  do {
+    out.insert(out.begin(), kHex[v & 0xF]);
+    v >>= 4;
+  } while (v != 0);
+  return out;
+}
+
+// Where a page continues: strictly after this (name key, id).
+struct ListPosition {
   std::string name_key;
   int64_t id = 0;
 };
 
-inline std::string EncodeCursor(const ListCursor& c) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string raw = std::to_string(c.id) + ":" + c.name_key;
-  std::string out;
-  out.reserve(raw.size() * 2);
-  for (char raw_char : raw) {
-    auto ch = static_cast<unsigned char>(raw_char);
-    out.push_back(kHex[ch >> 4]);
-    out.push_back(kHex[ch & 0xF]);
-  }
-  return out;
-}
-
-// nullopt for anything EncodeCursor could not have produced.
-inline std::optional<ListCursor> DecodeCursor(std::string_view hex) {
-  if (hex.empty() || hex.size() % 2 != 0 || hex.size() > 2048) return std::nullopt;
-  auto nibble = [](char ch) -> int {
-    if (ch >= '0' && ch <= '9') return ch - '0';
-    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-    return -1;
-  };
-  std::string raw;
-  raw.reserve(hex.size() / 2);
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    raw.push_back(static_cast<char>(hi * 16 + lo));
-  }
-  size_t colon = raw.find(':');
-  if (colon == 0 || colon == std::string::npos || colon > 18) return std::nullopt;
+// The id, or nullopt for anything EncodeCursor could not have produced.
+inline std::optional<int64_t> DecodeCursor(std::string_view hex) {
+  if (hex.empty() || hex.size() > 15 || hex.front() == '0') return std::nullopt;
   int64_t id = 0;
-  for (size_t i = 0; i < colon; ++i) {
-    if (raw[i] < '0' || raw[i] > '9') return std::nullopt;
-    id = id * 10 + (raw[i] - '0');
+  for (char ch : hex) {
+    int nibble = -1;
+    if (ch >= '0' && ch <= '9') nibble = ch - '0';
+    if (ch >= 'a' && ch <= 'f') nibble = ch - 'a' + 10;
+    if (nibble < 0) return std::nullopt;
+    id = id * 16 + nibble;
   }
-  if (id <= 0) return std::nullopt;
-  return ListCursor{raw.substr(colon + 1), id};
+  return id;
 }
 
 }  // namespace regie::ports

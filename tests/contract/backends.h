@@ -1,20 +1,33 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "ports/database.h"
 
 namespace regie::testing {
 
 // A fresh, migrated, empty database of the named backend ("sqlite" or
 // "postgresql"), removed when destroyed. For PostgreSQL it is a new schema in
-// the server named by REGIE_TEST_PG_URL.
+// the server named by REGIE_TEST_PG_URL, dropped with everything in it.
 class TestDatabase {
  public:
   virtual ~TestDatabase() = default;
   virtual ports::Database& db() = 0;
+  // PostgreSQL: the schema holding this database, which is also the
+  // application_name of its sessions (so a test can find them). Empty for
+  // SQLite.
+  virtual std::string schema() const { return {}; }
+};
+
+struct TestDatabaseOptions {
+  int pool_size = 8;
+  // How long Begin waits for a free connection (for SQLite also the busy
+  // timeout; for PostgreSQL also the row-lock timeout).
+  std::chrono::milliseconds wait{5000};
 };
 
 // The backends to run on. PostgreSQL is included when REGIE_TEST_PG_URL is
@@ -24,6 +37,19 @@ std::vector<std::string> TestBackends();
 // nullptr with `skip_reason` set when the backend cannot run here; fails the
 // test (through `error`) when it should run and cannot.
 std::unique_ptr<TestDatabase> MakeTestDatabase(const std::string& backend, std::string& skip_reason,
-                                               std::string& error);
+                                               std::string& error,
+                                               const TestDatabaseOptions& options = {});
+
+// The URL of the test server, or "" when REGIE_TEST_PG_URL is not set.
+std::string PostgresTestUrl();
+
+// `url` with one more connection parameter, e.g. application_name.
+std::string WithUrlParameter(const std::string& url, const std::string& key,
+                             const std::string& value);
+
+// Runs `sql` on a fresh administrator connection to the test server,
+// outside every test schema, and returns the first column of each row. For
+// PostgreSQL-only tests that end sessions or read the catalog.
+StatusOr<std::vector<std::string>> RunPostgresAdminSql(const std::string& sql);
 
 }  // namespace regie::testing

@@ -23,15 +23,24 @@ class ContractTest : public ::testing::TestWithParam<std::string> {
     auto tx = Write();
     tenant_a_ = tx->Tenants().Create({"GM0523", "Hardinxveld-Giessendam"})->id;
     tenant_b_ = tx->Tenants().Create({"GM0148", "Dalfsen"})->id;
-    org_a1_ = tx->Organisations().Create(tenant_a_, {"Vluchtelingenwerk", core::OrganisationKind::kVluchtelingenwerk})->id;
+    org_a1_ =
+        tx->Organisations()
+            .Create(tenant_a_, {"Vluchtelingenwerk", core::OrganisationKind::kVluchtelingenwerk})
+            ->id;
     org_a2_ = tx->Organisations().Create(tenant_a_, {"GGD", core::OrganisationKind::kGgdJgz})->id;
-    org_b1_ = tx->Organisations().Create(tenant_b_, {"Gemeente Dalfsen", core::OrganisationKind::kGemeente})->id;
+    org_b1_ = tx->Organisations()
+                  .Create(tenant_b_, {"Gemeente Dalfsen", core::OrganisationKind::kGemeente})
+                  ->id;
     ASSERT_TRUE(tx->Commit().ok());
   }
 
   ports::Database& db() { return test_db_->db(); }
-  std::unique_ptr<ports::Transaction> Write() { return std::move(db().Begin(ports::TxMode::kWrite)).value(); }
-  std::unique_ptr<ports::Transaction> Read() { return std::move(db().Begin(ports::TxMode::kRead)).value(); }
+  std::unique_ptr<ports::Transaction> Write() {
+    return std::move(db().Begin(ports::TxMode::kWrite)).value();
+  }
+  std::unique_ptr<ports::Transaction> Read() {
+    return std::move(db().Begin(ports::TxMode::kRead)).value();
+  }
 
   static core::Date D(const char* iso) { return *core::Date::Parse(iso); }
   static core::Timestamp T(int64_t seconds) { return {seconds * 1'000'000}; }

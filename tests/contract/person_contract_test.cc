@@ -72,6 +72,7 @@ TEST_P(PersonContract, MembersInRoleThenBirthOrder) {
     ASSERT_TRUE(tx->Persons().Create(tenant_a_, h.id, p, T(1)).ok());
   auto members = *tx->Persons().ListByHousehold(tenant_a_, h.id);
   std::vector<std::string> names;
+  names.reserve(members.size());
   for (const auto& m : members) names.push_back(m.data.given_names);
   EXPECT_EQ(names, (std::vector<std::string>{"Yonas", "Saba", "Kidane", "Selam"}));
 }

@@ -15,11 +15,23 @@ struct Options {
   // connection. Lets tests run isolated in one database.
   std::string schema;
   int pool_size = 8;
+  // How long Begin waits for a free pooled connection (then Unavailable).
+  // Also the session's lock_timeout, so a writer waiting for another's row
+  // lock gives up (Unavailable) like SQLite's busy timeout.
   std::chrono::milliseconds acquire_timeout{5000};
 };
 
 // Connects (eagerly, one connection, to fail fast) to PostgreSQL 15+.
-// Does not migrate; call Migrate() on the result.
+// Does not migrate; call Migrate() on the result. InvalidArgument
+// "bad_database_url" for a connection string libpq cannot parse,
+// Unavailable when the server cannot be reached.
+//
+// Writers run in READ COMMITTED and take row locks where SQLite relies on
+// its single writer; readers get one REPEATABLE READ READ ONLY snapshot.
+// A statement that PostgreSQL fails aborts the transaction (SQLite fails
+// just the statement), so the expected refusals (duplicate BSN or tenant
+// code) are written not to fail on the server; Commit of a transaction
+// that the server aborted returns an error instead of claiming success.
 StatusOr<std::unique_ptr<ports::Database>> Open(const Options& options);
 
 }  // namespace regie::storage::postgres

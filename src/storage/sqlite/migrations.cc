@@ -32,6 +32,8 @@ CREATE TABLE households (
   updated_at     INTEGER NOT NULL
 );
 CREATE INDEX households_list ON households(tenant_id, archived, name_key, id);
+-- The list including archived households walks this one in order.
+CREATE INDEX households_name ON households(tenant_id, name_key, id);
 CREATE TABLE household_organisations (
   household_id    INTEGER NOT NULL REFERENCES households(id),
   organisation_id INTEGER NOT NULL REFERENCES organisations(id),

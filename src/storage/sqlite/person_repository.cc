@@ -4,9 +4,9 @@
 namespace regie::storage::sqlite {
 namespace {
 
-#define PERSON_COLUMNS                                                                       \
-  "id, tenant_id, household_id, version, given_names, family_name, birth_date, sex, "        \
-  "nationality, languages, literacy, highest_education, bsn, v_number, permit_date, "        \
+#define PERSON_COLUMNS                                                                        \
+  "id, tenant_id, household_id, version, given_names, family_name, birth_date, sex, "         \
+  "nationality, languages, literacy, highest_education, bsn, v_number, permit_date, "         \
   "koppeling_date, housing_date, street, house_number, postal_code, city, wijk, kern, role, " \
   "family_reunification, inburgeringsplicht, exemption_reason, created_at, updated_at"
 
@@ -132,7 +132,9 @@ void BindPersonData(Stmt& s, const core::PersonData& d, core::Timestamp now) {
 // The only unique constraint a person write can break is the BSN.
 Status MapWriteError(Status s) {
   if (s.code() == StatusCode::kConflict)
-    return {StatusCode::kConflict, "duplicate", "BSN already registered in this municipality",
+    return {StatusCode::kConflict,
+            "duplicate",
+            "BSN already registered in this municipality",
             {{"bsn", "duplicate"}}};
   return s;
 }
@@ -169,8 +171,8 @@ StatusOr<core::Person> SqlitePersons::Get(int64_t tenant_id, int64_t id) {
 }
 
 StatusOr<core::Person> SqlitePersons::Update(int64_t tenant_id, int64_t id,
-                                             int64_t expected_version,
-                                             const core::PersonData& data, core::Timestamp now) {
+                                             int64_t expected_version, const core::PersonData& data,
+                                             core::Timestamp now) {
   {
     REGIE_ASSIGN_OR_RETURN(
         Stmt cur, conn_.Prepare("SELECT p.version, h.archived FROM persons p JOIN households h "
@@ -193,6 +195,17 @@ StatusOr<core::Person> SqlitePersons::Update(int64_t tenant_id, int64_t id,
 
 StatusOr<std::vector<core::Person>> SqlitePersons::ListByHousehold(int64_t tenant_id,
                                                                    int64_t household_id) {
+  {
+    // Another tenant's household is reported, like a missing one, as not
+    // found rather than as an empty list.
+    REGIE_ASSIGN_OR_RETURN(
+        Stmt h, conn_.Prepare("SELECT 1 FROM households WHERE id = ?1 AND tenant_id = ?2"));
+    h.Bind(1, household_id).Bind(2, tenant_id);
+    if (!h.Step()) {
+      REGIE_RETURN_IF_ERROR(h.status());
+      return NotFound("household_not_found", "no such household in this tenant");
+    }
+  }
   std::vector<core::Person> out;
   REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(kSelectMembers));
   s.Bind(1, household_id).Bind(2, tenant_id);

@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_database.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <vector>
@@ -12,7 +13,8 @@ namespace regie::storage::sqlite {
 namespace {
 
 // Hands out connections, opening them lazily up to `size`. Waiters block on
-// a condition variable; SQLite's busy timeout handles the writer lock.
+// a condition variable for at most the busy timeout (then Unavailable);
+// SQLite's busy timeout handles the writer lock.
 class Pool {
  public:
   Pool(std::string path, int size, int busy_timeout_ms)
@@ -20,7 +22,9 @@ class Pool {
 
   StatusOr<std::unique_ptr<Connection>> Acquire() {
     std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !idle_.empty() || open_ < size_; });
+    if (!cv_.wait_for(lock, std::chrono::milliseconds(busy_timeout_ms_),
+                      [&] { return !idle_.empty() || open_ < size_; }))
+      return Unavailable("no SQLite connection became free in time");
     if (!idle_.empty()) {
       auto conn = std::move(idle_.back());
       idle_.pop_back();
@@ -126,9 +130,9 @@ class SqliteDatabase final : public ports::Database {
 
  private:
   static StatusOr<int> VersionOn(Connection& conn) {
-    REGIE_ASSIGN_OR_RETURN(
-        Stmt exists, conn.Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                                  "AND name = 'schema_migrations'"));
+    REGIE_ASSIGN_OR_RETURN(Stmt exists,
+                           conn.Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                        "AND name = 'schema_migrations'"));
     if (!exists.Step()) return exists.status().ok() ? Internal("no row") : exists.status();
     if (exists.Int(0) == 0) return 0;
     REGIE_ASSIGN_OR_RETURN(Stmt max,

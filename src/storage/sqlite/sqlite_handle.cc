@@ -4,9 +4,15 @@ namespace regie::storage::sqlite {
 
 Status ErrorStatus(sqlite3* db, int rc, std::string_view what) {
   std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  // Extended result codes are on for every connection, so `rc` tells which
+  // constraint failed.
   int primary = rc & 0xff;
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Unavailable(msg);
-  if (primary == SQLITE_CONSTRAINT) return Conflict("constraint", msg);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    return Conflict("duplicate", msg);
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) return InvalidArgument("validation_failed", msg);
+  // NOT NULL and CHECK failures mean a bug here, not bad input: core
+  // validated the data before it reached storage.
   return Internal(msg);
 }
 
@@ -57,12 +63,14 @@ std::optional<std::string> Stmt::OptText(int col) const {
 StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& path,
                                                        int busy_timeout_ms) {
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   DbPtr db(raw);  // owns the handle even when opening failed
   if (rc != SQLITE_OK) return ErrorStatus(db.get(), rc, "open " + path);
+  sqlite3_extended_result_codes(db.get(), 1);
   sqlite3_busy_timeout(db.get(), busy_timeout_ms);
-  auto conn = std::unique_ptr<Connection>(new Connection(std::move(db)));  // NOLINT: private ctor
+  auto conn = std::make_unique<Connection>(Connection::Key{}, std::move(db));
   for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
                              "PRAGMA synchronous=NORMAL", "PRAGMA temp_store=MEMORY"}) {
     REGIE_RETURN_IF_ERROR(conn->Exec(pragma));

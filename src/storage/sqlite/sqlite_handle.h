@@ -73,14 +73,21 @@ class Connection {
  public:
   static StatusOr<std::unique_ptr<Connection>> Open(const std::string& path, int busy_timeout_ms);
 
+  // Only Open constructs; the key keeps make_unique usable.
+  class Key {
+    friend class Connection;
+    Key() = default;
+  };
+  Connection(Key /*key*/, DbPtr db) : db_(std::move(db)) {}
+
   sqlite3* db() const { return db_.get(); }
-  // A cached prepared statement for `sql` (which must be a string literal or
-  // otherwise stable text: the cache is keyed by its content).
+  // A cached prepared statement for `sql`. The cache is keyed by the text, so
+  // callers must build a bounded set of statement texts (values go into
+  // parameters, never into the text).
   StatusOr<Stmt> Prepare(std::string_view sql);
   Status Exec(const char* sql);  // for statements without parameters
 
  private:
-  explicit Connection(DbPtr db) : db_(std::move(db)) {}
   DbPtr db_;
   std::unordered_map<std::string, StmtPtr> cache_;
 };

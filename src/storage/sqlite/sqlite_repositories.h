@@ -45,8 +45,10 @@ class SqliteHouseholds final : public ports::HouseholdRepository {
   StatusOr<ports::HouseholdPage> List(const ports::HouseholdQuery& query) override;
 
  private:
-  Status ReplaceOrganisations(int64_t tenant_id, int64_t household_id,
-                              const std::vector<int64_t>& organisation_ids);
+  // InvalidArgument "validation_failed" with one invalid_reference field
+  // error per id that is not an organisation of the tenant.
+  Status CheckOrganisations(int64_t tenant_id, const std::vector<int64_t>& organisation_ids);
+  Status WriteOrganisations(int64_t household_id, const std::vector<int64_t>& organisation_ids);
   // Loads the row for a versioned change: NotFound, household_archived or
   // version_conflict as the contract says.
   Status CheckWritable(int64_t tenant_id, int64_t id, int64_t expected_version);

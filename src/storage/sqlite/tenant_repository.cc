@@ -12,8 +12,8 @@ core::Organisation ReadOrganisation(const Stmt& s) {
   o.id = s.Int(0);
   o.tenant_id = s.Int(1);
   o.data.name = s.Text(2);
-  o.data.kind = core::ParseEnum<core::OrganisationKind>(s.Text(3)).value_or(
-      core::OrganisationKind::kOther);
+  o.data.kind =
+      core::ParseEnum<core::OrganisationKind>(s.Text(3)).value_or(core::OrganisationKind::kOther);
   return o;
 }
 
@@ -24,8 +24,7 @@ Status NotFoundOr(const Stmt& s, const char* reason) {
 }  // namespace
 
 StatusOr<core::Tenant> SqliteTenants::Create(const core::TenantData& data) {
-  REGIE_ASSIGN_OR_RETURN(Stmt s,
-                         conn_.Prepare("INSERT INTO tenants (code, name) VALUES (?1, ?2)"));
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("INSERT INTO tenants (code, name) VALUES (?1, ?2)"));
   Status st = s.Bind(1, data.code).Bind(2, data.name).Exec();
   if (st.code() == StatusCode::kConflict)
     return Conflict("duplicate", "tenant code already exists: " + data.code);
@@ -58,25 +57,27 @@ StatusOr<std::vector<core::Tenant>> SqliteTenants::List() {
 
 StatusOr<core::Organisation> SqliteOrganisations::Create(int64_t tenant_id,
                                                          const core::OrganisationData& data) {
-  REGIE_ASSIGN_OR_RETURN(
-      Stmt s, conn_.Prepare("INSERT INTO organisations (tenant_id, name, kind) "
-                            "SELECT id, ?2, ?3 FROM tenants WHERE id = ?1"));
-  REGIE_RETURN_IF_ERROR(s.Bind(1, tenant_id).Bind(2, data.name).Bind(3, core::ToCode(data.kind)).Exec());
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("INSERT INTO organisations (tenant_id, name, kind) "
+                                               "SELECT id, ?2, ?3 FROM tenants WHERE id = ?1"));
+  REGIE_RETURN_IF_ERROR(
+      s.Bind(1, tenant_id).Bind(2, data.name).Bind(3, core::ToCode(data.kind)).Exec());
   if (sqlite3_changes(conn_.db()) == 0) return NotFound("tenant_not_found", "no such tenant");
   return core::Organisation{sqlite3_last_insert_rowid(conn_.db()), tenant_id, data};
 }
 
 StatusOr<core::Organisation> SqliteOrganisations::Get(int64_t tenant_id, int64_t id) {
-  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("SELECT id, tenant_id, name, kind FROM organisations "
-                                               "WHERE id = ?1 AND tenant_id = ?2"));
+  REGIE_ASSIGN_OR_RETURN(Stmt s,
+                         conn_.Prepare("SELECT id, tenant_id, name, kind FROM organisations "
+                                       "WHERE id = ?1 AND tenant_id = ?2"));
   s.Bind(1, id).Bind(2, tenant_id);
   if (!s.Step()) return NotFoundOr(s, "organisation_not_found");
   return ReadOrganisation(s);
 }
 
 StatusOr<std::vector<core::Organisation>> SqliteOrganisations::List(int64_t tenant_id) {
-  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("SELECT id, tenant_id, name, kind FROM organisations "
-                                               "WHERE tenant_id = ?1 ORDER BY name, id"));
+  REGIE_ASSIGN_OR_RETURN(Stmt s,
+                         conn_.Prepare("SELECT id, tenant_id, name, kind FROM organisations "
+                                       "WHERE tenant_id = ?1 ORDER BY name, id"));
   s.Bind(1, tenant_id);
   std::vector<core::Organisation> out;
   while (s.Step()) out.push_back(ReadOrganisation(s));

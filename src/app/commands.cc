@@ -1,0 +1,149 @@
+#include "app/commands.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+#include "app/demo_loader.h"
+#include "app/system_clock.h"
+#include "http/server.h"
+#include "storage/open_database.h"
+
+#ifndef REGIE_VERSION
+#error "REGIE_VERSION must be defined by the build"
+#endif
+
+namespace regie::app {
+namespace {
+
+// Opens and migrates; logs and returns nullptr on failure.
+std::unique_ptr<ports::Database> OpenMigrated(const std::string& url, int pool_size) {
+  auto db = storage::OpenDatabase(url, pool_size);
+  if (!db.ok()) {
+    spdlog::error("event=open_database_failed error=\"{}\"", db.status().ToString());
+    return nullptr;
+  }
+  Status migrated = (*db)->Migrate();
+  if (!migrated.ok()) {
+    spdlog::error("event=migrate_failed error=\"{}\"", migrated.ToString());
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
+}  // namespace
+
+bool ParseListen(const std::string& listen, std::string& host, uint16_t& port) {
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) return false;
+  host = listen.substr(0, colon);
+  if (host.front() == '[') {
+    if (host.size() < 3 || host.back() != ']') return false;
+    host = host.substr(1, host.size() - 2);
+  }
+  unsigned long value = 0;  // NOLINT(google-runtime-int): strtoul's type
+  const std::string digits = listen.substr(colon + 1);
+  if (digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos)
+    return false;
+  value = std::strtoul(digits.c_str(), nullptr, 10);
+  if (value > 65535) return false;
+  port = static_cast<uint16_t>(value);
+  return true;
+}
+
+int RunServe(const ServeOptions& options) {
+  http::ServerOptions server_options;
+  if (!ParseListen(options.listen, server_options.host, server_options.port)) {
+    spdlog::error("event=bad_listen_address listen=\"{}\" expected=HOST:PORT", options.listen);
+    return 2;
+  }
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  server_options.threads = options.threads > 0 ? options.threads : static_cast<int>(cores);
+  server_options.web_root = options.web_root;
+  const int pool = options.pool_size > 0 ? options.pool_size : server_options.threads + 2;
+
+  // Block the stop signals before any thread starts, so every thread
+  // inherits the mask and only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  std::unique_ptr<ports::Database> db = OpenMigrated(options.db_url, pool);
+  if (!db) return 1;
+  SystemClock clock;
+  http::Server server(server_options, *db, clock);
+  Status started = server.Start();
+  if (!started.ok()) {
+    spdlog::error("event=listen_failed error=\"{}\"", started.ToString());
+    return 1;
+  }
+  spdlog::info("event=serving backend={} threads={} url=http://{}:{}/", db->Backend(),
+               server_options.threads, server_options.host, server.port());
+  std::printf("Regie draait op / is running at http://%s:%u/\n", server_options.host.c_str(),
+              static_cast<unsigned>(server.port()));
+  std::fflush(stdout);
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  spdlog::info("event=stopping signal={}", signal_number == SIGINT ? "SIGINT" : "SIGTERM");
+  server.Stop();
+  spdlog::info("event=stopped");
+  return 0;
+}
+
+int RunMigrate(const std::string& db_url) {
+  std::unique_ptr<ports::Database> db = OpenMigrated(db_url, 1);
+  if (!db) return 1;
+  StatusOr<int> version = db->SchemaVersion();
+  if (!version.ok()) {
+    spdlog::error("event=schema_version_failed error=\"{}\"", version.status().ToString());
+    return 1;
+  }
+  spdlog::info("event=migrated backend={} schema_version={}", db->Backend(), *version);
+  return 0;
+}
+
+int RunDemo(const DemoCommandOptions& options) {
+  SystemClock clock;
+  core::DemoOptions demo;
+  demo.seed = options.seed;
+  demo.households = options.households;
+  demo.tenants = options.tenants;
+  demo.today = clock.Today();
+  if (!options.today.empty()) {
+    std::optional<core::Date> today = core::Date::Parse(options.today);
+    if (!today) {
+      spdlog::error("event=bad_date today=\"{}\" expected=YYYY-MM-DD", options.today);
+      return 2;
+    }
+    demo.today = *today;
+  }
+  std::unique_ptr<ports::Database> db = OpenMigrated(options.db_url, 1);
+  if (!db) return 1;
+  int64_t next_report = 0;
+  StatusOr<DemoLoadStats> stats =
+      LoadDemo(*db, demo, clock, 500, [&next_report](const DemoLoadStats& s) {
+        if (s.households < next_report) return;
+        spdlog::info("event=demo_progress households={} persons={}", s.households, s.persons);
+        next_report = s.households + 50'000;
+      });
+  if (!stats.ok()) {
+    spdlog::error("event=demo_failed error=\"{}\"", stats.status().ToString());
+    return 1;
+  }
+  spdlog::info("event=demo_loaded tenants={} organisations={} households={} persons={}",
+               stats->tenants, stats->organisations, stats->households, stats->persons);
+  return 0;
+}
+
+int RunVersion() {
+  std::printf("regie %s\n", REGIE_VERSION);
+  return 0;
+}
+
+}  // namespace regie::app

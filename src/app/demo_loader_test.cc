@@ -1,0 +1,66 @@
+#include "app/demo_loader.h"
+
+#include <gtest/gtest.h>
+
+#include "backends.h"
+#include "core/validation.h"
+
+namespace regie::app {
+namespace {
+
+class DemoLoaderTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string skip, error;
+    test_db_ = testing::MakeTestDatabase(GetParam(), skip, error);
+    if (!error.empty()) FAIL() << error;
+    if (!skip.empty()) GTEST_SKIP() << skip;
+  }
+  core::DemoOptions Options() const {
+    return {.seed = 5, .households = 60, .tenants = 3, .today = *core::Date::Parse("2026-11-23")};
+  }
+  std::unique_ptr<testing::TestDatabase> test_db_;
+  ports::FixedClock clock_{core::Timestamp{1'790'000'000'000'000}};
+};
+
+TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) {
+  int batches = 0;
+  StatusOr<DemoLoadStats> stats = LoadDemo(test_db_->db(), Options(), clock_, 25,
+                                           [&batches](const DemoLoadStats&) { ++batches; });
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->tenants, 3);
+  EXPECT_EQ(stats->households, 60);
+  EXPECT_GE(stats->persons, 60);
+  EXPECT_EQ(batches, 3);  // 25 + 25 + 10
+
+  auto tx = std::move(test_db_->db().Begin(ports::TxMode::kRead)).value();
+  auto tenants = tx->Tenants().List();
+  ASSERT_TRUE(tenants.ok());
+  ASSERT_EQ(tenants->size(), 3U);
+  int64_t households = 0, persons = 0;
+  for (const core::Tenant& t : *tenants) {
+    ports::HouseholdQuery q{.tenant_id = t.id, .limit = 200};
+    auto page = tx->Households().List(q);
+    ASSERT_TRUE(page.ok());
+    households += static_cast<int64_t>(page->items.size());
+    for (const core::HouseholdSummary& s : page->items) {
+      persons += s.member_count;
+      auto h = tx->Households().Get(t.id, s.id);
+      ASSERT_TRUE(h.ok());
+      EXPECT_FALSE(h->data.involved_organisations.empty());
+    }
+  }
+  EXPECT_EQ(households, 60);
+  EXPECT_EQ(persons, stats->persons);
+  tx.reset();
+
+  StatusOr<DemoLoadStats> again = LoadDemo(test_db_->db(), Options(), clock_);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().reason(), "database_not_empty");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DemoLoaderTest, ::testing::ValuesIn(testing::TestBackends()),
+                         [](const auto& backend) { return backend.param; });
+
+}  // namespace
+}  // namespace regie::app

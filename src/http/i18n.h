@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace regie::http {
+
+// User-facing texts, Dutch first and English second, from the translation
+// files src/http/i18n/{nl,en}.json that are compiled into the binary.
+struct Texts {
+  std::string nl;
+  std::string en;
+};
+
+// Text for a problem code (e.g. "validation_failed"); falls back to the
+// generic "bad_request"/"internal" text for codes without an entry.
+Texts ProblemText(std::string_view code);
+// Text for a field error code (e.g. "bsn_invalid").
+Texts FieldText(std::string_view code);
+
+// For tests: every key of one section in one language.
+std::vector<std::string> TextKeys(std::string_view language, std::string_view section);
+
+}  // namespace regie::http

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "ports/repositories.h"
+#include "storage/postgres/pg_handle.h"
+
+namespace regie::storage::postgres {
+
+// Repository implementations over one connection inside an open
+// transaction. They never begin or end transactions themselves. Each one
+// gives the observable behaviour of its SQLite twin (same results, order,
+// Status reasons and field errors). Where SQLite relies on its single
+// writer, these take row locks (households before persons, always in that
+// order) and guard every versioned UPDATE with the expected version, so
+// optimistic concurrency holds under concurrent READ COMMITTED writers.
+
+class PgTenants final : public ports::TenantRepository {
+ public:
+  explicit PgTenants(Connection& conn) : conn_(conn) {}
+  StatusOr<core::Tenant> Create(const core::TenantData& data) override;
+  StatusOr<core::Tenant> Get(int64_t id) override;
+  StatusOr<core::Tenant> GetByCode(const std::string& code) override;
+  StatusOr<std::vector<core::Tenant>> List() override;
+
+ private:
+  Connection& conn_;
+};
+
+class PgOrganisations final : public ports::OrganisationRepository {
+ public:
+  explicit PgOrganisations(Connection& conn) : conn_(conn) {}
+  StatusOr<core::Organisation> Create(int64_t tenant_id,
+                                      const core::OrganisationData& data) override;
+  StatusOr<core::Organisation> Get(int64_t tenant_id, int64_t id) override;
+  StatusOr<std::vector<core::Organisation>> List(int64_t tenant_id) override;
+
+ private:
+  Connection& conn_;
+};
+
+class PgHouseholds final : public ports::HouseholdRepository {
+ public:
+  explicit PgHouseholds(Connection& conn) : conn_(conn) {}
+  StatusOr<core::Household> Create(int64_t tenant_id, const core::HouseholdData& data,
+                                   core::Timestamp now) override;
+  StatusOr<core::Household> Get(int64_t tenant_id, int64_t id) override;
+  StatusOr<core::Household> Update(int64_t tenant_id, int64_t id, int64_t expected_version,
+                                   const core::HouseholdData& data, core::Timestamp now) override;
+  StatusOr<core::Household> Archive(int64_t tenant_id, int64_t id, int64_t expected_version,
+                                    const std::string& reason, core::Timestamp now) override;
+  StatusOr<ports::HouseholdPage> List(const ports::HouseholdQuery& query) override;
+
+ private:
+  // InvalidArgument "validation_failed" with one invalid_reference field
+  // error per id that is not an organisation of the tenant.
+  Status CheckOrganisations(int64_t tenant_id, const std::vector<int64_t>& organisation_ids);
+  Status WriteOrganisations(int64_t household_id, const std::vector<int64_t>& organisation_ids);
+  // Locks the row for a versioned change and checks it: NotFound,
+  // household_archived or version_conflict as the contract says.
+  Status LockWritable(int64_t tenant_id, int64_t id, int64_t expected_version);
+  Connection& conn_;
+};
+
+class PgPersons final : public ports::PersonRepository {
+ public:
+  explicit PgPersons(Connection& conn) : conn_(conn) {}
+  StatusOr<core::Person> Create(int64_t tenant_id, int64_t household_id,
+                                const core::PersonData& data, core::Timestamp now) override;
+  StatusOr<core::Person> Get(int64_t tenant_id, int64_t id) override;
+  StatusOr<core::Person> Update(int64_t tenant_id, int64_t id, int64_t expected_version,
+                                const core::PersonData& data, core::Timestamp now) override;
+  StatusOr<std::vector<core::Person>> ListByHousehold(int64_t tenant_id,
+                                                      int64_t household_id) override;
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace regie::storage::postgres

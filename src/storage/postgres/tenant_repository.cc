@@ -1,0 +1,82 @@
+#include "storage/postgres/postgres_repositories.h"
+
+namespace regie::storage::postgres {
+namespace {
+
+core::Tenant ReadTenant(const Result& r, int row) {
+  return core::Tenant{r.Int(row, 0), core::TenantData{r.Text(row, 1), r.Text(row, 2)}};
+}
+
+core::Organisation ReadOrganisation(const Result& r, int row) {
+  core::Organisation o;
+  o.id = r.Int(row, 0);
+  o.tenant_id = r.Int(row, 1);
+  o.data.name = r.Text(row, 2);
+  o.data.kind = core::ParseEnum<core::OrganisationKind>(r.Text(row, 3))
+                    .value_or(core::OrganisationKind::kOther);
+  return o;
+}
+
+}  // namespace
+
+StatusOr<core::Tenant> PgTenants::Create(const core::TenantData& data) {
+  // DO NOTHING rather than a unique violation: the error would abort the
+  // whole transaction, where SQLite fails just this statement.
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("INSERT INTO tenants (code, name) VALUES ($1, $2) "
+                                              "ON CONFLICT DO NOTHING RETURNING id",
+                                              Params().Add(data.code).Add(data.name)));
+  if (r.rows() == 0) return Conflict("duplicate", "tenant code already exists: " + data.code);
+  return core::Tenant{r.Int(0, 0), data};
+}
+
+StatusOr<core::Tenant> PgTenants::Get(int64_t id) {
+  REGIE_ASSIGN_OR_RETURN(
+      Result r, conn_.Exec("SELECT id, code, name FROM tenants WHERE id = $1", Params().Add(id)));
+  if (r.rows() == 0) return NotFound("tenant_not_found", "tenant_not_found");
+  return ReadTenant(r, 0);
+}
+
+StatusOr<core::Tenant> PgTenants::GetByCode(const std::string& code) {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT id, code, name FROM tenants WHERE code = $1",
+                                              Params().Add(code)));
+  if (r.rows() == 0) return NotFound("tenant_not_found", "tenant_not_found");
+  return ReadTenant(r, 0);
+}
+
+StatusOr<std::vector<core::Tenant>> PgTenants::List() {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT id, code, name FROM tenants ORDER BY id"));
+  std::vector<core::Tenant> out;
+  out.reserve(static_cast<size_t>(r.rows()));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(ReadTenant(r, i));
+  return out;
+}
+
+StatusOr<core::Organisation> PgOrganisations::Create(int64_t tenant_id,
+                                                     const core::OrganisationData& data) {
+  REGIE_ASSIGN_OR_RETURN(
+      Result r, conn_.Exec("INSERT INTO organisations (tenant_id, name, kind) "
+                           "SELECT id, $2::text, $3::text FROM tenants WHERE id = $1 RETURNING id",
+                           Params().Add(tenant_id).Add(data.name).Add(core::ToCode(data.kind))));
+  if (r.rows() == 0) return NotFound("tenant_not_found", "no such tenant");
+  return core::Organisation{r.Int(0, 0), tenant_id, data};
+}
+
+StatusOr<core::Organisation> PgOrganisations::Get(int64_t tenant_id, int64_t id) {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT id, tenant_id, name, kind FROM organisations "
+                                              "WHERE id = $1 AND tenant_id = $2",
+                                              Params().Add(id).Add(tenant_id)));
+  if (r.rows() == 0) return NotFound("organisation_not_found", "organisation_not_found");
+  return ReadOrganisation(r, 0);
+}
+
+StatusOr<std::vector<core::Organisation>> PgOrganisations::List(int64_t tenant_id) {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT id, tenant_id, name, kind FROM organisations "
+                                              "WHERE tenant_id = $1 ORDER BY name, id",
+                                              Params().Add(tenant_id)));
+  std::vector<core::Organisation> out;
+  out.reserve(static_cast<size_t>(r.rows()));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(ReadOrganisation(r, i));
+  return out;
+}
+
+}  // namespace regie::storage::postgres

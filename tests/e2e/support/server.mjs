@@ -1,0 +1,108 @@
+// Starts a private `regie serve` on demo data for one test file.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { webDist } from './paths.mjs';
+
+function regieBin() {
+  const bin = process.env.REGIE_BIN;
+  if (!bin) throw new Error('Set REGIE_BIN to the regie binary (e.g. build/dev/src/app/regie).');
+  if (!existsSync(bin)) throw new Error(`REGIE_BIN does not exist: ${bin}`);
+  return bin;
+}
+
+function run(bin, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`regie ${args[0]} exited with ${code}: ${stderr}`)),
+    );
+  });
+}
+
+/** A port that was free a moment ago: bind port 0, read it, let it go. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl, child, output, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`regie serve exited with ${child.exitCode}:\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/v1/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`regie serve did not become healthy within ${timeoutMs} ms:\n${output()}`);
+}
+
+/**
+ * Creates a temporary SQLite database with 30 demo households in 2 tenants,
+ * serves it with the built web UI on a free loopback port, and returns its
+ * base URL and a stop function that ends the server and removes the data.
+ */
+export async function startRegie() {
+  const bin = regieBin();
+  if (!existsSync(join(webDist, 'index.html'))) {
+    throw new Error(`${webDist} has no index.html: run "npm run build" in web/ first.`);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'regie-e2e-'));
+  const db = `sqlite:${join(dir, 'regie.db')}`;
+  try {
+    await run(bin, ['demo', '--db', db, '--households', '30', '--seed', '1', '--tenants', '2']);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    bin,
+    ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', webDist],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-20000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(baseUrl, child, () => log, 20000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop, log: () => log };
+}

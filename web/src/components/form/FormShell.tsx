@@ -1,0 +1,79 @@
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useMemo, useRef } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { ApiError } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+import { fieldErrorsOf, NO_ERRORS } from '../../lib/fieldErrors';
+import { ProblemAlert } from '../ProblemAlert';
+import { ErrorSummary } from './ErrorSummary';
+import { FormErrorsContext } from './FormErrors';
+
+interface FormShellProps {
+  /** The API field paths of this form, in form order. */
+  fields: readonly string[];
+  label: (field: string) => string;
+  submitLabel: string;
+  /** The way out without saving: a link back, or a button that closes the form. */
+  cancel: ReactNode;
+  saving: boolean;
+  /** The error of the last submit, if it failed. */
+  error: unknown;
+  onSubmit: () => void;
+  /** Offered after a version conflict: load the current data again. */
+  onReload?: () => void;
+  children: ReactNode;
+}
+
+/**
+ * A form whose validation happens on the server: after a refused submit it
+ * shows the error summary (or the problem message) at the top, moves focus
+ * there, and gives every field its own messages.
+ */
+export function FormShell(props: FormShellProps) {
+  const { fields, label, submitLabel, cancel, saving, error, onSubmit, onReload, children } = props;
+  const { t } = useI18n();
+  const errorRef = useRef<HTMLDivElement>(null);
+  const problem = error instanceof ApiError ? error.problem : null;
+  const grouped = useMemo(
+    () => (problem ? fieldErrorsOf(problem, fields) : NO_ERRORS),
+    [problem, fields],
+  );
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!saving) onSubmit();
+  };
+  const conflict = error instanceof ApiError && error.code === 'version_conflict';
+
+  return (
+    <FormErrorsContext.Provider value={grouped}>
+      {grouped.ordered.length > 0 ? (
+        <ErrorSummary ref={errorRef} errors={grouped} label={label} />
+      ) : error ? (
+        <div ref={errorRef} tabIndex={-1} className="regie-focus-target">
+          <ProblemAlert error={error}>
+            {conflict && onReload ? (
+              <Button appearance="secondary-action-button" onClick={onReload}>
+                {t('form.reload')}
+              </Button>
+            ) : null}
+          </ProblemAlert>
+        </div>
+      ) : null}
+      <form noValidate onSubmit={submit} className="regie-form" aria-busy={saving}>
+        <Paragraph className="regie-form-intro">{t('form.intro')}</Paragraph>
+        {children}
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" busy={saving}>
+            {saving ? t('form.saving') : submitLabel}
+          </Button>
+          {cancel}
+        </ButtonGroup>
+      </form>
+    </FormErrorsContext.Provider>
+  );
+}

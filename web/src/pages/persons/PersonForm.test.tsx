@@ -1,0 +1,154 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Household, Person } from '../../api/types';
+import { fakeApi, json, problem } from '../../test/fakeApi';
+import { renderWithI18n } from '../../test/render';
+import { PersonForm } from './PersonForm';
+
+const household: Household = {
+  id: 3,
+  tenant_id: 1,
+  version: 1,
+  name: 'Familie Haddad',
+  regisseur: 'R. de Vries',
+  involved_organisations: [],
+  archived: false,
+  archived_at: null,
+  archive_reason: '',
+  created_at: '2024-01-01T00:00:00.000000Z',
+  updated_at: '2024-01-01T00:00:00.000000Z',
+  persons: [],
+};
+
+const bsnError = {
+  field: 'bsn',
+  code: 'bsn_invalid',
+  message_nl: 'Dit BSN is niet geldig.',
+  message_en: 'This BSN is not valid.',
+};
+
+function fill(label: RegExp, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+describe('PersonForm', () => {
+  it('shows the server field errors next to their fields and in a focused summary', async () => {
+    const calls = fakeApi({
+      'POST /api/v1/tenants/1/households/3/persons': () =>
+        problem(422, {
+          code: 'validation_failed',
+          errors: [
+            bsnError,
+            {
+              field: 'address/postal_code',
+              code: 'postal_code_invalid',
+              message_nl: 'Vul een postcode in zoals 1234 AB.',
+              message_en: 'Enter a postal code like 1234 AB.',
+            },
+            {
+              field: 'languages/1',
+              code: 'unknown_language',
+              message_nl: 'Onbekende taalcode.',
+              message_en: 'Unknown language code.',
+            },
+          ],
+        }),
+    });
+    renderWithI18n(<PersonForm household={household} onReload={() => {}} />);
+    fill(/^Voornamen/, 'Amina');
+    fill(/^BSN/, '123456789');
+    fill(/^Talen/, 'ar, zz');
+    fireEvent.click(screen.getByRole('button', { name: 'Persoon toevoegen' }));
+
+    const summary = await screen.findByRole('heading', {
+      name: /Controleer de volgende gegevens \(3\)/,
+    });
+    await waitFor(() => expect(document.activeElement).toBe(summary.closest('[tabindex="-1"]')));
+
+    const bsn = screen.getByLabelText(/^BSN/);
+    expect(bsn.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = bsn.getAttribute('aria-describedby')!.split(' ');
+    const messages = describedBy.map((id) => document.getElementById(id)?.textContent);
+    expect(messages).toContain('Dit BSN is niet geldig.');
+
+    expect(screen.getByLabelText(/^Postcode/).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText(/^Talen/).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText(/^Achternaam/).getAttribute('aria-invalid')).toBeNull();
+
+    const link = screen.getByRole('link', { name: 'BSN: Dit BSN is niet geldig.' });
+    fireEvent.click(link);
+    expect(document.activeElement).toBe(bsn);
+
+    expect(calls[0]?.body).toMatchObject({
+      given_names: 'Amina',
+      bsn: '123456789',
+      languages: ['ar', 'zz'],
+    });
+  });
+
+  it('shows the messages in English after switching language', async () => {
+    window.localStorage.setItem('regie.lang', 'en');
+    fakeApi({
+      'POST /api/v1/tenants/1/households/3/persons': () =>
+        problem(422, { code: 'validation_failed', errors: [bsnError] }),
+    });
+    renderWithI18n(<PersonForm household={household} onReload={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(await screen.findByRole('link', { name: 'BSN: This BSN is not valid.' })).toBeTruthy();
+  });
+
+  it('offers to reload after a version conflict', async () => {
+    const person = {
+      id: 9,
+      version: 1,
+      given_names: 'A',
+      family_name: 'B',
+      birth_date: '2000-01-01',
+      sex: 'man',
+      nationality: 'SY',
+      languages: [],
+      literacy: 'ja',
+      highest_education: 'onbekend',
+      bsn: null,
+      v_number: null,
+      permit_date: null,
+      koppeling_date: null,
+      housing_date: null,
+      address: { street: '', house_number: '', postal_code: '', city: '', wijk: '', kern: '' },
+      role: 'partner',
+      family_reunification: false,
+      inburgeringsplicht: 'ja',
+      exemption_reason: '',
+      tenant_id: 1,
+      household_id: 3,
+      created_at: '',
+      updated_at: '',
+    } as Person;
+    const calls = fakeApi({
+      'PUT /api/v1/tenants/1/persons/9': () =>
+        problem(409, {
+          code: 'version_conflict',
+          message_nl: 'Iemand anders heeft dit intussen gewijzigd.',
+        }),
+    });
+    let reloads = 0;
+    renderWithI18n(
+      <PersonForm household={household} person={person} onReload={() => (reloads += 1)} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Wijzigingen opslaan' }));
+    expect(await screen.findByText('Iemand anders heeft dit intussen gewijzigd.')).toBeTruthy();
+    expect(calls[0]?.body).toMatchObject({ version: 1, given_names: 'A' });
+    fireEvent.click(screen.getByRole('button', { name: 'Gegevens opnieuw laden' }));
+    expect(reloads).toBe(1);
+  });
+
+  it('asks for an exemption reason only with an exemption', async () => {
+    fakeApi({ 'POST /api/v1/tenants/1/households/3/persons': () => json({ id: 1 }, 201) });
+    renderWithI18n(<PersonForm household={household} onReload={() => {}} />);
+    expect(screen.queryByLabelText(/^Reden van vrijstelling/)).toBeNull();
+    fireEvent.change(screen.getByLabelText(/^Inburgeringsplicht/), {
+      target: { value: 'vrijgesteld' },
+    });
+    expect(screen.getByLabelText(/^Reden van vrijstelling/)).toBeTruthy();
+  });
+});
