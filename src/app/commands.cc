@@ -7,34 +7,18 @@
 #include <cstdio>
 #include <thread>
 
+#include "app/app_support.h"
 #include "app/demo_loader.h"
 #include "app/system_clock.h"
+#include "http/audit_writer.h"
+#include "http/handlers.h"
 #include "http/server.h"
-#include "storage/open_database.h"
 
 #ifndef REGIE_VERSION
 #error "REGIE_VERSION must be defined by the build"
 #endif
 
 namespace regie::app {
-namespace {
-
-// Opens and migrates; logs and returns nullptr on failure.
-std::unique_ptr<ports::Database> OpenMigrated(const std::string& url, int pool_size) {
-  auto db = storage::OpenDatabase(url, pool_size);
-  if (!db.ok()) {
-    spdlog::error("event=open_database_failed error=\"{}\"", db.status().ToString());
-    return nullptr;
-  }
-  Status migrated = (*db)->Migrate();
-  if (!migrated.ok()) {
-    spdlog::error("event=migrate_failed error=\"{}\"", migrated.ToString());
-    return nullptr;
-  }
-  return std::move(db).value();
-}
-
-}  // namespace
 
 bool ParseListen(const std::string& listen, std::string& host, uint16_t& port) {
   size_t colon = listen.rfind(':');
@@ -61,9 +45,17 @@ int RunServe(const ServeOptions& options) {
     return 2;
   }
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  server_options.threads = options.threads > 0 ? options.threads : static_cast<int>(cores);
+  // Reads wait for the audit log's group commit, so more threads than
+  // cores keep the cores busy meanwhile.
+  server_options.threads = options.threads > 0 ? options.threads : static_cast<int>(4 * cores);
   server_options.web_root = options.web_root;
+  server_options.trust_proxy = options.trust_proxy;
   const int pool = options.pool_size > 0 ? options.pool_size : server_options.threads + 2;
+  StatusOr<core::FieldCategories> fields = LoadFieldCategories(options.field_categories);
+  if (!fields.ok()) {
+    spdlog::error("event=bad_field_categories error=\"{}\"", fields.status().ToString());
+    return 2;
+  }
 
   // Block the stop signals before any thread starts, so every thread
   // inherits the mask and only sigwait below receives them.
@@ -75,8 +67,15 @@ int RunServe(const ServeOptions& options) {
 
   std::unique_ptr<ports::Database> db = OpenMigrated(options.db_url, pool);
   if (!db) return 1;
+  std::unique_ptr<ports::Crypto> crypto = OpenCrypto(options.key_file);
+  if (!crypto) return 1;
   SystemClock clock;
-  http::Server server(server_options, *db, clock);
+  http::AuditWriter audit(*db, *crypto);
+  http::ApiContext ctx{*db, clock, *crypto, audit, *fields, {}};
+  ctx.auth.idle_timeout = std::chrono::minutes(options.idle_timeout_minutes);
+  ctx.auth.absolute_timeout = std::chrono::hours(options.absolute_timeout_hours);
+  ctx.auth.trust_proxy = options.trust_proxy;
+  http::Server server(server_options, http::BuildApiRouter(ctx));
   Status started = server.Start();
   if (!started.ok()) {
     spdlog::error("event=listen_failed error=\"{}\"", started.ToString());
@@ -125,9 +124,11 @@ int RunDemo(const DemoCommandOptions& options) {
   }
   std::unique_ptr<ports::Database> db = OpenMigrated(options.db_url, 1);
   if (!db) return 1;
+  std::unique_ptr<ports::Crypto> crypto = OpenCrypto(options.key_file);
+  if (!crypto) return 1;
   int64_t next_report = 0;
   StatusOr<DemoLoadStats> stats =
-      LoadDemo(*db, demo, clock, 500, [&next_report](const DemoLoadStats& s) {
+      LoadDemo(*db, *crypto, demo, clock, 500, [&next_report](const DemoLoadStats& s) {
         if (s.households < next_report) return;
         spdlog::info("event=demo_progress households={} persons={}", s.households, s.persons);
         next_report = s.households + 50'000;
@@ -136,8 +137,11 @@ int RunDemo(const DemoCommandOptions& options) {
     spdlog::error("event=demo_failed error=\"{}\"", stats.status().ToString());
     return 1;
   }
-  spdlog::info("event=demo_loaded tenants={} organisations={} households={} persons={}",
-               stats->tenants, stats->organisations, stats->households, stats->persons);
+  spdlog::info(
+      "event=demo_loaded tenants={} organisations={} users={} households={} persons={} "
+      "sharing_bases={}",
+      stats->tenants, stats->organisations, stats->users, stats->households, stats->persons,
+      stats->sharing_bases);
   return 0;
 }
 

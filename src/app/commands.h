@@ -8,12 +8,19 @@ namespace regie::app {
 // The `regie` subcommands. Each returns the process exit code: 0 on
 // success, 1 when the operation failed, 2 for bad command-line input.
 
+inline constexpr const char* kDefaultKeyFile = "data/regie.key";
+
 struct ServeOptions {
   std::string db_url = "sqlite:data/regie.db";
   std::string listen = "127.0.0.1:8080";
   std::string web_root;  // built web UI; empty = API only
-  int threads = 0;       // 0 = one per core
-  int pool_size = 0;     // database connections; 0 = threads + 2
+  std::string key_file = kDefaultKeyFile;
+  std::string field_categories;  // optional TOML file moving person fields between categories
+  int threads = 0;               // 0 = four per core (reads wait for the audit group commit)
+  int pool_size = 0;             // database connections; 0 = threads + 2
+  int idle_timeout_minutes = 30;
+  int absolute_timeout_hours = 12;
+  bool trust_proxy = false;
 };
 // Migrates, serves until SIGINT or SIGTERM, then stops cleanly.
 int RunServe(const ServeOptions& options);
@@ -22,6 +29,7 @@ int RunMigrate(const std::string& db_url);
 
 struct DemoCommandOptions {
   std::string db_url;
+  std::string key_file = kDefaultKeyFile;
   int64_t households = 300;
   uint64_t seed = 42;
   int tenants = 1;
@@ -30,6 +38,27 @@ struct DemoCommandOptions {
 int RunDemo(const DemoCommandOptions& options);
 
 int RunVersion();
+
+struct UserAddOptions {
+  std::string db_url = "sqlite:data/regie.db";
+  std::string key_file = kDefaultKeyFile;
+  std::string tenant;        // CBS code, e.g. GM0148
+  std::string organisation;  // id or exact name, serving the tenant
+  std::string username;
+  std::string display_name;
+  std::string email;
+  std::string roles;  // comma-separated role codes
+  std::string base_url = "http://127.0.0.1:8080";
+};
+// Creates a user and prints a one-time enrolment link.
+int RunUserAdd(const UserAddOptions& options);
+
+// Prints the current TOTP code of a demo user (never of a real one).
+int RunDemoTotpCode(const std::string& db_url, const std::string& username);
+
+// Walks the audit chain; exit code 0 when intact, 1 with the first broken
+// or missing record otherwise.
+int RunAuditVerify(const std::string& db_url);
 
 // Splits "HOST:PORT" (IPv6 as "[::1]:8080"); false on anything else.
 bool ParseListen(const std::string& listen, std::string& host, uint16_t& port);

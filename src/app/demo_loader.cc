@@ -3,55 +3,105 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/auth/sha1.h"
+
 namespace regie::app {
 namespace {
 
-// Database ids of the demo tenants and of their organisations, in
+// Database ids of the demo tenants, their organisations and users, in
 // DemoTenant order.
 struct TenantIds {
   std::vector<int64_t> tenants;
   std::vector<std::vector<int64_t>> organisations;
+  std::vector<std::vector<int64_t>> users;
 };
 
-// Tenants and their organisations, in one transaction.
-StatusOr<TenantIds> CreateTenants(ports::Database& db, const std::vector<core::DemoTenant>& tenants,
-                                  DemoLoadStats& stats) {
+// Tenants, organisations and staff, in one transaction. Every demo user gets
+// the same Argon2id hash of the published password: hashing it thousands of
+// times would only slow the demo down.
+StatusOr<TenantIds> CreateTenants(ports::Database& db, ports::Crypto& crypto,
+                                  const std::vector<core::DemoTenant>& tenants,
+                                  const ports::Clock& clock, DemoLoadStats& stats) {
+  REGIE_ASSIGN_OR_RETURN(std::string password_hash, crypto.HashPassword(kDemoPassword));
   REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
   REGIE_ASSIGN_OR_RETURN(std::vector<core::Tenant> existing, tx->Tenants().List());
   if (!existing.empty())
     return FailedPrecondition("database_not_empty",
                               "the database already has tenants; demo data goes into an empty one");
-  TenantIds ids_out;
+  TenantIds out;
   for (const core::DemoTenant& t : tenants) {
     REGIE_ASSIGN_OR_RETURN(core::Tenant tenant, tx->Tenants().Create(t.data));
-    ids_out.tenants.push_back(tenant.id);
-    std::vector<int64_t>& ids = ids_out.organisations.emplace_back();
+    out.tenants.push_back(tenant.id);
+    std::vector<int64_t>& orgs = out.organisations.emplace_back();
     for (const core::OrganisationData& o : t.organisations) {
       REGIE_ASSIGN_OR_RETURN(core::Organisation org, tx->Organisations().Create(tenant.id, o));
-      ids.push_back(org.id);
+      orgs.push_back(org.id);
     }
-    stats.organisations += static_cast<int64_t>(ids.size());
+    std::vector<int64_t>& users = out.users.emplace_back();
+    for (const core::DemoUser& u : t.users) {
+      ports::UserData data{.username = u.username,
+                           .display_name = u.display_name,
+                           .email = u.username,
+                           .organisation_id = orgs[static_cast<size_t>(u.organisation_index)],
+                           .roles = u.roles,
+                           .active = true,
+                           .demo = true};
+      REGIE_ASSIGN_OR_RETURN(ports::User user, tx->Users().Create(data, clock.Now()));
+      REGIE_RETURN_IF_ERROR(tx->Users().SetPassword(user.id, password_hash));
+      REGIE_RETURN_IF_ERROR(
+          tx->Users().SetTotp(user.id, crypto.Seal(DemoTotpSeed(u.username)), true));
+      users.push_back(user.id);
+    }
+    stats.organisations += static_cast<int64_t>(orgs.size());
+    stats.users += static_cast<int64_t>(users.size());
+  }
+  // Regional organisations: the first tenant's GGD and Vluchtelingenwerk
+  // also serve the next three tenants, as a GGD region or a regional VWN
+  // office serves several municipalities.
+  for (size_t k = 1; k < tenants.size() && k < 4; ++k) {
+    for (size_t i = 0; i < tenants[0].organisations.size(); ++i) {
+      const core::OrganisationKind kind = tenants[0].organisations[i].kind;
+      if (kind == core::OrganisationKind::kGgdJgz ||
+          kind == core::OrganisationKind::kVluchtelingenwerk)
+        REGIE_RETURN_IF_ERROR(
+            tx->Organisations().AddServedTenant(out.organisations[0][i], out.tenants[k]));
+    }
   }
   REGIE_RETURN_IF_ERROR(tx->Commit());
   stats.tenants = static_cast<int>(tenants.size());
-  return ids_out;
+  return out;
+}
+
+std::vector<int64_t> Ids(const std::vector<int64_t>& all, const std::vector<int>& indices) {
+  std::vector<int64_t> out;
+  for (int i : indices) out.push_back(all[static_cast<size_t>(i)]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace
 
-StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, const core::DemoOptions& options,
-                                 const ports::Clock& clock, int batch_size,
+std::array<uint8_t, 20> DemoTotpSeed(std::string_view username) {
+  const std::string input = "regie-demo-totp:" + std::string(username);
+  return core::Sha1({reinterpret_cast<const uint8_t*>(input.data()), input.size()});  // NOLINT
+}
+
+StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
+                                 const core::DemoOptions& options, const ports::Clock& clock,
+                                 int batch_size,
                                  const std::function<void(const DemoLoadStats&)>& progress) {
   batch_size = std::max(1, batch_size);
   core::DemoGenerator generator(options);
   DemoLoadStats stats;
-  REGIE_ASSIGN_OR_RETURN(TenantIds ids, CreateTenants(db, generator.tenants(), stats));
+  REGIE_ASSIGN_OR_RETURN(TenantIds ids,
+                         CreateTenants(db, crypto, generator.tenants(), clock, stats));
 
   bool done = false;
   while (!done) {
     REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
     const core::Timestamp now = clock.Now();
-    int64_t households = 0, persons = 0;
+    DemoLoadStats batch;
     for (int i = 0; i < batch_size; ++i) {
       std::optional<core::DemoHousehold> next = generator.Next();
       if (!next) {
@@ -59,27 +109,49 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, const core::DemoOptions& o
         break;
       }
       const auto tenant = static_cast<size_t>(next->tenant_index);
+      const int64_t tenant_id = ids.tenants[tenant];
+      const std::vector<int64_t>& users = ids.users[tenant];
       core::HouseholdData data = next->data;
-      data.involved_organisations.clear();
-      for (int org_index : next->involved_organisation_indices)
-        data.involved_organisations.push_back(
-            ids.organisations[tenant][static_cast<size_t>(org_index)]);
-      std::sort(data.involved_organisations.begin(), data.involved_organisations.end());
-      data.involved_organisations.erase(
-          std::unique(data.involved_organisations.begin(), data.involved_organisations.end()),
-          data.involved_organisations.end());
+      data.involved_organisations =
+          Ids(ids.organisations[tenant], next->involved_organisation_indices);
+      data.regisseur_user_id = users[static_cast<size_t>(next->regisseur_user_index)];
       REGIE_ASSIGN_OR_RETURN(core::Household household,
-                             tx->Households().Create(ids.tenants[tenant], data, now));
+                             tx->Households().Create(tenant_id, data, now));
+      std::vector<int64_t> person_ids;
       for (const core::PersonData& p : next->persons) {
-        REGIE_RETURN_IF_ERROR(
-            tx->Persons().Create(ids.tenants[tenant], household.id, p, now).status());
-        ++persons;
+        REGIE_ASSIGN_OR_RETURN(core::Person person,
+                               tx->Persons().Create(tenant_id, household.id, p, now));
+        person_ids.push_back(person.id);
       }
-      ++households;
+      REGIE_RETURN_IF_ERROR(tx->Access().SetAssignments(tenant_id, household.id,
+                                                        ports::AssignmentKind::kBegeleider,
+                                                        Ids(users, next->begeleider_user_indices)));
+      REGIE_RETURN_IF_ERROR(
+          tx->Access().SetAssignments(tenant_id, household.id, ports::AssignmentKind::kVrijwilliger,
+                                      Ids(users, next->vrijwilliger_user_indices)));
+      for (const core::DemoBasis& b : next->bases) {
+        core::SharingBasis basis;
+        basis.tenant_id = tenant_id;
+        basis.person_id = person_ids[static_cast<size_t>(b.person_index)];
+        basis.organisation_id =
+            ids.organisations[tenant][static_cast<size_t>(b.organisation_index)];
+        basis.categories = b.categories;
+        basis.purpose = b.purpose;
+        basis.legal_basis = b.legal_basis;
+        basis.given = b.given;
+        basis.recorded_by = data.regisseur_user_id;
+        if (b.legal_basis == core::LegalBasis::kToestemming)
+          basis.consent_text = "Toestemmingsformulier getekend bij de intake (demo).";
+        REGIE_RETURN_IF_ERROR(tx->Access().CreateBasis(basis, now).status());
+        ++batch.sharing_bases;
+      }
+      batch.persons += static_cast<int64_t>(person_ids.size());
+      ++batch.households;
     }
     REGIE_RETURN_IF_ERROR(tx->Commit());
-    stats.households += households;
-    stats.persons += persons;
+    stats.households += batch.households;
+    stats.persons += batch.persons;
+    stats.sharing_bases += batch.sharing_bases;
     if (progress) progress(stats);
   }
   return stats;

@@ -1,30 +1,48 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <string_view>
 
 #include "core/demo_generator.h"
 #include "core/status.h"
 #include "ports/clock.h"
+#include "ports/crypto.h"
 #include "ports/database.h"
 
 namespace regie::app {
 
+// The published password of every demo user (README). Demo data only.
+inline constexpr std::string_view kDemoPassword = "Regie-demo-2026!";
+
+// The TOTP seed of a demo user: SHA-1("regie-demo-totp:" + username), 20
+// bytes. Published, so anyone can log in to a demo; `regie user totp-code`
+// prints the current code for demo users only.
+std::array<uint8_t, 20> DemoTotpSeed(std::string_view username);
+
 struct DemoLoadStats {
   int tenants = 0;
   int64_t organisations = 0;
+  int64_t users = 0;
   int64_t households = 0;
   int64_t persons = 0;
+  int64_t sharing_bases = 0;
 };
 
 // Writes a synthetic population (core::DemoGenerator) into an empty, migrated
-// database. Households go in batches of `batch_size`, one write transaction
-// each, so memory stays bounded at any scale and a failure loses at most the
-// batch in flight (which rolls back). FailedPrecondition "database_not_empty"
-// when the database already has tenants: demo data never mixes with real data.
-// `progress` (optional) is called after every committed batch.
-StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, const core::DemoOptions& options,
-                                 const ports::Clock& clock, int batch_size = 500,
+// database: tenants, organisations, staff of every role (enrolled with the
+// demo password and seed), households with their persons, assignments and
+// sharing bases. Households go in batches of `batch_size`, one write
+// transaction each, so memory stays bounded at any scale and a failure loses
+// at most the batch in flight (which rolls back). FailedPrecondition
+// "database_not_empty" when the database already has tenants: demo data
+// never mixes with real data. `progress` (optional) is called after every
+// committed batch.
+StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
+                                 const core::DemoOptions& options, const ports::Clock& clock,
+                                 int batch_size = 500,
                                  const std::function<void(const DemoLoadStats&)>& progress = {});
 
 }  // namespace regie::app

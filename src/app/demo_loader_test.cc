@@ -3,7 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "backends.h"
-#include "core/validation.h"
+#include "core/auth/totp.h"
+#include "crypto/sodium_crypto.h"
 
 namespace regie::app {
 namespace {
@@ -21,11 +22,15 @@ class DemoLoaderTest : public ::testing::TestWithParam<std::string> {
   }
   std::unique_ptr<testing::TestDatabase> test_db_;
   ports::FixedClock clock_{core::Timestamp{1'790'000'000'000'000}};
+  std::unique_ptr<crypto::SodiumCrypto> crypto_ =
+      std::move(crypto::SodiumCrypto::Create(
+                    {}, {.argon2_opslimit = 1, .argon2_memlimit = 8U * 1024 * 1024}))
+          .value();
 };
 
 TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) {
   int batches = 0;
-  StatusOr<DemoLoadStats> stats = LoadDemo(test_db_->db(), Options(), clock_, 25,
+  StatusOr<DemoLoadStats> stats = LoadDemo(test_db_->db(), *crypto_, Options(), clock_, 25,
                                            [&batches](const DemoLoadStats&) { ++batches; });
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_EQ(stats->tenants, 3);
@@ -43,7 +48,8 @@ TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) 
     auto page = tx->Households().List(q);
     ASSERT_TRUE(page.ok());
     households += static_cast<int64_t>(page->items.size());
-    for (const core::HouseholdSummary& s : page->items) {
+    for (const ports::HouseholdListItem& item : page->items) {
+      const core::HouseholdSummary& s = item.summary;
       persons += s.member_count;
       auto h = tx->Households().Get(t.id, s.id);
       ASSERT_TRUE(h.ok());
@@ -52,9 +58,27 @@ TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) 
   }
   EXPECT_EQ(households, 60);
   EXPECT_EQ(persons, stats->persons);
+  EXPECT_GT(stats->sharing_bases, 0);
+
+  // Demo users are enrolled: the published password and the derived seed work.
+  auto user = tx->Users().GetByUsername("regisseur1@gm0523");
+  ASSERT_TRUE(user.ok()) << user.status().ToString();
+  EXPECT_TRUE(user->data.demo);
+  EXPECT_TRUE(user->totp_enabled);
+  EXPECT_TRUE(crypto_->VerifyPassword(user->password_hash, kDemoPassword));
+  auto seed = crypto_->Open(user->totp_sealed);
+  ASSERT_TRUE(seed.ok());
+  const auto derived = DemoTotpSeed("regisseur1@gm0523");
+  EXPECT_EQ(*seed, std::vector<uint8_t>(derived.begin(), derived.end()));
+  // The first tenant's GGD serves the next tenants too (a GGD region).
+  int regional = 0;
+  auto second_tenant_orgs = tx->Organisations().List((*tenants)[1].id);
+  ASSERT_TRUE(second_tenant_orgs.ok());
+  for (const core::Organisation& o : *second_tenant_orgs) regional += o.regional ? 1 : 0;
+  EXPECT_GE(regional, 2);
   tx.reset();
 
-  StatusOr<DemoLoadStats> again = LoadDemo(test_db_->db(), Options(), clock_);
+  StatusOr<DemoLoadStats> again = LoadDemo(test_db_->db(), *crypto_, Options(), clock_);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().reason(), "database_not_empty");
 }

@@ -35,6 +35,21 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 256));
   serve_cmd->add_option("--pool", serve.pool_size, "Database connections (0 = threads + 2)")
       ->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--key-file", serve.key_file, "Server key (created 0600 when absent)")
+      ->capture_default_str();
+  serve_cmd->add_option("--field-categories", serve.field_categories,
+                        "TOML file moving person fields between data categories");
+  serve_cmd
+      ->add_option("--idle-timeout", serve.idle_timeout_minutes, "Session idle timeout, minutes")
+      ->check(CLI::Range(1, 24 * 60))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--absolute-timeout", serve.absolute_timeout_hours,
+                   "Session absolute timeout, hours")
+      ->check(CLI::Range(1, 24 * 7))
+      ->capture_default_str();
+  serve_cmd->add_flag("--trust-proxy", serve.trust_proxy,
+                      "Take client address and scheme from X-Forwarded-For/-Proto");
 
   std::string migrate_db = "sqlite:data/regie.db";
   CLI::App* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
@@ -56,6 +71,44 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 400))
       ->capture_default_str();
   demo_cmd->add_option("--today", demo.today, "Reference date YYYY-MM-DD (default: today)");
+  demo_cmd->add_option("--key-file", demo.key_file, "Server key (created 0600 when absent)")
+      ->capture_default_str();
+
+  CLI::App* user_cmd = app.add_subcommand("user", "Manage users");
+  user_cmd->require_subcommand(1);
+  regie::app::UserAddOptions user_add;
+  CLI::App* user_add_cmd =
+      user_cmd->add_subcommand("add", "Create a user and print a one-time enrolment link");
+  user_add_cmd->add_option("--db", user_add.db_url, "sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  user_add_cmd->add_option("--key-file", user_add.key_file, "Server key")->capture_default_str();
+  user_add_cmd->add_option("--tenant", user_add.tenant, "Municipality code, e.g. GM0148")
+      ->required();
+  user_add_cmd->add_option("--org", user_add.organisation, "Organisation id or exact name")
+      ->required();
+  user_add_cmd->add_option("--username", user_add.username, "Login name")->required();
+  user_add_cmd->add_option("--name", user_add.display_name, "Display name")->required();
+  user_add_cmd->add_option("--email", user_add.email, "E-mail address");
+  user_add_cmd
+      ->add_option("--role", user_add.roles,
+                   "Roles, comma-separated: regisseur, begeleider, partner, "
+                   "vrijwilliger, beleid, beheer, auditor")
+      ->required();
+  user_add_cmd->add_option("--base-url", user_add.base_url, "Where users reach Regie")
+      ->capture_default_str();
+  std::string totp_db = "sqlite:data/regie.db", totp_user;
+  CLI::App* totp_cmd =
+      user_cmd->add_subcommand("totp-code", "Print the current TOTP code of a demo user");
+  totp_cmd->add_option("--db", totp_db, "sqlite:PATH or postgresql://...")->capture_default_str();
+  totp_cmd->add_option("--username", totp_user, "Demo user")->required();
+
+  CLI::App* audit_cmd = app.add_subcommand("audit", "The audit log");
+  audit_cmd->require_subcommand(1);
+  std::string audit_db = "sqlite:data/regie.db";
+  CLI::App* verify_cmd =
+      audit_cmd->add_subcommand("verify", "Check the hash chain; report the first broken record");
+  verify_cmd->add_option("--db", audit_db, "sqlite:PATH or postgresql://...")
+      ->capture_default_str();
 
   CLI::App* version_cmd = app.add_subcommand("version", "Print the version");
 
@@ -66,5 +119,8 @@ int main(int argc, char** argv) {
   if (migrate_cmd->parsed()) return regie::app::RunMigrate(migrate_db);
   if (demo_cmd->parsed()) return regie::app::RunDemo(demo);
   if (version_cmd->parsed()) return regie::app::RunVersion();
+  if (user_add_cmd->parsed()) return regie::app::RunUserAdd(user_add);
+  if (totp_cmd->parsed()) return regie::app::RunDemoTotpCode(totp_db, totp_user);
+  if (verify_cmd->parsed()) return regie::app::RunAuditVerify(audit_db);
   return 2;
 }

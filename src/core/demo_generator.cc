@@ -127,6 +127,8 @@ class HouseholdMaker {
            const std::optional<Arrival>& arrival, bool reunification);
   void FillProfile(PersonData& p, bool born_here);
   std::vector<int> Organisations(const std::vector<PersonData>& persons, Date housing);
+  // Begeleider and vrijwilliger assignments and the partners' sharing bases.
+  void AssignStaff(DemoHousehold& h, Date housing);
 
   const DemoOptions& options_;
   const DemoTenant& tenant_;
@@ -452,11 +454,53 @@ DemoHousehold HouseholdMaker::Make() {
   DemoHousehold h;
   h.tenant_index = tenant_index_;
   h.data.name = persons_out_.front().family_name;
-  h.data.regisseur =
-      "regisseur." + std::to_string(rng_.Between(1, tenant_.regisseurs)) + "@" + tenant_.data.code;
+  h.regisseur_user_index = rng_.Between(1, tenant_.regisseurs) - 1;
   h.involved_organisation_indices = Organisations(persons_out_, housing);
   h.persons = std::move(persons_out_);
+  AssignStaff(h, housing);
   return h;
+}
+
+void HouseholdMaker::AssignStaff(DemoHousehold& h, Date housing) {
+  std::vector<int> of_role[kRoleCount];
+  for (size_t i = 0; i < tenant_.users.size(); ++i)
+    for (Role r : tenant_.users[i].roles.Values())
+      of_role[static_cast<size_t>(r)].push_back(static_cast<int>(i));
+  const auto& begeleiders = of_role[static_cast<size_t>(Role::kBegeleider)];
+  const auto& vrijwilligers = of_role[static_cast<size_t>(Role::kVrijwilliger)];
+  // Most households get maatschappelijke begeleiding in their first years;
+  // about a third a volunteer buddy (taalmaatje).
+  if (!begeleiders.empty() && rng_.Chance(850))
+    h.begeleider_user_indices.push_back(rng_.Pick(begeleiders));
+  if (!vrijwilligers.empty() && rng_.Chance(330))
+    h.vrijwilliger_user_indices.push_back(rng_.Pick(vrijwilligers));
+
+  // Partners see what a basis gives them: the GGD health data of the family
+  // with consent, the language provider the inburgering data of those
+  // obliged under its legal task.
+  for (int org : h.involved_organisation_indices) {
+    const OrganisationKind kind = tenant_.organisations[static_cast<size_t>(org)].kind;
+    for (size_t i = 0; i < h.persons.size(); ++i) {
+      const PersonData& p = h.persons[i];
+      const Date from =
+          std::min(Today(), p.housing_date.value_or(housing).AddDays(rng_.Between(3, 60)));
+      if (kind == OrganisationKind::kGgdJgz && rng_.Chance(700)) {
+        CategorySet c{DataCategory::kBasis, DataCategory::kGezondheid};
+        if (AgeOn(p.birth_date, Today()) < 18) c.Add(DataCategory::kJeugd);
+        h.bases.push_back({static_cast<int>(i), org, c, LegalBasis::kToestemming,
+                           "Gezondheidszorg en jeugdgezondheidszorg", from});
+      } else if (kind == OrganisationKind::kTaalaanbieder &&
+                 p.inburgeringsplicht == InburgeringPlicht::kYes) {
+        h.bases.push_back(
+            {static_cast<int>(i),
+             org,
+             {DataCategory::kBasis, DataCategory::kContact, DataCategory::kInburgering},
+             LegalBasis::kWettelijkeTaak,
+             "Uitvoering inburgering (Wi2021)",
+             from});
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -467,8 +511,10 @@ DemoGenerator::DemoGenerator(const DemoOptions& options) : options_(options) {
   tenants_ = demo::BuildTenants(options_.seed, options_.tenants);
   demo::SpreadHouseholds(tenants_, options_.households);
   // About one case director per 40 households, as the seeds' caseloads go.
-  for (DemoTenant& t : tenants_)
+  for (DemoTenant& t : tenants_) {
     t.regisseurs = static_cast<int>(std::clamp<int64_t>(t.households / 40 + 1, 1, 60));
+    demo::AddUsers(t);
+  }
 }
 
 std::optional<DemoHousehold> DemoGenerator::Next() {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access/access_model.h"
 #include "core/date.h"
 #include "core/model.h"
 
@@ -33,6 +34,16 @@ struct DemoKern {
 // Woerden, Sliedrecht) with their real CBS codes and villages; the others
 // have made-up Dutch-sounding names and codes GM9001 upwards, which no real
 // municipality uses.
+// A demo staff member. Usernames are "<role><n>@<tenant code>" in lower
+// case (e.g. "regisseur1@gm0523"); they all get the published demo password
+// and a TOTP seed derived from the username (see regie demo).
+struct DemoUser {
+  std::string username;
+  std::string display_name;
+  int organisation_index = 0;  // into DemoTenant::organisations
+  RoleSet roles;
+};
+
 struct DemoTenant {
   TenantData data;
   // The first is always the gemeente. Schools: the last school is the
@@ -41,14 +52,32 @@ struct DemoTenant {
   std::vector<DemoKern> kernen;
   int64_t inhabitants = 0;  // synthetic size; households are spread in proportion
   int64_t households = 0;   // households of this run in this tenant
-  int regisseurs = 1;       // user references regisseur.1@CODE .. regisseur.N@CODE
+  int regisseurs = 1;       // the first `regisseurs` users are the case directors
+  // Staff of every role: regisseurs (gemeente), begeleiders (Vluchtelingenwerk),
+  // partners (GGD, language provider, sociale dienst, ISK), vrijwilligers,
+  // and one beleid, one beheer and one auditor (gemeente).
+  std::vector<DemoUser> users;
+};
+
+// A sharing basis the demo records for a person of the household.
+struct DemoBasis {
+  int person_index = 0;        // into DemoHousehold::persons
+  int organisation_index = 0;  // receiving organisation, into DemoTenant::organisations
+  CategorySet categories;
+  LegalBasis legal_basis = LegalBasis::kToestemming;
+  std::string purpose;
+  Date given;
 };
 
 struct DemoHousehold {
   int tenant_index = 0;
-  HouseholdData data;                              // involved_organisations left empty; see below
+  HouseholdData data;  // regisseur_user_id and involved_organisations left 0/empty; see below
   std::vector<int> involved_organisation_indices;  // into DemoTenant::organisations, sorted
-  std::vector<PersonData> persons;                 // the head first
+  int regisseur_user_index = 0;                    // into DemoTenant::users
+  std::vector<int> begeleider_user_indices;        // into DemoTenant::users
+  std::vector<int> vrijwilliger_user_indices;
+  std::vector<PersonData> persons;  // the head first
+  std::vector<DemoBasis> bases;
 };
 
 // Generates a plausible, entirely synthetic population of permit holders:

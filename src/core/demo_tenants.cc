@@ -283,4 +283,68 @@ void SpreadHouseholds(std::vector<DemoTenant>& tenants, int64_t households) {
     ++tenants[remainders[r % remainders.size()].second].households;
 }
 
+namespace {
+
+constexpr std::array<std::string_view, 24> kStaffGiven = {
+    "Anouk", "Bram",   "Chantal", "Daan",  "Eline", "Fatima", "Gert",   "Hanneke",
+    "Ilse",  "Jeroen", "Karim",   "Linda", "Mark",  "Nadia",  "Olaf",   "Petra",
+    "Ruud",  "Saskia", "Tom",     "Uma",   "Vera",  "Wouter", "Yasmin", "Zeynep"};
+constexpr std::array<std::string_view, 20> kStaffFamily = {
+    "de Vries",    "Jansen", "van Dijk", "Bakker", "Visser",   "Smit",   "Meijer",
+    "de Boer",     "Mulder", "de Groot", "Bos",    "Vos",      "Peters", "Hendriks",
+    "van Leeuwen", "Dekker", "Brouwer",  "de Wit", "Dijkstra", "Kaya"};
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// The first organisation of `kind`, or the gemeente (index 0).
+int FirstOf(const DemoTenant& t, OrganisationKind kind) {
+  for (size_t i = 0; i < t.organisations.size(); ++i)
+    if (t.organisations[i].kind == kind) return static_cast<int>(i);
+  return 0;
+}
+
+}  // namespace
+
+void AddUsers(DemoTenant& t) {
+  const std::string code = Lower(t.data.code);
+  // A stable per-tenant offset, so neighbouring tenants do not repeat names.
+  size_t offset = 0;
+  for (char c : code) offset = offset * 31 + static_cast<unsigned char>(c);
+  size_t n = 0;
+  auto add = [&](std::string_view role_code, int number, int org, RoleSet roles) {
+    const size_t k = offset + n++;
+    std::string name =
+        std::string(kStaffGiven[k % kStaffGiven.size()]) + " " +
+        std::string(kStaffFamily[(k / kStaffGiven.size() + k) % kStaffFamily.size()]);
+    t.users.push_back({std::string(role_code) + std::to_string(number) + "@" + code,
+                       std::move(name), org, roles});
+  };
+  for (int i = 1; i <= t.regisseurs; ++i) add("regisseur", i, 0, {Role::kRegisseur});
+  const int begeleiders = static_cast<int>(std::clamp<int64_t>(t.households / 60 + 1, 1, 40));
+  const int vwn = FirstOf(t, OrganisationKind::kVluchtelingenwerk);
+  for (int i = 1; i <= begeleiders; ++i) add("begeleider", i, vwn, {Role::kBegeleider});
+  int partner = 0;
+  for (OrganisationKind kind : {OrganisationKind::kGgdJgz, OrganisationKind::kTaalaanbieder,
+                                OrganisationKind::kSocialeDienst})
+    add("partner", ++partner, FirstOf(t, kind), {Role::kPartner});
+  // The ISK (the last school) follows its pupils too.
+  for (size_t i = t.organisations.size(); i-- > 0;) {
+    if (t.organisations[i].kind == OrganisationKind::kSchool) {
+      add("partner", ++partner, static_cast<int>(i), {Role::kPartner});
+      break;
+    }
+  }
+  const int vrijwilligers = static_cast<int>(std::clamp<int64_t>(t.households / 50 + 1, 1, 40));
+  const int volunteers_org = FirstOf(t, OrganisationKind::kVrijwilligersorganisatie);
+  for (int i = 1; i <= vrijwilligers; ++i)
+    add("vrijwilliger", i, volunteers_org, {Role::kVrijwilliger});
+  add("beleid", 1, 0, {Role::kBeleid});
+  add("beheer", 1, 0, {Role::kBeheer});
+  add("auditor", 1, 0, {Role::kAuditor});
+}
+
 }  // namespace regie::core::demo

@@ -17,4 +17,9 @@ std::vector<DemoTenant> BuildTenants(uint64_t seed, int count);
 // (largest remainder, ties to the lower index), so the parts sum exactly.
 void SpreadHouseholds(std::vector<DemoTenant>& tenants, int64_t households);
 
+// Staff of every role for `tenant` (see DemoTenant::users), sized by its
+// household count; needs `regisseurs` and `households` set. Deterministic:
+// names come from the tenant's code and the staff member's number.
+void AddUsers(DemoTenant& tenant);
+
 }  // namespace regie::core::demo

@@ -27,8 +27,11 @@ struct OrganisationData {
 };
 struct Organisation {
   int64_t id = 0;
-  int64_t tenant_id = 0;
+  int64_t tenant_id = 0;  // home municipality
   OrganisationData data;
+  // True when it also serves other tenants (a regional Vluchtelingenwerk,
+  // GGD or language provider); see OrganisationRepository::AddServedTenant.
+  bool regional = false;
 };
 
 struct Address {
@@ -75,7 +78,7 @@ struct Person {
 // The editable part of a household: "one household, one plan, one director".
 struct HouseholdData {
   std::string name;                             // how staff refer to it, usually the family name
-  std::string regisseur;                        // the one case director; a user reference
+  int64_t regisseur_user_id = 0;                // the one case director (a user)
   std::vector<int64_t> involved_organisations;  // sorted, unique
 };
 
@@ -96,7 +99,8 @@ struct HouseholdSummary {
   int64_t id = 0;
   int64_t version = 1;
   std::string name;
-  std::string regisseur;
+  int64_t regisseur_user_id = 0;
+  std::string regisseur_name;  // the regisseur's display name
   int member_count = 0;
   std::string wijk;  // of the head of household (or first member)
   std::string kern;

@@ -12,6 +12,12 @@ const char* CodeName(StatusCode code) {
       return "NOT_FOUND";
     case StatusCode::kConflict:
       return "CONFLICT";
+    case StatusCode::kUnauthenticated:
+      return "UNAUTHENTICATED";
+    case StatusCode::kPermissionDenied:
+      return "PERMISSION_DENIED";
+    case StatusCode::kResourceExhausted:
+      return "RESOURCE_EXHAUSTED";
     case StatusCode::kFailedPrecondition:
       return "FAILED_PRECONDITION";
     case StatusCode::kUnavailable:

@@ -138,7 +138,7 @@ std::vector<FieldError> ValidatePerson(const PersonData& p, Date today, std::str
 std::vector<FieldError> ValidateHousehold(const HouseholdData& h, std::string_view prefix) {
   Collector c(prefix);
   CheckName(c, "name", h.name, true);
-  CheckName(c, "regisseur", h.regisseur, true);
+  if (h.regisseur_user_id <= 0) c.Add("regisseur_user_id", "required");
   for (size_t i = 0; i < h.involved_organisations.size(); ++i)
     if (h.involved_organisations[i] <= 0)
       c.Add("involved_organisations/" + std::to_string(i), "invalid_reference");
@@ -163,7 +163,6 @@ void NormalisePerson(PersonData& p) {
 
 void NormaliseHousehold(HouseholdData& h) {
   h.name = Trim(h.name);
-  h.regisseur = Trim(h.regisseur);
   auto& orgs = h.involved_organisations;
   std::sort(orgs.begin(), orgs.end());
   orgs.erase(std::unique(orgs.begin(), orgs.end()), orgs.end());

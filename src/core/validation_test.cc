@@ -107,7 +107,7 @@ TEST(ValidateHouseholdTest, NeedsNameAndRegisseur) {
   HouseholdData h;
   h.involved_organisations = {3, 0};
   EXPECT_EQ(Codes(ValidateHousehold(h)),
-            (std::vector<std::string>{"name:required", "regisseur:required",
+            (std::vector<std::string>{"name:required", "regisseur_user_id:required",
                                       "involved_organisations/1:invalid_reference"}));
 }
 
@@ -127,7 +127,7 @@ TEST(ValidatePersonTest, RefusesControlCharactersAndMalformedText) {
 }
 
 TEST(ValidateHouseholdTest, RefusesControlCharacters) {
-  HouseholdData h{"Haddad\n", "r.jansen", {}};
+  HouseholdData h{"Haddad\n", 4, {}};
   EXPECT_EQ(Codes(ValidateHousehold(h)), std::vector<std::string>{"name:invalid_text"});
 }
 

@@ -111,6 +111,16 @@ class Reader {
     }
   }
 
+  // A positive id; absent leaves `out` unchanged.
+  void Id(std::string_view key, int64_t& out, bool required) {
+    const json* v = Field(key, required);
+    if (!v) return;
+    if (!v->is_number_integer()) return Error(key, "wrong_type");
+    if (v->is_number_unsigned() ? v->get<uint64_t>() > INT64_MAX : v->get<int64_t>() < 1)
+      return Error(key, "invalid_reference");
+    out = v->get<int64_t>();
+  }
+
   void IdArray(std::string_view key, std::vector<int64_t>& out, bool required) {
     const json* v = Field(key, required);
     if (!v) return;
@@ -201,9 +211,11 @@ void ReadPerson(const json& obj, const std::string& prefix, core::Date today, bo
   MergeCoreErrors(errors, begin, core::ValidatePerson(p, today, prefix));
 }
 
+// The regisseur may be left out on create (the creating regisseur directs
+// the household); it is required on update.
 void ReadHouseholdFields(Reader& r, core::HouseholdData& h, bool organisations_required) {
   r.String("name", h.name, true);
-  r.String("regisseur", h.regisseur, true);
+  r.Id("regisseur_user_id", h.regisseur_user_id, organisations_required);
   r.IdArray("involved_organisations", h.involved_organisations, organisations_required);
 }
 
@@ -243,7 +255,11 @@ StatusOr<NewHousehold> ParseNewHousehold(const json& body, core::Date today) {
     }
   }
   r.Finish();
-  MergeCoreErrors(errors, 0, core::ValidateHousehold(out.household));
+  // Without a regisseur the creating regisseur directs the household; the
+  // handler fills that in, so "required" does not apply here.
+  core::HouseholdData check = out.household;
+  if (check.regisseur_user_id == 0) check.regisseur_user_id = 1;
+  MergeCoreErrors(errors, 0, core::ValidateHousehold(check));
   if (!errors.empty()) return core::ValidationFailed(std::move(errors));
   core::NormaliseHousehold(out.household);
   for (core::PersonData& p : out.persons) core::NormalisePerson(p);
@@ -340,11 +356,60 @@ json ToJson(const core::Person& person) {
   };
 }
 
+bool FieldFilter::Shows(std::string_view field) const {
+  if (fields == nullptr) return true;
+  const core::DataCategory category = fields->Of(field);
+  if (!categories.Has(category)) return false;
+  return !names_only || category != core::DataCategory::kBasis ||
+         core::FieldCategories::IsNameField(field);
+}
+
+json ToJson(const core::Person& person, const FieldFilter& filter) {
+  json full = ToJson(person);
+  json out = json::object();
+  for (const char* id : {"id", "tenant_id", "household_id", "version", "created_at", "updated_at"})
+    out[id] = full[id];
+  for (auto& [key, value] : full.items())
+    if (!out.contains(key) && filter.Shows(key)) out[key] = value;
+  core::CategorySet visible = filter.categories;
+  out["visible_categories"] = visible.Codes();
+  return out;
+}
+
+json OverlayVisible(const json& stored, const json& request, const FieldFilter& filter,
+                    std::vector<FieldError>& errors) {
+  json out = stored;
+  for (const char* k : {"id", "tenant_id", "household_id", "created_at", "updated_at"})
+    out.erase(k);
+  for (const auto& [key, value] : request.items()) {
+    const bool person_field = filter.fields != nullptr && filter.fields->Knows(key);
+    if (!person_field || filter.Shows(key))
+      out[key] = value;  // "version" and unknown members reach the parser
+    else
+      errors.push_back({key, "not_allowed"});
+  }
+  return out;
+}
+
+json ToJson(const core::SharingBasis& b) {
+  return {{"id", b.id},
+          {"person_id", b.person_id},
+          {"organisation_id", b.organisation_id},
+          {"categories", b.categories.Codes()},
+          {"purpose", b.purpose},
+          {"legal_basis", core::ToCode(b.legal_basis)},
+          {"given", b.given.ToString()},
+          {"expires", OptionalDate(b.expires)},
+          {"withdrawn_at", b.withdrawn_at ? json(b.withdrawn_at->ToString()) : json(nullptr)},
+          {"recorded_by", b.recorded_by},
+          {"consent_text", b.consent_text}};
+}
+
 json ToJson(const core::HouseholdSummary& s) {
   return {{"id", s.id},
           {"version", s.version},
           {"name", s.name},
-          {"regisseur", s.regisseur},
+          {"regisseur", {{"id", s.regisseur_user_id}, {"display_name", s.regisseur_name}}},
           {"member_count", s.member_count},
           {"wijk", s.wijk},
           {"kern", s.kern},
@@ -357,27 +422,28 @@ json ToJson(const core::Tenant& t) {
 }
 
 json ToJson(const core::Organisation& o) {
-  return {{"id", o.id}, {"name", o.data.name}, {"kind", core::ToCode(o.data.kind)}};
+  return {{"id", o.id},
+          {"name", o.data.name},
+          {"kind", core::ToCode(o.data.kind)},
+          {"regional", o.regional}};
 }
 
 json ToJson(const core::Household& h, const std::vector<core::Organisation>& organisations,
-            const std::vector<core::Person>& persons) {
+            json persons) {
   json orgs = json::array();
   for (const core::Organisation& o : organisations) orgs.push_back(ToJson(o));
-  json members = json::array();
-  for (const core::Person& p : persons) members.push_back(ToJson(p));
   return {{"id", h.id},
           {"tenant_id", h.tenant_id},
           {"version", h.version},
           {"name", h.data.name},
-          {"regisseur", h.data.regisseur},
+          {"regisseur", {{"id", h.data.regisseur_user_id}}},
           {"involved_organisations", std::move(orgs)},
           {"archived", h.archived},
           {"archived_at", h.archived_at ? json(h.archived_at->ToString()) : json(nullptr)},
           {"archive_reason", h.archive_reason},
           {"created_at", h.created_at.ToString()},
           {"updated_at", h.updated_at.ToString()},
-          {"persons", std::move(members)}};
+          {"persons", std::move(persons)}};
 }
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/access/field_categories.h"
 #include "core/date.h"
 #include "core/model.h"
 #include "core/status.h"
@@ -45,13 +46,34 @@ StatusOr<ArchiveRequest> ParseArchive(const nlohmann::json& body);
 StatusOr<core::PersonData> ParseNewPerson(const nlohmann::json& body, core::Date today);
 StatusOr<PersonUpdate> ParsePersonUpdate(const nlohmann::json& body, core::Date today);
 
+// What of a person the caller may see: the fields of `categories` (through
+// `fields`), and with `names_only` of the basic data only the names. A null
+// `fields` shows everything (tools and tests).
+struct FieldFilter {
+  core::CategorySet categories = core::CategorySet::All();
+  bool names_only = false;
+  const core::FieldCategories* fields = nullptr;
+  bool Shows(std::string_view field) const;
+};
+
 nlohmann::json ToJson(const core::Person& person);
+// Only the visible fields, plus "visible_categories".
+nlohmann::json ToJson(const core::Person& person, const FieldFilter& filter);
+
+// For an update by a caller who may not see every field: the stored
+// person's JSON with the request's members laid over it. A member the caller
+// may not see is refused (field error "not_allowed"), so hidden data keeps
+// its stored value and cannot be overwritten blind.
+nlohmann::json OverlayVisible(const nlohmann::json& stored, const nlohmann::json& request,
+                              const FieldFilter& filter, std::vector<FieldError>& errors);
 nlohmann::json ToJson(const core::HouseholdSummary& summary);
 nlohmann::json ToJson(const core::Tenant& tenant);
 nlohmann::json ToJson(const core::Organisation& organisation);
+// The household with its (already filtered) persons; the handler adds the
+// regisseur's name, the assignments and the caller's access.
 nlohmann::json ToJson(const core::Household& household,
-                      const std::vector<core::Organisation>& organisations,
-                      const std::vector<core::Person>& persons);
+                      const std::vector<core::Organisation>& organisations, nlohmann::json persons);
+nlohmann::json ToJson(const core::SharingBasis& basis);
 
 // Compact UTF-8 serialisation; invalid UTF-8 is replaced, never thrown on.
 std::string Dump(const nlohmann::json& j);

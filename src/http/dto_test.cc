@@ -97,7 +97,7 @@ TEST(DtoTest, NewHouseholdPrefixesPersonErrors) {
   json person = ValidPerson();
   person["bsn"] = "123";
   json body = {{"name", "Haddad"},
-               {"regisseur", "r.jansen"},
+               {"regisseur_user_id", 7},
                {"involved_organisations", {2, 1}},
                {"persons", {ValidPerson(), person}}};
   StatusOr<NewHousehold> h = ParseNewHousehold(body, kToday);
@@ -107,16 +107,59 @@ TEST(DtoTest, NewHouseholdPrefixesPersonErrors) {
 }
 
 TEST(DtoTest, NewHouseholdSortsOrganisations) {
-  json body = {
-      {"name", "Haddad"}, {"regisseur", "r.jansen"}, {"involved_organisations", {3, 1, 3}}};
+  json body = {{"name", "Haddad"}, {"regisseur_user_id", 7}, {"involved_organisations", {3, 1, 3}}};
   StatusOr<NewHousehold> h = ParseNewHousehold(body, kToday);
   ASSERT_TRUE(h.ok()) << h.status().ToString();
   EXPECT_EQ(h->household.involved_organisations, (std::vector<int64_t>{1, 3}));
   EXPECT_TRUE(h->persons.empty());
+  EXPECT_EQ(h->household.regisseur_user_id, 7);
+  body.erase("regisseur_user_id");  // the creating regisseur directs it
+  EXPECT_TRUE(ParseNewHousehold(body, kToday).ok());
+  body["regisseur_user_id"] = "r.jansen";
+  EXPECT_TRUE(
+      HasError(ParseNewHousehold(body, kToday).status(), "regisseur_user_id", "wrong_type"));
+}
+
+TEST(DtoTest, FilterShowsOnlyVisibleCategoriesAndNamesForVolunteers) {
+  core::FieldCategories fields = core::FieldCategories::Defaults();
+  StatusOr<core::PersonData> p = ParseNewPerson(ValidPerson(), kToday);
+  ASSERT_TRUE(p.ok());
+  core::Person person{.id = 7, .tenant_id = 1, .household_id = 3, .version = 1, .data = *p};
+  FieldFilter ggd{.categories = {core::DataCategory::kContact}, .fields = &fields};
+  json j = ToJson(person, ggd);
+  EXPECT_TRUE(j.contains("address"));
+  EXPECT_FALSE(j.contains("bsn"));
+  EXPECT_FALSE(j.contains("given_names"));
+  EXPECT_EQ(j["id"], 7);
+  EXPECT_EQ(j["visible_categories"], json::array({"contact"}));
+  FieldFilter volunteer{.categories = {core::DataCategory::kBasis, core::DataCategory::kContact},
+                        .names_only = true,
+                        .fields = &fields};
+  json v = ToJson(person, volunteer);
+  EXPECT_TRUE(v.contains("given_names"));
+  EXPECT_TRUE(v.contains("address"));
+  EXPECT_FALSE(v.contains("bsn"));
+  EXPECT_FALSE(v.contains("birth_date"));
+}
+
+TEST(DtoTest, OverlayKeepsHiddenFieldsAndRefusesWritingThem) {
+  core::FieldCategories fields = core::FieldCategories::Defaults();
+  json stored = ValidPerson();
+  stored["version"] = 3;
+  FieldFilter mb{.categories = {core::DataCategory::kBasis}, .fields = &fields};
+  std::vector<FieldError> errors;
+  json merged = OverlayVisible(stored, {{"given_names", "Amira"}, {"version", 3}}, mb, errors);
+  EXPECT_TRUE(errors.empty());
+  EXPECT_EQ(merged["given_names"], "Amira");
+  EXPECT_EQ(merged["address"], stored["address"]);
+  OverlayVisible(stored, {{"address", json::object()}}, mb, errors);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0], (FieldError{"address", "not_allowed"}));
 }
 
 TEST(DtoTest, UpdatesRequireAPositiveVersion) {
-  json body = {{"name", "Haddad"}, {"regisseur", "r"}, {"involved_organisations", json::array()}};
+  json body = {
+      {"name", "Haddad"}, {"regisseur_user_id", 7}, {"involved_organisations", json::array()}};
   EXPECT_TRUE(HasError(ParseHouseholdUpdate(body).status(), "version", "required"));
   body["version"] = 0;
   EXPECT_TRUE(HasError(ParseHouseholdUpdate(body).status(), "version", "out_of_range"));

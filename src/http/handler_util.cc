@@ -34,11 +34,16 @@ bool Decode(std::string_view in, std::string& out) {
 
 }  // namespace
 
-Router BuildApiRouter(ports::Database& db, const ports::Clock& clock) {
+Router BuildApiRouter(const ApiContext& ctx) {
   Router router;
-  AddMetaRoutes(router, db);
-  AddHouseholdRoutes(router, db, clock);
-  AddPersonRoutes(router, db, clock);
+  AddMetaRoutes(router, ctx);
+  AddAuthRoutes(router, ctx);
+  AddEnrolRoutes(router, ctx);
+  AddHouseholdRoutes(router, ctx);
+  AddPersonRoutes(router, ctx);
+  AddAccessRoutes(router, ctx);
+  AddUserRoutes(router, ctx);
+  AddAuditRoutes(router, ctx);
   return router;
 }
 

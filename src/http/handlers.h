@@ -8,9 +8,10 @@
 #include <vector>
 
 #include "core/status.h"
+#include "http/caller.h"
+#include "http/context.h"
+#include "http/guard.h"
 #include "http/router.h"
-#include "ports/clock.h"
-#include "ports/database.h"
 
 // The /api/v1 handlers and the helpers they share. Every handler runs on an
 // I/O thread, opens at most one Transaction and commits a write exactly once,
@@ -19,13 +20,18 @@ namespace regie::http {
 
 inline constexpr std::string_view kApiPrefix = "/api/v1";
 
-// All API routes (docs/api-contract.md) bound to `db` and `clock`, which must
-// outlive the router.
-Router BuildApiRouter(ports::Database& db, const ports::Clock& clock);
+// All API routes (docs/api-contract.md) bound to `ctx`, which must outlive
+// the router.
+Router BuildApiRouter(const ApiContext& ctx);
 
-void AddMetaRoutes(Router& router, ports::Database& db);
-void AddHouseholdRoutes(Router& router, ports::Database& db, const ports::Clock& clock);
-void AddPersonRoutes(Router& router, ports::Database& db, const ports::Clock& clock);
+void AddMetaRoutes(Router& router, const ApiContext& ctx);
+void AddAuthRoutes(Router& router, const ApiContext& ctx);
+void AddEnrolRoutes(Router& router, const ApiContext& ctx);
+void AddHouseholdRoutes(Router& router, const ApiContext& ctx);
+void AddPersonRoutes(Router& router, const ApiContext& ctx);
+void AddAccessRoutes(Router& router, const ApiContext& ctx);
+void AddUserRoutes(Router& router, const ApiContext& ctx);
+void AddAuditRoutes(Router& router, const ApiContext& ctx);
 
 // A positive decimal id from a path segment; nullopt otherwise.
 std::optional<int64_t> ParseId(std::string_view text);

@@ -3,8 +3,11 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "core/validation.h"
+#include "http/audit_writer.h"
 #include "http/dto.h"
 #include "http/handlers.h"
+#include "http/household_view.h"
 
 namespace regie::http {
 namespace {
@@ -18,8 +21,17 @@ std::string HouseholdLocation(int64_t tenant_id, int64_t household_id) {
          std::to_string(household_id);
 }
 
-StatusOr<ports::HouseholdQuery> ParseListQuery(int64_t tenant_id, std::string_view query) {
-  ports::HouseholdQuery q;
+constexpr int kSearchAllLimit = 10;
+constexpr size_t kSearchAllMinQuery = 3;
+
+struct ListRequest {
+  ports::HouseholdQuery query;
+  bool scope_all = false;  // break-the-glass search over the whole tenant
+};
+
+StatusOr<ListRequest> ParseListQuery(int64_t tenant_id, std::string_view query) {
+  ListRequest out;
+  ports::HouseholdQuery& q = out.query;
   q.tenant_id = tenant_id;
   REGIE_ASSIGN_OR_RETURN(auto params, ParseQuery(query));
   std::vector<FieldError> errors;
@@ -53,117 +65,239 @@ StatusOr<ports::HouseholdQuery> ParseListQuery(int64_t tenant_id, std::string_vi
         errors.push_back({name, "out_of_range"});
       else
         q.limit = static_cast<int>(*n);
+    } else if (name == "scope") {
+      if (value == "all")
+        out.scope_all = true;
+      else if (value != "mine")
+        errors.push_back({name, "invalid_enum"});
     } else if (name == "after") {
       if (!value.empty()) q.after = std::move(value);
     }
     // Other parameters (e.g. cache busters) are ignored.
   }
+  if (out.scope_all && (!q.text || core::SearchKey(*q.text).size() < kSearchAllMinQuery))
+    errors.push_back({"q", "too_short"});
   if (!errors.empty())
     return InvalidArgument("bad_request", "invalid query parameters", std::move(errors));
-  return q;
+  return out;
 }
 
-StatusOr<ApiResponse> List(ports::Database& db, const ApiRequest& request) {
-  REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
-  REGIE_ASSIGN_OR_RETURN(ports::HouseholdQuery query, ParseListQuery(tenant_id, request.query));
-  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kRead));
-  REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page, tx->Households().List(query));
-  // An empty page is only an answer for a tenant that exists.
-  if (page.items.empty()) REGIE_RETURN_IF_ERROR(tx->Tenants().Get(tenant_id).status());
-  json items = json::array();
-  for (const core::HouseholdSummary& s : page.items) items.push_back(dto::ToJson(s));
-  json body = {{"items", std::move(items)}, {"next", page.next ? json(*page.next) : json(nullptr)}};
-  return JsonResponse(200, dto::Dump(body));
-}
-
-// The full household representation, read inside `tx`.
-StatusOr<json> HouseholdJson(ports::Transaction& tx, const core::Household& household) {
-  std::vector<core::Organisation> orgs;
-  orgs.reserve(household.data.involved_organisations.size());
-  for (int64_t org_id : household.data.involved_organisations) {
-    REGIE_ASSIGN_OR_RETURN(core::Organisation org,
-                           tx.Organisations().Get(household.tenant_id, org_id));
-    orgs.push_back(std::move(org));
+// The summary fields each relationship may see in a list (the list cannot
+// load every row's sharing bases): partners see which households involve
+// them, volunteers where their households live.
+json SummaryFor(const ports::HouseholdListItem& item) {
+  json j = dto::ToJson(item.summary);
+  j["relationship"] = core::ToCode(item.relationship);
+  switch (item.relationship) {
+    case core::Relationship::kPartner:
+      j.erase("wijk");
+      j.erase("kern");
+      j.erase("housing_date");
+      break;
+    case core::Relationship::kVrijwilliger:
+      j.erase("housing_date");
+      break;
+    default:
+      break;
   }
-  REGIE_ASSIGN_OR_RETURN(std::vector<core::Person> persons,
-                         tx.Persons().ListByHousehold(household.tenant_id, household.id));
-  return dto::ToJson(household, orgs, persons);
+  return j;
 }
 
-StatusOr<ApiResponse> Create(ports::Database& db, const ports::Clock& clock,
-                             const ApiRequest& request) {
-  REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
-  REGIE_RETURN_IF_ERROR(RequireJson(request));
-  REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
-  REGIE_ASSIGN_OR_RETURN(dto::NewHousehold input, dto::ParseNewHousehold(body, clock.Today()));
-  const core::Timestamp now = clock.Now();
-  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
-  REGIE_ASSIGN_OR_RETURN(core::Household household,
-                         tx->Households().Create(tenant_id, input.household, now));
-  for (size_t i = 0; i < input.persons.size(); ++i) {
-    StatusOr<core::Person> person =
-        tx->Persons().Create(tenant_id, household.id, input.persons[i], now);
-    // Returning drops the uncommitted transaction: nothing of this request stays.
-    if (!person.ok())
-      return PrefixFieldErrors(person.status(), "persons/" + std::to_string(i) + "/");
+class HouseholdHandlers {
+ public:
+  explicit HouseholdHandlers(const ApiContext& ctx) : ctx_(ctx) {}
+
+  StatusOr<ApiResponse> List(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_ASSIGN_OR_RETURN(ListRequest list, ParseListQuery(tenant_id, request.query));
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    const core::Principal& p = caller.principal;
+    if (list.scope_all) {
+      // Searching outside one's relationships is what break-the-glass
+      // needs first; only names come back, and the search is logged.
+      if (!p.Has(core::Role::kRegisseur) && !p.Has(core::Role::kPartner)) {
+        REGIE_RETURN_IF_ERROR(
+            RequireRole(ctx_, caller, core::Role::kRegisseur, tenant_id, "search", "household"));
+      }
+      list.query.limit = kSearchAllLimit;
+      list.query.after.reset();
+    } else {
+      list.query.visible_to = ports::ListVisibility{
+          .user_id = p.user_id,
+          .organisation_id = p.organisation_id,
+          .as_regisseur = p.Has(core::Role::kRegisseur),
+          .as_begeleider = p.Has(core::Role::kBegeleider),
+          .as_vrijwilliger = p.Has(core::Role::kVrijwilliger),
+          .as_partner = p.Has(core::Role::kPartner),
+          .break_glass = p.Has(core::Role::kRegisseur) || p.Has(core::Role::kPartner),
+          .now = ctx_.clock.Now()};
+    }
+    REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page, tx->Households().List(list.query));
+    json items = json::array();
+    for (const ports::HouseholdListItem& item : page.items) {
+      if (list.scope_all)
+        items.push_back({{"id", item.summary.id}, {"name", item.summary.name}});
+      else
+        items.push_back(SummaryFor(item));
+    }
+    core::AuditRecord r =
+        AuditOf(caller, ctx_.clock, list.scope_all ? "search" : "list", "household", "");
+    r.tenant_id = tenant_id;
+    r.categories = {core::DataCategory::kBasis};
+    if (list.scope_all) r.purpose = "search_outside_relationships: " + *list.query.text;
+    REGIE_RETURN_IF_ERROR(ctx_.audit.Append(std::move(r)));
+    json body = {{"items", std::move(items)},
+                 {"next", page.next && !list.scope_all ? json(*page.next) : json(nullptr)}};
+    return JsonResponse(200, dto::Dump(body));
   }
-  REGIE_ASSIGN_OR_RETURN(json out, HouseholdJson(*tx, household));
-  REGIE_RETURN_IF_ERROR(tx->Commit());
-  return JsonResponse(201, dto::Dump(out), HouseholdLocation(tenant_id, household.id));
-}
 
-StatusOr<ApiResponse> Get(ports::Database& db, const ApiRequest& request) {
-  REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
-  REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
-  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kRead));
-  REGIE_ASSIGN_OR_RETURN(core::Household household, tx->Households().Get(tenant_id, household_id));
-  REGIE_ASSIGN_OR_RETURN(json out, HouseholdJson(*tx, household));
-  return JsonResponse(200, dto::Dump(out));
-}
+  StatusOr<ApiResponse> Create(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_RETURN_IF_ERROR(RequireJson(request));
+    REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
+    REGIE_ASSIGN_OR_RETURN(dto::NewHousehold input, ParseNew(body));
+    const core::Timestamp now = ctx_.clock.Now();
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    if (!core::DecideCreateHousehold(caller.principal, tenant_id).allowed)
+      REGIE_RETURN_IF_ERROR(
+          RequireRole(ctx_, caller, core::Role::kRegisseur, tenant_id, "create", "household"));
+    if (input.household.regisseur_user_id == 0)
+      input.household.regisseur_user_id = caller.principal.user_id;
+    REGIE_RETURN_IF_ERROR(CheckRegisseur(*tx, input.household.regisseur_user_id));
+    REGIE_ASSIGN_OR_RETURN(core::Household household,
+                           tx->Households().Create(tenant_id, input.household, now));
+    for (size_t i = 0; i < input.persons.size(); ++i) {
+      StatusOr<core::Person> person =
+          tx->Persons().Create(tenant_id, household.id, input.persons[i], now);
+      // Returning drops the uncommitted transaction: nothing of this request stays.
+      if (!person.ok())
+        return PrefixFieldErrors(person.status(), "persons/" + std::to_string(i) + "/");
+    }
+    REGIE_ASSIGN_OR_RETURN(
+        HouseholdAccess access,
+        CheckHousehold(ctx_, *tx, caller, tenant_id, household.id, core::Action::kRead));
+    REGIE_ASSIGN_OR_RETURN(json out, HouseholdView(ctx_, *tx, caller, access, household));
+    REGIE_RETURN_IF_ERROR(
+        ctx_.audit
+            .AppendInTransaction(*tx, HouseholdAudit(ctx_, caller, access, core::Action::kCreate,
+                                                     "household", std::to_string(household.id)))
+            .status());
+    REGIE_RETURN_IF_ERROR(tx->Commit());
+    return JsonResponse(201, dto::Dump(out), HouseholdLocation(tenant_id, household.id));
+  }
 
-StatusOr<ApiResponse> Update(ports::Database& db, const ports::Clock& clock,
-                             const ApiRequest& request) {
-  REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
-  REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
-  REGIE_RETURN_IF_ERROR(RequireJson(request));
-  REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
-  REGIE_ASSIGN_OR_RETURN(dto::HouseholdUpdate input, dto::ParseHouseholdUpdate(body));
-  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
-  REGIE_ASSIGN_OR_RETURN(core::Household household,
-                         tx->Households().Update(tenant_id, household_id, input.version,
-                                                 input.household, clock.Now()));
-  REGIE_ASSIGN_OR_RETURN(json out, HouseholdJson(*tx, household));
-  REGIE_RETURN_IF_ERROR(tx->Commit());
-  return JsonResponse(200, dto::Dump(out));
-}
+  StatusOr<ApiResponse> Get(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_ASSIGN_OR_RETURN(
+        HouseholdAccess access,
+        CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kRead));
+    REGIE_ASSIGN_OR_RETURN(core::Household household,
+                           tx->Households().Get(tenant_id, household_id));
+    REGIE_ASSIGN_OR_RETURN(json out, HouseholdView(ctx_, *tx, caller, access, household));
+    core::AuditRecord r = HouseholdAudit(ctx_, caller, access, core::Action::kRead, "household",
+                                         std::to_string(household_id));
+    r.categories = {};  // what was actually shown
+    for (const json& c : out["access"]["categories"])
+      if (auto cat = core::ParseEnum<core::DataCategory>(c.get<std::string>()))
+        r.categories.Add(*cat);
+    REGIE_RETURN_IF_ERROR(ctx_.audit.Append(std::move(r)));  // logged before it is sent
+    return JsonResponse(200, dto::Dump(out));
+  }
 
-StatusOr<ApiResponse> Archive(ports::Database& db, const ports::Clock& clock,
-                              const ApiRequest& request) {
-  REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
-  REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
-  REGIE_RETURN_IF_ERROR(RequireJson(request));
-  REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
-  REGIE_ASSIGN_OR_RETURN(dto::ArchiveRequest input, dto::ParseArchive(body));
-  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
-  REGIE_ASSIGN_OR_RETURN(
-      core::Household household,
-      tx->Households().Archive(tenant_id, household_id, input.version, input.reason, clock.Now()));
-  REGIE_ASSIGN_OR_RETURN(json out, HouseholdJson(*tx, household));
-  REGIE_RETURN_IF_ERROR(tx->Commit());
-  return JsonResponse(200, dto::Dump(out));
-}
+  StatusOr<ApiResponse> Update(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
+    REGIE_RETURN_IF_ERROR(RequireJson(request));
+    REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
+    REGIE_ASSIGN_OR_RETURN(dto::HouseholdUpdate input, dto::ParseHouseholdUpdate(body));
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_ASSIGN_OR_RETURN(
+        HouseholdAccess access,
+        CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kUpdate));
+    REGIE_RETURN_IF_ERROR(CheckRegisseur(*tx, input.household.regisseur_user_id));
+    REGIE_ASSIGN_OR_RETURN(core::Household household,
+                           tx->Households().Update(tenant_id, household_id, input.version,
+                                                   input.household, ctx_.clock.Now()));
+    return Respond(*tx, caller, access, household, core::Action::kUpdate);
+  }
+
+  StatusOr<ApiResponse> Archive(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
+    REGIE_RETURN_IF_ERROR(RequireJson(request));
+    REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
+    REGIE_ASSIGN_OR_RETURN(dto::ArchiveRequest input, dto::ParseArchive(body));
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_ASSIGN_OR_RETURN(
+        HouseholdAccess access,
+        CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kArchive));
+    REGIE_ASSIGN_OR_RETURN(core::Household household,
+                           tx->Households().Archive(tenant_id, household_id, input.version,
+                                                    input.reason, ctx_.clock.Now()));
+    return Respond(*tx, caller, access, household, core::Action::kArchive);
+  }
+
+ private:
+  StatusOr<dto::NewHousehold> ParseNew(const json& body) {
+    return dto::ParseNewHousehold(body, ctx_.clock.Today());
+  }
+
+  // The regisseur must be a user with the regisseur role (storage checks
+  // that the user's organisation serves the tenant).
+  static Status CheckRegisseur(ports::Transaction& tx, int64_t user_id) {
+    StatusOr<ports::User> user = tx.Users().Get(user_id);
+    if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
+    if (!user.ok() || !user->data.active || !user->data.roles.Has(core::Role::kRegisseur))
+      return core::ValidationFailed({{"regisseur_user_id", "invalid_reference"}});
+    return Status::Ok();
+  }
+
+  // After a change: the household as the caller now sees it, with the
+  // change's audit record in the same transaction.
+  StatusOr<ApiResponse> Respond(ports::Transaction& tx, const Caller& caller,
+                                HouseholdAccess access, const core::Household& household,
+                                core::Action action) {
+    // Re-read the facts: the change may have moved the regisseur away.
+    REGIE_ASSIGN_OR_RETURN(access.facts, tx.Access().Facts(household.tenant_id, household.id,
+                                                           caller.principal.user_id));
+    core::AuditRecord r =
+        HouseholdAudit(ctx_, caller, access, action, "household", std::to_string(household.id));
+    access.decision = core::DecideHousehold(caller.principal, core::Action::kRead, access.facts,
+                                            ctx_.clock.Now());
+    json out;
+    if (access.decision.allowed) {
+      REGIE_ASSIGN_OR_RETURN(out, HouseholdView(ctx_, tx, caller, access, household));
+    } else {
+      out = {{"id", household.id}, {"version", household.version}};  // handed over
+    }
+    REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(tx, std::move(r)).status());
+    REGIE_RETURN_IF_ERROR(tx.Commit());
+    return JsonResponse(200, dto::Dump(out));
+  }
+
+  const ApiContext& ctx_;
+};
 
 }  // namespace
 
-void AddHouseholdRoutes(Router& router, ports::Database& db, const ports::Clock& clock) {
+void AddHouseholdRoutes(Router& router, const ApiContext& ctx) {
+  auto h = std::make_shared<HouseholdHandlers>(ctx);
   const std::string base = "/api/v1/tenants/{tenantId}/households";
   const std::string one = base + "/{householdId}";
-  router.Add(Verb::get, base, [&db](const ApiRequest& r) { return List(db, r); });
-  router.Add(Verb::post, base, [&db, &clock](const ApiRequest& r) { return Create(db, clock, r); });
-  router.Add(Verb::get, one, [&db](const ApiRequest& r) { return Get(db, r); });
-  router.Add(Verb::put, one, [&db, &clock](const ApiRequest& r) { return Update(db, clock, r); });
-  router.Add(Verb::post, one + "/archive",
-             [&db, &clock](const ApiRequest& r) { return Archive(db, clock, r); });
+  router.Add(Verb::get, base, [h](const ApiRequest& r) { return h->List(r); });
+  router.Add(Verb::post, base, [h](const ApiRequest& r) { return h->Create(r); });
+  router.Add(Verb::get, one, [h](const ApiRequest& r) { return h->Get(r); });
+  router.Add(Verb::put, one, [h](const ApiRequest& r) { return h->Update(r); });
+  router.Add(Verb::post, one + "/archive", [h](const ApiRequest& r) { return h->Archive(r); });
 }
 
 }  // namespace regie::http

@@ -1,8 +1,10 @@
-// Health, tenants, organisations and the OpenAPI document.
+// Health, the OpenAPI document, the caller's tenants and their
+// organisations.
 #include <nlohmann/json.hpp>
 
 #include "http/dto.h"
 #include "http/embedded.h"
+#include "http/guard.h"
 #include "http/handlers.h"
 
 #ifndef REGIE_VERSION
@@ -23,20 +25,24 @@ StatusOr<ApiResponse> Health(ports::Database& db) {
   return JsonResponse(200, dto::Dump(body));
 }
 
-StatusOr<ApiResponse> Tenants(ports::Database& db) {
-  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kRead));
-  REGIE_ASSIGN_OR_RETURN(std::vector<core::Tenant> tenants, tx->Tenants().List());
+// Only the tenants the caller's organisation serves.
+StatusOr<ApiResponse> Tenants(const ApiContext& ctx, const ApiRequest& request) {
+  REGIE_ASSIGN_OR_RETURN(auto tx, ctx.db.Begin(ports::TxMode::kRead));
+  REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx, *tx, request));
   json items = json::array();
-  for (const core::Tenant& t : tenants) items.push_back(dto::ToJson(t));
+  for (int64_t id : caller.principal.tenant_ids) {
+    REGIE_ASSIGN_OR_RETURN(core::Tenant t, tx->Tenants().Get(id));
+    items.push_back(dto::ToJson(t));
+  }
   return JsonResponse(200, dto::Dump(json{{"items", std::move(items)}}));
 }
 
-StatusOr<ApiResponse> Organisations(ports::Database& db, const ApiRequest& request) {
+StatusOr<ApiResponse> Organisations(const ApiContext& ctx, const ApiRequest& request) {
   REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
-  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kRead));
+  REGIE_ASSIGN_OR_RETURN(auto tx, ctx.db.Begin(ports::TxMode::kRead));
+  REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx, *tx, request));
+  REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
   REGIE_ASSIGN_OR_RETURN(std::vector<core::Organisation> orgs, tx->Organisations().List(tenant_id));
-  // An empty list is only an answer for a tenant that exists.
-  if (orgs.empty()) REGIE_RETURN_IF_ERROR(tx->Tenants().Get(tenant_id).status());
   json items = json::array();
   for (const core::Organisation& o : orgs) items.push_back(dto::ToJson(o));
   return JsonResponse(200, dto::Dump(json{{"items", std::move(items)}}));
@@ -44,14 +50,14 @@ StatusOr<ApiResponse> Organisations(ports::Database& db, const ApiRequest& reque
 
 }  // namespace
 
-void AddMetaRoutes(Router& router, ports::Database& db) {
-  router.Add(Verb::get, "/api/v1/health", [&db](const ApiRequest&) { return Health(db); });
+void AddMetaRoutes(Router& router, const ApiContext& ctx) {
+  router.Add(Verb::get, "/api/v1/health", [&ctx](const ApiRequest&) { return Health(ctx.db); });
   router.Add(Verb::get, "/api/v1/openapi.json", [](const ApiRequest&) -> StatusOr<ApiResponse> {
     return JsonResponse(200, std::string(embedded::OpenApi()));
   });
-  router.Add(Verb::get, "/api/v1/tenants", [&db](const ApiRequest&) { return Tenants(db); });
+  router.Add(Verb::get, "/api/v1/tenants", [&ctx](const ApiRequest& r) { return Tenants(ctx, r); });
   router.Add(Verb::get, "/api/v1/tenants/{tenantId}/organisations",
-             [&db](const ApiRequest& r) { return Organisations(db, r); });
+             [&ctx](const ApiRequest& r) { return Organisations(ctx, r); });
 }
 
 }  // namespace regie::http

@@ -48,6 +48,12 @@ unsigned HttpStatusFor(const Status& status) {
       return 400;
     case StatusCode::kNotFound:
       return 404;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kPermissionDenied:
+      return 403;
+    case StatusCode::kResourceExhausted:
+      return 429;
     case StatusCode::kConflict:
     case StatusCode::kFailedPrecondition:
       return 409;

@@ -35,6 +35,10 @@ struct ApiRequest {
   std::string_view query;         // after '?', undecoded
   std::string_view content_type;  // as sent
   std::string_view body;
+  std::string_view cookie;      // the Cookie header
+  std::string_view csrf_token;  // the X-CSRF-Token header
+  std::string_view client_ip;   // the peer, or X-Forwarded-For behind a trusted proxy
+  bool secure = false;          // TLS, or a trusted proxy says X-Forwarded-Proto: https
   PathParams params;
 };
 
@@ -47,8 +51,11 @@ struct ApiResponse {
   unsigned status = 200;
   std::string body;  // serialised JSON
   std::string_view content_type = kJsonType;
-  std::string location;  // Location header, set for 201
-  std::string allow;     // Allow header, set for 405
+  std::string location;                  // Location header, set for 201
+  std::string allow;                     // Allow header, set for 405
+  std::vector<std::string> set_cookies;  // Set-Cookie headers
+  int64_t retry_after_seconds = 0;       // Retry-After header, set for 429
+  std::string content_disposition;       // for downloads (CSV)
 };
 
 using Handler = std::function<StatusOr<ApiResponse>(const ApiRequest&)>;

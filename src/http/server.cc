@@ -105,7 +105,11 @@ StaticResponse DispatchStatic(const Shared& shared, const ApiRequest& request) {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, const Shared& shared)
-      : stream_(std::move(socket)), read_timer_(stream_.get_executor()), shared_(shared) {}
+      : stream_(std::move(socket)), read_timer_(stream_.get_executor()), shared_(shared) {
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) peer_ip_ = endpoint.address().to_string();
+  }
 
   void Run() {
     net::dispatch(stream_.get_executor(),
@@ -179,6 +183,18 @@ class Session : public std::enable_shared_from_this<Session> {
     if (q != std::string_view::npos) request.query = target.substr(q + 1);
     request.content_type = req[bhttp::field::content_type];
     request.body = req.body();
+    request.cookie = req[bhttp::field::cookie];
+    request.csrf_token = req["X-CSRF-Token"];
+    // Behind a trusted proxy the client is the first X-Forwarded-For entry
+    // and the proxy says whether the client used TLS.
+    std::string forwarded_for;
+    if (shared_.options.trust_proxy) {
+      std::string_view xff = req["X-Forwarded-For"];
+      forwarded_for = std::string(xff.substr(0, xff.find(',')));
+      while (!forwarded_for.empty() && forwarded_for.back() == ' ') forwarded_for.pop_back();
+      request.secure = req["X-Forwarded-Proto"] == "https";
+    }
+    request.client_ip = forwarded_for.empty() ? std::string_view(peer_ip_) : forwarded_for;
     StaticResponse out;
     try {
       if (StartsWith(request.path, kApiPrefix) &&
@@ -220,6 +236,11 @@ class Session : public std::enable_shared_from_this<Session> {
     res->set(bhttp::field::cache_control, cache_control);
     if (!r.location.empty()) res->set(bhttp::field::location, r.location);
     if (!r.allow.empty()) res->set(bhttp::field::allow, r.allow);
+    for (const std::string& cookie : r.set_cookies) res->insert(bhttp::field::set_cookie, cookie);
+    if (r.retry_after_seconds > 0)
+      res->set(bhttp::field::retry_after, std::to_string(r.retry_after_seconds));
+    if (!r.content_disposition.empty())
+      res->set(bhttp::field::content_disposition, r.content_disposition);
     res->keep_alive(keep_alive);
     res->body() = head ? std::string() : std::move(r.body);
     res->prepare_payload();
@@ -238,6 +259,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   beast::tcp_stream stream_;
+  std::string peer_ip_;
   net::steady_timer read_timer_;
   uint64_t read_generation_ = 0;
   bool read_timed_out_ = false;
@@ -250,8 +272,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
 class Server::Impl {
  public:
-  Impl(const ServerOptions& options, ports::Database& db, const ports::Clock& clock)
-      : shared_{options, BuildApiRouter(db, clock), WebRoot(options.web_root)},
+  Impl(const ServerOptions& options, Router router)
+      : shared_{options, std::move(router), WebRoot(options.web_root)},
         ioc_(std::max(1, options.threads)),
         acceptor_(net::make_strand(ioc_)) {}
 
@@ -333,8 +355,8 @@ class Server::Impl {
   bool stopped_ = false;
 };
 
-Server::Server(const ServerOptions& options, ports::Database& db, const ports::Clock& clock)
-    : impl_(std::make_unique<Impl>(options, db, clock)) {}
+Server::Server(const ServerOptions& options, Router router)
+    : impl_(std::make_unique<Impl>(options, std::move(router))) {}
 Server::~Server() { impl_->Stop(); }
 Status Server::Start() { return impl_->Start(); }
 uint16_t Server::port() const { return impl_->port(); }

@@ -7,8 +7,7 @@
 #include <string>
 
 #include "core/status.h"
-#include "ports/clock.h"
-#include "ports/database.h"
+#include "http/router.h"
 
 namespace regie::http {
 
@@ -20,15 +19,19 @@ struct ServerOptions {
   std::chrono::seconds header_timeout{10};  // 408 when headers do not arrive in time
   std::chrono::seconds body_timeout{30};    // 408 when the body does not arrive in time
   std::string web_root;  // directory with the built web UI (index.html); empty = API only
+  // Take the client address and scheme from X-Forwarded-For/-Proto (only
+  // behind a reverse proxy that sets them).
+  bool trust_proxy = false;
 };
 
 // The HTTP/1.1 server: /api/v1 on Boost.Beast (async), and the web UI's
-// static files with single-page-app fallback. Storage and clock are injected
-// and must outlive the server. Start() binds and returns; Stop() closes the
+// static files with single-page-app fallback. The router (BuildApiRouter)
+// carries the injected storage, clock and crypto, which must outlive the
+// server. Start() binds and returns; Stop() closes the
 // listener, finishes in-flight requests and joins the threads.
 class Server {
  public:
-  Server(const ServerOptions& options, ports::Database& db, const ports::Clock& clock);
+  Server(const ServerOptions& options, Router router);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

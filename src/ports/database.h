@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "ports/access_repositories.h"
 #include "ports/repositories.h"
 
 namespace regie::ports {
@@ -25,6 +26,11 @@ class Transaction {
   virtual OrganisationRepository& Organisations() = 0;
   virtual HouseholdRepository& Households() = 0;
   virtual PersonRepository& Persons() = 0;
+  virtual UserRepository& Users() = 0;
+  virtual SessionRepository& Sessions() = 0;
+  virtual ThrottleRepository& Throttles() = 0;
+  virtual AccessRepository& Access() = 0;
+  virtual AuditRepository& Audit() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access/policy.h"
 #include "core/model.h"
 #include "core/status.h"
 
@@ -18,7 +19,9 @@ namespace regie::ports {
 //   Conflict   reason "version_conflict" when expected_version is stale,
 //              "duplicate" for a unique-key clash (e.g. BSN within a tenant)
 //   InvalidArgument reason "validation_failed" with field errors for a
-//              reference that does not exist in the tenant.
+//              reference that does not exist in the tenant (an organisation
+//              not serving it: "involved_organisations/<i>"; a regisseur
+//              whose organisation does not serve it: "regisseur_user_id").
 
 class TenantRepository {
  public:
@@ -29,20 +32,46 @@ class TenantRepository {
   virtual StatusOr<std::vector<core::Tenant>> List() = 0;
 };
 
+// An organisation belongs to its home tenant and may serve further tenants
+// (a regional partner). "Of the tenant" below means: serving it.
 class OrganisationRepository {
  public:
   virtual ~OrganisationRepository() = default;
   virtual StatusOr<core::Organisation> Create(int64_t tenant_id,
                                               const core::OrganisationData& data) = 0;
+  // NotFound "organisation_not_found" unless it serves `tenant_id`.
   virtual StatusOr<core::Organisation> Get(int64_t tenant_id, int64_t id) = 0;
+  // By id alone, for the organisation of a logged-in user.
+  virtual StatusOr<core::Organisation> GetById(int64_t id) = 0;
+  // Every organisation serving the tenant (its own and regional ones), by name.
   virtual StatusOr<std::vector<core::Organisation>> List(int64_t tenant_id) = 0;
+  // Lets a regional organisation serve one more tenant (idempotent).
+  virtual Status AddServedTenant(int64_t organisation_id, int64_t tenant_id) = 0;
+  // The home tenant first, then the other served tenants by id.
+  virtual StatusOr<std::vector<int64_t>> ServedTenants(int64_t organisation_id) = 0;
 };
 
 // Filters of the household list. Text matches the search key (core::SearchKey)
 // of the household name or any member's names as a substring. Wijk, kern and
 // the housing-date range match when any member matches.
+// Restricts a list to the households a user has a relationship with
+// (core::DecideHousehold's relationships), for the roles the user holds.
+struct ListVisibility {
+  int64_t user_id = 0;
+  int64_t organisation_id = 0;
+  bool as_regisseur = false;     // households they direct
+  bool as_begeleider = false;    // assigned as begeleider
+  bool as_vrijwilliger = false;  // assigned as vrijwilliger
+  bool as_partner = false;       // their organisation is involved
+  bool break_glass = false;      // their active break-the-glass openings (at `now`)
+  core::Timestamp now;
+};
+
 struct HouseholdQuery {
   int64_t tenant_id = 0;
+  // Absent: every household of the tenant (the caller has decided that is
+  // allowed, e.g. the demo loader or a break-the-glass search).
+  std::optional<ListVisibility> visible_to;
   std::optional<std::string> text;
   std::optional<std::string> wijk;
   std::optional<std::string> kern;
@@ -55,8 +84,14 @@ struct HouseholdQuery {
   std::optional<std::string> after;
 };
 
+struct HouseholdListItem {
+  core::HouseholdSummary summary;
+  // The strongest relationship of ListVisibility's user (kNone without one).
+  core::Relationship relationship = core::Relationship::kNone;
+};
+
 struct HouseholdPage {
-  std::vector<core::HouseholdSummary> items;
+  std::vector<HouseholdListItem> items;
   std::optional<std::string> next;  // cursor for the next page, if any
 };
 

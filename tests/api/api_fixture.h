@@ -8,14 +8,18 @@
 #include <string>
 
 #include "backends.h"
+#include "core/access/field_categories.h"
+#include "http/audit_writer.h"
+#include "http/context.h"
 #include "http/server.h"
 #include "ports/clock.h"
+#include "ports/crypto.h"
 
 namespace regie::testing {
 
 struct HttpResult {
   unsigned status = 0;
-  std::map<std::string, std::string> headers;  // lower-case names
+  std::map<std::string, std::string> headers;  // lower-case names (Set-Cookie: the last one)
   std::string body;
   nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
   std::string header(const std::string& name) const {
@@ -24,40 +28,74 @@ struct HttpResult {
   }
 };
 
+// A logged-in user's credentials for requests.
+struct Login {
+  std::string cookie;      // "regie_session=..."
+  std::string csrf_token;  // sent as X-CSRF-Token on state-changing requests
+};
+
 // Sends one HTTP/1.1 request to 127.0.0.1:port on a fresh connection.
 HttpResult SendHttp(uint16_t port, const std::string& method, const std::string& target,
                     const std::string& body = {},
-                    const std::string& content_type = "application/json");
+                    const std::string& content_type = "application/json",
+                    const Login* login = nullptr);
+
+// The password of every fixture user.
+inline constexpr const char* kTestPassword = "Een lang test-wachtwoord";
+// The TOTP seed of a fixture user (as the demo derives it).
+std::array<uint8_t, 20> TestTotpSeed(const std::string& username);
 
 // A running server on an ephemeral port over a fresh database of the
-// parameter's backend, with two tenants (A with two organisations, B with
-// one), a fixed clock at 2026-11-23 12:00 UTC and a 1 s header timeout.
+// parameter's backend, with a fixed clock at 2026-11-23 12:00 UTC, a 1 s
+// header timeout, cheap Argon2id, and this world:
+//   tenant A (GM0523): organisations gemeente (org_a_gem_), Vluchtelingenwerk
+//     (org_a_vwn_), GGD (org_a_ggd_), vrijwilligers (org_a_vol_)
+//   tenant B (GM0148): gemeente (org_b_gem_)
+//   users (username = key): regisseur (A gemeente), regisseur2 (A gemeente),
+//     begeleider (A VWN), partner (A GGD), vrijwilliger (A vrijwilligers),
+//     beleid, beheer, auditor (A gemeente), regisseur_b (B gemeente)
+// Requests go as `as_` (default: "regisseur", logged in at SetUp).
 class ApiTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override;
   void TearDown() override;
 
-  HttpResult Get(const std::string& target) { return SendHttp(port_, "GET", target); }
+  // Logs `username` in (password, then TOTP at a fresh 30 s step) and makes
+  // them the user of the following requests.
+  const Login& As(const std::string& username);
+  Login LogIn(const std::string& username);
+
+  HttpResult Get(const std::string& target) { return SendHttp(port_, "GET", target, {}, {}, as_); }
   HttpResult Post(const std::string& target, const nlohmann::json& body) {
-    return SendHttp(port_, "POST", target, body.dump());
+    return SendHttp(port_, "POST", target, body.dump(), "application/json", as_);
   }
   HttpResult Put(const std::string& target, const nlohmann::json& body) {
-    return SendHttp(port_, "PUT", target, body.dump());
+    return SendHttp(port_, "PUT", target, body.dump(), "application/json", as_);
   }
   std::string Base(int64_t tenant) const { return "/api/v1/tenants/" + std::to_string(tenant); }
   // A valid PersonInput; `bsn` may be null.
   static nlohmann::json PersonBody(const std::string& given, const std::string& family,
                                    nlohmann::json bsn = nullptr);
-  // Creates a household in tenant A and returns its JSON (asserts 201).
+  // Creates a household in tenant A as "regisseur" with the GGD involved
+  // and returns its JSON (asserts 201).
   nlohmann::json CreateHousehold(const std::string& name, nlohmann::json persons = {});
-  // Household count of a tenant through the API (archived included).
+  // Household count of tenant A through the API as "regisseur" (archived included).
   size_t HouseholdCount(int64_t tenant);
+  int64_t UserId(const std::string& username) const { return users_.at(username); }
 
   std::unique_ptr<TestDatabase> test_db_;
   std::unique_ptr<ports::FixedClock> clock_;
+  std::unique_ptr<ports::Crypto> crypto_;
+  std::unique_ptr<http::AuditWriter> audit_;
+  core::FieldCategories fields_ = core::FieldCategories::Defaults();
+  std::unique_ptr<http::ApiContext> ctx_;
   std::unique_ptr<http::Server> server_;
   uint16_t port_ = 0;
-  int64_t tenant_a_ = 0, tenant_b_ = 0, org_a1_ = 0, org_a2_ = 0, org_b1_ = 0;
+  int64_t tenant_a_ = 0, tenant_b_ = 0;
+  int64_t org_a_gem_ = 0, org_a_vwn_ = 0, org_a_ggd_ = 0, org_a_vol_ = 0, org_b_gem_ = 0;
+  std::map<std::string, int64_t> users_;
+  std::map<std::string, Login> logins_;
+  const Login* as_ = nullptr;
 };
 
 }  // namespace regie::testing

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "crypto/sodium_crypto.h"
+#include "http/audit_writer.h"
 #include "http/embedded.h"
 #include "http/handlers.h"
 #include "ports/clock.h"
@@ -30,7 +32,11 @@ class NoDatabase final : public ports::Database {
 std::set<std::string> RoutedOperations() {
   NoDatabase db;
   ports::FixedClock clock(core::Timestamp{0});
-  http::Router router = http::BuildApiRouter(db, clock);
+  auto crypto = std::move(crypto::SodiumCrypto::Create({})).value();
+  http::AuditWriter audit(db, *crypto);
+  core::FieldCategories fields = core::FieldCategories::Defaults();
+  http::ApiContext ctx{db, clock, *crypto, audit, fields, {}};
+  http::Router router = http::BuildApiRouter(ctx);
   std::set<std::string> out;
   for (const auto& [verb, path] : router.Routes()) {
     std::string method(boost::beast::http::to_string(verb));

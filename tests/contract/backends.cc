@@ -1,6 +1,7 @@
 #include "backends.h"
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <chrono>
@@ -30,7 +31,32 @@ class SqliteTestDatabase final : public TestDatabase {
     std::error_code ec;
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + ext, ec);
   }
+  SqliteTestDatabase(const SqliteTestDatabase&) = delete;
+  SqliteTestDatabase& operator=(const SqliteTestDatabase&) = delete;
+
   ports::Database& db() override { return *db_; }
+
+  StatusOr<std::vector<std::string>> RunSql(const std::string& sql) override {
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(path_.string().c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+    std::unique_ptr<sqlite3, decltype(&sqlite3_close_v2)> conn(raw, &sqlite3_close_v2);
+    if (rc != SQLITE_OK) return Internal("open: " + std::string(sqlite3_errstr(rc)));
+    sqlite3_busy_timeout(conn.get(), 5000);
+    std::vector<std::string> rows;
+    auto collect = [](void* out, int columns, char** values, char** /*names*/) {
+      auto* v = static_cast<std::vector<std::string>*>(out);
+      if (columns > 0) v->emplace_back(values[0] != nullptr ? values[0] : "");
+      return 0;
+    };
+    char* err = nullptr;
+    rc = sqlite3_exec(conn.get(), ("PRAGMA foreign_keys=ON; " + sql).c_str(), collect, &rows, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err != nullptr ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      return Internal("SQL: " + msg);
+    }
+    return rows;
+  }
 
  private:
   std::filesystem::path path_;
@@ -56,6 +82,10 @@ class PostgresTestDatabase final : public TestDatabase {
 
   ports::Database& db() override { return *db_; }
   std::string schema() const override { return schema_; }
+
+  StatusOr<std::vector<std::string>> RunSql(const std::string& sql) override {
+    return RunPostgresAdminSql("SET search_path = \"" + schema_ + "\"; " + sql);
+  }
 
  private:
   std::string schema_;
@@ -110,11 +140,19 @@ std::unique_ptr<TestDatabase> MakeTestDatabase(const std::string& backend, std::
     auto path = std::filesystem::temp_directory_path() / ("regie_test_" + UniqueSuffix() + ".db");
     auto db = storage::sqlite::Open(
         {.path = path.string(), .pool_size = options.pool_size, .busy_timeout = options.wait});
-    if (!db.ok() || !(*db)->Migrate().ok()) {
+    if (!db.ok()) {
       error = "cannot open SQLite test database: " + db.status().ToString();
       return nullptr;
     }
-    return std::make_unique<SqliteTestDatabase>(path, std::move(db).value());
+    auto test_db = std::make_unique<SqliteTestDatabase>(path, std::move(db).value());
+    Status migrated = options.schema_version
+                          ? storage::sqlite::MigrateTo(test_db->db(), *options.schema_version)
+                          : test_db->db().Migrate();
+    if (!migrated.ok()) {
+      error = "cannot migrate SQLite test database: " + migrated.ToString();
+      return nullptr;
+    }
+    return test_db;
   }
   const std::string url = PostgresTestUrl();
   const char* ci = std::getenv("CI");
@@ -136,7 +174,9 @@ std::unique_ptr<TestDatabase> MakeTestDatabase(const std::string& backend, std::
   }
   // Owned from here on, so a failed migration still drops the schema.
   auto test_db = std::make_unique<PostgresTestDatabase>(schema, std::move(db).value());
-  Status migrated = test_db->db().Migrate();
+  Status migrated = options.schema_version
+                        ? storage::postgres::MigrateTo(test_db->db(), *options.schema_version)
+                        : test_db->db().Migrate();
   if (!migrated.ok()) {
     error = "cannot migrate PostgreSQL test schema: " + migrated.ToString();
     return nullptr;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ class TestDatabase {
   // application_name of its sessions (so a test can find them). Empty for
   // SQLite.
   virtual std::string schema() const { return {}; }
+  // Runs `sql` (one or more statements) on a connection of its own, outside
+  // the repositories, as an administrator or attacker with database access
+  // would; returns the first column of the rows (end with the one query
+  // whose rows matter).
+  virtual StatusOr<std::vector<std::string>> RunSql(const std::string& sql) = 0;
 };
 
 struct TestDatabaseOptions {
@@ -28,6 +34,9 @@ struct TestDatabaseOptions {
   // How long Begin waits for a free connection (for SQLite also the busy
   // timeout; for PostgreSQL also the row-lock timeout).
   std::chrono::milliseconds wait{5000};
+  // Migrate only up to this version (to build a database of an older
+  // schema); all migrations when absent.
+  std::optional<int> schema_version;
 };
 
 // The backends to run on. PostgreSQL is included when REGIE_TEST_PG_URL is

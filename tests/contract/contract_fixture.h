@@ -12,7 +12,8 @@
 namespace regie::testing {
 
 // Base fixture: a fresh database of the parameter's backend per test, with
-// two tenants, each with two organisations.
+// two tenants (A with two organisations, B with one) and a regisseur in each
+// (households need one).
 class ContractTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -31,6 +32,9 @@ class ContractTest : public ::testing::TestWithParam<std::string> {
     org_b1_ = tx->Organisations()
                   .Create(tenant_b_, {"Gemeente Dalfsen", core::OrganisationKind::kGemeente})
                   ->id;
+    regisseur_a_ =
+        tx->Users().Create(User("regisseur1@gm0523", "Fatima de Vries", org_a1_), T(0))->id;
+    regisseur_b_ = tx->Users().Create(User("regisseur1@gm0148", "Jan Bosch", org_b1_), T(0))->id;
     ASSERT_TRUE(tx->Commit().ok());
   }
 
@@ -45,8 +49,20 @@ class ContractTest : public ::testing::TestWithParam<std::string> {
   static core::Date D(const char* iso) { return *core::Date::Parse(iso); }
   static core::Timestamp T(int64_t seconds) { return {seconds * 1'000'000}; }
 
-  static core::HouseholdData Household(std::string name, std::vector<int64_t> orgs = {}) {
-    return {std::move(name), "regisseur.1@GM0523", std::move(orgs)};
+  // A household directed by `regisseur` (tenant A's regisseur when 0).
+  core::HouseholdData Household(std::string name, std::vector<int64_t> orgs = {},
+                                int64_t regisseur = 0) const {
+    return {std::move(name), regisseur != 0 ? regisseur : regisseur_a_, std::move(orgs)};
+  }
+
+  static ports::UserData User(std::string username, std::string display_name,
+                              int64_t organisation_id,
+                              core::RoleSet roles = {core::Role::kRegisseur}) {
+    return {.username = std::move(username),
+            .display_name = std::move(display_name),
+            .email = "medewerker@example.org",
+            .organisation_id = organisation_id,
+            .roles = roles};
   }
 
   static core::PersonData Person(std::string given, std::string family,
@@ -68,6 +84,7 @@ class ContractTest : public ::testing::TestWithParam<std::string> {
 
   std::unique_ptr<TestDatabase> test_db_;
   int64_t tenant_a_ = 0, tenant_b_ = 0, org_a1_ = 0, org_a2_ = 0, org_b1_ = 0;
+  int64_t regisseur_a_ = 0, regisseur_b_ = 0;
 };
 
 }  // namespace regie::testing

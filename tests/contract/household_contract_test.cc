@@ -137,7 +137,7 @@ class ListFixture : public ContractTest {
     auto page = Read()->Households().List(q);
     EXPECT_TRUE(page.ok()) << page.status().ToString();
     std::vector<std::string> out;
-    for (const auto& s : page->items) out.push_back(s.name);
+    for (const auto& s : page->items) out.push_back(s.summary.name);
     return out;
   }
 };
@@ -150,10 +150,10 @@ TEST_P(ListFixture, OrdersByFoldedNameThenId) {
 TEST_P(ListFixture, SummaryCarriesMembersAndPlace) {
   auto page = *Read()->Households().List({.tenant_id = tenant_a_, .text = "tesfay"});
   ASSERT_EQ(page.items.size(), 1u);
-  EXPECT_EQ(page.items[0].member_count, 1);
-  EXPECT_EQ(page.items[0].wijk, "Noord");
-  EXPECT_EQ(page.items[0].kern, "Hardinxveld");
-  EXPECT_EQ(page.items[0].housing_date, D("2024-11-30"));
+  EXPECT_EQ(page.items[0].summary.member_count, 1);
+  EXPECT_EQ(page.items[0].summary.wijk, "Noord");
+  EXPECT_EQ(page.items[0].summary.kern, "Hardinxveld");
+  EXPECT_EQ(page.items[0].summary.housing_date, D("2024-11-30"));
 }
 
 TEST_P(ListFixture, Filters) {
@@ -178,7 +178,7 @@ TEST_P(ListFixture, KeysetPaginationIsCompleteAndStable) {
   ports::HouseholdQuery q{.tenant_id = tenant_a_, .limit = 1};
   for (int page_no = 0; page_no < 10; ++page_no) {
     auto page = *Read()->Households().List(q);
-    for (const auto& s : page.items) seen.push_back(s.name);
+    for (const auto& s : page.items) seen.push_back(s.summary.name);
     if (!page.next) break;
     // A household added before the cursor position must not shift pages.
     if (page_no == 1) {
@@ -223,7 +223,7 @@ TEST_P(HouseholdContract, ConcurrentWritersLoseNothing) {
   std::set<std::string> names;
   ports::HouseholdQuery q{.tenant_id = tenant_a_, .limit = 200};
   auto page = *Read()->Households().List(q);
-  for (const auto& s : page.items) names.insert(s.name);
+  for (const auto& s : page.items) names.insert(s.summary.name);
   EXPECT_EQ(names.size(), static_cast<size_t>(kThreads * kPerThread));
 }
 

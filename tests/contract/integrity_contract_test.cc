@@ -144,7 +144,8 @@ class PagingContract : public ContractTest {
     }
     // Another tenant's rows interleave in id order but must never show.
     for (int i = 0; i < 5; ++i)
-      ASSERT_TRUE(tx->Households().Create(tenant_b_, Household("Haddad"), T(i)).ok());
+      ASSERT_TRUE(
+          tx->Households().Create(tenant_b_, Household("Haddad", {}, regisseur_b_), T(i)).ok());
     ASSERT_TRUE(tx->Commit().ok());
   }
 
@@ -158,7 +159,7 @@ class PagingContract : public ContractTest {
       if (!page.ok()) break;
       ++*pages;
       EXPECT_LE(page->items.size(), static_cast<size_t>(std::clamp(q.limit, 1, 200)));
-      for (const auto& s : page->items) out.push_back(s.id);
+      for (const auto& s : page->items) out.push_back(s.summary.id);
       if (!page->next) break;
       EXPECT_FALSE(page->items.empty());
       q.after = page->next;

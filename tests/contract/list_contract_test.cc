@@ -18,7 +18,7 @@ std::vector<std::string> NamesOf(const StatusOr<ports::HouseholdPage>& page) {
   EXPECT_TRUE(page.ok()) << page.status().ToString();
   std::vector<std::string> out;
   if (page.ok())
-    for (const auto& s : page->items) out.push_back(s.name);
+    for (const auto& s : page->items) out.push_back(s.summary.name);
   return out;
 }
 
@@ -43,7 +43,7 @@ TEST_P(ListContract, OrderIsTheByteOrderOfTheFoldedName) {
   ports::HouseholdQuery q{.tenant_id = tenant_a_, .limit = 3};
   for (int guard = 0; guard < 20; ++guard) {
     auto page = *Read()->Households().List(q);
-    for (const auto& s : page.items) got.push_back(s.id);
+    for (const auto& s : page.items) got.push_back(s.summary.id);
     if (!page.next) break;
     q.after = page.next;
   }
@@ -72,16 +72,18 @@ TEST_P(ListContract, SummaryShowsTheHeadAndTheEarliestHousing) {
 
   auto page = *Read()->Households().List({.tenant_id = tenant_a_});
   ASSERT_EQ(page.items.size(), 2u);
-  const auto& s = page.items[0];
+  const auto& s = page.items[0].summary;
+  EXPECT_EQ(page.items[0].relationship, core::Relationship::kNone);  // no visibility asked
   EXPECT_EQ(s.id, h.id);
   EXPECT_EQ(s.version, 1);
-  EXPECT_EQ(s.regisseur, "regisseur.1@GM0523");
+  EXPECT_EQ(s.regisseur_user_id, regisseur_a_);
+  EXPECT_EQ(s.regisseur_name, "Fatima de Vries");
   EXPECT_EQ(s.member_count, 3);
   EXPECT_EQ(s.wijk, "Noord");  // the head's, though the partner came first
   EXPECT_EQ(s.kern, "Giessendam");
   EXPECT_EQ(s.housing_date, D("2025-03-01"));
   EXPECT_FALSE(s.archived);
-  const auto& e = page.items[1];
+  const auto& e = page.items[1].summary;
   EXPECT_EQ(e.id, empty.id);
   EXPECT_EQ(e.member_count, 0);
   EXPECT_EQ(e.wijk, "");
@@ -109,7 +111,7 @@ TEST_P(ListContract, FiltersCombineAndMatchAnyMember) {
   auto archived = add("Archief", {{"Karim", "hoofdpersoon"}}, "Noord", "2025-02-01");
   ASSERT_TRUE(tx->Households().Archive(tenant_a_, archived, 1, "verhuisd", T(2)).ok());
   // Another tenant's rows never match.
-  auto other = *tx->Households().Create(tenant_b_, Household("Haddad"), T(1));
+  auto other = *tx->Households().Create(tenant_b_, Household("Haddad", {}, regisseur_b_), T(1));
   ASSERT_TRUE(tx->Persons().Create(tenant_b_, other.id, Person("Karim", "Haddad"), T(1)).ok());
   ASSERT_TRUE(tx->Commit().ok());
 

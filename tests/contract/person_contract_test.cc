@@ -80,7 +80,7 @@ TEST_P(PersonContract, MembersInRoleThenBirthOrder) {
 TEST_P(PersonContract, DuplicateBsnInTenantIsConflictButOtherTenantMayReuse) {
   auto tx = Write();
   auto ha = *tx->Households().Create(tenant_a_, Household("A"), T(1));
-  auto hb = *tx->Households().Create(tenant_b_, Household("B"), T(1));
+  auto hb = *tx->Households().Create(tenant_b_, Household("B", {}, regisseur_b_), T(1));
   ASSERT_TRUE(tx->Persons().Create(tenant_a_, ha.id, Person("A", "A", "111222333"), T(1)).ok());
   ASSERT_TRUE(tx->Commit().ok());
 
@@ -113,7 +113,7 @@ TEST_P(PersonContract, FailedMultiRowWriteLeavesNothing) {
   }
   auto page = *Read()->Households().List({.tenant_id = tenant_a_, .include_archived = true});
   ASSERT_EQ(page.items.size(), 1u);
-  EXPECT_EQ(page.items[0].name, "Existing");
+  EXPECT_EQ(page.items[0].summary.name, "Existing");
   EXPECT_TRUE(Read()->Households().List({.tenant_id = tenant_a_, .text = "new"})->items.empty());
 }
 

@@ -129,17 +129,23 @@ TEST_F(PostgresContract, SessionLostInATransactionIsUnavailableAndWritesNothing)
 TEST_F(PostgresContract, LockWaitTimesOutAndTheTransactionCannotCommit) {
   Open({.pool_size = 2, .wait = std::chrono::milliseconds(300)});
   if (IsSkipped() || HasFatalFailure()) return;
-  int64_t tenant = 0, household = 0;
+  int64_t tenant = 0, household = 0, regisseur = 0;
   {
     auto tx = std::move(db().Begin(ports::TxMode::kWrite)).value();
     tenant = tx->Tenants().Create({"GM0523", "Hardinxveld-Giessendam"})->id;
-    household = tx->Households().Create(tenant, {"Haddad", "r@GM0523", {}}, T(1))->id;
+    auto org = tx->Organisations().Create(tenant, {"Gemeente", core::OrganisationKind::kGemeente});
+    regisseur =
+        tx->Users()
+            .Create({.username = "r", .display_name = "R", .organisation_id = org->id}, T(1))
+            ->id;
+    household = tx->Households().Create(tenant, {"Haddad", regisseur, {}}, T(1))->id;
     ASSERT_TRUE(tx->Commit().ok());
   }
   auto first = std::move(db().Begin(ports::TxMode::kWrite)).value();
-  ASSERT_TRUE(first->Households().Update(tenant, household, 1, {"First", "r", {}}, T(2)).ok());
+  ASSERT_TRUE(
+      first->Households().Update(tenant, household, 1, {"First", regisseur, {}}, T(2)).ok());
   auto second = std::move(db().Begin(ports::TxMode::kWrite)).value();
-  auto waited = second->Households().Update(tenant, household, 1, {"Second", "r", {}}, T(3));
+  auto waited = second->Households().Update(tenant, household, 1, {"Second", regisseur, {}}, T(3));
   EXPECT_EQ(waited.status().code(), StatusCode::kUnavailable) << waited.status().ToString();
   // PostgreSQL aborted the transaction: committing it must not report success.
   Status committed = second->Commit();

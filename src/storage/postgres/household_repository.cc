@@ -1,76 +1,19 @@
-#include <algorithm>
 #include <unordered_set>
 
 #include "core/text.h"
-#include "ports/cursor.h"
 #include "storage/postgres/postgres_repositories.h"
 
 namespace regie::storage::postgres {
 namespace {
 
 constexpr std::string_view kSelectHousehold =
-    "SELECT id, tenant_id, version, name, regisseur, archived, archived_at, archive_reason, "
-    "created_at, updated_at, ARRAY(SELECT o.organisation_id FROM household_organisations o "
-    "WHERE o.household_id = h.id ORDER BY o.organisation_id) "
+    "SELECT id, tenant_id, version, name, coalesce(regisseur_user_id, 0), archived, archived_at, "
+    "archive_reason, created_at, updated_at, ARRAY(SELECT o.organisation_id FROM "
+    "household_organisations o WHERE o.household_id = h.id ORDER BY o.organisation_id) "
     "FROM households h WHERE id = $1 AND tenant_id = $2";
-
-constexpr int kMaxLimit = 200;
 
 Status HouseholdNotFound() {
   return NotFound("household_not_found", "no such household in this tenant");
-}
-
-// The list statement for the filters present in `q`, with its parameters.
-// As in the SQLite adapter, an absent filter is left out of the text rather
-// than written as "$n IS NULL OR ...", which keeps `archived = false` and the
-// keyset bound usable as index conditions on households_list (or
-// households_name with archived rows), so rows arrive in list order and the
-// per-row sub-selects run for one page only. The text depends only on which
-// filters are present, so each variant is prepared once per connection.
-std::string ListSql(const ports::HouseholdQuery& q, const std::optional<ports::ListPosition>& after,
-                    const std::string& text_key, int limit, Params& p) {
-  std::string sql = R"sql(SELECT h.id, h.version, h.name, h.regisseur, h.archived,
-  (SELECT count(*) FROM persons p WHERE p.household_id = h.id),
-  (SELECT p.wijk FROM persons p WHERE p.household_id = h.id
-     ORDER BY p.role <> 'hoofdpersoon', p.id LIMIT 1),
-  (SELECT p.kern FROM persons p WHERE p.household_id = h.id
-     ORDER BY p.role <> 'hoofdpersoon', p.id LIMIT 1),
-  (SELECT min(p.housing_date) FROM persons p WHERE p.household_id = h.id)
-FROM households h
-WHERE h.tenant_id = )sql";
-  sql += p.Next(q.tenant_id);
-  if (!q.include_archived) sql += " AND h.archived = false";
-  if (after) {
-    // name_key is COLLATE "C": the bound compares bytes, like SQLite's BINARY.
-    std::string key = p.Next(after->name_key);
-    sql += " AND (h.name_key, h.id) > (" + key + ", " + p.Next(after->id) + ")";
-  }
-  if (!text_key.empty()) {
-    // strpos, not ILIKE: a plain substring of the folded key, so % and _
-    // are ordinary characters and both backends match alike.
-    std::string key = p.Next(text_key);
-    sql += " AND (strpos(h.name_key, " + key +
-           ") > 0 OR EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND "
-           "strpos(p.name_key, " +
-           key + ") > 0))";
-  }
-  if (q.wijk) {
-    sql += " AND EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND p.wijk = " +
-           p.Next(*q.wijk) + ")";
-  }
-  if (q.kern) {
-    sql += " AND EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND p.kern = " +
-           p.Next(*q.kern) + ")";
-  }
-  if (q.housed_from || q.housed_to) {
-    sql += " AND EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id";
-    if (q.housed_from) sql += " AND p.housing_date >= " + p.Next(q.housed_from->ToString());
-    if (q.housed_to) sql += " AND p.housing_date <= " + p.Next(q.housed_to->ToString());
-    sql += ")";
-  }
-  // One extra row tells whether there is a next page.
-  sql += " ORDER BY h.name_key, h.id LIMIT " + p.Next(int64_t{limit} + 1);
-  return sql;
 }
 
 }  // namespace
@@ -83,7 +26,7 @@ StatusOr<core::Household> PgHouseholds::Get(int64_t tenant_id, int64_t id) {
   h.tenant_id = r.Int(0, 1);
   h.version = r.Int(0, 2);
   h.data.name = r.Text(0, 3);
-  h.data.regisseur = r.Text(0, 4);
+  h.data.regisseur_user_id = r.Int(0, 4);
   h.archived = r.Bool(0, 5);
   if (!r.IsNull(0, 6)) h.archived_at = core::Timestamp{r.Int(0, 6)};
   h.archive_reason = r.Text(0, 7);
@@ -93,28 +36,37 @@ StatusOr<core::Household> PgHouseholds::Get(int64_t tenant_id, int64_t id) {
   return h;
 }
 
-Status PgHouseholds::CheckOrganisations(int64_t tenant_id,
-                                        const std::vector<int64_t>& organisation_ids) {
-  if (organisation_ids.empty()) return Status::Ok();
-  // One round trip for all ids; organisations are never deleted, so what
-  // this finds still exists at commit (the foreign key guards the rest).
-  REGIE_ASSIGN_OR_RETURN(Result r,
-                         conn_.Exec("SELECT id FROM organisations "
-                                    "WHERE tenant_id = $1 AND id = ANY($2::bigint[])",
-                                    Params().Add(tenant_id).AddIdArray(organisation_ids)));
-  std::unordered_set<int64_t> found;
-  for (int i = 0; i < r.rows(); ++i) found.insert(r.Int(i, 0));
+Status PgHouseholds::CheckReferences(int64_t tenant_id, const core::HouseholdData& data) {
+  // One round trip: the regisseur (if a user serving the tenant) and the
+  // involved organisations that serve it. Users and organisations are never
+  // deleted, so what this finds still exists at commit.
+  const std::vector<int64_t>& orgs = data.involved_organisations;
+  REGIE_ASSIGN_OR_RETURN(
+      Result r,
+      conn_.Exec("SELECT EXISTS (SELECT 1 FROM users u JOIN organisations o "
+                 "ON o.id = u.organisation_id WHERE u.id = $1 AND (o.tenant_id = $2 OR EXISTS "
+                 "(SELECT 1 FROM organisation_tenants t WHERE t.organisation_id = o.id "
+                 "AND t.tenant_id = $2))), ARRAY(SELECT o.id FROM organisations o "
+                 "WHERE o.id = ANY($3::bigint[]) AND (o.tenant_id = $2 OR EXISTS "
+                 "(SELECT 1 FROM organisation_tenants t WHERE t.organisation_id = o.id "
+                 "AND t.tenant_id = $2)))",
+                 Params().Add(data.regisseur_user_id).Add(tenant_id).AddIdArray(orgs)));
   std::vector<FieldError> errors;
-  for (size_t i = 0; i < organisation_ids.size(); ++i) {
-    if (!found.contains(organisation_ids[i]))
+  if (!r.Bool(0, 0)) errors.push_back({"regisseur_user_id", "invalid_reference"});
+  std::vector<int64_t> serving = r.IdArray(0, 1);
+  std::unordered_set<int64_t> found(serving.begin(), serving.end());
+  for (size_t i = 0; i < orgs.size(); ++i) {
+    if (!found.contains(orgs[i]))
       errors.push_back({"involved_organisations/" + std::to_string(i), "invalid_reference"});
   }
   if (!errors.empty())
-    return InvalidArgument("validation_failed", "organisation not in tenant", std::move(errors));
+    return InvalidArgument("validation_failed", "reference does not serve the tenant",
+                           std::move(errors));
   return Status::Ok();
 }
 
-Status PgHouseholds::WriteOrganisations(int64_t household_id,
+Status PgHouseholds::WriteOrganisations(int64_t tenant_id, int64_t household_id,
+                                        const std::string& name_key,
                                         const std::vector<int64_t>& organisation_ids) {
   REGIE_RETURN_IF_ERROR(conn_
                             .Exec("DELETE FROM household_organisations WHERE household_id = $1",
@@ -124,9 +76,10 @@ Status PgHouseholds::WriteOrganisations(int64_t household_id,
   // DO NOTHING: a repeated id in the input is one link, not an error.
   return conn_
       .Exec(
-          "INSERT INTO household_organisations (household_id, organisation_id) "
-          "SELECT $1::bigint, unnest($2::bigint[]) ON CONFLICT DO NOTHING",
-          Params().Add(household_id).AddIdArray(organisation_ids))
+          "INSERT INTO household_organisations (household_id, organisation_id, tenant_id, "
+          "name_key) SELECT $1::bigint, unnest($2::bigint[]), $3::bigint, $4::text "
+          "ON CONFLICT DO NOTHING",
+          Params().Add(household_id).AddIdArray(organisation_ids).Add(tenant_id).Add(name_key))
       .status();
 }
 
@@ -139,19 +92,20 @@ StatusOr<core::Household> PgHouseholds::Create(int64_t tenant_id, const core::Ho
   }
   // Every reference is checked before the first row is written, so a refused
   // household leaves nothing behind even if the caller commits anyway.
-  REGIE_RETURN_IF_ERROR(CheckOrganisations(tenant_id, data.involved_organisations));
-  REGIE_ASSIGN_OR_RETURN(
-      Result r, conn_.Exec("INSERT INTO households (tenant_id, version, name, name_key, regisseur, "
-                           "archived, created_at, updated_at) "
-                           "VALUES ($1, 1, $2, $3, $4, false, $5, $5) RETURNING id",
-                           Params()
-                               .Add(tenant_id)
-                               .Add(data.name)
-                               .Add(core::SearchKey(data.name))
-                               .Add(data.regisseur)
-                               .Add(now.micros)));
+  REGIE_RETURN_IF_ERROR(CheckReferences(tenant_id, data));
+  const std::string name_key = core::SearchKey(data.name);
+  REGIE_ASSIGN_OR_RETURN(Result r,
+                         conn_.Exec("INSERT INTO households (tenant_id, version, name, name_key, "
+                                    "regisseur_user_id, archived, created_at, updated_at) "
+                                    "VALUES ($1, 1, $2, $3, $4, false, $5, $5) RETURNING id",
+                                    Params()
+                                        .Add(tenant_id)
+                                        .Add(data.name)
+                                        .Add(name_key)
+                                        .Add(data.regisseur_user_id)
+                                        .Add(now.micros)));
   int64_t id = r.Int(0, 0);
-  REGIE_RETURN_IF_ERROR(WriteOrganisations(id, data.involved_organisations));
+  REGIE_RETURN_IF_ERROR(WriteOrganisations(tenant_id, id, name_key, data.involved_organisations));
   return Get(tenant_id, id);
 }
 
@@ -175,24 +129,25 @@ StatusOr<core::Household> PgHouseholds::Update(int64_t tenant_id, int64_t id,
                                                const core::HouseholdData& data,
                                                core::Timestamp now) {
   REGIE_RETURN_IF_ERROR(LockWritable(tenant_id, id, expected_version));
-  REGIE_RETURN_IF_ERROR(CheckOrganisations(tenant_id, data.involved_organisations));
+  REGIE_RETURN_IF_ERROR(CheckReferences(tenant_id, data));
+  const std::string name_key = core::SearchKey(data.name);
   // The version guard repeats the check in the statement that writes, so a
   // stale version can never be overwritten, lock or not.
   REGIE_ASSIGN_OR_RETURN(
-      Result r, conn_.Exec("UPDATE households SET name = $3, name_key = $4, regisseur = $5, "
-                           "version = version + 1, updated_at = $6 "
+      Result r, conn_.Exec("UPDATE households SET name = $3, name_key = $4, "
+                           "regisseur_user_id = $5, version = version + 1, updated_at = $6 "
                            "WHERE id = $1 AND tenant_id = $2 AND version = $7",
                            Params()
                                .Add(id)
                                .Add(tenant_id)
                                .Add(data.name)
-                               .Add(core::SearchKey(data.name))
-                               .Add(data.regisseur)
+                               .Add(name_key)
+                               .Add(data.regisseur_user_id)
                                .Add(now.micros)
                                .Add(expected_version)));
   if (r.affected() == 0)
     return Conflict("version_conflict", "household was changed by someone else");
-  REGIE_RETURN_IF_ERROR(WriteOrganisations(id, data.involved_organisations));
+  REGIE_RETURN_IF_ERROR(WriteOrganisations(tenant_id, id, name_key, data.involved_organisations));
   return Get(tenant_id, id);
 }
 
@@ -213,58 +168,6 @@ StatusOr<core::Household> PgHouseholds::Archive(int64_t tenant_id, int64_t id,
   if (r.affected() == 0)
     return Conflict("version_conflict", "household was changed by someone else");
   return Get(tenant_id, id);
-}
-
-StatusOr<ports::HouseholdPage> PgHouseholds::List(const ports::HouseholdQuery& q) {
-  // The cursor names the last row of the previous page; continue after its
-  // current (name key, id).
-  std::optional<ports::ListPosition> after;
-  if (q.after) {
-    std::optional<int64_t> id = ports::DecodeCursor(*q.after);
-    std::optional<std::string> key;
-    if (id) {
-      REGIE_ASSIGN_OR_RETURN(
-          Result k, conn_.Exec("SELECT name_key FROM households WHERE id = $1 AND tenant_id = $2",
-                               Params().Add(*id).Add(q.tenant_id)));
-      if (k.rows() == 1) key = k.Text(0, 0);
-    }
-    if (!key)
-      return InvalidArgument("invalid_cursor", "cursor was not issued by this list",
-                             {{"after", "invalid_cursor"}});
-    after = ports::ListPosition{std::move(*key), *id};
-  }
-  const int limit = std::clamp(q.limit, 1, kMaxLimit);
-  // An empty search key (e.g. only white space) filters nothing.
-  std::string text_key = q.text ? core::SearchKey(*q.text) : std::string();
-  // A filter that is not storable text cannot equal stored text: no rows,
-  // as on SQLite, without sending the server a value it would refuse.
-  for (const std::optional<std::string>* filter : {&q.wijk, &q.kern}) {
-    if (*filter && !IsStorableText(**filter)) return ports::HouseholdPage{};
-  }
-  if (!IsStorableText(text_key)) return ports::HouseholdPage{};
-
-  Params params;
-  std::string sql = ListSql(q, after, text_key, limit, params);
-  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(sql, params));
-  ports::HouseholdPage page;
-  for (int i = 0; i < r.rows(); ++i) {
-    if (i == limit) {
-      page.next = ports::EncodeCursor(page.items.back().id);
-      break;
-    }
-    core::HouseholdSummary h;
-    h.id = r.Int(i, 0);
-    h.version = r.Int(i, 1);
-    h.name = r.Text(i, 2);
-    h.regisseur = r.Text(i, 3);
-    h.archived = r.Bool(i, 4);
-    h.member_count = static_cast<int>(r.Int(i, 5));
-    h.wijk = r.Text(i, 6);
-    h.kern = r.Text(i, 7);
-    if (auto d = r.OptText(i, 8)) h.housing_date = core::Date::Parse(*d);
-    page.items.push_back(std::move(h));
-  }
-  return page;
 }
 
 }  // namespace regie::storage::postgres

@@ -84,8 +84,174 @@ CREATE INDEX persons_housing ON persons(tenant_id, housing_date);
 CREATE INDEX persons_name ON persons(tenant_id, name_key);
 )sql";
 
+// Issue 3 (Access); the same tables, columns, indexes and trigger names
+// as SQLite's migration 2 (see there for the why of each). Text that is
+// sorted or compared by range is COLLATE "C".
+constexpr std::string_view kV2Access = R"sql(
+CREATE TABLE organisation_tenants (
+  organisation_id bigint NOT NULL REFERENCES organisations(id),
+  tenant_id       bigint NOT NULL REFERENCES tenants(id),
+  PRIMARY KEY (organisation_id, tenant_id)
+);
+CREATE INDEX organisation_tenants_tenant ON organisation_tenants(tenant_id, organisation_id);
+
+CREATE TABLE users (
+  id                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  version              bigint NOT NULL,
+  username             text COLLATE "C" NOT NULL UNIQUE,
+  display_name         text COLLATE "C" NOT NULL,
+  email                text NOT NULL DEFAULT '',
+  organisation_id      bigint NOT NULL REFERENCES organisations(id),
+  roles                text NOT NULL DEFAULT '',
+  active               boolean NOT NULL DEFAULT true,
+  demo                 boolean NOT NULL DEFAULT false,
+  password_hash        text NOT NULL DEFAULT '',
+  totp_sealed          text NOT NULL DEFAULT '',
+  totp_enabled         boolean NOT NULL DEFAULT false,
+  totp_last_step       bigint NOT NULL DEFAULT 0,
+  enrolment_token_hash text UNIQUE,
+  enrolment_expires_at bigint,
+  created_at           bigint NOT NULL,
+  updated_at           bigint NOT NULL
+);
+CREATE INDEX users_organisation ON users(organisation_id);
+CREATE TABLE recovery_codes (
+  user_id   bigint NOT NULL REFERENCES users(id),
+  code_hash text NOT NULL,
+  used_at   bigint,
+  PRIMARY KEY (user_id, code_hash)
+);
+CREATE TABLE sessions (
+  token_hash          text PRIMARY KEY,
+  user_id             bigint NOT NULL REFERENCES users(id),
+  csrf_token          text NOT NULL,
+  mfa_done            boolean NOT NULL DEFAULT false,
+  created_at          bigint NOT NULL,
+  last_seen_at        bigint NOT NULL,
+  absolute_expires_at bigint NOT NULL,
+  client_ip           text NOT NULL DEFAULT '',
+  revoked             boolean NOT NULL DEFAULT false
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE login_throttle (
+  key             text PRIMARY KEY,
+  failures        integer NOT NULL,
+  last_failure_at bigint NOT NULL,
+  locked_until    bigint NOT NULL
+);
+
+ALTER TABLE households
+  DROP COLUMN regisseur,
+  ADD COLUMN regisseur_user_id bigint REFERENCES users(id),
+  ADD COLUMN member_count integer NOT NULL DEFAULT 0,
+  ADD COLUMN head_wijk text NOT NULL DEFAULT '',
+  ADD COLUMN head_kern text NOT NULL DEFAULT '',
+  ADD COLUMN first_housing_date date;
+UPDATE households h SET member_count = c.n, first_housing_date = c.first_housing
+FROM (SELECT household_id, count(*) AS n, min(housing_date) AS first_housing
+      FROM persons GROUP BY household_id) c
+WHERE c.household_id = h.id;
+-- The head is the first hoofdpersoon by id, else the first member by id.
+UPDATE households h SET head_wijk = hd.wijk, head_kern = hd.kern
+FROM (SELECT DISTINCT ON (household_id) household_id, wijk, kern FROM persons
+      ORDER BY household_id, role <> 'hoofdpersoon', id) hd
+WHERE hd.household_id = h.id;
+CREATE INDEX households_regisseur ON households(tenant_id, regisseur_user_id, name_key, id);
+
+ALTER TABLE household_organisations
+  ADD COLUMN tenant_id bigint,
+  ADD COLUMN name_key text COLLATE "C";
+UPDATE household_organisations o SET tenant_id = h.tenant_id, name_key = h.name_key
+FROM households h WHERE h.id = o.household_id;
+ALTER TABLE household_organisations
+  ALTER COLUMN tenant_id SET NOT NULL,
+  ALTER COLUMN name_key SET NOT NULL;
+CREATE INDEX household_organisations_partner
+  ON household_organisations(organisation_id, tenant_id, name_key, household_id);
+
+CREATE TABLE household_assignments (
+  household_id bigint NOT NULL REFERENCES households(id),
+  user_id      bigint NOT NULL REFERENCES users(id),
+  kind         text NOT NULL CHECK (kind IN ('begeleider', 'vrijwilliger')),
+  PRIMARY KEY (household_id, user_id, kind)
+);
+CREATE INDEX household_assignments_user ON household_assignments(user_id, kind, household_id);
+
+CREATE TABLE sharing_bases (
+  id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  tenant_id       bigint NOT NULL REFERENCES tenants(id),
+  person_id       bigint NOT NULL REFERENCES persons(id),
+  organisation_id bigint NOT NULL REFERENCES organisations(id),
+  categories      text NOT NULL,
+  purpose         text NOT NULL,
+  legal_basis     text NOT NULL,
+  given           date NOT NULL,
+  expires         date,
+  withdrawn_at    bigint,
+  withdrawn_by    bigint REFERENCES users(id),
+  recorded_by     bigint NOT NULL REFERENCES users(id),
+  consent_text    text NOT NULL DEFAULT '',
+  created_at      bigint NOT NULL
+);
+CREATE INDEX sharing_bases_person ON sharing_bases(person_id);
+CREATE INDEX sharing_bases_organisation ON sharing_bases(organisation_id);
+
+CREATE TABLE break_glass (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  user_id      bigint NOT NULL REFERENCES users(id),
+  household_id bigint NOT NULL REFERENCES households(id),
+  reason       text NOT NULL,
+  opened_at    bigint NOT NULL,
+  expires_at   bigint NOT NULL
+);
+CREATE INDEX break_glass_user ON break_glass(user_id, household_id);
+
+CREATE TABLE audit_log (
+  seq             bigint PRIMARY KEY,
+  at              bigint NOT NULL,
+  user_id         bigint,
+  organisation_id bigint,
+  tenant_id       bigint,
+  action          text NOT NULL,
+  resource_type   text NOT NULL,
+  resource_id     text NOT NULL,
+  household_id    bigint,
+  person_id       bigint,
+  categories      text NOT NULL,
+  purpose         text NOT NULL,
+  break_glass     boolean NOT NULL,
+  outcome         text NOT NULL,
+  client_ip       text NOT NULL,
+  prev_hash       text NOT NULL,
+  hash            text NOT NULL
+);
+CREATE INDEX audit_log_tenant ON audit_log(tenant_id, seq);
+CREATE INDEX audit_log_user ON audit_log(tenant_id, user_id, seq);
+CREATE INDEX audit_log_household ON audit_log(tenant_id, household_id, seq);
+CREATE INDEX audit_log_person ON audit_log(tenant_id, person_id, seq);
+CREATE TABLE audit_head (
+  id   integer PRIMARY KEY CHECK (id = 1),
+  seq  bigint NOT NULL,
+  hash text NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only';
+END
+$fn$;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+-- TRUNCATE fires no row triggers; PostgreSQL has it, SQLite does not.
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
+    Migration{2, "access", kV2Access},
 };
 
 }  // namespace

@@ -172,6 +172,7 @@ StatusOr<core::Person> PgPersons::Create(int64_t tenant_id, int64_t household_id
   AddPersonData(params, data, now);
   REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(kInsertPerson, params));
   if (r.rows() == 0) return DuplicateBsn();
+  REGIE_RETURN_IF_ERROR(RefreshSummary(household_id));
   return Get(tenant_id, r.Int(0, 0));
 }
 
@@ -184,12 +185,13 @@ StatusOr<core::Person> PgPersons::Get(int64_t tenant_id, int64_t id) {
 StatusOr<core::Person> PgPersons::Update(int64_t tenant_id, int64_t id, int64_t expected_version,
                                          const core::PersonData& data, core::Timestamp now) {
   std::optional<std::string> current_bsn;
+  int64_t household_id = 0;
   {
     // Locks the household, never the person first: every writer takes the
     // household before its members, so two writers cannot deadlock, and a
     // concurrent archive is seen. The UPDATE below re-checks the version.
     REGIE_ASSIGN_OR_RETURN(Result cur,
-                           conn_.Exec("SELECT p.version, h.archived, p.bsn FROM persons p "
+                           conn_.Exec("SELECT p.version, h.archived, p.bsn, h.id FROM persons p "
                                       "JOIN households h ON h.id = p.household_id "
                                       "WHERE p.id = $1 AND p.tenant_id = $2 FOR NO KEY UPDATE OF h",
                                       Params().Add(id).Add(tenant_id)));
@@ -198,6 +200,7 @@ StatusOr<core::Person> PgPersons::Update(int64_t tenant_id, int64_t id, int64_t 
     if (cur.Int(0, 0) != expected_version)
       return Conflict("version_conflict", "person was changed by someone else");
     current_bsn = cur.OptText(0, 2);
+    household_id = cur.Int(0, 3);
   }
   Params params;
   params.Add(id).Add(tenant_id);
@@ -210,7 +213,26 @@ StatusOr<core::Person> PgPersons::Update(int64_t tenant_id, int64_t id, int64_t 
   if (r.status().code() == StatusCode::kConflict) return DuplicateBsn();
   REGIE_RETURN_IF_ERROR(r.status());
   if (r->affected() == 0) return Conflict("version_conflict", "person was changed by someone else");
+  REGIE_RETURN_IF_ERROR(RefreshSummary(household_id));
   return Get(tenant_id, id);
+}
+
+Status PgPersons::RefreshSummary(int64_t household_id) {
+  // The head is the first hoofdpersoon by id, else the first member by id
+  // (as migration 2 computed it); recomputed from all members, which are
+  // few, rather than patched, so it cannot drift. The caller holds the
+  // household's row lock, so concurrent member writes refresh in turn and
+  // the last one sees every member.
+  return conn_
+      .Exec(
+          "UPDATE households h SET member_count = s.n, first_housing_date = s.first_housing, "
+          "head_wijk = coalesce(hd.wijk, ''), head_kern = coalesce(hd.kern, '') "
+          "FROM (SELECT count(*) AS n, min(housing_date) AS first_housing FROM persons "
+          "WHERE household_id = $1) s "
+          "LEFT JOIN LATERAL (SELECT wijk, kern FROM persons WHERE household_id = $1 "
+          "ORDER BY role <> 'hoofdpersoon', id LIMIT 1) hd ON true WHERE h.id = $1",
+          Params().Add(household_id))
+      .status();
 }
 
 StatusOr<std::vector<core::Person>> PgPersons::ListByHousehold(int64_t tenant_id,

@@ -6,6 +6,7 @@
 
 #include "storage/postgres/migrations.h"
 #include "storage/postgres/pg_handle.h"
+#include "storage/postgres/postgres_access_repositories.h"
 #include "storage/postgres/postgres_repositories.h"
 
 namespace regie::storage::postgres {
@@ -82,7 +83,12 @@ class PgTransaction final : public ports::Transaction {
         tenants_(*conn_),
         organisations_(*conn_),
         households_(*conn_),
-        persons_(*conn_) {}
+        persons_(*conn_),
+        users_(*conn_),
+        sessions_(*conn_),
+        throttles_(*conn_),
+        access_(*conn_),
+        audit_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -96,6 +102,11 @@ class PgTransaction final : public ports::Transaction {
   ports::OrganisationRepository& Organisations() override { return organisations_; }
   ports::HouseholdRepository& Households() override { return households_; }
   ports::PersonRepository& Persons() override { return persons_; }
+  ports::UserRepository& Users() override { return users_; }
+  ports::SessionRepository& Sessions() override { return sessions_; }
+  ports::ThrottleRepository& Throttles() override { return throttles_; }
+  ports::AccessRepository& Access() override { return access_; }
+  ports::AuditRepository& Audit() override { return audit_; }
 
   Status Commit() override {
     finished_ = true;
@@ -118,6 +129,11 @@ class PgTransaction final : public ports::Transaction {
   PgOrganisations organisations_;
   PgHouseholds households_;
   PgPersons persons_;
+  PgUsers users_;
+  PgSessions sessions_;
+  PgThrottles throttles_;
+  PgAccess access_;
+  PgAudit audit_;
   bool finished_ = false;
 };
 
@@ -161,10 +177,13 @@ class PgDatabase final : public ports::Database {
     }
   }
 
-  Status Migrate() override {
+  Status Migrate() override { return MigrateTo(Migrations().back().version); }
+
+  Status MigrateTo(int version) {
     REGIE_ASSIGN_OR_RETURN(auto conn, pool_.Acquire());
     Status s = Status::Ok();
     for (const Migration& m : Migrations()) {
+      if (m.version > version) break;
       s = MigrateStep(*conn, m);
       if (!s.ok()) {
         (void)conn->ExecScript("ROLLBACK");
@@ -229,6 +248,12 @@ class PgDatabase final : public ports::Database {
 };
 
 }  // namespace
+
+Status MigrateTo(ports::Database& db, int version) {
+  auto* pg = dynamic_cast<PgDatabase*>(&db);
+  if (pg == nullptr) return InvalidArgument("wrong_backend", "not a PostgreSQL database");
+  return pg->MigrateTo(version);
+}
 
 StatusOr<std::unique_ptr<ports::Database>> Open(const Options& options) {
   if (options.pool_size < 1) return InvalidArgument("bad_pool_size", "pool size must be >= 1");

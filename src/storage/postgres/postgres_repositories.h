@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "ports/repositories.h"
 #include "storage/postgres/pg_handle.h"
 
@@ -31,7 +34,10 @@ class PgOrganisations final : public ports::OrganisationRepository {
   StatusOr<core::Organisation> Create(int64_t tenant_id,
                                       const core::OrganisationData& data) override;
   StatusOr<core::Organisation> Get(int64_t tenant_id, int64_t id) override;
+  StatusOr<core::Organisation> GetById(int64_t id) override;
   StatusOr<std::vector<core::Organisation>> List(int64_t tenant_id) override;
+  Status AddServedTenant(int64_t organisation_id, int64_t tenant_id) override;
+  StatusOr<std::vector<int64_t>> ServedTenants(int64_t organisation_id) override;
 
  private:
   Connection& conn_;
@@ -51,9 +57,13 @@ class PgHouseholds final : public ports::HouseholdRepository {
 
  private:
   // InvalidArgument "validation_failed" with one invalid_reference field
-  // error per id that is not an organisation of the tenant.
-  Status CheckOrganisations(int64_t tenant_id, const std::vector<int64_t>& organisation_ids);
-  Status WriteOrganisations(int64_t household_id, const std::vector<int64_t>& organisation_ids);
+  // error for a regisseur who is not a user serving the tenant and one per
+  // involved organisation that does not serve it.
+  Status CheckReferences(int64_t tenant_id, const core::HouseholdData& data);
+  // Rewrites the household's organisation links with its tenant and
+  // current name key (the partner list walks them in that order).
+  Status WriteOrganisations(int64_t tenant_id, int64_t household_id, const std::string& name_key,
+                            const std::vector<int64_t>& organisation_ids);
   // Locks the row for a versioned change and checks it: NotFound,
   // household_archived or version_conflict as the contract says.
   Status LockWritable(int64_t tenant_id, int64_t id, int64_t expected_version);
@@ -72,6 +82,9 @@ class PgPersons final : public ports::PersonRepository {
                                                       int64_t household_id) override;
 
  private:
+  // Recomputes the household's list summary from its members, in the same
+  // transaction as the member write (the household row is locked by then).
+  Status RefreshSummary(int64_t household_id);
   Connection& conn_;
 };
 

@@ -7,6 +7,22 @@ core::Tenant ReadTenant(const Result& r, int row) {
   return core::Tenant{r.Int(row, 0), core::TenantData{r.Text(row, 1), r.Text(row, 2)}};
 }
 
+// Columns ReadOrganisation reads; `regional` is whether it serves any
+// tenant besides its home tenant.
+#define ORGANISATION_COLUMNS                                                      \
+  "SELECT o.id, o.tenant_id, o.name, o.kind, "                                    \
+  "EXISTS (SELECT 1 FROM organisation_tenants r WHERE r.organisation_id = o.id) " \
+  "FROM organisations o"
+
+constexpr std::string_view kSelectServing = ORGANISATION_COLUMNS
+    " WHERE o.id = $1 AND (o.tenant_id = $2 OR EXISTS (SELECT 1 FROM organisation_tenants t "
+    "WHERE t.organisation_id = o.id AND t.tenant_id = $2))";
+constexpr std::string_view kSelectById = ORGANISATION_COLUMNS " WHERE o.id = $1";
+constexpr std::string_view kListServing = ORGANISATION_COLUMNS
+    " WHERE o.tenant_id = $1 OR o.id IN (SELECT t.organisation_id FROM organisation_tenants t "
+    "WHERE t.tenant_id = $1) ORDER BY o.name, o.id";
+#undef ORGANISATION_COLUMNS
+
 core::Organisation ReadOrganisation(const Result& r, int row) {
   core::Organisation o;
   o.id = r.Int(row, 0);
@@ -14,7 +30,12 @@ core::Organisation ReadOrganisation(const Result& r, int row) {
   o.data.name = r.Text(row, 2);
   o.data.kind = core::ParseEnum<core::OrganisationKind>(r.Text(row, 3))
                     .value_or(core::OrganisationKind::kOther);
+  o.regional = r.Bool(row, 4);
   return o;
+}
+
+Status OrganisationNotFound() {
+  return NotFound("organisation_not_found", "organisation_not_found");
 }
 
 }  // namespace
@@ -62,20 +83,51 @@ StatusOr<core::Organisation> PgOrganisations::Create(int64_t tenant_id,
 }
 
 StatusOr<core::Organisation> PgOrganisations::Get(int64_t tenant_id, int64_t id) {
-  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT id, tenant_id, name, kind FROM organisations "
-                                              "WHERE id = $1 AND tenant_id = $2",
-                                              Params().Add(id).Add(tenant_id)));
-  if (r.rows() == 0) return NotFound("organisation_not_found", "organisation_not_found");
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(kSelectServing, Params().Add(id).Add(tenant_id)));
+  if (r.rows() == 0) return OrganisationNotFound();
+  return ReadOrganisation(r, 0);
+}
+
+StatusOr<core::Organisation> PgOrganisations::GetById(int64_t id) {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(kSelectById, Params().Add(id)));
+  if (r.rows() == 0) return OrganisationNotFound();
   return ReadOrganisation(r, 0);
 }
 
 StatusOr<std::vector<core::Organisation>> PgOrganisations::List(int64_t tenant_id) {
-  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT id, tenant_id, name, kind FROM organisations "
-                                              "WHERE tenant_id = $1 ORDER BY name, id",
-                                              Params().Add(tenant_id)));
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(kListServing, Params().Add(tenant_id)));
   std::vector<core::Organisation> out;
   out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(ReadOrganisation(r, i));
+  return out;
+}
+
+Status PgOrganisations::AddServedTenant(int64_t organisation_id, int64_t tenant_id) {
+  REGIE_ASSIGN_OR_RETURN(core::Organisation org, GetById(organisation_id));
+  {
+    REGIE_ASSIGN_OR_RETURN(
+        Result t, conn_.Exec("SELECT 1 FROM tenants WHERE id = $1", Params().Add(tenant_id)));
+    if (t.rows() == 0) return NotFound("tenant_not_found", "no such tenant");
+  }
+  // The home tenant is served anyway; a row for it would make the
+  // organisation look regional. DO NOTHING keeps a repeat (or a concurrent
+  // twin) from failing, which would abort the transaction.
+  if (org.tenant_id == tenant_id) return Status::Ok();
+  return conn_
+      .Exec(
+          "INSERT INTO organisation_tenants (organisation_id, tenant_id) VALUES ($1, $2) "
+          "ON CONFLICT DO NOTHING",
+          Params().Add(organisation_id).Add(tenant_id))
+      .status();
+}
+
+StatusOr<std::vector<int64_t>> PgOrganisations::ServedTenants(int64_t organisation_id) {
+  REGIE_ASSIGN_OR_RETURN(core::Organisation org, GetById(organisation_id));
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT tenant_id FROM organisation_tenants "
+                                              "WHERE organisation_id = $1 ORDER BY tenant_id",
+                                              Params().Add(organisation_id)));
+  std::vector<int64_t> out{org.tenant_id};
+  for (int i = 0; i < r.rows(); ++i) out.push_back(r.Int(i, 0));
   return out;
 }
 

@@ -79,8 +79,177 @@ CREATE INDEX persons_housing ON persons(tenant_id, housing_date);
 CREATE INDEX persons_name ON persons(tenant_id, name_key);
 )sql";
 
+// Issue 3 (Access). Users and their credentials, sessions and login
+// throttling; regional organisations; the relationships that open a
+// household (regisseur, assignments, involved organisations, break-the-glass)
+// and sharing bases; the hash-chained, append-only audit log.
+//
+// Households lose the free-text regisseur (a user reference replaces it;
+// rows from v1 keep NULL until they are next updated) and gain their list
+// summary, kept by the person writes, so the list reads one row per
+// household. household_organisations gains the household's tenant and name
+// key (rewritten with every household write), so a partner's list walks
+// its organisation's links in list order instead of sorting them all.
+constexpr std::string_view kV2Access = R"sql(
+CREATE TABLE organisation_tenants (
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  tenant_id       INTEGER NOT NULL REFERENCES tenants(id),
+  PRIMARY KEY (organisation_id, tenant_id)
+) WITHOUT ROWID;
+CREATE INDEX organisation_tenants_tenant ON organisation_tenants(tenant_id, organisation_id);
+
+CREATE TABLE users (
+  id                   INTEGER PRIMARY KEY,
+  version              INTEGER NOT NULL,
+  username             TEXT NOT NULL UNIQUE,
+  display_name         TEXT NOT NULL,
+  email                TEXT NOT NULL DEFAULT '',
+  organisation_id      INTEGER NOT NULL REFERENCES organisations(id),
+  roles                TEXT NOT NULL DEFAULT '',
+  active               INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  demo                 INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+  password_hash        TEXT NOT NULL DEFAULT '',
+  totp_sealed          TEXT NOT NULL DEFAULT '',
+  totp_enabled         INTEGER NOT NULL DEFAULT 0 CHECK (totp_enabled IN (0, 1)),
+  totp_last_step       INTEGER NOT NULL DEFAULT 0,
+  enrolment_token_hash TEXT UNIQUE,
+  enrolment_expires_at INTEGER,
+  created_at           INTEGER NOT NULL,
+  updated_at           INTEGER NOT NULL
+);
+CREATE INDEX users_organisation ON users(organisation_id);
+CREATE TABLE recovery_codes (
+  user_id   INTEGER NOT NULL REFERENCES users(id),
+  code_hash TEXT NOT NULL,
+  used_at   INTEGER,
+  PRIMARY KEY (user_id, code_hash)
+) WITHOUT ROWID;
+CREATE TABLE sessions (
+  token_hash          TEXT PRIMARY KEY,
+  user_id             INTEGER NOT NULL REFERENCES users(id),
+  csrf_token          TEXT NOT NULL,
+  mfa_done            INTEGER NOT NULL DEFAULT 0 CHECK (mfa_done IN (0, 1)),
+  created_at          INTEGER NOT NULL,
+  last_seen_at        INTEGER NOT NULL,
+  absolute_expires_at INTEGER NOT NULL,
+  client_ip           TEXT NOT NULL DEFAULT '',
+  revoked             INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE login_throttle (
+  key             TEXT PRIMARY KEY,
+  failures        INTEGER NOT NULL,
+  last_failure_at INTEGER NOT NULL,
+  locked_until    INTEGER NOT NULL
+) WITHOUT ROWID;
+
+ALTER TABLE households ADD COLUMN regisseur_user_id INTEGER REFERENCES users(id);
+ALTER TABLE households DROP COLUMN regisseur;
+ALTER TABLE households ADD COLUMN member_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE households ADD COLUMN head_wijk TEXT NOT NULL DEFAULT '';
+ALTER TABLE households ADD COLUMN head_kern TEXT NOT NULL DEFAULT '';
+ALTER TABLE households ADD COLUMN first_housing_date TEXT;
+-- The head is the first hoofdpersoon by id, else the first member by id,
+-- exactly as the v1 list computed it per row.
+UPDATE households SET
+  member_count = (SELECT count(*) FROM persons p WHERE p.household_id = households.id),
+  head_wijk = coalesce((SELECT p.wijk FROM persons p WHERE p.household_id = households.id
+                        ORDER BY p.role <> 'hoofdpersoon', p.id LIMIT 1), ''),
+  head_kern = coalesce((SELECT p.kern FROM persons p WHERE p.household_id = households.id
+                        ORDER BY p.role <> 'hoofdpersoon', p.id LIMIT 1), ''),
+  first_housing_date = (SELECT min(p.housing_date) FROM persons p
+                        WHERE p.household_id = households.id);
+-- A regisseur's own households in list order.
+CREATE INDEX households_regisseur ON households(tenant_id, regisseur_user_id, name_key, id);
+
+ALTER TABLE household_organisations ADD COLUMN tenant_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE household_organisations ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+UPDATE household_organisations SET
+  tenant_id = (SELECT h.tenant_id FROM households h WHERE h.id = household_id),
+  name_key = (SELECT h.name_key FROM households h WHERE h.id = household_id);
+-- An organisation's households in one tenant, in list order.
+CREATE INDEX household_organisations_partner
+  ON household_organisations(organisation_id, tenant_id, name_key, household_id);
+
+CREATE TABLE household_assignments (
+  household_id INTEGER NOT NULL REFERENCES households(id),
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  kind         TEXT NOT NULL CHECK (kind IN ('begeleider', 'vrijwilliger')),
+  PRIMARY KEY (household_id, user_id, kind)
+) WITHOUT ROWID;
+CREATE INDEX household_assignments_user ON household_assignments(user_id, kind, household_id);
+
+CREATE TABLE sharing_bases (
+  id              INTEGER PRIMARY KEY,
+  tenant_id       INTEGER NOT NULL REFERENCES tenants(id),
+  person_id       INTEGER NOT NULL REFERENCES persons(id),
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  categories      TEXT NOT NULL,
+  purpose         TEXT NOT NULL,
+  legal_basis     TEXT NOT NULL,
+  given           TEXT NOT NULL,
+  expires         TEXT,
+  withdrawn_at    INTEGER,
+  withdrawn_by    INTEGER REFERENCES users(id),
+  recorded_by     INTEGER NOT NULL REFERENCES users(id),
+  consent_text    TEXT NOT NULL DEFAULT '',
+  created_at      INTEGER NOT NULL
+);
+CREATE INDEX sharing_bases_person ON sharing_bases(person_id);
+CREATE INDEX sharing_bases_organisation ON sharing_bases(organisation_id);
+
+CREATE TABLE break_glass (
+  id           INTEGER PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  household_id INTEGER NOT NULL REFERENCES households(id),
+  reason       TEXT NOT NULL,
+  opened_at    INTEGER NOT NULL,
+  expires_at   INTEGER NOT NULL
+);
+CREATE INDEX break_glass_user ON break_glass(user_id, household_id);
+
+-- No foreign keys: the log outlives the rows it names. seq is assigned from
+-- audit_head, never by the database, so the chain has no gaps.
+CREATE TABLE audit_log (
+  seq             INTEGER PRIMARY KEY,
+  at              INTEGER NOT NULL,
+  user_id         INTEGER,
+  organisation_id INTEGER,
+  tenant_id       INTEGER,
+  action          TEXT NOT NULL,
+  resource_type   TEXT NOT NULL,
+  resource_id     TEXT NOT NULL,
+  household_id    INTEGER,
+  person_id       INTEGER,
+  categories      TEXT NOT NULL,
+  purpose         TEXT NOT NULL,
+  break_glass     INTEGER NOT NULL CHECK (break_glass IN (0, 1)),
+  outcome         TEXT NOT NULL,
+  client_ip       TEXT NOT NULL,
+  prev_hash       TEXT NOT NULL,
+  hash            TEXT NOT NULL
+);
+CREATE INDEX audit_log_tenant ON audit_log(tenant_id, seq);
+CREATE INDEX audit_log_user ON audit_log(tenant_id, user_id, seq);
+CREATE INDEX audit_log_household ON audit_log(tenant_id, household_id, seq);
+CREATE INDEX audit_log_person ON audit_log(tenant_id, person_id, seq);
+CREATE TABLE audit_head (
+  id   INTEGER PRIMARY KEY CHECK (id = 1),
+  seq  INTEGER NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
+-- Append-only for the application's own connection; someone who can drop
+-- these triggers is caught by the hash chain instead.
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
+    Migration{2, "access", kV2Access},
 };
 
 }  // namespace

@@ -153,11 +153,16 @@ StatusOr<core::Person> SqlitePersons::Create(int64_t tenant_id, int64_t househol
     }
     if (h.Int(0) != 0) return FailedPrecondition("household_archived", "household is archived");
   }
-  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(kInsertPerson));
-  s.Bind(1, tenant_id).Bind(2, household_id);
-  BindPersonData(s, data, now);
-  REGIE_RETURN_IF_ERROR(MapWriteError(s.Exec()));
-  return Get(tenant_id, sqlite3_last_insert_rowid(conn_.db()));
+  int64_t id = 0;
+  {
+    REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(kInsertPerson));
+    s.Bind(1, tenant_id).Bind(2, household_id);
+    BindPersonData(s, data, now);
+    REGIE_RETURN_IF_ERROR(MapWriteError(s.Exec()));
+    id = sqlite3_last_insert_rowid(conn_.db());
+  }
+  REGIE_RETURN_IF_ERROR(RefreshSummary(household_id));
+  return Get(tenant_id, id);
 }
 
 StatusOr<core::Person> SqlitePersons::Get(int64_t tenant_id, int64_t id) {
@@ -173,10 +178,11 @@ StatusOr<core::Person> SqlitePersons::Get(int64_t tenant_id, int64_t id) {
 StatusOr<core::Person> SqlitePersons::Update(int64_t tenant_id, int64_t id,
                                              int64_t expected_version, const core::PersonData& data,
                                              core::Timestamp now) {
+  int64_t household_id = 0;
   {
     REGIE_ASSIGN_OR_RETURN(
-        Stmt cur, conn_.Prepare("SELECT p.version, h.archived FROM persons p JOIN households h "
-                                "ON h.id = p.household_id WHERE p.id = ?1 AND p.tenant_id = ?2"));
+        Stmt cur, conn_.Prepare("SELECT p.version, h.archived, h.id FROM persons p JOIN households "
+                                "h ON h.id = p.household_id WHERE p.id = ?1 AND p.tenant_id = ?2"));
     cur.Bind(1, id).Bind(2, tenant_id);
     if (!cur.Step()) {
       REGIE_RETURN_IF_ERROR(cur.status());
@@ -185,12 +191,34 @@ StatusOr<core::Person> SqlitePersons::Update(int64_t tenant_id, int64_t id,
     if (cur.Int(1) != 0) return FailedPrecondition("household_archived", "household is archived");
     if (cur.Int(0) != expected_version)
       return Conflict("version_conflict", "person was changed by someone else");
+    household_id = cur.Int(2);
   }
-  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(kUpdatePerson));
-  s.Bind(1, id).Bind(2, tenant_id);
-  BindPersonData(s, data, now);
-  REGIE_RETURN_IF_ERROR(MapWriteError(s.Exec()));
+  {
+    REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(kUpdatePerson));
+    s.Bind(1, id).Bind(2, tenant_id);
+    BindPersonData(s, data, now);
+    REGIE_RETURN_IF_ERROR(MapWriteError(s.Exec()));
+  }
+  REGIE_RETURN_IF_ERROR(RefreshSummary(household_id));
   return Get(tenant_id, id);
+}
+
+Status SqlitePersons::RefreshSummary(int64_t household_id) {
+  // The head is the first hoofdpersoon by id, else the first member by id
+  // (as migration 2 computed it); recomputed from all members, which are
+  // few, rather than patched, so it cannot drift.
+  REGIE_ASSIGN_OR_RETURN(
+      Stmt s,
+      conn_.Prepare("UPDATE households SET "
+                    "member_count = (SELECT count(*) FROM persons p WHERE p.household_id = ?1), "
+                    "head_wijk = coalesce((SELECT p.wijk FROM persons p WHERE p.household_id = ?1 "
+                    "ORDER BY p.role <> 'hoofdpersoon', p.id LIMIT 1), ''), "
+                    "head_kern = coalesce((SELECT p.kern FROM persons p WHERE p.household_id = ?1 "
+                    "ORDER BY p.role <> 'hoofdpersoon', p.id LIMIT 1), ''), "
+                    "first_housing_date = (SELECT min(p.housing_date) FROM persons p "
+                    "WHERE p.household_id = ?1) "
+                    "WHERE id = ?1"));
+  return s.Bind(1, household_id).Exec();
 }
 
 StatusOr<std::vector<core::Person>> SqlitePersons::ListByHousehold(int64_t tenant_id,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "storage/sqlite/migrations.h"
+#include "storage/sqlite/sqlite_access_repositories.h"
 #include "storage/sqlite/sqlite_handle.h"
 #include "storage/sqlite/sqlite_repositories.h"
 
@@ -65,7 +66,12 @@ class SqliteTransaction final : public ports::Transaction {
         tenants_(*conn_),
         organisations_(*conn_),
         households_(*conn_),
-        persons_(*conn_) {}
+        persons_(*conn_),
+        users_(*conn_),
+        sessions_(*conn_),
+        throttles_(*conn_),
+        access_(*conn_),
+        audit_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -76,6 +82,11 @@ class SqliteTransaction final : public ports::Transaction {
   ports::OrganisationRepository& Organisations() override { return organisations_; }
   ports::HouseholdRepository& Households() override { return households_; }
   ports::PersonRepository& Persons() override { return persons_; }
+  ports::UserRepository& Users() override { return users_; }
+  ports::SessionRepository& Sessions() override { return sessions_; }
+  ports::ThrottleRepository& Throttles() override { return throttles_; }
+  ports::AccessRepository& Access() override { return access_; }
+  ports::AuditRepository& Audit() override { return audit_; }
 
   Status Commit() override {
     finished_ = true;
@@ -91,6 +102,11 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteOrganisations organisations_;
   SqliteHouseholds households_;
   SqlitePersons persons_;
+  SqliteUsers users_;
+  SqliteSessions sessions_;
+  SqliteThrottles throttles_;
+  SqliteAccess access_;
+  SqliteAudit audit_;
   bool finished_ = false;
 };
 
@@ -112,9 +128,11 @@ class SqliteDatabase final : public ports::Database {
         std::make_unique<SqliteTransaction>(pool_, std::move(conn)));
   }
 
-  Status Migrate() override {
+  Status Migrate() override { return MigrateTo(Migrations().back().version); }
+
+  Status MigrateTo(int version) {
     REGIE_ASSIGN_OR_RETURN(auto conn, pool_.Acquire());
-    Status s = MigrateOn(*conn);
+    Status s = MigrateOn(*conn, version);
     pool_.Release(std::move(conn));
     return s;
   }
@@ -141,7 +159,7 @@ class SqliteDatabase final : public ports::Database {
     return static_cast<int>(max.Int(0));
   }
 
-  static Status MigrateOn(Connection& conn) {
+  static Status MigrateOn(Connection& conn, int target) {
     REGIE_RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
     Status s = conn.Exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -152,6 +170,7 @@ class SqliteDatabase final : public ports::Database {
       return s;
     }
     for (const Migration& m : Migrations()) {
+      if (m.version > target) break;
       // Each step re-reads the version inside its own write transaction, so
       // two processes migrating at once apply every step exactly once.
       REGIE_RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
@@ -180,6 +199,12 @@ class SqliteDatabase final : public ports::Database {
 };
 
 }  // namespace
+
+Status MigrateTo(ports::Database& db, int version) {
+  auto* sqlite = dynamic_cast<SqliteDatabase*>(&db);
+  if (sqlite == nullptr) return InvalidArgument("wrong_backend", "not a SQLite database");
+  return sqlite->MigrateTo(version);
+}
 
 StatusOr<std::unique_ptr<ports::Database>> Open(const Options& options) {
   if (options.path.empty() || options.path == ":memory:")

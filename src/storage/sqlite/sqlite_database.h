@@ -19,4 +19,10 @@ struct Options {
 // on. Does not migrate; call Migrate() on the result.
 StatusOr<std::unique_ptr<ports::Database>> Open(const Options& options);
 
+// Applies pending migrations up to and including `version` only, for tests
+// that need a database of an older schema (e.g. to migrate one holding
+// data). Not part of ports::Database: the application always migrates to
+// the newest version. InvalidArgument for a database Open did not make.
+Status MigrateTo(ports::Database& db, int version);
+
 }  // namespace regie::storage::sqlite

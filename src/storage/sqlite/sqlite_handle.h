@@ -38,7 +38,9 @@ class Stmt {
     sqlite3_clear_bindings(stmt_);
   }
   Stmt(Stmt&& other) noexcept
-      : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), status_(other.status_) {}
+      : db_(other.db_),
+        stmt_(std::exchange(other.stmt_, nullptr)),
+        status_(std::move(other.status_)) {}
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
   Stmt& operator=(Stmt&&) = delete;

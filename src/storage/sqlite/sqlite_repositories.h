@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ports/access_repositories.h"
 #include "ports/repositories.h"
 #include "storage/sqlite/sqlite_handle.h"
 
@@ -26,7 +27,10 @@ class SqliteOrganisations final : public ports::OrganisationRepository {
   StatusOr<core::Organisation> Create(int64_t tenant_id,
                                       const core::OrganisationData& data) override;
   StatusOr<core::Organisation> Get(int64_t tenant_id, int64_t id) override;
+  StatusOr<core::Organisation> GetById(int64_t id) override;
   StatusOr<std::vector<core::Organisation>> List(int64_t tenant_id) override;
+  Status AddServedTenant(int64_t organisation_id, int64_t tenant_id) override;
+  StatusOr<std::vector<int64_t>> ServedTenants(int64_t organisation_id) override;
 
  private:
   Connection& conn_;
@@ -46,9 +50,13 @@ class SqliteHouseholds final : public ports::HouseholdRepository {
 
  private:
   // InvalidArgument "validation_failed" with one invalid_reference field
-  // error per id that is not an organisation of the tenant.
-  Status CheckOrganisations(int64_t tenant_id, const std::vector<int64_t>& organisation_ids);
-  Status WriteOrganisations(int64_t household_id, const std::vector<int64_t>& organisation_ids);
+  // error for a regisseur who is not a user serving the tenant and one per
+  // involved organisation that does not serve it.
+  Status CheckReferences(int64_t tenant_id, const core::HouseholdData& data);
+  // Rewrites the household's organisation links with its tenant and
+  // current name key (the partner list walks them in that order).
+  Status WriteOrganisations(int64_t tenant_id, int64_t household_id, const std::string& name_key,
+                            const std::vector<int64_t>& organisation_ids);
   // Loads the row for a versioned change: NotFound, household_archived or
   // version_conflict as the contract says.
   Status CheckWritable(int64_t tenant_id, int64_t id, int64_t expected_version);
@@ -67,6 +75,10 @@ class SqlitePersons final : public ports::PersonRepository {
                                                       int64_t household_id) override;
 
  private:
+  // Recomputes the household's list summary (member count, the head's wijk
+  // and kern, the earliest housing date) from its members, in the same
+  // transaction as the member write.
+  Status RefreshSummary(int64_t household_id);
   Connection& conn_;
 };
 

@@ -7,6 +7,13 @@ core::Tenant ReadTenant(const Stmt& s) {
   return core::Tenant{s.Int(0), core::TenantData{s.Text(1), s.Text(2)}};
 }
 
+// Columns ReadOrganisation reads; `regional` is whether it serves any
+// tenant besides its home tenant.
+constexpr std::string_view kSelectOrganisation =
+    "SELECT o.id, o.tenant_id, o.name, o.kind, "
+    "EXISTS (SELECT 1 FROM organisation_tenants r WHERE r.organisation_id = o.id) "
+    "FROM organisations o";
+
 core::Organisation ReadOrganisation(const Stmt& s) {
   core::Organisation o;
   o.id = s.Int(0);
@@ -14,6 +21,7 @@ core::Organisation ReadOrganisation(const Stmt& s) {
   o.data.name = s.Text(2);
   o.data.kind =
       core::ParseEnum<core::OrganisationKind>(s.Text(3)).value_or(core::OrganisationKind::kOther);
+  o.regional = s.Int(4) != 0;
   return o;
 }
 
@@ -67,20 +75,58 @@ StatusOr<core::Organisation> SqliteOrganisations::Create(int64_t tenant_id,
 
 StatusOr<core::Organisation> SqliteOrganisations::Get(int64_t tenant_id, int64_t id) {
   REGIE_ASSIGN_OR_RETURN(Stmt s,
-                         conn_.Prepare("SELECT id, tenant_id, name, kind FROM organisations "
-                                       "WHERE id = ?1 AND tenant_id = ?2"));
+                         conn_.Prepare(std::string(kSelectOrganisation) +
+                                       " WHERE o.id = ?1 AND (o.tenant_id = ?2 OR EXISTS "
+                                       "(SELECT 1 FROM organisation_tenants t "
+                                       "WHERE t.organisation_id = o.id AND t.tenant_id = ?2))"));
   s.Bind(1, id).Bind(2, tenant_id);
   if (!s.Step()) return NotFoundOr(s, "organisation_not_found");
   return ReadOrganisation(s);
 }
 
-StatusOr<std::vector<core::Organisation>> SqliteOrganisations::List(int64_t tenant_id) {
+StatusOr<core::Organisation> SqliteOrganisations::GetById(int64_t id) {
   REGIE_ASSIGN_OR_RETURN(Stmt s,
-                         conn_.Prepare("SELECT id, tenant_id, name, kind FROM organisations "
-                                       "WHERE tenant_id = ?1 ORDER BY name, id"));
+                         conn_.Prepare(std::string(kSelectOrganisation) + " WHERE o.id = ?1"));
+  s.Bind(1, id);
+  if (!s.Step()) return NotFoundOr(s, "organisation_not_found");
+  return ReadOrganisation(s);
+}
+
+StatusOr<std::vector<core::Organisation>> SqliteOrganisations::List(int64_t tenant_id) {
+  REGIE_ASSIGN_OR_RETURN(
+      Stmt s,
+      conn_.Prepare(std::string(kSelectOrganisation) +
+                    " WHERE o.tenant_id = ?1 OR o.id IN (SELECT t.organisation_id FROM "
+                    "organisation_tenants t WHERE t.tenant_id = ?1) ORDER BY o.name, o.id"));
   s.Bind(1, tenant_id);
   std::vector<core::Organisation> out;
   while (s.Step()) out.push_back(ReadOrganisation(s));
+  REGIE_RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+Status SqliteOrganisations::AddServedTenant(int64_t organisation_id, int64_t tenant_id) {
+  REGIE_ASSIGN_OR_RETURN(core::Organisation org, GetById(organisation_id));
+  {
+    REGIE_ASSIGN_OR_RETURN(Stmt t, conn_.Prepare("SELECT 1 FROM tenants WHERE id = ?1"));
+    t.Bind(1, tenant_id);
+    if (!t.Step()) return NotFoundOr(t, "tenant_not_found");
+  }
+  // The home tenant is served anyway; a row for it would make the
+  // organisation look regional.
+  if (org.tenant_id == tenant_id) return Status::Ok();
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("INSERT OR IGNORE INTO organisation_tenants "
+                                               "(organisation_id, tenant_id) VALUES (?1, ?2)"));
+  return s.Bind(1, organisation_id).Bind(2, tenant_id).Exec();
+}
+
+StatusOr<std::vector<int64_t>> SqliteOrganisations::ServedTenants(int64_t organisation_id) {
+  REGIE_ASSIGN_OR_RETURN(core::Organisation org, GetById(organisation_id));
+  std::vector<int64_t> out{org.tenant_id};
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("SELECT tenant_id FROM organisation_tenants "
+                                               "WHERE organisation_id = ?1 ORDER BY tenant_id"));
+  s.Bind(1, organisation_id);
+  while (s.Step()) out.push_back(s.Int(0));
   REGIE_RETURN_IF_ERROR(s.status());
   return out;
 }

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/access/field_categories.h"
+#include "core/status.h"
+#include "ports/crypto.h"
+#include "ports/database.h"
+
+// Wiring shared by the subcommands.
+namespace regie::app {
+
+// Opens and migrates; logs and returns nullptr on failure.
+std::unique_ptr<ports::Database> OpenMigrated(const std::string& url, int pool_size);
+
+// libsodium with the server key from `key_file` (created 0600 when absent);
+// logs and returns nullptr on failure.
+std::unique_ptr<ports::Crypto> OpenCrypto(const std::string& key_file);
+
+// The default field categories, with the moves of an optional TOML file:
+//   [person]
+//   bsn = "basis"
+//   highest_education = "inburgering"
+StatusOr<core::FieldCategories> LoadFieldCategories(const std::string& toml_file);
+
+}  // namespace regie::app

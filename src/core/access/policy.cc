@@ -1,0 +1,155 @@
+#include "core/access/policy.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace regie::core {
+namespace {
+
+bool Contains(const std::vector<int64_t>& v, int64_t x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+AccessDecision Deny(std::string reason) {
+  AccessDecision d;
+  d.reason = std::move(reason);
+  return d;
+}
+
+// Categories that active bases of any of the household's persons give the
+// user's organisation.
+CategorySet SharedWithOrganisation(const Principal& user, const HouseholdFacts& facts,
+                                   Timestamp now) {
+  CategorySet out;
+  for (const SharingBasis& b : facts.bases)
+    if (b.organisation_id == user.organisation_id && b.ActiveAt(now)) out = out.Union(b.categories);
+  return out;
+}
+
+bool HasActiveBreakGlass(const Principal& user, const HouseholdFacts& facts, Timestamp now) {
+  return std::any_of(facts.break_glass.begin(), facts.break_glass.end(),
+                     [&](const BreakGlassGrant& g) {
+                       return g.user_id == user.user_id && g.household_id == facts.household_id &&
+                              g.opened_at <= now && now < g.expires_at;
+                     });
+}
+
+bool OnlyCaseFreeRoles(const Principal& user) {
+  return !user.Has(Role::kRegisseur) && !user.Has(Role::kBegeleider) && !user.Has(Role::kPartner) &&
+         !user.Has(Role::kVrijwilliger);
+}
+
+}  // namespace
+
+bool Principal::Serves(int64_t tenant_id) const { return Contains(tenant_ids, tenant_id); }
+
+bool SharingBasis::ActiveAt(Timestamp now) const {
+  const Date today = now.ToDate();
+  if (withdrawn_at && *withdrawn_at <= now) return false;
+  if (today < given) return false;
+  if (expires && today >= *expires) return false;
+  return true;
+}
+
+CategorySet BegeleiderCategories() {
+  return {DataCategory::kBasis,       DataCategory::kContact,   DataCategory::kInburgering,
+          DataCategory::kWerkInkomen, DataCategory::kFinancien, DataCategory::kNotities};
+}
+
+AccessDecision DecideHousehold(const Principal& user, Action action, const HouseholdFacts& facts,
+                               Timestamp now) {
+  if (!user.Serves(facts.tenant_id)) return Deny("other_tenant");
+  if (OnlyCaseFreeRoles(user)) return Deny("no_case_content");
+
+  AccessDecision d;
+  if (user.Has(Role::kRegisseur) && facts.regisseur_user_id == user.user_id) {
+    d.relationship = Relationship::kRegisseur;
+    d.categories = CategorySet::All();
+    d.allowed = true;
+    d.reason = "regisseur_of_household";
+    return d;
+  }
+  const bool read = action == Action::kRead;
+  if (user.Has(Role::kBegeleider) && Contains(facts.begeleider_ids, user.user_id)) {
+    d.relationship = Relationship::kBegeleider;
+    d.categories = BegeleiderCategories().Union(SharedWithOrganisation(user, facts, now));
+    d.allowed = read || action == Action::kCreate || action == Action::kUpdate;
+    d.reason = d.allowed ? "assigned_begeleider" : "action_not_allowed";
+    return d;
+  }
+  if (user.Has(Role::kPartner) && Contains(facts.involved_organisations, user.organisation_id)) {
+    d.relationship = Relationship::kPartner;
+    d.categories = SharedWithOrganisation(user, facts, now);
+    d.allowed = read;
+    d.reason = d.allowed ? "involved_organisation" : "action_not_allowed";
+    return d;
+  }
+  if (user.Has(Role::kVrijwilliger) && Contains(facts.vrijwilliger_ids, user.user_id)) {
+    d.relationship = Relationship::kVrijwilliger;
+    d.categories = {DataCategory::kBasis, DataCategory::kContact};
+    d.names_only = true;
+    d.allowed = read;
+    d.reason = d.allowed ? "assigned_vrijwilliger" : "action_not_allowed";
+    return d;
+  }
+  if ((user.Has(Role::kRegisseur) || user.Has(Role::kPartner)) &&
+      HasActiveBreakGlass(user, facts, now)) {
+    d.relationship = Relationship::kBreakGlass;
+    d.categories = CategorySet::All();
+    d.break_glass = true;
+    d.allowed = read;
+    d.reason = d.allowed ? "break_glass" : "action_not_allowed";
+    return d;
+  }
+  return Deny("no_relationship");
+}
+
+CategorySet PersonCategories(const Principal& user, const AccessDecision& decision,
+                             const HouseholdFacts& facts, int64_t person_id, Timestamp now) {
+  if (!decision.allowed) return {};
+  switch (decision.relationship) {
+    case Relationship::kRegisseur:
+    case Relationship::kBreakGlass:
+    case Relationship::kVrijwilliger:
+      return decision.categories;
+    case Relationship::kBegeleider:
+    case Relationship::kPartner: {
+      CategorySet out = decision.relationship == Relationship::kBegeleider ? BegeleiderCategories()
+                                                                           : CategorySet();
+      for (const SharingBasis& b : facts.bases)
+        if (b.person_id == person_id && b.organisation_id == user.organisation_id &&
+            b.ActiveAt(now))
+          out = out.Union(b.categories);
+      return out;
+    }
+    case Relationship::kNone:
+      return {};
+  }
+  return {};
+}
+
+AccessDecision DecideCreateHousehold(const Principal& user, int64_t tenant_id) {
+  if (!user.Serves(tenant_id)) return Deny("other_tenant");
+  if (!user.Has(Role::kRegisseur)) return Deny("role_not_allowed");
+  AccessDecision d;
+  d.allowed = true;
+  d.reason = "regisseur_creates";
+  d.relationship = Relationship::kRegisseur;
+  d.categories = CategorySet::All();
+  return d;
+}
+
+AccessDecision DecideBreakGlass(const Principal& user, int64_t tenant_id,
+                                const std::string& reason) {
+  if (!user.Serves(tenant_id)) return Deny("other_tenant");
+  if (!user.Has(Role::kRegisseur) && !user.Has(Role::kPartner)) return Deny("role_not_allowed");
+  if (Trim(reason).size() < kMinBreakGlassReason) return Deny("reason_required");
+  AccessDecision d;
+  d.allowed = true;
+  d.reason = "break_glass_opened";
+  d.break_glass = true;
+  return d;
+}
+
+}  // namespace regie::core

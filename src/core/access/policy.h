@@ -1,0 +1,103 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access/access_model.h"
+
+namespace regie::core {
+
+// How the user stands to a household; the strongest relationship decides.
+enum class Relationship {
+  kNone,
+  kRegisseur,     // the household's one case director
+  kBegeleider,    // assigned for maatschappelijke begeleiding
+  kPartner,       // works for an organisation involved in the household
+  kVrijwilliger,  // assigned volunteer
+  kBreakGlass,    // an active emergency opening by this user
+};
+
+template <>
+struct EnumTraits<Relationship> {
+  static constexpr std::array<std::pair<Relationship, std::string_view>, 6> kEntries{{
+      {Relationship::kNone, "none"},
+      {Relationship::kRegisseur, "regisseur"},
+      {Relationship::kBegeleider, "begeleider"},
+      {Relationship::kPartner, "partner"},
+      {Relationship::kVrijwilliger, "vrijwilliger"},
+      {Relationship::kBreakGlass, "break_glass"},
+  }};
+};
+
+// Everything the policy needs to know about one household, loaded by the
+// caller inside the request's transaction.
+struct HouseholdFacts {
+  int64_t tenant_id = 0;
+  int64_t household_id = 0;
+  int64_t regisseur_user_id = 0;
+  std::vector<int64_t> begeleider_ids;
+  std::vector<int64_t> vrijwilliger_ids;
+  std::vector<int64_t> involved_organisations;
+  // Sharing bases of the household's persons (any receiving organisation;
+  // the policy picks the user's and checks they are active).
+  std::vector<SharingBasis> bases;
+  // This user's emergency openings of this household (active or not).
+  std::vector<BreakGlassGrant> break_glass;
+};
+
+// The answer of the policy: allowed or not, why (a stable machine code that
+// goes into the audit log and keys the user texts), and what may be seen.
+struct AccessDecision {
+  bool allowed = false;
+  std::string reason;
+  Relationship relationship = Relationship::kNone;
+  // Categories of the household's data the user may see at all (for a
+  // person, see PersonCategories).
+  CategorySet categories;
+  // Volunteers see only the names of the basic data.
+  bool names_only = false;
+  bool break_glass = false;
+};
+
+// The one policy for household-scoped resources (the household, its persons,
+// and later its plan, contacts and signals):
+//   - tenant isolation first: a user whose organisation does not serve the
+//     household's tenant is refused ("other_tenant");
+//   - beleid, beheer and auditor never see case content ("no_case_content");
+//   - then the strongest relationship decides the actions and categories:
+//       regisseur of the household: every action, every category;
+//       assigned begeleider: read/create/update of the MB categories (basis,
+//         contact, inburgering, werk_inkomen, financien, notities) plus what
+//         is shared with their organisation;
+//       partner of an involved organisation: read of what active sharing
+//         bases give their organisation;
+//       assigned vrijwilliger: read of names and contact;
+//       break-glass (regisseur or partner role, within 24 h): read of every
+//         category, flagged;
+//   - anything else is refused ("no_relationship").
+AccessDecision DecideHousehold(const Principal& user, Action action, const HouseholdFacts& facts,
+                               Timestamp now);
+
+// Categories of one person's data the user may see under `decision`: for a
+// partner (or a begeleider's extra categories) only what active bases for
+// that person give the user's organisation.
+CategorySet PersonCategories(const Principal& user, const AccessDecision& decision,
+                             const HouseholdFacts& facts, int64_t person_id, Timestamp now);
+
+// Creating a household: a regisseur of an organisation that serves the
+// tenant.
+AccessDecision DecideCreateHousehold(const Principal& user, int64_t tenant_id);
+
+// Break-the-glass may be opened by a regisseur or partner serving the tenant,
+// with a reason of at least kMinBreakGlassReason characters.
+inline constexpr size_t kMinBreakGlassReason = 10;
+inline constexpr int64_t kBreakGlassMicros = 24LL * 3600 * 1'000'000;
+AccessDecision DecideBreakGlass(const Principal& user, int64_t tenant_id,
+                                const std::string& reason);
+
+// The MB categories a begeleider sees without a sharing basis.
+CategorySet BegeleiderCategories();
+
+}  // namespace regie::core

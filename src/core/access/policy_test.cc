@@ -1,0 +1,159 @@
+#include "core/access/policy.h"
+
+#include <gtest/gtest.h>
+
+namespace regie::core {
+namespace {
+
+constexpr int64_t kHour = 3600LL * 1'000'000;
+const Timestamp kNow{static_cast<int64_t>(Date::Parse("2026-11-23")->days()) * 24 * kHour +
+                     12 * kHour};
+
+Principal User(int64_t id, int64_t org, RoleSet roles, std::vector<int64_t> tenants = {1}) {
+  Principal p;
+  p.user_id = id;
+  p.organisation_id = org;
+  p.roles = roles;
+  p.tenant_ids = std::move(tenants);
+  return p;
+}
+
+HouseholdFacts Facts() {
+  HouseholdFacts f;
+  f.tenant_id = 1;
+  f.household_id = 10;
+  f.regisseur_user_id = 100;
+  f.begeleider_ids = {101};
+  f.vrijwilliger_ids = {102};
+  f.involved_organisations = {20, 21};
+  return f;
+}
+
+SharingBasis Basis(int64_t person, int64_t org, CategorySet categories) {
+  SharingBasis b;
+  b.tenant_id = 1;
+  b.person_id = person;
+  b.organisation_id = org;
+  b.categories = categories;
+  b.given = *Date::Parse("2026-01-01");
+  return b;
+}
+
+TEST(PolicyTest, RegisseurOfTheHouseholdMayDoEverything) {
+  Principal r = User(100, 1, {Role::kRegisseur});
+  for (Action a : {Action::kRead, Action::kUpdate, Action::kArchive, Action::kExport}) {
+    AccessDecision d = DecideHousehold(r, a, Facts(), kNow);
+    EXPECT_TRUE(d.allowed);
+    EXPECT_EQ(d.relationship, Relationship::kRegisseur);
+    EXPECT_EQ(d.categories, CategorySet::All());
+  }
+  // Another regisseur of the same municipality has no relationship.
+  AccessDecision other =
+      DecideHousehold(User(200, 1, {Role::kRegisseur}), Action::kRead, Facts(), kNow);
+  EXPECT_FALSE(other.allowed);
+  EXPECT_EQ(other.reason, "no_relationship");
+}
+
+TEST(PolicyTest, TenantIsolationComesFirst) {
+  AccessDecision d =
+      DecideHousehold(User(100, 1, {Role::kRegisseur}, {2}), Action::kRead, Facts(), kNow);
+  EXPECT_FALSE(d.allowed);
+  EXPECT_EQ(d.reason, "other_tenant");
+}
+
+TEST(PolicyTest, CaseFreeRolesNeverSeeCaseContent) {
+  for (Role role : {Role::kBeleid, Role::kBeheer, Role::kAuditor}) {
+    Principal p = User(100, 20, {role});  // even as "regisseur id" and involved org
+    AccessDecision d = DecideHousehold(p, Action::kRead, Facts(), kNow);
+    EXPECT_FALSE(d.allowed);
+    EXPECT_EQ(d.reason, "no_case_content");
+  }
+}
+
+TEST(PolicyTest, PartnerSeesOnlyActivelySharedCategoriesPerPerson) {
+  HouseholdFacts f = Facts();
+  f.bases = {Basis(1, 20, {DataCategory::kBasis, DataCategory::kGezondheid}),
+             Basis(2, 21, {DataCategory::kContact})};
+  Principal ggd = User(300, 20, {Role::kPartner});
+  AccessDecision d = DecideHousehold(ggd, Action::kRead, f, kNow);
+  ASSERT_TRUE(d.allowed);
+  EXPECT_EQ(d.relationship, Relationship::kPartner);
+  EXPECT_EQ(PersonCategories(ggd, d, f, 1, kNow),
+            (CategorySet{DataCategory::kBasis, DataCategory::kGezondheid}));
+  EXPECT_TRUE(PersonCategories(ggd, d, f, 2, kNow).Empty());
+  EXPECT_FALSE(DecideHousehold(ggd, Action::kUpdate, f, kNow).allowed);
+
+  // Withdrawn or expired bases stop access at once.
+  f.bases[0].withdrawn_at = Timestamp{kNow.micros - 1};
+  EXPECT_TRUE(
+      PersonCategories(ggd, DecideHousehold(ggd, Action::kRead, f, kNow), f, 1, kNow).Empty());
+  f.bases[0].withdrawn_at.reset();
+  f.bases[0].expires = kNow.ToDate();
+  EXPECT_TRUE(
+      PersonCategories(ggd, DecideHousehold(ggd, Action::kRead, f, kNow), f, 1, kNow).Empty());
+  f.bases[0].expires = kNow.ToDate().AddDays(1);
+  EXPECT_FALSE(
+      PersonCategories(ggd, DecideHousehold(ggd, Action::kRead, f, kNow), f, 1, kNow).Empty());
+
+  // An organisation that is not involved has no relationship at all.
+  EXPECT_EQ(DecideHousehold(User(301, 22, {Role::kPartner}), Action::kRead, f, kNow).reason,
+            "no_relationship");
+}
+
+TEST(PolicyTest, BegeleiderAndVrijwilliger) {
+  HouseholdFacts f = Facts();
+  f.bases = {Basis(1, 5, {DataCategory::kGezondheid})};
+  Principal mb = User(101, 5, {Role::kBegeleider});
+  AccessDecision d = DecideHousehold(mb, Action::kUpdate, f, kNow);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_FALSE(DecideHousehold(mb, Action::kArchive, f, kNow).allowed);
+  EXPECT_TRUE(PersonCategories(mb, d, f, 1, kNow).Has(DataCategory::kGezondheid));
+  EXPECT_FALSE(PersonCategories(mb, d, f, 2, kNow).Has(DataCategory::kGezondheid));
+  EXPECT_TRUE(PersonCategories(mb, d, f, 2, kNow).Has(DataCategory::kInburgering));
+
+  Principal vol = User(102, 6, {Role::kVrijwilliger});
+  AccessDecision v = DecideHousehold(vol, Action::kRead, f, kNow);
+  EXPECT_TRUE(v.allowed);
+  EXPECT_TRUE(v.names_only);
+  EXPECT_EQ(v.categories, (CategorySet{DataCategory::kBasis, DataCategory::kContact}));
+  EXPECT_FALSE(DecideHousehold(vol, Action::kUpdate, f, kNow).allowed);
+}
+
+TEST(PolicyTest, BreakGlassGivesReadForTwentyFourHours) {
+  HouseholdFacts f = Facts();
+  Principal r = User(200, 1, {Role::kRegisseur});
+  f.break_glass = {{200, 10, "Acute zorg, huisarts vraagt medicatie", kNow,
+                    Timestamp{kNow.micros + kBreakGlassMicros}}};
+  AccessDecision d = DecideHousehold(r, Action::kRead, f, kNow);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_TRUE(d.break_glass);
+  EXPECT_EQ(d.categories, CategorySet::All());
+  EXPECT_FALSE(DecideHousehold(r, Action::kUpdate, f, kNow).allowed);
+  EXPECT_FALSE(
+      DecideHousehold(r, Action::kRead, f, Timestamp{kNow.micros + kBreakGlassMicros}).allowed);
+  // Someone else's opening gives nothing.
+  EXPECT_FALSE(DecideHousehold(User(201, 1, {Role::kRegisseur}), Action::kRead, f, kNow).allowed);
+  // A volunteer cannot break the glass.
+  EXPECT_EQ(DecideBreakGlass(User(1, 1, {Role::kVrijwilliger}), 1, "een lange reden hier").reason,
+            "role_not_allowed");
+  EXPECT_EQ(DecideBreakGlass(r, 1, "kort").reason, "reason_required");
+  EXPECT_TRUE(DecideBreakGlass(r, 1, "Crisis: bewoner niet bereikbaar").allowed);
+}
+
+TEST(PolicyTest, OnlyRegisseursCreateHouseholdsInTheirTenants) {
+  EXPECT_TRUE(DecideCreateHousehold(User(1, 1, {Role::kRegisseur}), 1).allowed);
+  EXPECT_FALSE(DecideCreateHousehold(User(1, 1, {Role::kRegisseur}), 2).allowed);
+  EXPECT_FALSE(DecideCreateHousehold(User(1, 1, {Role::kBegeleider}), 1).allowed);
+}
+
+TEST(EnumSetTest, RoundTripsThroughText) {
+  CategorySet s{DataCategory::kGezondheid, DataCategory::kBasis};
+  EXPECT_EQ(s.ToString(), "basis,gezondheid");
+  EXPECT_EQ(CategorySet::Parse("basis,gezondheid"), s);
+  EXPECT_EQ(CategorySet::Parse(""), CategorySet());
+  EXPECT_FALSE(CategorySet::Parse("basis,medisch").has_value());
+  EXPECT_EQ(RoleSet::Parse("beleid")->Codes(), std::vector<std::string>{"beleid"});
+}
+
+}  // namespace
+}  // namespace regie::core

@@ -1,0 +1,119 @@
+#include "crypto/sodium_crypto.h"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace regie::crypto {
+namespace {
+
+std::string ToHexString(const unsigned char* data, size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), data, n);
+  out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<SodiumCrypto>> SodiumCrypto::Create(
+    const std::array<uint8_t, 32>& server_key, const SodiumOptions& options) {
+  if (sodium_init() < 0) return Unavailable("libsodium could not initialise");
+  return std::make_unique<SodiumCrypto>(server_key, options);
+}
+
+SodiumCrypto::~SodiumCrypto() { sodium_memzero(key_.data(), key_.size()); }
+
+StatusOr<std::string> SodiumCrypto::HashPassword(std::string_view password) {
+  std::string out(crypto_pwhash_STRBYTES, '\0');
+  if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), options_.argon2_opslimit,
+                            options_.argon2_memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    return Unavailable("not enough memory to hash a password");
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+bool SodiumCrypto::VerifyPassword(std::string_view encoded_hash, std::string_view password) {
+  if (encoded_hash.empty() || encoded_hash.size() >= crypto_pwhash_STRBYTES) return false;
+  std::string hash(encoded_hash);  // NUL-terminated for the C API
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+void SodiumCrypto::RandomBytes(std::span<uint8_t> out) { randombytes_buf(out.data(), out.size()); }
+
+core::Digest256 SodiumCrypto::Digest(std::string_view data) {
+  core::Digest256 out{};
+  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()),
+                     data.size(), nullptr, 0);
+  return out;
+}
+
+std::string SodiumCrypto::Seal(std::span<const uint8_t> plaintext) {
+  std::vector<unsigned char> nonce(crypto_secretbox_NONCEBYTES);
+  randombytes_buf(nonce.data(), nonce.size());
+  std::vector<unsigned char> box(plaintext.size() + crypto_secretbox_MACBYTES);
+  crypto_secretbox_easy(box.data(), plaintext.data(), plaintext.size(), nonce.data(), key_.data());
+  // "v1:" + hex(nonce) + ":" + hex(box): versioned so the scheme can change.
+  return "v1:" + ToHexString(nonce.data(), nonce.size()) + ":" +
+         ToHexString(box.data(), box.size());
+}
+
+StatusOr<std::vector<uint8_t>> SodiumCrypto::Open(std::string_view sealed) {
+  auto bad = [] { return FailedPrecondition("sealed_invalid", "sealed value cannot be opened"); };
+  if (sealed.substr(0, 3) != "v1:") return bad();
+  sealed.remove_prefix(3);
+  const size_t colon = sealed.find(':');
+  if (colon == std::string_view::npos) return bad();
+  std::vector<unsigned char> nonce(crypto_secretbox_NONCEBYTES);
+  size_t nonce_len = 0;
+  if (sodium_hex2bin(nonce.data(), nonce.size(), sealed.data(), colon, nullptr, &nonce_len,
+                     nullptr) != 0 ||
+      nonce_len != nonce.size())
+    return bad();
+  std::string_view box_hex = sealed.substr(colon + 1);
+  std::vector<unsigned char> box(box_hex.size() / 2);
+  size_t box_len = 0;
+  if (sodium_hex2bin(box.data(), box.size(), box_hex.data(), box_hex.size(), nullptr, &box_len,
+                     nullptr) != 0 ||
+      box_len < crypto_secretbox_MACBYTES)
+    return bad();
+  std::vector<uint8_t> plain(box_len - crypto_secretbox_MACBYTES);
+  if (crypto_secretbox_open_easy(plain.data(), box.data(), box_len, nonce.data(), key_.data()) != 0)
+    return bad();
+  return plain;
+}
+
+StatusOr<std::array<uint8_t, 32>> LoadOrCreateServerKey(const std::string& path) {
+  if (sodium_init() < 0) return Unavailable("libsodium could not initialise");
+  std::array<uint8_t, 32> key{};
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return Unavailable("cannot stat key file " + path);
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+      return FailedPrecondition("key_file_permissions",
+                                "key file " + path + " must be readable by its owner only (0600)");
+    std::ifstream in(path, std::ios::binary);
+    in.read(reinterpret_cast<char*>(key.data()), static_cast<std::streamsize>(key.size()));
+    if (in.gcount() != static_cast<std::streamsize>(key.size()) || in.peek() != EOF)
+      return FailedPrecondition("key_file_size", "key file " + path + " must hold 32 bytes");
+    return key;
+  }
+  randombytes_buf(key.data(), key.size());
+  std::filesystem::path p(path);
+  if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path(), ec);
+  // Created 0600 from the start: never a moment where others can read it.
+  const mode_t old_mask = ::umask(077);
+  std::FILE* f = std::fopen(path.c_str(), "wbx");
+  ::umask(old_mask);
+  if (f == nullptr) return Unavailable("cannot create key file " + path);
+  const size_t written = std::fwrite(key.data(), 1, key.size(), f);
+  const bool closed = std::fclose(f) == 0;
+  if (written != key.size() || !closed) return Unavailable("cannot write key file " + path);
+  return key;
+}
+
+}  // namespace regie::crypto

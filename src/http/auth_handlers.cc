@@ -1,0 +1,259 @@
+// Login (password, then TOTP), logout and "who am I".
+#include <nlohmann/json.hpp>
+
+#include "core/auth/throttle.h"
+#include "core/auth/totp.h"
+#include "core/text.h"
+#include "core/validation.h"
+#include "http/audit_writer.h"
+#include "http/auth_support.h"
+#include "http/caller.h"
+#include "http/dto.h"
+#include "http/handlers.h"
+#include "http/problem.h"
+
+namespace regie::http {
+namespace {
+
+using nlohmann::json;
+
+// Failed attempts of one kind, recorded for every key they count against.
+Status RecordFailures(ports::Transaction& tx, const std::vector<std::string>& keys,
+                      core::Timestamp now, const core::ThrottlePolicy& policy) {
+  for (const std::string& key : keys) {
+    REGIE_ASSIGN_OR_RETURN(ports::Throttle t, tx.Throttles().Get(key));
+    core::ThrottleState next =
+        core::AfterFailure({t.failures, t.last_failure_at, t.locked_until}, now, policy);
+    REGIE_RETURN_IF_ERROR(
+        tx.Throttles().Put({key, next.failures, next.last_failure_at, next.locked_until}));
+  }
+  return Status::Ok();
+}
+
+// Seconds to wait before any of `keys` may try again (0: now).
+StatusOr<int64_t> RetryAfter(ports::Transaction& tx, const std::vector<std::string>& keys,
+                             core::Timestamp now) {
+  int64_t micros = 0;
+  for (const std::string& key : keys) {
+    REGIE_ASSIGN_OR_RETURN(ports::Throttle t, tx.Throttles().Get(key));
+    micros = std::max(micros,
+                      core::RetryAfterMicros({t.failures, t.last_failure_at, t.locked_until}, now));
+  }
+  return (micros + 999'999) / 1'000'000;
+}
+
+core::AuditRecord LoginAudit(const ApiContext& ctx, const ApiRequest& request,
+                             std::optional<int64_t> user_id, std::string action,
+                             std::string outcome, std::string purpose) {
+  core::AuditRecord r;
+  r.at = ctx.clock.Now();
+  r.user_id = user_id;
+  r.action = std::move(action);
+  r.resource_type = "session";
+  r.outcome = std::move(outcome);
+  r.purpose = std::move(purpose);
+  r.client_ip = std::string(request.client_ip);
+  return r;
+}
+
+class AuthHandlers {
+ public:
+  explicit AuthHandlers(const ApiContext& ctx) : ctx_(ctx) {}
+
+  StatusOr<ApiResponse> Login(const ApiRequest& request) {
+    REGIE_RETURN_IF_ERROR(RequireJson(request));
+    REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
+    REGIE_ASSIGN_OR_RETURN(Credentials in, ReadCredentials(body));
+    const core::Timestamp now = ctx_.clock.Now();
+    const std::vector<std::string> keys = {"user:" + in.username,
+                                           "ip:" + std::string(request.client_ip)};
+    std::optional<ports::User> user;
+    {
+      REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
+      REGIE_ASSIGN_OR_RETURN(int64_t wait, RetryAfter(*tx, keys, now));
+      if (wait > 0) return TooManyAttempts(wait, request.path);
+      StatusOr<ports::User> found = tx->Users().GetByUsername(in.username);
+      if (found.ok())
+        user = std::move(found).value();
+      else if (found.status().code() != StatusCode::kNotFound)
+        return found.status();
+    }
+    // Argon2id outside any transaction; an unknown account costs the same
+    // time as a wrong password, so timing does not tell them apart.
+    const bool usable = user && user->data.active && user->totp_enabled;
+    const bool verified = ctx_.crypto.VerifyPassword(
+        usable ? user->password_hash : DummyPasswordHash(ctx_.crypto), in.password);
+
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    std::optional<int64_t> user_id;
+    if (user) user_id = user->id;
+    if (!usable || !verified) {
+      REGIE_RETURN_IF_ERROR(RecordFailures(*tx, {keys[0]}, now, core::kAccountThrottle));
+      REGIE_RETURN_IF_ERROR(RecordFailures(*tx, {keys[1]}, now, core::kAddressThrottle));
+      core::AuditRecord r = LoginAudit(ctx_, request, user_id, "login", "denied",
+                                       user ? "wrong_password" : "unknown_user");
+      r.resource_id = in.username;
+      REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(*tx, std::move(r)).status());
+      REGIE_RETURN_IF_ERROR(tx->Commit());
+      return MakeProblem(401, "login_failed", request.path);
+    }
+    REGIE_RETURN_IF_ERROR(tx->Throttles().Clear(keys[0]));
+    const std::string token = ctx_.crypto.RandomToken(32);
+    ports::Session session;
+    session.token_hash = ctx_.crypto.TokenHash(token);
+    session.user_id = user->id;
+    session.csrf_token = ctx_.crypto.RandomToken(32);
+    session.created_at = now;
+    session.last_seen_at = now;
+    session.absolute_expires_at = core::Timestamp{
+        now.micros +
+        std::chrono::duration_cast<std::chrono::microseconds>(ctx_.auth.absolute_timeout).count()};
+    session.client_ip = std::string(request.client_ip);
+    REGIE_RETURN_IF_ERROR(tx->Sessions().Create(session));
+    REGIE_RETURN_IF_ERROR(
+        ctx_.audit
+            .AppendInTransaction(*tx, LoginAudit(ctx_, request, user_id, "login_password",
+                                                 "allowed", "password_verified"))
+            .status());
+    REGIE_RETURN_IF_ERROR(tx->Commit());
+    ApiResponse out =
+        JsonResponse(200, dto::Dump(json{{"stage", "totp"}, {"csrf_token", session.csrf_token}}));
+    out.set_cookies.push_back(SessionCookie(token, ctx_.auth, request.secure));
+    return out;
+  }
+
+  StatusOr<ApiResponse> Totp(const ApiRequest& request) {
+    REGIE_RETURN_IF_ERROR(RequireJson(request));
+    REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
+    REGIE_ASSIGN_OR_RETURN(SecondFactor in, ReadSecondFactor(body));
+    const core::Timestamp now = ctx_.clock.Now();
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request, SessionNeed::kHalf));
+    const std::vector<std::string> keys = {"totp:" + std::to_string(caller.principal.user_id)};
+    REGIE_ASSIGN_OR_RETURN(int64_t wait, RetryAfter(*tx, keys, now));
+    if (wait > 0) return TooManyAttempts(wait, request.path);
+    REGIE_ASSIGN_OR_RETURN(ports::User user, tx->Users().Get(caller.principal.user_id));
+    REGIE_ASSIGN_OR_RETURN(bool accepted, CheckSecondFactor(*tx, user, in, now));
+    if (!accepted) {
+      REGIE_RETURN_IF_ERROR(RecordFailures(*tx, keys, now, core::kAccountThrottle));
+      REGIE_RETURN_IF_ERROR(
+          ctx_.audit
+              .AppendInTransaction(
+                  *tx, LoginAudit(ctx_, request, user.id, "login_totp", "denied", "totp_invalid"))
+              .status());
+      REGIE_RETURN_IF_ERROR(tx->Commit());
+      return MakeProblem(401, "totp_invalid", request.path);
+    }
+    REGIE_RETURN_IF_ERROR(tx->Throttles().Clear(keys[0]));
+    // A new token once the second factor is in: a token seen before login
+    // (session fixation) is worth nothing afterwards.
+    const std::string token = ctx_.crypto.RandomToken(32);
+    ports::Session session = caller.session;
+    session.token_hash = ctx_.crypto.TokenHash(token);
+    session.mfa_done = true;
+    session.last_seen_at = now;
+    REGIE_RETURN_IF_ERROR(tx->Sessions().Create(session));
+    REGIE_RETURN_IF_ERROR(tx->Sessions().Revoke(caller.token_hash));
+    REGIE_RETURN_IF_ERROR(
+        ctx_.audit
+            .AppendInTransaction(*tx,
+                                 LoginAudit(ctx_, request, user.id, "login", "allowed",
+                                            in.recovery_code.empty() ? "totp" : "recovery_code"))
+            .status());
+    caller.session = session;
+    REGIE_ASSIGN_OR_RETURN(json me, MeJson(ctx_, *tx, caller));
+    REGIE_RETURN_IF_ERROR(tx->Commit());
+    ApiResponse out = JsonResponse(200, dto::Dump(me));
+    out.set_cookies.push_back(SessionCookie(token, ctx_.auth, request.secure));
+    return out;
+  }
+
+  StatusOr<ApiResponse> Logout(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    StatusOr<Caller> caller = Authenticate(ctx_, *tx, request, SessionNeed::kHalf);
+    if (caller.ok()) {
+      REGIE_RETURN_IF_ERROR(tx->Sessions().Revoke(caller->token_hash));
+      REGIE_RETURN_IF_ERROR(
+          ctx_.audit.AppendInTransaction(*tx, AuditOf(*caller, ctx_.clock, "logout", "session", ""))
+              .status());
+      REGIE_RETURN_IF_ERROR(tx->Commit());
+    } else if (caller.status().reason() == "csrf_failed") {
+      return caller.status();  // no logging out through a forged request
+    }
+    ApiResponse out{.status = 204};
+    out.set_cookies.push_back(ClearSessionCookie(request.secure));
+    return out;
+  }
+
+  StatusOr<ApiResponse> Me(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_ASSIGN_OR_RETURN(json me, MeJson(ctx_, *tx, caller));
+    return JsonResponse(200, dto::Dump(me));
+  }
+
+ private:
+  struct Credentials {
+    std::string username;
+    std::string password;
+  };
+  struct SecondFactor {
+    std::string code;
+    std::string recovery_code;
+  };
+
+  static StatusOr<Credentials> ReadCredentials(const json& body) {
+    Credentials c;
+    std::vector<FieldError> errors;
+    ReadRequiredString(body, "username", c.username, errors);
+    ReadRequiredString(body, "password", c.password, errors);
+    RefuseUnknown(body, {"username", "password"}, errors);
+    if (!errors.empty()) return core::ValidationFailed(std::move(errors));
+    c.username = NormaliseUsername(c.username);
+    return c;
+  }
+
+  static StatusOr<SecondFactor> ReadSecondFactor(const json& body) {
+    SecondFactor f;
+    std::vector<FieldError> errors;
+    if (body.contains("recovery_code"))
+      ReadRequiredString(body, "recovery_code", f.recovery_code, errors);
+    else
+      ReadRequiredString(body, "code", f.code, errors);
+    RefuseUnknown(body, {"code", "recovery_code"}, errors);
+    if (!errors.empty()) return core::ValidationFailed(std::move(errors));
+    return f;
+  }
+
+  StatusOr<bool> CheckSecondFactor(ports::Transaction& tx, const ports::User& user,
+                                   const SecondFactor& in, core::Timestamp now) {
+    if (!in.recovery_code.empty()) {
+      Status used = tx.Users().UseRecoveryCode(
+          user.id, ctx_.crypto.TokenHash(NormaliseRecoveryCode(in.recovery_code)), now);
+      if (used.code() == StatusCode::kFailedPrecondition) return false;
+      REGIE_RETURN_IF_ERROR(used);
+      return true;
+    }
+    REGIE_ASSIGN_OR_RETURN(std::vector<uint8_t> seed, ctx_.crypto.Open(user.totp_sealed));
+    std::optional<int64_t> step = core::VerifyTotp(seed, in.code, now.micros / 1'000'000);
+    if (!step) return false;
+    Status fresh = tx.Users().UseTotpStep(user.id, *step);  // refuses a replayed code
+    if (fresh.code() == StatusCode::kFailedPrecondition) return false;
+    REGIE_RETURN_IF_ERROR(fresh);
+    return true;
+  }
+
+  const ApiContext& ctx_;
+};
+
+}  // namespace
+
+void AddAuthRoutes(Router& router, const ApiContext& ctx) {
+  auto h = std::make_shared<AuthHandlers>(ctx);
+  router.Add(Verb::post, "/api/v1/auth/login", [h](const ApiRequest& r) { return h->Login(r); });
+  router.Add(Verb::post, "/api/v1/auth/totp", [h](const ApiRequest& r) { return h->Totp(r); });
+  router.Add(Verb::post, "/api/v1/auth/logout", [h](const ApiRequest& r) { return h->Logout(r); });
+  router.Add(Verb::get, "/api/v1/auth/me", [h](const ApiRequest& r) { return h->Me(r); });
+}
+
+}  // namespace regie::http

@@ -1,0 +1,98 @@
+#include "http/auth_support.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/auth/totp.h"
+#include "core/text.h"
+#include "core/validation.h"
+#include "http/dto.h"
+#include "http/problem.h"
+
+namespace regie::http {
+
+using nlohmann::json;
+
+ApiResponse TooManyAttempts(int64_t retry_after_seconds, std::string_view instance) {
+  ApiResponse r = MakeProblem(429, "too_many_attempts", instance);
+  r.retry_after_seconds = std::max<int64_t>(1, retry_after_seconds);
+  return r;
+}
+
+const std::string& DummyPasswordHash(ports::Crypto& crypto) {
+  static const std::string kHash = [&crypto] {
+    StatusOr<std::string> h = crypto.HashPassword(crypto.RandomToken(24));
+    return h.ok() ? *h : std::string();
+  }();
+  return kHash;
+}
+
+void ReadRequiredString(const json& body, const char* key, std::string& out,
+                        std::vector<FieldError>& errors) {
+  auto it = body.find(key);
+  if (it == body.end() || (it->is_string() && it->get_ref<const std::string&>().empty())) {
+    errors.push_back({key, "required"});
+  } else if (!it->is_string()) {
+    errors.push_back({key, "wrong_type"});
+  } else {
+    out = it->get<std::string>();
+  }
+}
+
+void RefuseUnknown(const json& body, std::initializer_list<std::string_view> known,
+                   std::vector<FieldError>& errors) {
+  for (const auto& item : body.items())
+    if (std::find(known.begin(), known.end(), item.key()) == known.end())
+      errors.push_back({item.key(), "unknown_field"});
+}
+
+std::string NormaliseUsername(std::string_view username) {
+  std::string out = core::Trim(username);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string NormaliseRecoveryCode(std::string_view code) {
+  std::string out;
+  for (char c : code) {
+    if (c == '-' || c == ' ') continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+std::vector<std::string> NewRecoveryCodes(ports::Crypto& crypto) {
+  std::vector<std::string> out;
+  for (int i = 0; i < 10; ++i) {
+    std::array<uint8_t, 8> raw{};
+    crypto.RandomBytes(raw);
+    std::string b32 = NormaliseRecoveryCode(core::Base32Encode(raw).substr(0, 12));
+    out.push_back(b32.substr(0, 4) + "-" + b32.substr(4, 4) + "-" + b32.substr(8, 4));
+  }
+  return out;
+}
+
+StatusOr<json> MeJson(const ApiContext& ctx, ports::Transaction& tx, const Caller& caller) {
+  const core::Principal& p = caller.principal;
+  REGIE_ASSIGN_OR_RETURN(core::Organisation org, tx.Organisations().GetById(p.organisation_id));
+  json tenants = json::array();
+  for (int64_t id : p.tenant_ids) {
+    REGIE_ASSIGN_OR_RETURN(core::Tenant t, tx.Tenants().Get(id));
+    tenants.push_back(dto::ToJson(t));
+  }
+  const int64_t idle =
+      std::chrono::duration_cast<std::chrono::microseconds>(ctx.auth.idle_timeout).count();
+  return json{{"user",
+               {{"id", p.user_id},
+                {"username", p.username},
+                {"display_name", p.display_name},
+                {"roles", p.roles.Codes()},
+                {"organisation", dto::ToJson(org)},
+                {"tenants", std::move(tenants)}}},
+              {"csrf_token", caller.session.csrf_token},
+              {"idle_expires_at", core::Timestamp{ctx.clock.Now().micros + idle}.ToString()},
+              {"absolute_expires_at", caller.session.absolute_expires_at.ToString()}};
+}
+
+}  // namespace regie::http

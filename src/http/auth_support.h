@@ -1,0 +1,42 @@
+#pragma once
+
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "http/caller.h"
+#include "http/context.h"
+#include "http/router.h"
+
+// Helpers shared by the authentication and user-administration handlers.
+namespace regie::http {
+
+// A 429 problem with Retry-After.
+ApiResponse TooManyAttempts(int64_t retry_after_seconds, std::string_view instance);
+
+// An Argon2id hash of a random password, made once: verified against when
+// the account does not exist, so such a login takes as long as a real one.
+const std::string& DummyPasswordHash(ports::Crypto& crypto);
+
+// Reads a required string member; field errors "required" / "wrong_type".
+void ReadRequiredString(const nlohmann::json& body, const char* key, std::string& out,
+                        std::vector<FieldError>& errors);
+// Adds "unknown_field" for every member not in `known`.
+void RefuseUnknown(const nlohmann::json& body, std::initializer_list<std::string_view> known,
+                   std::vector<FieldError>& errors);
+
+// Usernames compare without case and surrounding spaces.
+std::string NormaliseUsername(std::string_view username);
+// Recovery codes are typed with or without dashes and in any case.
+std::string NormaliseRecoveryCode(std::string_view code);
+// Ten fresh recovery codes "xxxx-xxxx-xxxx" (base32, 60 bits each).
+std::vector<std::string> NewRecoveryCodes(ports::Crypto& crypto);
+
+// The "Me" representation (docs/api-contract.md).
+StatusOr<nlohmann::json> MeJson(const ApiContext& ctx, ports::Transaction& tx,
+                                const Caller& caller);
+
+}  // namespace regie::http

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "core/access/field_categories.h"
+#include "ports/clock.h"
+#include "ports/crypto.h"
+#include "ports/database.h"
+
+namespace regie::http {
+
+class AuditWriter;
+
+struct AuthOptions {
+  std::chrono::minutes idle_timeout{30};
+  std::chrono::hours absolute_timeout{12};
+  std::chrono::hours enrolment_validity{7 * 24};
+  // The session cookie gets `Secure` on requests that came over TLS or
+  // through a trusted proxy that says X-Forwarded-Proto: https.
+  bool trust_proxy = false;
+  std::string totp_issuer = "Regie";
+};
+
+// What every handler may use. All references outlive the router.
+struct ApiContext {
+  ports::Database& db;
+  const ports::Clock& clock;
+  ports::Crypto& crypto;
+  AuditWriter& audit;
+  const core::FieldCategories& fields;
+  AuthOptions auth;
+};
+
+}  // namespace regie::http

@@ -1,0 +1,77 @@
+#include "http/guard.h"
+
+#include <algorithm>
+
+#include "http/audit_writer.h"
+
+namespace regie::http {
+namespace {
+
+Status LogDenial(const ApiContext& ctx, const Caller& caller, std::optional<int64_t> tenant_id,
+                 std::string action, std::string resource_type, std::string resource_id,
+                 std::optional<int64_t> household_id, std::string reason) {
+  core::AuditRecord r = AuditOf(caller, ctx.clock, std::move(action), std::move(resource_type),
+                                std::move(resource_id));
+  r.tenant_id = tenant_id;
+  r.household_id = household_id;
+  r.outcome = "denied";
+  r.purpose = std::move(reason);
+  return ctx.audit.Append(std::move(r));
+}
+
+}  // namespace
+
+Status RequireTenant(const Caller& caller, int64_t tenant_id) {
+  if (!caller.principal.Serves(tenant_id))
+    return NotFound("tenant_not_found", "tenant not served by the caller's organisation");
+  return Status::Ok();
+}
+
+StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transaction& tx,
+                                         const Caller& caller, int64_t tenant_id,
+                                         int64_t household_id, core::Action action) {
+  REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+  HouseholdAccess access;
+  REGIE_ASSIGN_OR_RETURN(access.facts,
+                         tx.Access().Facts(tenant_id, household_id, caller.principal.user_id));
+  access.decision = core::DecideHousehold(caller.principal, action, access.facts, ctx.clock.Now());
+  if (access.decision.allowed) return access;
+  const std::string& reason = access.decision.reason;
+  REGIE_RETURN_IF_ERROR(LogDenial(ctx, caller, tenant_id, std::string(core::ToCode(action)),
+                                  "household", std::to_string(household_id), household_id, reason));
+  if (reason == "other_tenant")
+    return NotFound("household_not_found", "household of another tenant");
+  if (reason == "no_relationship") return Forbidden("no_relationship");
+  return Forbidden("forbidden");
+}
+
+Status RequireRole(const ApiContext& ctx, const Caller& caller, core::Role role, int64_t tenant_id,
+                   const std::string& action, const std::string& resource_type) {
+  REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+  if (caller.principal.Has(role)) return Status::Ok();
+  REGIE_RETURN_IF_ERROR(LogDenial(ctx, caller, tenant_id, action, resource_type, "", std::nullopt,
+                                  "role_not_allowed"));
+  return Forbidden("forbidden");
+}
+
+core::AuditRecord HouseholdAudit(const ApiContext& ctx, const Caller& caller,
+                                 const HouseholdAccess& access, core::Action action,
+                                 std::string resource_type, std::string resource_id) {
+  core::AuditRecord r = AuditOf(caller, ctx.clock, std::string(core::ToCode(action)),
+                                std::move(resource_type), std::move(resource_id));
+  r.tenant_id = access.facts.tenant_id;
+  r.household_id = access.facts.household_id;
+  r.categories = access.decision.categories;
+  r.purpose = access.decision.reason;
+  if (access.decision.break_glass) {
+    r.break_glass = true;
+    // The reason the user typed when opening, so auditors see it per access.
+    const core::Timestamp now = ctx.clock.Now();
+    for (const core::BreakGlassGrant& g : access.facts.break_glass)
+      if (g.user_id == caller.principal.user_id && g.opened_at <= now && now < g.expires_at)
+        r.purpose = "break_glass: " + g.reason;
+  }
+  return r;
+}
+
+}  // namespace regie::http

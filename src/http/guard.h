@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/access/policy.h"
+#include "core/audit/audit_record.h"
+#include "http/caller.h"
+#include "http/context.h"
+
+// Authorisation of household-scoped resources: every handler that touches a
+// household, its persons or their sharing bases goes through CheckHousehold,
+// so the one policy (core::DecideHousehold) decides every access.
+namespace regie::http {
+
+struct HouseholdAccess {
+  core::HouseholdFacts facts;
+  core::AccessDecision decision;
+};
+
+// NotFound "tenant_not_found" unless the caller's organisation serves the
+// tenant: another municipality's data is never revealed, not even by a 403.
+Status RequireTenant(const Caller& caller, int64_t tenant_id);
+
+// Loads the household's facts in `tx` and decides `action` for the caller.
+// A refusal is logged (outcome "denied", through the audit writer so it
+// stays even though the request's transaction rolls back) and returned as
+//   404 household_not_found  (other tenant, or no such household)
+//   403 no_relationship       (the UI may offer break-the-glass)
+//   403 forbidden             (role or action not allowed)
+StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transaction& tx,
+                                         const Caller& caller, int64_t tenant_id,
+                                         int64_t household_id, core::Action action);
+
+// Refuses a request on a role alone (e.g. user administration); logged like
+// CheckHousehold's refusals.
+Status RequireRole(const ApiContext& ctx, const Caller& caller, core::Role role, int64_t tenant_id,
+                   const std::string& action, const std::string& resource_type);
+
+// An audit record for an allowed household-scoped access, with the
+// decision's break-the-glass flag and reason.
+core::AuditRecord HouseholdAudit(const ApiContext& ctx, const Caller& caller,
+                                 const HouseholdAccess& access, core::Action action,
+                                 std::string resource_type, std::string resource_id);
+
+}  // namespace regie::http

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/status.h"
+#include "http/context.h"
+#include "ports/access_repositories.h"
+
+// Shared by the user-administration handlers and `regie user add`.
+namespace regie::http {
+
+struct UserInput {
+  int64_t version = 0;  // updates only
+  ports::UserData data;
+};
+
+// Create: username, display_name, email, organisation_id, roles.
+// Update: version, display_name, email, roles, active.
+StatusOr<UserInput> ParseUserInput(const nlohmann::json& body, bool update);
+
+// A new one-time enrolment link for the user (replaces any earlier one and
+// clears the password and TOTP seed); returns the web UI's path
+// "/inschrijven/<token>". The token itself is stored hashed only.
+StatusOr<std::string> NewEnrolment(const ApiContext& ctx, ports::Transaction& tx, int64_t user_id);
+StatusOr<std::string> NewEnrolment(ports::Crypto& crypto, const ports::Clock& clock,
+                                   const AuthOptions& options, ports::Transaction& tx,
+                                   int64_t user_id);
+
+// User JSON (docs/api-contract.md); e-mail only for administrators.
+StatusOr<nlohmann::json> UserJson(ports::Transaction& tx, const ports::User& user, bool admin);
+
+}  // namespace regie::http

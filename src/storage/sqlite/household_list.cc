@@ -1,0 +1,212 @@
+// The household list: one row per household from its denormalised summary,
+// optionally restricted to the households a user has a relationship with.
+#include <algorithm>
+#include <array>
+
+#include "core/text.h"
+#include "ports/cursor.h"
+#include "storage/sqlite/sqlite_repositories.h"
+
+namespace regie::storage::sqlite {
+namespace {
+
+constexpr int kMaxLimit = 200;
+
+// Relationships in the order core::DecideHousehold tries them; a
+// household's rank is its index + 1 here, so min() picks the strongest.
+constexpr std::array kRanked = {core::Relationship::kRegisseur, core::Relationship::kBegeleider,
+                                core::Relationship::kPartner, core::Relationship::kVrijwilliger,
+                                core::Relationship::kBreakGlass};
+
+// Which parts the statement has. The text depends only on this, so each
+// variant is prepared once per connection. Parameters have fixed numbers:
+//   ?1 tenant, ?3 ?4 cursor (name key, id), ?5 text key, ?6 wijk, ?7 kern,
+//   ?8 housed from, ?9 housed to, ?10 rows to fetch (limit + 1),
+//   ?11 user, ?12 the user's organisation, ?13 now (micros).
+// An absent filter is left out rather than written as "?n IS NULL OR ...":
+// that keeps `archived = 0` and the keyset bound sargable, so every branch
+// walks an index in list order and stops after one page.
+struct ListShape {
+  bool include_archived = false;
+  bool after = false;
+  bool text = false;
+  bool wijk = false;
+  bool kern = false;
+  bool housed_from = false;
+  bool housed_to = false;
+  std::array<bool, kRanked.size()> relationships{};  // by kRanked; all false: no visibility
+  bool visibility = false;
+};
+
+// The filters on household `h`, with the keyset bound on `key`/`id` (the
+// columns of whichever index the branch walks in list order).
+std::string Conditions(const ListShape& shape, std::string_view key, std::string_view id) {
+  std::string sql;
+  if (!shape.include_archived) sql += " AND h.archived = 0";
+  if (shape.after) sql += " AND (" + std::string(key) + ", " + std::string(id) + ") > (?3, ?4)";
+  // Text, wijk, kern and housing match any member, so they stay on persons.
+  if (shape.text)
+    sql +=
+        " AND (instr(h.name_key, ?5) > 0 OR EXISTS (SELECT 1 FROM persons p"
+        " WHERE p.household_id = h.id AND instr(p.name_key, ?5) > 0))";
+  if (shape.wijk)
+    sql += " AND EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND p.wijk = ?6)";
+  if (shape.kern)
+    sql += " AND EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND p.kern = ?7)";
+  if (shape.housed_from || shape.housed_to) {
+    sql += " AND EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id";
+    if (shape.housed_from) sql += " AND p.housing_date >= ?8";
+    if (shape.housed_to) sql += " AND p.housing_date <= ?9";
+    sql += ")";
+  }
+  return sql;
+}
+
+constexpr std::string_view kColumns =
+    "SELECT h.id, h.version, h.name, coalesce(h.regisseur_user_id, 0), "
+    "coalesce(u.display_name, ''), h.archived, h.member_count, h.head_wijk, h.head_kern, "
+    "h.first_housing_date, ";
+
+// One branch per relationship: the first page of the households it opens,
+// in list order. The union of the branches' first pages holds the first
+// page of their union, and a household's best rank among the branches that
+// return it is its strongest relationship (each branch that holds a
+// household of the final page returns it, being a subset ranked alike).
+std::string Branch(const ListShape& shape, core::Relationship rel) {
+  const std::string h_filters = Conditions(shape, "h.name_key", "h.id");
+  const std::string h_order = " ORDER BY h.name_key, h.id LIMIT ?10";
+  switch (rel) {
+    case core::Relationship::kRegisseur:  // households_regisseur, in order
+      return "SELECT h.id FROM households h WHERE h.tenant_id = ?1 AND h.regisseur_user_id = ?11" +
+             h_filters + h_order;
+    case core::Relationship::kBegeleider:
+    case core::Relationship::kVrijwilliger:  // a caseload: few enough to sort
+      return std::string(
+                 "SELECT h.id FROM household_assignments a JOIN households h "
+                 "ON h.id = a.household_id WHERE a.user_id = ?11 AND a.kind = '") +
+             (rel == core::Relationship::kBegeleider ? "begeleider" : "vrijwilliger") +
+             "' AND h.tenant_id = ?1" + h_filters + h_order;
+    case core::Relationship::kPartner:  // possibly most of the tenant: walk the links in order
+      return "SELECT o.household_id AS id FROM household_organisations o JOIN households h "
+             "ON h.id = o.household_id WHERE o.organisation_id = ?12 AND o.tenant_id = ?1" +
+             Conditions(shape, "o.name_key", "o.household_id") +
+             " ORDER BY o.name_key, o.household_id LIMIT ?10";
+    case core::Relationship::kBreakGlass:  // IN: several openings are still one household
+      return "SELECT h.id FROM households h WHERE h.id IN (SELECT g.household_id FROM "
+             "break_glass g WHERE g.user_id = ?11 AND g.opened_at <= ?13 AND g.expires_at > ?13)"
+             " AND h.tenant_id = ?1" +
+             h_filters + h_order;
+    case core::Relationship::kNone:
+      break;
+  }
+  return {};
+}
+
+std::string ListSql(const ListShape& shape) {
+  if (!shape.visibility) {
+    return std::string(kColumns) +
+           "0 FROM households h LEFT JOIN users u ON u.id = h.regisseur_user_id "
+           "WHERE h.tenant_id = ?1" +
+           Conditions(shape, "h.name_key", "h.id") + " ORDER BY h.name_key, h.id LIMIT ?10";
+  }
+  std::string branches;
+  for (size_t i = 0; i < kRanked.size(); ++i) {
+    if (!shape.relationships[i]) continue;
+    if (!branches.empty()) branches += " UNION ALL ";
+    branches +=
+        "SELECT id, " + std::to_string(i + 1) + " AS rel FROM (" + Branch(shape, kRanked[i]) + ")";
+  }
+  return std::string(kColumns) + "c.rel FROM (SELECT id, min(rel) AS rel FROM (" + branches +
+         ") GROUP BY id) c JOIN households h ON h.id = c.id "
+         "LEFT JOIN users u ON u.id = h.regisseur_user_id "
+         "ORDER BY h.name_key, h.id LIMIT ?10";
+}
+
+core::Relationship FromRank(int64_t rank) {
+  if (rank < 1 || rank > static_cast<int64_t>(kRanked.size())) return core::Relationship::kNone;
+  return kRanked[static_cast<size_t>(rank - 1)];
+}
+
+}  // namespace
+
+StatusOr<ports::HouseholdPage> SqliteHouseholds::List(const ports::HouseholdQuery& q) {
+  // The cursor names the last row of the previous page; continue after its
+  // current (name key, id).
+  std::optional<ports::ListPosition> after;
+  if (q.after) {
+    std::optional<int64_t> id = ports::DecodeCursor(*q.after);
+    std::optional<std::string> key;
+    if (id) {
+      REGIE_ASSIGN_OR_RETURN(
+          Stmt k,
+          conn_.Prepare("SELECT name_key FROM households WHERE id = ?1 AND tenant_id = ?2"));
+      k.Bind(1, *id).Bind(2, q.tenant_id);
+      if (k.Step()) key = k.Text(0);
+      REGIE_RETURN_IF_ERROR(k.status());
+    }
+    if (!key)
+      return InvalidArgument("invalid_cursor", "cursor was not issued by this list",
+                             {{"after", "invalid_cursor"}});
+    after = ports::ListPosition{std::move(*key), *id};
+  }
+  const int limit = std::clamp(q.limit, 1, kMaxLimit);
+  // An empty search key (e.g. only white space) filters nothing.
+  std::string text_key = q.text ? core::SearchKey(*q.text) : std::string();
+  ListShape shape{.include_archived = q.include_archived,
+                  .after = after.has_value(),
+                  .text = !text_key.empty(),
+                  .wijk = q.wijk.has_value(),
+                  .kern = q.kern.has_value(),
+                  .housed_from = q.housed_from.has_value(),
+                  .housed_to = q.housed_to.has_value()};
+  if (q.visible_to) {
+    const ports::ListVisibility& v = *q.visible_to;
+    shape.visibility = true;
+    shape.relationships = {v.as_regisseur, v.as_begeleider, v.as_partner, v.as_vrijwilliger,
+                           v.break_glass};
+    // No relationship the user's roles allow: nothing to see.
+    if (std::none_of(shape.relationships.begin(), shape.relationships.end(),
+                     [](bool b) { return b; }))
+      return ports::HouseholdPage{};
+  }
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(ListSql(shape)));
+  s.Bind(1, q.tenant_id);
+  if (after) s.Bind(3, after->name_key).Bind(4, after->id);
+  if (shape.text) s.Bind(5, text_key);
+  if (q.wijk) s.Bind(6, *q.wijk);
+  if (q.kern) s.Bind(7, *q.kern);
+  if (q.housed_from) s.Bind(8, q.housed_from->ToString());
+  if (q.housed_to) s.Bind(9, q.housed_to->ToString());
+  s.Bind(10, int64_t{limit + 1});  // one extra row tells whether there is a next page
+  if (q.visible_to) {
+    s.Bind(11, q.visible_to->user_id)
+        .Bind(12, q.visible_to->organisation_id)
+        .Bind(13, q.visible_to->now.micros);
+  }
+
+  ports::HouseholdPage page;
+  while (s.Step()) {
+    if (static_cast<int>(page.items.size()) == limit) {
+      page.next = ports::EncodeCursor(page.items.back().summary.id);
+      break;
+    }
+    ports::HouseholdListItem item;
+    core::HouseholdSummary& h = item.summary;
+    h.id = s.Int(0);
+    h.version = s.Int(1);
+    h.name = s.Text(2);
+    h.regisseur_user_id = s.Int(3);
+    h.regisseur_name = s.Text(4);
+    h.archived = s.Int(5) != 0;
+    h.member_count = static_cast<int>(s.Int(6));
+    h.wijk = s.Text(7);
+    h.kern = s.Text(8);
+    if (auto d = s.OptText(9)) h.housing_date = core::Date::Parse(*d);
+    item.relationship = FromRank(s.Int(10));
+    page.items.push_back(std::move(item));
+  }
+  REGIE_RETURN_IF_ERROR(s.status());
+  return page;
+}
+
+}  // namespace regie::storage::sqlite
