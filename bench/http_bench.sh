@@ -9,6 +9,13 @@
 # binary only when it is missing. Everything runs as the current user in a
 # temporary directory on 127.0.0.1 and is stopped and removed on exit.
 #
+# Since the Access issue every read needs a session and is audited: the
+# script logs in as the demo regisseur (password + TOTP from
+# `regie user totp-code`) and drives the regisseur's own households.
+# BASELINE_BIN=path/to/older/regie runs the same list and detail against a
+# binary from before access control (no login, no audit) and prints the
+# throughput that authorisation + audit cost.
+#
 # Settings (environment): REGIE_BIN (default build/release/src/app/regie),
 # HOUSEHOLDS (10000), SEED (7), CONNECTIONS (64), THREADS (2), DURATION (10s),
 # WARMUP (2s), KEEP=1 keeps the temporary directory, ENFORCE=1 exits 1 when
@@ -42,7 +49,7 @@ if [ ! -x "$regie_bin" ]; then
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/regie-bench.XXXXXX")"
-regie_pid=""
+regie_pids=()
 nginx_pid=""
 wrk_pid=""
 cleanup() {
@@ -52,10 +59,12 @@ cleanup() {
     kill -TERM "$wrk_pid" 2>/dev/null || true
     wait "$wrk_pid" 2>/dev/null || true
   fi
-  if [ -n "$regie_pid" ] && kill -0 "$regie_pid" 2>/dev/null; then
-    kill -TERM "$regie_pid" 2>/dev/null || true
-    wait "$regie_pid" 2>/dev/null || true
-  fi
+  for pid in "${regie_pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
     kill -QUIT "$nginx_pid" 2>/dev/null || true
     wait "$nginx_pid" 2>/dev/null || true
@@ -90,36 +99,66 @@ wait_for_http() {
 }
 
 # --- Regie ---------------------------------------------------------------------
-db="$work/regie.db"
-log "Creating a demo database of $households households (seed $seed, 1 tenant)"
-demo_start=$(date +%s%N)
-"$regie_bin" demo --db "sqlite:$db" --households "$households" --seed "$seed" --tenants 1 \
-  >"$work/demo.log" 2>&1 || {
-  cat "$work/demo.log" >&2
-  die "regie demo failed"
+# start_regie NAME BIN: a demo database and a server; sets <NAME>_url,
+# <NAME>_list, <NAME>_detail and <NAME>_auth (curl/wrk header args).
+regie_pids=()
+start_regie() {
+  local name="$1" bin="$2" db="$work/$1.db" port url first id auth=()
+  log "[$name] creating a demo database of $households households (seed $seed, 1 tenant)"
+  local t0
+  t0=$(date +%s%N)
+  "$bin" demo --db "sqlite:$db" --households "$households" --seed "$seed" --tenants 1 \
+    $("$bin" demo --help 2>&1 | grep -q -- --key-file && echo --key-file "$work/$name.key") \
+    >"$work/$name-demo.log" 2>&1 || {
+    cat "$work/$name-demo.log" >&2
+    die "regie demo failed"
+  }
+  demo_ms=$((($(date +%s%N) - t0) / 1000000))
+  port="$(free_port)"
+  local key_args=()
+  "$bin" serve --help 2>&1 | grep -q -- --key-file && key_args=(--key-file "$work/$name.key")
+  "$bin" serve --db "sqlite:$db" --listen "127.0.0.1:$port" "${key_args[@]}" \
+    >"$work/$name-serve.log" 2>&1 &
+  regie_pids+=($!)
+  url="http://127.0.0.1:$port"
+  wait_for_http "$url/api/v1/health" 20 || {
+    cat "$work/$name-serve.log" >&2
+    die "regie serve did not come up on $url"
+  }
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/api/v1/tenants/1/households?limit=1")" = 401 ]; then
+    local user="regisseur1@gm0523" jar="$work/$name.cookies" csrf code
+    local t1
+    t1=$(date +%s%N)
+    csrf="$(curl -fsS -c "$jar" -H 'Content-Type: application/json' \
+      -d "{\"username\":\"$user\",\"password\":\"Regie-demo-2026!\"}" \
+      "$url/api/v1/auth/login" | grep -o '"csrf_token":"[^"]*"' | cut -d'"' -f4)"
+    login_ms=$((($(date +%s%N) - t1) / 1000000))
+    code="$("$bin" user totp-code --db "sqlite:$db" --username "$user")"
+    curl -fsS -b "$jar" -c "$jar" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
+      -d "{\"code\":\"$code\"}" "$url/api/v1/auth/totp" >/dev/null || die "TOTP step failed"
+    auth=(-H "Cookie: regie_session=$(awk '$6 == "regie_session" {print $7}' "$jar")")
+  fi
+  first="$(curl -fsS "${auth[@]}" "$url/api/v1/tenants/1/households?limit=1")"
+  id="$(grep -o '"id":[0-9]*' <<<"$first" | head -n 1 | cut -d: -f2)"
+  [ -n "$id" ] || die "no household in $first"
+  printf -v "${name}_url" '%s' "$url"
+  printf -v "${name}_detail" '%s' "/api/v1/tenants/1/households/$id"
+  eval "${name}_auth=(\"\${auth[@]}\")"
 }
-demo_ms=$((($(date +%s%N) - demo_start) / 1000000))
-
-regie_port="$(free_port)"
-"$regie_bin" serve --db "sqlite:$db" --listen "127.0.0.1:$regie_port" >"$work/serve.log" 2>&1 &
-regie_pid=$!
-regie_url="http://127.0.0.1:$regie_port"
-wait_for_http "$regie_url/api/v1/health" 20 || {
-  cat "$work/serve.log" >&2
-  die "regie serve did not come up on $regie_url"
-}
-
+login_ms=0
+start_regie regie "$regie_bin"
+regie_url_="$regie_url"
 list_path="/api/v1/tenants/1/households?limit=25"
-first="$(curl -fsS "$regie_url/api/v1/tenants/1/households?limit=1")"
-household_id="$(grep -o '"id":[0-9]*' <<<"$first" | head -n 1 | cut -d: -f2)"
-[ -n "$household_id" ] || die "no household in $first"
-detail_path="/api/v1/tenants/1/households/$household_id"
+detail_path="$regie_detail"
+if [ -n "${BASELINE_BIN:-}" ]; then
+  start_regie baseline "$BASELINE_BIN"
+fi
 
 # The ceiling serves exactly these bodies, so both move the same bytes.
 www="$work/www"
 mkdir -p "$www"
-curl -fsS -o "$www/list.json" "$regie_url$list_path"
-curl -fsS -o "$www/detail.json" "$regie_url$detail_path"
+curl -fsS "${regie_auth[@]}" -o "$www/list.json" "$regie_url$list_path"
+curl -fsS "${regie_auth[@]}" -o "$www/detail.json" "$regie_url$detail_path"
 
 # --- nginx: a private, unprivileged instance ---------------------------------------
 nginx_port="$(free_port)"
@@ -175,21 +214,27 @@ run_wrk() {
   wait "$wrk_pid" || die "wrk failed: $(cat "$work/wrk.out")"
   wrk_pid=""
 }
-# measure NAME ENDPOINT URL BYTES
+# measure NAME ENDPOINT URL BYTES [wrk header args...]
 measure() {
-  run_wrk -t"$threads" -c"$connections" -d"$warmup" "$3"
+  local name="$1" endpoint="$2" url="$3" bytes="$4"
+  shift 4
+  run_wrk -t"$threads" -c"$connections" -d"$warmup" "$@" "$url"
   run_wrk -t"$threads" -c"$connections" -d"$duration" --latency \
-    -s "$root/bench/wrk_report.lua" "$3"
+    -s "$root/bench/wrk_report.lua" "$@" "$url"
   local line
-  line="$(grep '^RESULT ' "$work/wrk.out")" || die "no result from wrk for $3: $(cat "$work/wrk.out")"
-  echo "$1 $2 $4 ${line#RESULT }" >>"$results"
+  line="$(grep '^RESULT ' "$work/wrk.out")" || die "no result from wrk for $url: $(cat "$work/wrk.out")"
+  echo "$name $endpoint $bytes ${line#RESULT }" >>"$results"
 }
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 log "Measuring: wrk $threads threads, $connections connections, $duration per endpoint (after $warmup warm-up)"
 list_bytes=$(stat -c %s "$www/list.json")
 detail_bytes=$(stat -c %s "$www/detail.json")
-measure regie list "$regie_url$list_path" "$list_bytes"
-measure regie detail "$regie_url$detail_path" "$detail_bytes"
+measure regie list "$regie_url$list_path" "$list_bytes" "${regie_auth[@]}"
+measure regie detail "$regie_url$detail_path" "$detail_bytes" "${regie_auth[@]}"
+if [ -n "${BASELINE_BIN:-}" ]; then
+  measure baseline list "$baseline_url$list_path" "$list_bytes"
+  measure baseline detail "$baseline_url$baseline_detail" "$detail_bytes"
+fi
 measure nginx list "$nginx_url/list.json" "$list_bytes"
 measure nginx detail "$nginx_url/detail.json" "$detail_bytes"
 
@@ -202,6 +247,7 @@ printf '  load      wrk %s threads, %s connections, %s per endpoint, keep-alive\
 printf '  machine   %s cores (%s), wrk and the server share them\n' "$(nproc)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 printf '  load avg  %s at the start (other work on the cores skews every number)\n' "$load_before"
+[ "$login_ms" -gt 0 ] && printf '  login     %d ms for the password step (Argon2id), then TOTP\n' "$login_ms"
 printf '  list      GET %s\n' "$list_path"
 printf '  detail    GET %s\n\n' "$detail_path"
 awk -v target_rps="$target_rps" -v target_p99="$target_p99_ms" '
@@ -220,8 +266,13 @@ awk -v target_rps="$target_rps" -v target_p99="$target_p99_ms" '
     name = $1 == "nginx" ? "nginx (static ceiling)" : $1
     printf "%-22s %-7s %8d %10.0f %9.2f %9.2f %7d\n", name, $2, $3, rps, p50, p99, errors
     if ($1 == "regie" && (rps < target_rps || p99 > target_p99 || errors > 0)) ok = 0
+    if ($1 == "regie") with_access[$2] = rps
+    if ($1 == "baseline") baseline[$2] = rps
   }
   END {
+    for (e in baseline)
+      if (e in with_access)
+        printf "Authorisation + audit cost on %s: %.1f%% of baseline throughput (target <= 15%%)\n", e, 100 * (1 - with_access[e] / baseline[e])
     printf "\nTarget: regie list and detail >= %d req/s with p99 <= %d ms, no errors: %s\n", target_rps, target_p99, ok ? "MET" : "MISSED"
     exit ok ? 0 : 3
   }' "$results" || report_rc=$?

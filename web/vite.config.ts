@@ -42,5 +42,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // Whole flows in jsdom (login, forms) take a few seconds on a busy 2-core CI machine.
+    testTimeout: 20000,
   },
 });

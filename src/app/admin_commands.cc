@@ -59,8 +59,8 @@ int RunUserAdd(const UserAddOptions& options) {
   if (!input.ok()) return Fail(input.status());
   StatusOr<ports::User> user = (*tx)->Users().Create(input->data, clock.Now());
   if (!user.ok()) return Fail(user.status());
-  StatusOr<std::string> path = http::NewEnrolment(*crypto, clock, {}, **tx, user->id);
-  if (!path.ok()) return Fail(path.status());
+  StatusOr<http::Enrolment> enrolment = http::NewEnrolment(*crypto, clock, {}, **tx, user->id);
+  if (!enrolment.ok()) return Fail(enrolment.status());
   core::AuditRecord r;
   r.at = clock.Now();
   r.tenant_id = tenant->id;
@@ -74,8 +74,9 @@ int RunUserAdd(const UserAddOptions& options) {
   if (!audited.ok()) return Fail(audited);
   Status committed = (*tx)->Commit();
   if (!committed.ok()) return Fail(committed);
-  std::printf("Inschrijflink voor %s (7 dagen geldig, één keer te gebruiken):\n%s%s\n",
-              user->data.username.c_str(), options.base_url.c_str(), path->c_str());
+  std::printf("Inschrijflink voor %s (geldig tot %s, één keer te gebruiken):\n%s%s\n",
+              user->data.username.c_str(), enrolment->expires_at.ToString().c_str(),
+              options.base_url.c_str(), enrolment->path.c_str());
   return 0;
 }
 

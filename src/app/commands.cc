@@ -13,6 +13,7 @@
 #include "http/audit_writer.h"
 #include "http/handlers.h"
 #include "http/server.h"
+#include "http/session_cache.h"
 
 #ifndef REGIE_VERSION
 #error "REGIE_VERSION must be defined by the build"
@@ -71,7 +72,8 @@ int RunServe(const ServeOptions& options) {
   if (!crypto) return 1;
   SystemClock clock;
   http::AuditWriter audit(*db, *crypto);
-  http::ApiContext ctx{*db, clock, *crypto, audit, *fields, {}};
+  http::SessionCache sessions;
+  http::ApiContext ctx{*db, clock, *crypto, audit, *fields, {}, &sessions};
   ctx.auth.idle_timeout = std::chrono::minutes(options.idle_timeout_minutes);
   ctx.auth.absolute_timeout = std::chrono::hours(options.absolute_timeout_hours);
   ctx.auth.trust_proxy = options.trust_proxy;

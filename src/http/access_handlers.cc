@@ -53,7 +53,9 @@ class AccessHandlers {
         HouseholdAccess access,
         CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kUpdate));
     if (access.decision.relationship != core::Relationship::kRegisseur)
-      return Forbidden("forbidden");
+      return RefuseHousehold(ctx_, caller, access, core::Action::kUpdate, "assignments",
+                             std::to_string(household_id), std::nullopt,
+                             "not_regisseur_of_household");
     REGIE_RETURN_IF_ERROR(CheckRole(*tx, begeleiders, core::Role::kBegeleider, "begeleiders"));
     REGIE_RETURN_IF_ERROR(
         CheckRole(*tx, vrijwilligers, core::Role::kVrijwilliger, "vrijwilligers"));
@@ -134,8 +136,8 @@ class AccessHandlers {
     core::AuditRecord r =
         HouseholdAudit(ctx_, caller, access, core::Action::kRead, "sharing_basis", "");
     r.person_id = person_id;
-    REGIE_RETURN_IF_ERROR(ctx_.audit.Append(std::move(r)));
-    return JsonResponse(200, dto::Dump(json{{"items", std::move(items)}}));
+    return LoggedRead(JsonResponse(200, dto::Dump(json{{"items", std::move(items)}})),
+                      ctx_.audit.Enqueue(std::move(r)));
   }
 
   StatusOr<ApiResponse> CreateBasis(const ApiRequest& request) {
@@ -204,7 +206,8 @@ class AccessHandlers {
     REGIE_ASSIGN_OR_RETURN(HouseholdAccess access,
                            CheckHousehold(ctx_, tx, caller, tenant_id, household_id, action));
     if (access.decision.relationship != core::Relationship::kRegisseur)
-      return Forbidden("forbidden");
+      return RefuseHousehold(ctx_, caller, access, action, "sharing_basis", "", person_id,
+                             "not_regisseur_of_household");
     return access;
   }
 

@@ -99,21 +99,25 @@ class AuditHandlers {
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_RETURN_IF_ERROR(
         RequireRole(ctx_, caller, core::Role::kAuditor, tenant_id, "read", "audit"));
-    q.limit += 1;  // one more tells whether there is a next page
     REGIE_ASSIGN_OR_RETURN(std::vector<core::AuditRecord> records, tx->Audit().Find(q));
     json items = json::array();
+    for (const core::AuditRecord& record : records)
+      items.push_back(RecordJson(record, UserRefOf(*tx, record.user_id)));
+    // A full page may have more behind it: look for one record (asking the
+    // repository for limit + 1 would not do, it returns at most 500).
     json next = nullptr;
-    for (size_t i = 0; i < records.size(); ++i) {
-      if (static_cast<int>(i) == q.limit - 1) {
-        next = std::to_string(records[i - 1].seq);
-        break;
-      }
-      items.push_back(RecordJson(records[i], UserRefOf(*tx, records[i].user_id)));
+    if (!records.empty() && static_cast<int>(records.size()) == q.limit) {
+      ports::AuditQuery probe = q;
+      probe.before_seq = records.back().seq;
+      probe.limit = 1;
+      REGIE_ASSIGN_OR_RETURN(std::vector<core::AuditRecord> more, tx->Audit().Find(probe));
+      if (!more.empty()) next = std::to_string(records.back().seq);
     }
     core::AuditRecord r = AuditOf(caller, ctx_.clock, "read", "audit", "");
     r.tenant_id = tenant_id;
-    REGIE_RETURN_IF_ERROR(ctx_.audit.Append(std::move(r)));
-    return JsonResponse(200, dto::Dump(json{{"items", std::move(items)}, {"next", next}}));
+    return LoggedRead(
+        JsonResponse(200, dto::Dump(json{{"items", std::move(items)}, {"next", next}})),
+        ctx_.audit.Enqueue(std::move(r)));
   }
 
   StatusOr<ApiResponse> Csv(const ApiRequest& request) {
@@ -150,10 +154,10 @@ class AuditHandlers {
     core::AuditRecord r = AuditOf(caller, ctx_.clock, "export", "audit", "");
     r.tenant_id = tenant_id;
     r.purpose = "csv rows=" + std::to_string(rows);
-    REGIE_RETURN_IF_ERROR(ctx_.audit.Append(std::move(r)));
     ApiResponse out{
         .status = 200, .body = std::move(csv), .content_type = "text/csv; charset=utf-8"};
     out.content_disposition = "attachment; filename=\"regie-audit.csv\"";
+    out.audit = ctx_.audit.Enqueue(std::move(r));
     return out;
   }
 

@@ -2,21 +2,36 @@
 
 #include <spdlog/spdlog.h>
 
-#include <functional>
+#include <future>
 #include <optional>
 
 namespace regie::http {
 
 namespace {
-constexpr size_t kMaxBatch = 512;
+constexpr size_t kMaxBatch = 1024;
 }  // namespace
 
-struct AuditWriter::Pending {
-  std::optional<core::AuditRecord> record;              // a read to log, or
-  std::function<Status(ports::Transaction&)> deferred;  // deferred bookkeeping
-  bool done = false;
-  Status status;
-};
+void AuditTicket::OnCommitted(std::function<void(const Status&)> fn) {
+  std::unique_lock lock(mu_);
+  if (!done_) {
+    callback_ = std::move(fn);
+    return;
+  }
+  const Status status = status_;
+  lock.unlock();
+  fn(status);
+}
+
+void AuditTicket::Complete(const Status& status) {
+  std::function<void(const Status&)> fn;
+  {
+    std::lock_guard lock(mu_);
+    done_ = true;
+    status_ = status;
+    fn = std::move(callback_);
+  }
+  if (fn) fn(status);
+}
 
 AuditWriter::AuditWriter(ports::Database& db, ports::Crypto& crypto)
     : db_(db),
@@ -33,24 +48,32 @@ AuditWriter::~AuditWriter() {
   thread_.join();
 }
 
+std::shared_ptr<AuditTicket> AuditWriter::Enqueue(core::AuditRecord record) {
+  auto ticket = std::make_shared<AuditTicket>();
+  {
+    std::lock_guard lock(mu_);
+    if (!stopping_) {
+      queue_.push_back({std::move(record), {}, ticket});
+      wake_.notify_one();
+      return ticket;
+    }
+  }
+  ticket->Complete(Unavailable("audit writer is stopping"));
+  return ticket;
+}
+
 Status AuditWriter::Append(core::AuditRecord record) {
-  auto pending = std::make_shared<Pending>();
-  pending->record = std::move(record);
-  std::unique_lock lock(mu_);
-  if (stopping_) return Unavailable("audit writer is stopping");
-  queue_.push_back(pending);
-  wake_.notify_all();
-  wake_.wait(lock, [&] { return pending->done; });
-  return pending->status;
+  std::promise<Status> done;
+  std::future<Status> result = done.get_future();
+  Enqueue(std::move(record))->OnCommitted([&done](const Status& s) { done.set_value(s); });
+  return result.get();
 }
 
 void AuditWriter::Defer(std::function<Status(ports::Transaction&)> fn) {
-  auto pending = std::make_shared<Pending>();
-  pending->deferred = std::move(fn);
   std::lock_guard lock(mu_);
   if (stopping_) return;
-  queue_.push_back(std::move(pending));
-  wake_.notify_all();
+  queue_.push_back({std::nullopt, std::move(fn), nullptr});
+  wake_.notify_one();
 }
 
 StatusOr<core::AuditRecord> AuditWriter::AppendInTransaction(ports::Transaction& tx,
@@ -58,43 +81,36 @@ StatusOr<core::AuditRecord> AuditWriter::AppendInTransaction(ports::Transaction&
   return tx.Audit().Append(std::move(record), digest_);
 }
 
+Status AuditWriter::CommitBatch(std::vector<Pending>& batch) {
+  REGIE_ASSIGN_OR_RETURN(auto tx, db_.Begin(ports::TxMode::kWrite));
+  for (Pending& p : batch) {
+    if (p.record) {
+      REGIE_RETURN_IF_ERROR(tx->Audit().Append(std::move(*p.record), digest_).status());
+    } else {
+      // Bookkeeping must not cost the batch its audit records.
+      Status s = p.deferred(*tx);
+      if (!s.ok()) spdlog::warn("event=deferred_write_failed error=\"{}\"", s.ToString());
+    }
+  }
+  return tx->Commit();
+}
+
 void AuditWriter::Run() {
   std::unique_lock lock(mu_);
   while (true) {
     wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
     if (queue_.empty()) return;  // stopping, nothing left
-    std::vector<std::shared_ptr<Pending>> batch;
+    std::vector<Pending> batch;
     while (!queue_.empty() && batch.size() < kMaxBatch) {
       batch.push_back(std::move(queue_.front()));
       queue_.pop_front();
     }
     lock.unlock();
-
-    Status status;
-    auto tx = db_.Begin(ports::TxMode::kWrite);
-    if (!tx.ok()) status = tx.status();
-    for (size_t i = 0; status.ok() && i < batch.size(); ++i) {
-      Pending& p = *batch[i];
-      if (p.record) {
-        status = (*tx)->Audit().Append(*p.record, digest_).status();
-      } else {
-        // Bookkeeping failures must not lose the batch's audit records: a
-        // failed deferred step is logged and skipped. PostgreSQL aborts the
-        // transaction on a failed statement, so these steps only run checks
-        // that cannot fail on bad data (updates by key).
-        Status s = p.deferred(**tx);
-        if (!s.ok()) spdlog::warn("event=deferred_write_failed error=\"{}\"", s.ToString());
-      }
-    }
-    if (status.ok()) status = (*tx)->Commit();
+    const Status status = CommitBatch(batch);
     if (!status.ok()) spdlog::error("event=audit_batch_failed error=\"{}\"", status.ToString());
-
+    for (Pending& p : batch)
+      if (p.ticket) p.ticket->Complete(status);
     lock.lock();
-    for (auto& p : batch) {
-      p->done = true;
-      p->status = status;
-    }
-    wake_.notify_all();
   }
 }
 

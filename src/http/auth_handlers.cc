@@ -11,6 +11,7 @@
 #include "http/dto.h"
 #include "http/handlers.h"
 #include "http/problem.h"
+#include "http/session_cache.h"
 
 namespace regie::http {
 namespace {
@@ -56,6 +57,14 @@ core::AuditRecord LoginAudit(const ApiContext& ctx, const ApiRequest& request,
   return r;
 }
 
+// Login records carry the user's organisation and home tenant, so that
+// tenant's auditor sees them.
+core::AuditRecord OfCaller(const Caller& caller, core::AuditRecord r) {
+  r.organisation_id = caller.principal.organisation_id;
+  if (!caller.principal.tenant_ids.empty()) r.tenant_id = caller.principal.tenant_ids.front();
+  return r;
+}
+
 class AuthHandlers {
  public:
   explicit AuthHandlers(const ApiContext& ctx) : ctx_(ctx) {}
@@ -85,13 +94,21 @@ class AuthHandlers {
         usable ? user->password_hash : DummyPasswordHash(ctx_.crypto), in.password);
 
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
-    std::optional<int64_t> user_id;
-    if (user) user_id = user->id;
+    std::optional<int64_t> user_id, org_id, tenant_id;
+    if (user) {
+      // The user's home tenant, so its auditor sees the attempts.
+      user_id = user->id;
+      org_id = user->data.organisation_id;
+      REGIE_ASSIGN_OR_RETURN(core::Organisation org, tx->Organisations().GetById(*org_id));
+      tenant_id = org.tenant_id;
+    }
     if (!usable || !verified) {
       REGIE_RETURN_IF_ERROR(RecordFailures(*tx, {keys[0]}, now, core::kAccountThrottle));
       REGIE_RETURN_IF_ERROR(RecordFailures(*tx, {keys[1]}, now, core::kAddressThrottle));
       core::AuditRecord r = LoginAudit(ctx_, request, user_id, "login", "denied",
                                        user ? "wrong_password" : "unknown_user");
+      r.organisation_id = org_id;
+      r.tenant_id = tenant_id;
       r.resource_id = in.username;
       REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(*tx, std::move(r)).status());
       REGIE_RETURN_IF_ERROR(tx->Commit());
@@ -110,11 +127,11 @@ class AuthHandlers {
         std::chrono::duration_cast<std::chrono::microseconds>(ctx_.auth.absolute_timeout).count()};
     session.client_ip = std::string(request.client_ip);
     REGIE_RETURN_IF_ERROR(tx->Sessions().Create(session));
-    REGIE_RETURN_IF_ERROR(
-        ctx_.audit
-            .AppendInTransaction(*tx, LoginAudit(ctx_, request, user_id, "login_password",
-                                                 "allowed", "password_verified"))
-            .status());
+    core::AuditRecord password_ok =
+        LoginAudit(ctx_, request, user_id, "login_password", "allowed", "password_verified");
+    password_ok.organisation_id = org_id;
+    password_ok.tenant_id = tenant_id;
+    REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(*tx, std::move(password_ok)).status());
     REGIE_RETURN_IF_ERROR(tx->Commit());
     ApiResponse out =
         JsonResponse(200, dto::Dump(json{{"stage", "totp"}, {"csrf_token", session.csrf_token}}));
@@ -139,7 +156,8 @@ class AuthHandlers {
       REGIE_RETURN_IF_ERROR(
           ctx_.audit
               .AppendInTransaction(
-                  *tx, LoginAudit(ctx_, request, user.id, "login_totp", "denied", "totp_invalid"))
+                  *tx, OfCaller(caller, LoginAudit(ctx_, request, user.id, "login_totp", "denied",
+                                                   "totp_invalid")))
               .status());
       REGIE_RETURN_IF_ERROR(tx->Commit());
       return MakeProblem(401, "totp_invalid", request.path);
@@ -156,13 +174,15 @@ class AuthHandlers {
     REGIE_RETURN_IF_ERROR(tx->Sessions().Revoke(caller.token_hash));
     REGIE_RETURN_IF_ERROR(
         ctx_.audit
-            .AppendInTransaction(*tx,
-                                 LoginAudit(ctx_, request, user.id, "login", "allowed",
-                                            in.recovery_code.empty() ? "totp" : "recovery_code"))
+            .AppendInTransaction(
+                *tx,
+                OfCaller(caller, LoginAudit(ctx_, request, user.id, "login", "allowed",
+                                            in.recovery_code.empty() ? "totp" : "recovery_code")))
             .status());
     caller.session = session;
     REGIE_ASSIGN_OR_RETURN(json me, MeJson(ctx_, *tx, caller));
     REGIE_RETURN_IF_ERROR(tx->Commit());
+    if (ctx_.sessions != nullptr) ctx_.sessions->Erase(caller.token_hash);
     ApiResponse out = JsonResponse(200, dto::Dump(me));
     out.set_cookies.push_back(SessionCookie(token, ctx_.auth, request.secure));
     return out;
@@ -174,9 +194,12 @@ class AuthHandlers {
     if (caller.ok()) {
       REGIE_RETURN_IF_ERROR(tx->Sessions().Revoke(caller->token_hash));
       REGIE_RETURN_IF_ERROR(
-          ctx_.audit.AppendInTransaction(*tx, AuditOf(*caller, ctx_.clock, "logout", "session", ""))
+          ctx_.audit
+              .AppendInTransaction(
+                  *tx, OfCaller(*caller, AuditOf(*caller, ctx_.clock, "logout", "session", "")))
               .status());
       REGIE_RETURN_IF_ERROR(tx->Commit());
+      if (ctx_.sessions != nullptr) ctx_.sessions->Erase(caller->token_hash);
     } else if (caller.status().reason() == "csrf_failed") {
       return caller.status();  // no logging out through a forged request
     }

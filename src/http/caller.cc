@@ -1,6 +1,7 @@
 #include "http/caller.h"
 
 #include "http/audit_writer.h"
+#include "http/session_cache.h"
 
 namespace regie::http {
 namespace {
@@ -63,30 +64,44 @@ StatusOr<Caller> Authenticate(const ApiContext& ctx, ports::Transaction& tx,
   Caller caller;
   caller.token_hash = ctx.crypto.TokenHash(token);
   caller.client_ip = std::string(request.client_ip);
-  StatusOr<ports::Session> session = tx.Sessions().Get(caller.token_hash);
-  if (!session.ok()) {
-    if (session.status().code() == StatusCode::kNotFound)
-      return Unauthenticated("not_authenticated");
-    return session.status();
-  }
   const core::Timestamp now = ctx.clock.Now();
+  std::optional<SessionCache::Entry> cached;
+  if (ctx.sessions != nullptr) cached = ctx.sessions->Get(caller.token_hash, now);
+  if (cached) {
+    caller.session = std::move(cached->session);
+    caller.principal = std::move(cached->principal);
+  } else {
+    StatusOr<ports::Session> session = tx.Sessions().Get(caller.token_hash);
+    if (!session.ok()) {
+      if (session.status().code() == StatusCode::kNotFound)
+        return Unauthenticated("not_authenticated");
+      return session.status();
+    }
+    StatusOr<ports::User> user = tx.Users().Get(session->user_id);
+    if (!user.ok() || !user->data.active) return Unauthenticated("not_authenticated");
+    REGIE_ASSIGN_OR_RETURN(caller.principal, LoadPrincipal(tx, *user));
+    caller.session = std::move(session).value();
+    if (ctx.sessions != nullptr)
+      ctx.sessions->Put(caller.token_hash, {caller.session, caller.principal, now});
+  }
   const int64_t idle =
       std::chrono::duration_cast<std::chrono::microseconds>(ctx.auth.idle_timeout).count();
-  if (now >= session->absolute_expires_at || now.micros - session->last_seen_at.micros > idle)
+  if (now >= caller.session.absolute_expires_at ||
+      now.micros - caller.session.last_seen_at.micros > idle)
     return Unauthenticated("session_expired");
-  if (need == SessionNeed::kComplete && !session->mfa_done) return Unauthenticated("mfa_required");
-  if (StateChanging(request.method) && !ConstantTimeEquals(request.csrf_token, session->csrf_token))
+  if (need == SessionNeed::kComplete && !caller.session.mfa_done)
+    return Unauthenticated("mfa_required");
+  if (StateChanging(request.method) &&
+      !ConstantTimeEquals(request.csrf_token, caller.session.csrf_token))
     return Forbidden("csrf_failed");
-
-  StatusOr<ports::User> user = tx.Users().Get(session->user_id);
-  if (!user.ok() || !user->data.active) return Unauthenticated("not_authenticated");
-  REGIE_ASSIGN_OR_RETURN(caller.principal, LoadPrincipal(tx, *user));
-  caller.session = std::move(session).value();
 
   if (now.micros - caller.session.last_seen_at.micros > kTouchEveryMicros) {
     ctx.audit.Defer([hash = caller.token_hash, now](ports::Transaction& t) {
       return t.Sessions().Touch(hash, now);
     });
+    caller.session.last_seen_at = now;
+    if (ctx.sessions != nullptr)
+      ctx.sessions->Put(caller.token_hash, {caller.session, caller.principal, now});
   }
   return caller;
 }

@@ -11,6 +11,7 @@
 namespace regie::http {
 
 class AuditWriter;
+class SessionCache;
 
 struct AuthOptions {
   std::chrono::minutes idle_timeout{30};
@@ -30,6 +31,8 @@ struct ApiContext {
   AuditWriter& audit;
   const core::FieldCategories& fields;
   AuthOptions auth;
+  // Optional: without it every request reads its session from the database.
+  SessionCache* sessions = nullptr;
 };
 
 }  // namespace regie::http

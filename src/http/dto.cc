@@ -319,42 +319,54 @@ StatusOr<PersonUpdate> ParsePersonUpdate(const json& body, core::Date today) {
   return out;
 }
 
-json ToJson(const core::Person& person) {
+namespace {
+
+// The person's fields that `filter` shows (all when null), built in one
+// pass: hidden values are never even formatted.
+json PersonJson(const core::Person& person, const FieldFilter* filter) {
   const core::PersonData& p = person.data;
   const core::Address& a = p.address;
-  return {
-      {"id", person.id},
-      {"tenant_id", person.tenant_id},
-      {"household_id", person.household_id},
-      {"version", person.version},
-      {"given_names", p.given_names},
-      {"family_name", p.family_name},
-      {"birth_date", p.birth_date.ToString()},
-      {"sex", core::ToCode(p.sex)},
-      {"nationality", p.nationality},
-      {"languages", p.languages},
-      {"literacy", core::ToCode(p.literacy)},
-      {"highest_education", core::ToCode(p.highest_education)},
-      {"bsn", OptionalString(p.bsn)},
-      {"v_number", OptionalString(p.v_number)},
-      {"permit_date", OptionalDate(p.permit_date)},
-      {"koppeling_date", OptionalDate(p.koppeling_date)},
-      {"housing_date", OptionalDate(p.housing_date)},
-      {"address",
-       {{"street", a.street},
-        {"house_number", a.house_number},
-        {"postal_code", a.postal_code},
-        {"city", a.city},
-        {"wijk", a.wijk},
-        {"kern", a.kern}}},
-      {"role", core::ToCode(p.role)},
-      {"family_reunification", p.family_reunification},
-      {"inburgeringsplicht", core::ToCode(p.inburgeringsplicht)},
-      {"exemption_reason", p.exemption_reason},
-      {"created_at", person.created_at.ToString()},
-      {"updated_at", person.updated_at.ToString()},
+  json out = json::object();
+  auto put = [&](const char* key, auto&& value) {
+    if (filter == nullptr || filter->Shows(key)) out.emplace(key, value());
   };
+  out.emplace("id", person.id);
+  out.emplace("tenant_id", person.tenant_id);
+  out.emplace("household_id", person.household_id);
+  out.emplace("version", person.version);
+  put("given_names", [&] { return p.given_names; });
+  put("family_name", [&] { return p.family_name; });
+  put("birth_date", [&] { return p.birth_date.ToString(); });
+  put("sex", [&] { return core::ToCode(p.sex); });
+  put("nationality", [&] { return p.nationality; });
+  put("languages", [&] { return p.languages; });
+  put("literacy", [&] { return core::ToCode(p.literacy); });
+  put("highest_education", [&] { return core::ToCode(p.highest_education); });
+  put("bsn", [&] { return OptionalString(p.bsn); });
+  put("v_number", [&] { return OptionalString(p.v_number); });
+  put("permit_date", [&] { return OptionalDate(p.permit_date); });
+  put("koppeling_date", [&] { return OptionalDate(p.koppeling_date); });
+  put("housing_date", [&] { return OptionalDate(p.housing_date); });
+  put("address", [&] {
+    return json{{"street", a.street},
+                {"house_number", a.house_number},
+                {"postal_code", a.postal_code},
+                {"city", a.city},
+                {"wijk", a.wijk},
+                {"kern", a.kern}};
+  });
+  put("role", [&] { return core::ToCode(p.role); });
+  put("family_reunification", [&] { return p.family_reunification; });
+  put("inburgeringsplicht", [&] { return core::ToCode(p.inburgeringsplicht); });
+  put("exemption_reason", [&] { return p.exemption_reason; });
+  out.emplace("created_at", person.created_at.ToString());
+  out.emplace("updated_at", person.updated_at.ToString());
+  return out;
 }
+
+}  // namespace
+
+json ToJson(const core::Person& person) { return PersonJson(person, nullptr); }
 
 bool FieldFilter::Shows(std::string_view field) const {
   if (fields == nullptr) return true;
@@ -365,14 +377,8 @@ bool FieldFilter::Shows(std::string_view field) const {
 }
 
 json ToJson(const core::Person& person, const FieldFilter& filter) {
-  json full = ToJson(person);
-  json out = json::object();
-  for (const char* id : {"id", "tenant_id", "household_id", "version", "created_at", "updated_at"})
-    out[id] = full[id];
-  for (auto& [key, value] : full.items())
-    if (!out.contains(key) && filter.Shows(key)) out[key] = value;
-  core::CategorySet visible = filter.categories;
-  out["visible_categories"] = visible.Codes();
+  json out = PersonJson(person, &filter);
+  out.emplace("visible_categories", filter.categories.Codes());
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include "http/dto.h"
 #include "http/handlers.h"
 #include "http/qr_svg.h"
+#include "http/session_cache.h"
 
 namespace regie::http {
 namespace {
@@ -113,6 +114,7 @@ class EnrolHandlers {
         ctx_.audit.AppendInTransaction(*tx, EnrolAudit(ctx_, request, user, "enrol_complete"))
             .status());
     REGIE_RETURN_IF_ERROR(tx->Commit());
+    if (ctx_.sessions != nullptr) ctx_.sessions->EraseUser(user.id);
     return ApiResponse{.status = 204};
   }
 

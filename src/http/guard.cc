@@ -7,16 +7,19 @@
 namespace regie::http {
 namespace {
 
-Status LogDenial(const ApiContext& ctx, const Caller& caller, std::optional<int64_t> tenant_id,
-                 std::string action, std::string resource_type, std::string resource_id,
-                 std::optional<int64_t> household_id, std::string reason) {
+// Queued, not awaited: a refusal is often decided inside the request's write
+// transaction, and on SQLite the writer thread could not commit the record
+// before that transaction ends (see AuditWriter::Enqueue).
+void LogDenial(const ApiContext& ctx, const Caller& caller, std::optional<int64_t> tenant_id,
+               std::string action, std::string resource_type, std::string resource_id,
+               std::optional<int64_t> household_id, std::string reason) {
   core::AuditRecord r = AuditOf(caller, ctx.clock, std::move(action), std::move(resource_type),
                                 std::move(resource_id));
   r.tenant_id = tenant_id;
   r.household_id = household_id;
   r.outcome = "denied";
   r.purpose = std::move(reason);
-  return ctx.audit.Append(std::move(r));
+  ctx.audit.Enqueue(std::move(r));
 }
 
 }  // namespace
@@ -37,8 +40,8 @@ StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transacti
   access.decision = core::DecideHousehold(caller.principal, action, access.facts, ctx.clock.Now());
   if (access.decision.allowed) return access;
   const std::string& reason = access.decision.reason;
-  REGIE_RETURN_IF_ERROR(LogDenial(ctx, caller, tenant_id, std::string(core::ToCode(action)),
-                                  "household", std::to_string(household_id), household_id, reason));
+  LogDenial(ctx, caller, tenant_id, std::string(core::ToCode(action)), "household",
+            std::to_string(household_id), household_id, reason);
   if (reason == "other_tenant")
     return NotFound("household_not_found", "household of another tenant");
   if (reason == "no_relationship") return Forbidden("no_relationship");
@@ -49,8 +52,21 @@ Status RequireRole(const ApiContext& ctx, const Caller& caller, core::Role role,
                    const std::string& action, const std::string& resource_type) {
   REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
   if (caller.principal.Has(role)) return Status::Ok();
-  REGIE_RETURN_IF_ERROR(LogDenial(ctx, caller, tenant_id, action, resource_type, "", std::nullopt,
-                                  "role_not_allowed"));
+  LogDenial(ctx, caller, tenant_id, action, resource_type, "", std::nullopt, "role_not_allowed");
+  return Forbidden("forbidden");
+}
+
+Status RefuseHousehold(const ApiContext& ctx, const Caller& caller, const HouseholdAccess& access,
+                       core::Action action, std::string resource_type, std::string resource_id,
+                       std::optional<int64_t> person_id, std::string reason) {
+  core::AuditRecord r = AuditOf(caller, ctx.clock, std::string(core::ToCode(action)),
+                                std::move(resource_type), std::move(resource_id));
+  r.tenant_id = access.facts.tenant_id;
+  r.household_id = access.facts.household_id;
+  r.person_id = person_id;
+  r.outcome = "denied";
+  r.purpose = std::move(reason);
+  ctx.audit.Enqueue(std::move(r));
   return Forbidden("forbidden");
 }
 

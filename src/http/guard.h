@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/access/policy.h"
@@ -23,7 +24,7 @@ struct HouseholdAccess {
 Status RequireTenant(const Caller& caller, int64_t tenant_id);
 
 // Loads the household's facts in `tx` and decides `action` for the caller.
-// A refusal is logged (outcome "denied", through the audit writer so it
+// A refusal is logged (outcome "denied", queued on the audit writer so it
 // stays even though the request's transaction rolls back) and returned as
 //   404 household_not_found  (other tenant, or no such household)
 //   403 no_relationship       (the UI may offer break-the-glass)
@@ -36,6 +37,13 @@ StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transacti
 // CheckHousehold's refusals.
 Status RequireRole(const ApiContext& ctx, const Caller& caller, core::Role role, int64_t tenant_id,
                    const std::string& action, const std::string& resource_type);
+
+// Refuses what the policy allowed on the household but the route narrows
+// further (e.g. only its regisseur manages consent; nothing of this person
+// is shared): logged like CheckHousehold's refusals, 403 forbidden.
+Status RefuseHousehold(const ApiContext& ctx, const Caller& caller, const HouseholdAccess& access,
+                       core::Action action, std::string resource_type, std::string resource_id,
+                       std::optional<int64_t> person_id, std::string reason);
 
 // An audit record for an allowed household-scoped access, with the
 // decision's break-the-glass flag and reason.

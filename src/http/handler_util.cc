@@ -44,6 +44,18 @@ Router BuildApiRouter(const ApiContext& ctx) {
   AddAccessRoutes(router, ctx);
   AddUserRoutes(router, ctx);
   AddAuditRoutes(router, ctx);
+  // Without a session cookie only the public routes run: the others answer
+  // 401 before their path ids, query or body are looked at (a malformed
+  // request of a stranger gets no 400/404/415/422 telling it more).
+  router.Wrap([](Verb, const std::string& path, Handler handler) -> Handler {
+    if (path == "/api/v1/health" || path == "/api/v1/openapi.json" ||
+        path.starts_with("/api/v1/auth/"))
+      return handler;
+    return [handler = std::move(handler)](const ApiRequest& request) -> StatusOr<ApiResponse> {
+      if (SessionToken(request.cookie).empty()) return Unauthenticated("not_authenticated");
+      return handler(request);
+    };
+  });
   return router;
 }
 
@@ -96,6 +108,11 @@ StatusOr<std::vector<std::pair<std::string, std::string>>> ParseQuery(std::strin
 
 ApiResponse JsonResponse(unsigned status, std::string body, std::string location) {
   return ApiResponse{.status = status, .body = std::move(body), .location = std::move(location)};
+}
+
+ApiResponse LoggedRead(ApiResponse response, std::shared_ptr<AuditTicket> ticket) {
+  response.audit = std::move(ticket);
+  return response;
 }
 
 Status PrefixFieldErrors(const Status& status, std::string_view prefix) {

@@ -48,6 +48,10 @@ StatusOr<std::vector<std::pair<std::string, std::string>>> ParseQuery(std::strin
 
 ApiResponse JsonResponse(unsigned status, std::string body, std::string location = {});
 
+// A read's response that the server sends only once `ticket`'s audit record
+// is committed: a read is logged before its data leaves the server.
+ApiResponse LoggedRead(ApiResponse response, std::shared_ptr<AuditTicket> ticket);
+
 // Rewrites storage field errors of a nested write (e.g. "bsn") to the path of
 // the request body ("persons/1/bsn").
 Status PrefixFieldErrors(const Status& status, std::string_view prefix);

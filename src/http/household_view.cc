@@ -48,13 +48,22 @@ StatusOr<json> HouseholdView(const ApiContext& ctx, ports::Transaction& tx, cons
   out["vrijwilligers"] = std::move(vrijwilligers);
   const core::AccessDecision& d = access.decision;
   const bool regisseur = d.relationship == core::Relationship::kRegisseur;
-  out["access"] = {
-      {"relationship", core::ToCode(d.relationship)},
-      {"categories", seen.Codes()},
-      {"break_glass", d.break_glass},
-      {"can_edit", regisseur && !household.archived},
-      {"can_add_person",
-       !household.archived && (regisseur || d.relationship == core::Relationship::kBegeleider)}};
+  const bool edits_persons =
+      !household.archived && (regisseur || d.relationship == core::Relationship::kBegeleider);
+  out["access"] = {{"relationship", core::ToCode(d.relationship)},
+                   {"categories", seen.Codes()},
+                   {"break_glass", d.break_glass},
+                   {"break_glass_expires_at", nullptr},
+                   {"can_edit", regisseur && !household.archived},
+                   {"can_add_person", edits_persons},
+                   {"can_edit_persons", edits_persons},
+                   {"can_manage_sharing", regisseur}};
+  if (d.break_glass) {
+    const core::Timestamp now = ctx.clock.Now();
+    for (const core::BreakGlassGrant& g : access.facts.break_glass)
+      if (g.user_id == caller.principal.user_id && g.opened_at <= now && now < g.expires_at)
+        out["access"]["break_glass_expires_at"] = g.expires_at.ToString();
+  }
   return out;
 }
 

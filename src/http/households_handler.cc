@@ -103,6 +103,23 @@ json SummaryFor(const ports::HouseholdListItem& item) {
   return j;
 }
 
+// Filtering on what one may not see would leak it: a partner who filters by
+// wijk learns where households live. Only roles that see addresses (contact)
+// filter by wijk or kern, only roles that see basic data by housing date.
+Status CheckFilters(const core::Principal& p, const ports::HouseholdQuery& q) {
+  const bool sees_all = p.Has(core::Role::kRegisseur) || p.Has(core::Role::kBegeleider);
+  const bool sees_contact = sees_all || p.Has(core::Role::kVrijwilliger);
+  std::vector<FieldError> errors;
+  if (!sees_contact && q.wijk) errors.push_back({"wijk", "not_allowed"});
+  if (!sees_contact && q.kern) errors.push_back({"kern", "not_allowed"});
+  if (!sees_all && q.housed_from) errors.push_back({"housed_from", "not_allowed"});
+  if (!sees_all && q.housed_to) errors.push_back({"housed_to", "not_allowed"});
+  if (!errors.empty())
+    return InvalidArgument("bad_request", "filter on data the caller may not see",
+                           std::move(errors));
+  return Status::Ok();
+}
+
 class HouseholdHandlers {
  public:
   explicit HouseholdHandlers(const ApiContext& ctx) : ctx_(ctx) {}
@@ -114,6 +131,7 @@ class HouseholdHandlers {
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
     const core::Principal& p = caller.principal;
+    REGIE_RETURN_IF_ERROR(CheckFilters(p, list.query));
     if (list.scope_all) {
       // Searching outside one's relationships is what break-the-glass
       // needs first; only names come back, and the search is logged.
@@ -147,10 +165,9 @@ class HouseholdHandlers {
     r.tenant_id = tenant_id;
     r.categories = {core::DataCategory::kBasis};
     if (list.scope_all) r.purpose = "search_outside_relationships: " + *list.query.text;
-    REGIE_RETURN_IF_ERROR(ctx_.audit.Append(std::move(r)));
     json body = {{"items", std::move(items)},
                  {"next", page.next && !list.scope_all ? json(*page.next) : json(nullptr)}};
-    return JsonResponse(200, dto::Dump(body));
+    return LoggedRead(JsonResponse(200, dto::Dump(body)), ctx_.audit.Enqueue(std::move(r)));
   }
 
   StatusOr<ApiResponse> Create(const ApiRequest& request) {
@@ -207,8 +224,7 @@ class HouseholdHandlers {
     for (const json& c : out["access"]["categories"])
       if (auto cat = core::ParseEnum<core::DataCategory>(c.get<std::string>()))
         r.categories.Add(*cat);
-    REGIE_RETURN_IF_ERROR(ctx_.audit.Append(std::move(r)));  // logged before it is sent
-    return JsonResponse(200, dto::Dump(out));
+    return LoggedRead(JsonResponse(200, dto::Dump(out)), ctx_.audit.Enqueue(std::move(r)));
   }
 
   StatusOr<ApiResponse> Update(const ApiRequest& request) {
@@ -222,6 +238,13 @@ class HouseholdHandlers {
     REGIE_ASSIGN_OR_RETURN(
         HouseholdAccess access,
         CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kUpdate));
+    // The policy lets an assigned begeleider update (their persons' data);
+    // the household itself (its regisseur and involved organisations decide
+    // who sees it) is the regisseur's, as `access.can_edit` tells the UI.
+    if (access.decision.relationship != core::Relationship::kRegisseur)
+      return RefuseHousehold(ctx_, caller, access, core::Action::kUpdate, "household",
+                             std::to_string(household_id), std::nullopt,
+                             "not_regisseur_of_household");
     REGIE_RETURN_IF_ERROR(CheckRegisseur(*tx, input.household.regisseur_user_id));
     REGIE_ASSIGN_OR_RETURN(core::Household household,
                            tx->Households().Update(tenant_id, household_id, input.version,

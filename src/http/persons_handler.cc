@@ -63,8 +63,8 @@ class PersonHandlers {
                                          std::to_string(person_id));
     r.person_id = person_id;
     r.categories = v.filter.categories;
-    REGIE_RETURN_IF_ERROR(ctx_.audit.Append(std::move(r)));  // logged before it is sent
-    return JsonResponse(200, dto::Dump(dto::ToJson(v.person, v.filter)));
+    return LoggedRead(JsonResponse(200, dto::Dump(dto::ToJson(v.person, v.filter))),
+                      ctx_.audit.Enqueue(std::move(r)));
   }
 
   StatusOr<ApiResponse> Update(const ApiRequest& request) {
@@ -113,7 +113,9 @@ class PersonHandlers {
     REGIE_ASSIGN_OR_RETURN(v.access,
                            CheckHousehold(ctx_, tx, caller, tenant_id, household_id, action));
     v.filter = PersonFilter(ctx_, caller, v.access, person_id);
-    if (v.filter.categories.Empty()) return Forbidden("forbidden");
+    if (v.filter.categories.Empty())
+      return RefuseHousehold(ctx_, caller, v.access, action, "person", std::to_string(person_id),
+                             person_id, "nothing_shared");
     REGIE_ASSIGN_OR_RETURN(v.person, tx.Persons().Get(tenant_id, person_id));
     return v;
   }

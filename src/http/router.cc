@@ -82,6 +82,10 @@ Router::Match Router::Find(Verb method, std::string_view path) const {
   return match;
 }
 
+void Router::Wrap(const std::function<Handler(Verb, const std::string&, Handler)>& wrap) {
+  for (Route& r : routes_) r.handler = wrap(r.method, r.path_template, std::move(r.handler));
+}
+
 std::vector<std::pair<Verb, std::string>> Router::Routes() const {
   std::vector<std::pair<Verb, std::string>> out;
   out.reserve(routes_.size());

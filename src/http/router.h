@@ -4,6 +4,7 @@
 #include <boost/beast/http/verb.hpp>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +15,8 @@
 namespace regie::http {
 
 using Verb = boost::beast::http::verb;
+
+class AuditTicket;
 
 // Values captured from "{name}" segments of a path template. Views into the
 // request target; valid while the request lives.
@@ -56,6 +59,9 @@ struct ApiResponse {
   std::vector<std::string> set_cookies;  // Set-Cookie headers
   int64_t retry_after_seconds = 0;       // Retry-After header, set for 429
   std::string content_disposition;       // for downloads (CSV)
+  // A read's audit record still being committed: the server sends the
+  // response only once it is (see AuditWriter).
+  std::shared_ptr<AuditTicket> audit;
 };
 
 using Handler = std::function<StatusOr<ApiResponse>(const ApiRequest&)>;
@@ -82,6 +88,9 @@ class Router {
 
   void Add(Verb method, std::string path_template, Handler handler);
   Match Find(Verb method, std::string_view path) const;
+  // Replaces each handler added so far with wrap(method, template, handler),
+  // for a check every route of a kind shares (e.g. a session cookie).
+  void Wrap(const std::function<Handler(Verb, const std::string&, Handler)>& wrap);
   // Every (method, template), in the order added.
   std::vector<std::pair<Verb, std::string>> Routes() const;
 

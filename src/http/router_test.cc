@@ -28,6 +28,22 @@ TEST_F(RouterTest, MatchesMethodAndTemplateAndCapturesParameters) {
   EXPECT_EQ(m.params.Get("missing"), "");
 }
 
+TEST_F(RouterTest, WrapReplacesEveryHandlerWithItsTemplate) {
+  std::vector<std::string> seen;
+  router_.Wrap([&seen](Verb, const std::string& path, Handler inner) -> Handler {
+    seen.push_back(path);
+    if (path.ends_with("{householdId}")) return inner;
+    return [](const ApiRequest&) -> StatusOr<ApiResponse> { return ApiResponse{401}; };
+  });
+  EXPECT_EQ(seen.size(), 3U);
+  ApiRequest request;
+  EXPECT_EQ(router_.Find(Verb::get, "/api/v1/tenants/3/households").route->handler(request)->status,
+            401U);
+  EXPECT_EQ(
+      router_.Find(Verb::get, "/api/v1/tenants/3/households/4").route->handler(request)->status,
+      202U);
+}
+
 TEST_F(RouterTest, SamePathOtherMethodIsMethodNotAllowedWithAllow) {
   Router::Match m = router_.Find(Verb::delete_, "/api/v1/tenants/3/households");
   EXPECT_EQ(m.route, nullptr);

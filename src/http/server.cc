@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -19,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/audit_writer.h"
 #include "http/handlers.h"
 #include "http/problem.h"
 #include "http/router.h"
@@ -214,8 +216,22 @@ class Session : public std::enable_shared_from_this<Session> {
                             .count();
     spdlog::debug("{} {} {} {}us", std::string_view(req.method_string()), request.path,
                   out.response.status, micros);
-    Write(std::move(out.response), out.cache_control, req.keep_alive(),
-          req.method() == bhttp::verb::head);
+    const bool keep_alive = req.keep_alive();
+    const bool head = req.method() == bhttp::verb::head;
+    std::shared_ptr<AuditTicket> ticket = std::move(out.response.audit);
+    if (!ticket) return Write(std::move(out.response), out.cache_control, keep_alive, head);
+    // A read goes out only once its audit record is committed; meanwhile this
+    // thread serves other connections. Back on the session's strand to write.
+    const std::string instance(request.path);
+    ticket->OnCommitted([self = shared_from_this(), response = std::move(out.response),
+                         cache_control = out.cache_control, keep_alive, head,
+                         instance](const Status& logged) mutable {
+      net::post(self->stream_.get_executor(), [self, response = std::move(response), cache_control,
+                                               keep_alive, head, instance, logged]() mutable {
+        if (!logged.ok()) response = MakeProblem(503, "unavailable", instance);
+        self->Write(std::move(response), cache_control, keep_alive, head);
+      });
+    });
   }
 
   void SendProblem(unsigned status, const char* code) {
@@ -253,12 +269,26 @@ class Session : public std::enable_shared_from_this<Session> {
         });
   }
 
+  // Lingering close: after our last response, stop sending and discard what
+  // the client still sends (e.g. the rest of an oversized body) until it
+  // closes or a second passes. Closing at once with unread data makes the
+  // kernel reset the connection, and the client may lose the response.
   void Close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(1));
+    Drain();
+  }
+
+  void Drain() {
+    stream_.async_read_some(net::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (!ec) self->Drain();
+                            });
   }
 
   beast::tcp_stream stream_;
+  std::array<char, 4096> drain_buffer_{};
   std::string peer_ip_;
   net::steady_timer read_timer_;
   uint64_t read_generation_ = 0;

@@ -9,6 +9,7 @@
 #include "http/auth_support.h"
 #include "http/dto.h"
 #include "http/handlers.h"
+#include "http/session_cache.h"
 #include "http/users_support.h"
 
 namespace regie::http {
@@ -43,8 +44,8 @@ class UserHandlers {
     }
     core::AuditRecord r = AuditOf(caller, ctx_.clock, "list", "user", "");
     r.tenant_id = tenant_id;
-    REGIE_RETURN_IF_ERROR(ctx_.audit.Append(std::move(r)));
-    return JsonResponse(200, dto::Dump(json{{"items", std::move(items)}}));
+    return LoggedRead(JsonResponse(200, dto::Dump(json{{"items", std::move(items)}})),
+                      ctx_.audit.Enqueue(std::move(r)));
   }
 
   StatusOr<ApiResponse> Create(const ApiRequest& request) {
@@ -64,13 +65,16 @@ class UserHandlers {
       return core::ValidationFailed({{"organisation_id", "invalid_reference"}});
     }
     REGIE_ASSIGN_OR_RETURN(ports::User user, tx->Users().Create(input.data, ctx_.clock.Now()));
-    REGIE_ASSIGN_OR_RETURN(std::string url, NewEnrolment(ctx_, *tx, user.id));
+    REGIE_ASSIGN_OR_RETURN(Enrolment enrolment, NewEnrolment(ctx_, *tx, user.id));
     REGIE_RETURN_IF_ERROR(
         ctx_.audit.AppendInTransaction(*tx, UserAudit(caller, tenant_id, "create", user.id))
             .status());
     REGIE_ASSIGN_OR_RETURN(json j, UserJson(*tx, user, true));
     REGIE_RETURN_IF_ERROR(tx->Commit());
-    return JsonResponse(201, dto::Dump(json{{"user", std::move(j)}, {"enrolment_url", url}}));
+    return JsonResponse(201,
+                        dto::Dump(json{{"user", std::move(j)},
+                                       {"enrolment_url", enrolment.path},
+                                       {"enrolment_expires_at", enrolment.expires_at.ToString()}}));
   }
 
   StatusOr<ApiResponse> Update(const ApiRequest& request) {
@@ -98,6 +102,8 @@ class UserHandlers {
             .status());
     REGIE_ASSIGN_OR_RETURN(json j, UserJson(*tx, user, true));
     REGIE_RETURN_IF_ERROR(tx->Commit());
+    // Roles or the active flag may have changed: no cached principal survives.
+    if (ctx_.sessions != nullptr) ctx_.sessions->EraseUser(user_id);
     return JsonResponse(200, dto::Dump(j));
   }
 
@@ -109,14 +115,17 @@ class UserHandlers {
     REGIE_RETURN_IF_ERROR(
         RequireRole(ctx_, caller, core::Role::kBeheer, tenant_id, "reset_enrolment", "user"));
     REGIE_RETURN_IF_ERROR(ServingUser(*tx, tenant_id, user_id).status());
-    REGIE_ASSIGN_OR_RETURN(std::string url, NewEnrolment(ctx_, *tx, user_id));
+    REGIE_ASSIGN_OR_RETURN(Enrolment enrolment, NewEnrolment(ctx_, *tx, user_id));
     REGIE_RETURN_IF_ERROR(tx->Sessions().RevokeAllOf(user_id));
     REGIE_RETURN_IF_ERROR(
         ctx_.audit
             .AppendInTransaction(*tx, UserAudit(caller, tenant_id, "reset_enrolment", user_id))
             .status());
     REGIE_RETURN_IF_ERROR(tx->Commit());
-    return JsonResponse(200, dto::Dump(json{{"enrolment_url", url}}));
+    if (ctx_.sessions != nullptr) ctx_.sessions->EraseUser(user_id);
+    return JsonResponse(200,
+                        dto::Dump(json{{"enrolment_url", enrolment.path},
+                                       {"enrolment_expires_at", enrolment.expires_at.ToString()}}));
   }
 
  private:

@@ -86,18 +86,18 @@ StatusOr<UserInput> ParseUserInput(const json& body, bool update) {
   return in;
 }
 
-StatusOr<std::string> NewEnrolment(ports::Crypto& crypto, const ports::Clock& clock,
-                                   const AuthOptions& options, ports::Transaction& tx,
-                                   int64_t user_id) {
+StatusOr<Enrolment> NewEnrolment(ports::Crypto& crypto, const ports::Clock& clock,
+                                 const AuthOptions& options, ports::Transaction& tx,
+                                 int64_t user_id) {
   const std::string token = crypto.RandomToken(32);
   const int64_t validity =
       std::chrono::duration_cast<std::chrono::microseconds>(options.enrolment_validity).count();
-  REGIE_RETURN_IF_ERROR(tx.Users().ResetEnrolment(user_id, crypto.TokenHash(token),
-                                                  core::Timestamp{clock.Now().micros + validity}));
-  return "/inschrijven/" + token;
+  const core::Timestamp expires{clock.Now().micros + validity};
+  REGIE_RETURN_IF_ERROR(tx.Users().ResetEnrolment(user_id, crypto.TokenHash(token), expires));
+  return Enrolment{"/inschrijven/" + token, expires};
 }
 
-StatusOr<std::string> NewEnrolment(const ApiContext& ctx, ports::Transaction& tx, int64_t user_id) {
+StatusOr<Enrolment> NewEnrolment(const ApiContext& ctx, ports::Transaction& tx, int64_t user_id) {
   return NewEnrolment(ctx.crypto, ctx.clock, ctx.auth, tx, user_id);
 }
 

@@ -20,13 +20,20 @@ struct UserInput {
 // Update: version, display_name, email, roles, active.
 StatusOr<UserInput> ParseUserInput(const nlohmann::json& body, bool update);
 
-// A new one-time enrolment link for the user (replaces any earlier one and
-// clears the password and TOTP seed); returns the web UI's path
-// "/inschrijven/<token>". The token itself is stored hashed only.
-StatusOr<std::string> NewEnrolment(const ApiContext& ctx, ports::Transaction& tx, int64_t user_id);
-StatusOr<std::string> NewEnrolment(ports::Crypto& crypto, const ports::Clock& clock,
-                                   const AuthOptions& options, ports::Transaction& tx,
-                                   int64_t user_id);
+// A one-time enrolment link: the web UI's path "/inschrijven/<token>" (the
+// token is 43 URL-safe base64 characters and is stored hashed only) and
+// when it expires.
+struct Enrolment {
+  std::string path;
+  core::Timestamp expires_at;
+};
+
+// A new enrolment link for the user; replaces any earlier one and clears the
+// password and TOTP seed.
+StatusOr<Enrolment> NewEnrolment(const ApiContext& ctx, ports::Transaction& tx, int64_t user_id);
+StatusOr<Enrolment> NewEnrolment(ports::Crypto& crypto, const ports::Clock& clock,
+                                 const AuthOptions& options, ports::Transaction& tx,
+                                 int64_t user_id);
 
 // User JSON (docs/api-contract.md); e-mail only for administrators.
 StatusOr<nlohmann::json> UserJson(ports::Transaction& tx, const ports::User& user, bool admin);

@@ -91,6 +91,7 @@ class SessionRepository {
   virtual StatusOr<Session> Get(const std::string& token_hash) = 0;
   virtual Status Touch(const std::string& token_hash, core::Timestamp now) = 0;
   virtual Status CompleteMfa(const std::string& token_hash, core::Timestamp now) = 0;
+  // Idempotent for a revoked session; NotFound for a token never issued.
   virtual Status Revoke(const std::string& token_hash) = 0;
   virtual Status RevokeAllOf(int64_t user_id) = 0;
 };
@@ -126,7 +127,9 @@ class AccessRepository {
   // The household of a person (for person routes), NotFound "person_not_found".
   virtual StatusOr<int64_t> HouseholdOfPerson(int64_t tenant_id, int64_t person_id) = 0;
   // Replaces the assignments of one kind. InvalidArgument invalid_reference
-  // for a user whose organisation does not serve the tenant.
+  // for a user whose organisation does not serve the tenant (fields
+  // "begeleiders/<i>" or "vrijwilligers/<i>", as in the request body);
+  // NotFound "household_not_found"; FailedPrecondition "household_archived".
   virtual Status SetAssignments(int64_t tenant_id, int64_t household_id, AssignmentKind kind,
                                 const std::vector<int64_t>& user_ids) = 0;
   // Records `basis` (its id is assigned) at `now`, the row's created_at.
@@ -141,6 +144,9 @@ class AccessRepository {
   // FailedPrecondition "already_withdrawn".
   virtual StatusOr<core::SharingBasis> WithdrawBasis(int64_t tenant_id, int64_t basis_id,
                                                      core::Timestamp now, int64_t by_user) = 0;
+  // Records an opening decided on the household's Facts (the grant carries
+  // no tenant: the caller checked it). NotFound "household_not_found" or
+  // "user_not_found" for an id that does not exist.
   virtual Status OpenBreakGlass(const core::BreakGlassGrant& grant) = 0;
 };
 

@@ -12,6 +12,7 @@
 #include "http/audit_writer.h"
 #include "http/context.h"
 #include "http/server.h"
+#include "http/session_cache.h"
 #include "ports/clock.h"
 #include "ports/crypto.h"
 
@@ -39,6 +40,9 @@ HttpResult SendHttp(uint16_t port, const std::string& method, const std::string&
                     const std::string& body = {},
                     const std::string& content_type = "application/json",
                     const Login* login = nullptr);
+
+// A valid BSN (eleven test), distinct for each n >= 0.
+std::string TestBsn(int n);
 
 // The password of every fixture user.
 inline constexpr const char* kTestPassword = "Een lang test-wachtwoord";
@@ -72,6 +76,11 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   HttpResult Put(const std::string& target, const nlohmann::json& body) {
     return SendHttp(port_, "PUT", target, body.dump(), "application/json", as_);
   }
+  // Any method with a raw body (empty: none), as the current user.
+  HttpResult Send(const std::string& method, const std::string& target,
+                  const std::string& body = {}) {
+    return SendHttp(port_, method, target, body, "application/json", as_);
+  }
   std::string Base(int64_t tenant) const { return "/api/v1/tenants/" + std::to_string(tenant); }
   // A valid PersonInput; `bsn` may be null.
   static nlohmann::json PersonBody(const std::string& given, const std::string& family,
@@ -88,6 +97,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<ports::Crypto> crypto_;
   std::unique_ptr<http::AuditWriter> audit_;
   core::FieldCategories fields_ = core::FieldCategories::Defaults();
+  http::SessionCache sessions_;  // as in `regie serve`
   std::unique_ptr<http::ApiContext> ctx_;
   std::unique_ptr<http::Server> server_;
   uint16_t port_ = 0;

@@ -53,11 +53,14 @@ TEST_F(PostgresContract, SortedColumnsCompareBytesWhateverTheDatabaseLocale) {
       "SELECT table_name || '.' || column_name || '=' || coalesce(collation_name, '') "
       "FROM information_schema.columns WHERE table_schema = '" +
       schema() +
-      "' AND column_name IN ('name_key', 'name') AND table_name IN "
-      "('households', 'persons', 'organisations') ORDER BY 1");
+      "' AND column_name IN ('name_key', 'name', 'username', 'display_name') AND table_name IN "
+      "('households', 'persons', 'organisations', 'household_organisations', 'users') "
+      "ORDER BY 1");
   ASSERT_TRUE(collations.ok()) << collations.status().ToString();
-  EXPECT_EQ(*collations, (std::vector<std::string>{"households.name=", "households.name_key=C",
-                                                   "organisations.name=C", "persons.name_key=C"}));
+  EXPECT_EQ(*collations, (std::vector<std::string>{"household_organisations.name_key=C",
+                                                   "households.name=", "households.name_key=C",
+                                                   "organisations.name=C", "persons.name_key=C",
+                                                   "users.display_name=C", "users.username=C"}));
 }
 
 TEST_F(PostgresContract, MigrationsAreRecordedAsOnSqlite) {

@@ -215,8 +215,11 @@ TEST_P(UserContract, ListServingHasTheTenantsOwnAndRegionalStaffByName) {
   ASSERT_TRUE(tx->Commit().ok());
 
   auto ids = [&](int64_t tenant) {
+    auto users = Read()->Users().ListServing(tenant);
+    EXPECT_TRUE(users.ok()) << users.status().ToString();
     std::vector<int64_t> out;
-    for (const auto& u : *Read()->Users().ListServing(tenant)) out.push_back(u.id);
+    if (users.ok())
+      for (const auto& u : *users) out.push_back(u.id);
     return out;
   };
   EXPECT_EQ(ids(tenant_a_), (std::vector<int64_t>{ahmed, oud, regisseur_a_, zoe}));

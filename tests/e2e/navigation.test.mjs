@@ -1,28 +1,28 @@
 // Moving around: keyboard and skip link, cursor paging with the back button,
-// the municipality selector, deep links served by the single-page fallback,
-// all under the server's strict CSP.
+// the municipality selector, deep links served by the single-page fallback
+// (also to a page that first needs a login), all under the server's strict CSP.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertAccessible } from './support/axe.mjs';
 import { launchBrowser, newPage, settled } from './support/browser.mjs';
 import { startRegie } from './support/server.mjs';
+import { apiSession, demoUser, login, loginInPage, logout } from './support/session.mjs';
 
 async function rowNames(page) {
   return page.locator('table tbody tr td:first-child a').allTextContents();
 }
 
-/** The demo spreads 30 households over two municipalities: add some so the list has a second page. */
-async function fillFirstTenant(baseUrl, tenantId) {
-  const api = `${baseUrl}/api/v1/tenants/${tenantId}/households`;
-  const page = await (await fetch(`${api}?limit=200`)).json();
+const REGISSEUR = demoUser('regisseur');
+// Vluchtelingenwerk is regional in the demo: its begeleider serves both municipalities.
+const REGIONAL = demoUser('begeleider');
+
+/** The demo spreads 30 households over two municipalities: add some so the regisseur's list has a second page. */
+async function fillFirstTenant(api, tenantId) {
+  const path = `/api/v1/tenants/${tenantId}/households`;
+  const page = await (await api.call('GET', `${path}?limit=200`)).json();
   for (let i = page.items.length; i < 30; i += 1) {
-    const response = await fetch(api, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        name: `Testhuishouden ${String(i).padStart(2, '0')}`,
-        regisseur: 'E2E',
-      }),
+    const response = await api.call('POST', path, {
+      name: `Testhuishouden ${String(i).padStart(2, '0')}`,
     });
     assert.equal(response.status, 201);
   }
@@ -33,12 +33,14 @@ describe('navigation', () => {
   let browser;
   let page;
   let problems;
-  let tenants;
+  let api;
+  let tenantId;
 
   before(async () => {
     regie = await startRegie();
-    tenants = (await (await fetch(`${regie.baseUrl}/api/v1/tenants`)).json()).items;
-    await fillFirstTenant(regie.baseUrl, tenants[0].id);
+    api = await apiSession(regie.baseUrl, REGISSEUR);
+    tenantId = api.me.user.tenants[0].id;
+    await fillFirstTenant(api, tenantId);
     browser = await launchBrowser();
     ({ page, problems } = await newPage(browser));
   });
@@ -53,10 +55,14 @@ describe('navigation', () => {
     const csp = response.headers()['content-security-policy'] ?? '';
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
-    await settled(page);
+    await loginInPage(page, REGISSEUR);
+    assert.match(new URL(page.url()).pathname, /^\/gemeenten\/\d+\/huishoudens$/);
   });
 
   it('starts keyboard users at the skip link, which moves focus to the content', async () => {
+    // A page opened afresh (after login the focus is on the new page's heading).
+    await page.reload();
+    await settled(page);
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => document.activeElement?.textContent);
     assert.equal(first, 'Naar de inhoud');
@@ -110,7 +116,12 @@ describe('navigation', () => {
   });
 
   it('switches municipality, remembers it, and opens it next time', async () => {
-    assert.ok(tenants.length >= 2, 'the demo has two municipalities');
+    // The regisseur works for one municipality: no selector, just its name.
+    assert.equal(await page.getByLabel('Gemeente').count(), 0);
+    await logout(page);
+    await loginInPage(page, REGIONAL);
+    const tenants = (await apiSession(regie.baseUrl, REGIONAL)).me.user.tenants;
+    assert.ok(tenants.length >= 2, 'a regional organisation serves two municipalities');
     const second = tenants[1];
     await page.getByLabel('Gemeente').selectOption(String(second.id));
     await page.getByRole('button', { name: 'Wisselen' }).click();
@@ -123,7 +134,8 @@ describe('navigation', () => {
   });
 
   it('opens a deep link directly (single-page fallback) and a household from the list', async () => {
-    await settled(page);
+    await logout(page);
+    await login(page, regie.baseUrl, REGISSEUR, `/gemeenten/${tenantId}/huishoudens`);
     const link = page.locator('table tbody a').first();
     const name = await link.textContent();
     const href = await link.getAttribute('href');
@@ -136,23 +148,19 @@ describe('navigation', () => {
   it('offers to reload when someone else changed the household meanwhile', async () => {
     await page.getByRole('link', { name: 'Huishouden bewerken' }).click();
     await settled(page);
-    // Someone else saves the same household through the API.
-    const [, , tenantId, , householdId] = new URL(page.url()).pathname.split('/');
-    const api = `${regie.baseUrl}/api/v1/tenants/${tenantId}/households/${householdId}`;
-    const current = await (await fetch(api)).json();
-    const response = await fetch(api, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        version: current.version,
-        name: current.name,
-        regisseur: 'Iemand Anders',
-        involved_organisations: current.involved_organisations.map((o) => o.id),
-      }),
+    // The same regisseur saves the household in another session.
+    const [, , tenant, , householdId] = new URL(page.url()).pathname.split('/');
+    const path = `/api/v1/tenants/${tenant}/households/${householdId}`;
+    const current = await (await api.call('GET', path)).json();
+    const response = await api.call('PUT', path, {
+      version: current.version,
+      name: `${current.name} (elders gewijzigd)`,
+      regisseur_user_id: current.regisseur.id,
+      involved_organisations: current.involved_organisations.map((o) => o.id),
     });
     assert.equal(response.status, 200);
 
-    await page.getByLabel(/^Regisseur/).fill('Mijn Wijziging');
+    await page.getByLabel(/^Naam van het huishouden/).fill('Mijn Wijziging');
     await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await page
       .getByText('Iemand anders heeft dit intussen gewijzigd.', {
@@ -166,11 +174,14 @@ describe('navigation', () => {
     await assertAccessible(page, 'version conflict');
     await page.getByRole('button', { name: 'Gegevens opnieuw laden' }).click();
     await settled(page);
-    assert.equal(await page.getByLabel(/^Regisseur/).inputValue(), 'Iemand Anders');
-    await page.getByLabel(/^Regisseur/).fill('Mijn Wijziging');
+    assert.match(
+      await page.getByLabel(/^Naam van het huishouden/).inputValue(),
+      /\(elders gewijzigd\)$/,
+    );
+    await page.getByLabel(/^Naam van het huishouden/).fill('Mijn Wijziging');
     await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
-    assert.match(await page.locator('.regie-details').innerText(), /Mijn Wijziging/);
+    assert.equal(await page.locator('h1').textContent(), 'Mijn Wijziging');
   });
 
   it('shows a not-found page for an unknown address', async () => {

@@ -118,14 +118,21 @@ class ListBuilder {
                " AND h.regisseur_user_id = " + User() + Conditions("h.name_key", "h.id") + order +
                Limit();
       case core::Relationship::kBegeleider:
-      case core::Relationship::kVrijwilliger:
-        return "SELECT h.id, " + r +
-               " AS rel FROM household_assignments a JOIN households h ON h.id = a.household_id "
-               "WHERE a.user_id = " +
-               User() + " AND a.kind = '" +
-               (rel == core::Relationship::kBegeleider ? "begeleider" : "vrijwilliger") +
-               "' AND h.tenant_id = " + Tenant() + Conditions("h.name_key", "h.id") + order +
-               Limit();
+      case core::Relationship::kVrijwilliger: {
+        // A caseload: look each household up and sort them. OFFSET 0 keeps
+        // the planner from flattening the lookup into a hash join against
+        // an index scan of the whole tenant (which default cost settings
+        // prefer), so the cost grows with the caseload, not the tenant.
+        const std::string tenant = Tenant();
+        const std::string lookup =
+            "(SELECT h.id, h.name_key FROM households h WHERE h.id = "
+            "a.household_id AND h.tenant_id = " +
+            tenant + Conditions("h.name_key", "h.id") + " OFFSET 0) h";
+        return "SELECT h.id, " + r + " AS rel FROM household_assignments a CROSS JOIN LATERAL " +
+               lookup + " WHERE a.user_id = " + User() + " AND a.kind = '" +
+               (rel == core::Relationship::kBegeleider ? "begeleider" : "vrijwilliger") + "'" +
+               order + Limit();
+      }
       case core::Relationship::kPartner:
         return "SELECT o.household_id AS id, " + r +
                " AS rel FROM household_organisations o JOIN households h "

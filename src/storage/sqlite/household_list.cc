@@ -79,22 +79,26 @@ std::string Branch(const ListShape& shape, core::Relationship rel) {
     case core::Relationship::kRegisseur:  // households_regisseur, in order
       return "SELECT h.id FROM households h WHERE h.tenant_id = ?1 AND h.regisseur_user_id = ?11" +
              h_filters + h_order;
+    // CROSS JOIN keeps the left table outermost in SQLite's plan. Without
+    // statistics the planner would rather walk the whole tenant in name
+    // order and probe each household, which for a caseload of a few
+    // hundred among thousands costs far more than sorting the caseload.
     case core::Relationship::kBegeleider:
     case core::Relationship::kVrijwilliger:  // a caseload: few enough to sort
       return std::string(
-                 "SELECT h.id FROM household_assignments a JOIN households h "
+                 "SELECT h.id FROM household_assignments a CROSS JOIN households h "
                  "ON h.id = a.household_id WHERE a.user_id = ?11 AND a.kind = '") +
              (rel == core::Relationship::kBegeleider ? "begeleider" : "vrijwilliger") +
              "' AND h.tenant_id = ?1" + h_filters + h_order;
     case core::Relationship::kPartner:  // possibly most of the tenant: walk the links in order
-      return "SELECT o.household_id AS id FROM household_organisations o JOIN households h "
+      return "SELECT o.household_id AS id FROM household_organisations o CROSS JOIN households h "
              "ON h.id = o.household_id WHERE o.organisation_id = ?12 AND o.tenant_id = ?1" +
              Conditions(shape, "o.name_key", "o.household_id") +
              " ORDER BY o.name_key, o.household_id LIMIT ?10";
-    case core::Relationship::kBreakGlass:  // IN: several openings are still one household
-      return "SELECT h.id FROM households h WHERE h.id IN (SELECT g.household_id FROM "
-             "break_glass g WHERE g.user_id = ?11 AND g.opened_at <= ?13 AND g.expires_at > ?13)"
-             " AND h.tenant_id = ?1" +
+    case core::Relationship::kBreakGlass:  // DISTINCT: several openings are one household
+      return "SELECT DISTINCT h.id, h.name_key FROM break_glass g CROSS JOIN households h "
+             "ON h.id = g.household_id WHERE g.user_id = ?11 AND g.opened_at <= ?13 "
+             "AND g.expires_at > ?13 AND h.tenant_id = ?1" +
              h_filters + h_order;
     case core::Relationship::kNone:
       break;

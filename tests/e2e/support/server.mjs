@@ -56,7 +56,8 @@ async function waitForHealth(baseUrl, child, output, timeoutMs) {
 }
 
 /**
- * Creates a temporary SQLite database with 30 demo households in 2 tenants,
+ * Creates a temporary SQLite database with 30 demo households in 2 tenants
+ * and demo users of every role (see support/session.mjs),
  * serves it with the built web UI on a free loopback port, and returns its
  * base URL and a stop function that ends the server and removes the data.
  */
@@ -67,8 +68,22 @@ export async function startRegie() {
   }
   const dir = await mkdtemp(join(tmpdir(), 'regie-e2e-'));
   const db = `sqlite:${join(dir, 'regie.db')}`;
+  // The key that seals TOTP seeds: demo writes with it, serve reads with it.
+  const key = join(dir, 'regie.key');
   try {
-    await run(bin, ['demo', '--db', db, '--households', '30', '--seed', '1', '--tenants', '2']);
+    await run(bin, [
+      'demo',
+      '--db',
+      db,
+      '--key-file',
+      key,
+      '--households',
+      '30',
+      '--seed',
+      '1',
+      '--tenants',
+      '2',
+    ]);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
@@ -77,7 +92,17 @@ export async function startRegie() {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
     bin,
-    ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', webDist],
+    [
+      'serve',
+      '--db',
+      db,
+      '--key-file',
+      key,
+      '--listen',
+      `127.0.0.1:${port}`,
+      '--web-root',
+      webDist,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { ApiError, request } from './client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, onUnauthorized, parseRetryAfter, request, setCsrfToken } from './client';
 import type { Problem } from './types';
 
 const problem: Problem = {
@@ -90,5 +90,98 @@ describe('request', () => {
     respond(200, 'not json', 'application/json');
     const error = await failure(request('/api/v1/x'));
     expect(error.code).toBe('http');
+  });
+});
+
+describe('request and the session', () => {
+  afterEach(() => setCsrfToken(null));
+
+  function headersOf(fetchMock: ReturnType<typeof respond>, index = 0) {
+    const [, init] = fetchMock.mock.calls[index] as unknown as [string, RequestInit];
+    return { init, headers: init.headers as Record<string, string> };
+  }
+
+  it('sends the CSRF token with every state-changing method, never with GET', async () => {
+    setCsrfToken('tok-1');
+    const fetchMock = respond(200, '{}', 'application/json');
+    await request('/api/v1/x');
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      await request('/api/v1/x', { method, body: {} });
+    }
+    expect(headersOf(fetchMock, 0).headers['X-CSRF-Token']).toBeUndefined();
+    for (let i = 1; i <= 4; i += 1) {
+      const { init, headers } = headersOf(fetchMock, i);
+      expect(headers['X-CSRF-Token'], String(init.method)).toBe('tok-1');
+      expect(init.credentials).toBe('same-origin');
+    }
+  });
+
+  it('sends no CSRF header before there is a session', async () => {
+    const fetchMock = respond(200, '{}', 'application/json');
+    await request('/api/v1/auth/login', { method: 'POST', body: {} });
+    expect(headersOf(fetchMock).headers).not.toHaveProperty('X-CSRF-Token');
+  });
+
+  it('tells the listeners about a 401 not_authenticated, and only about that', async () => {
+    const seen: string[] = [];
+    const stop = onUnauthorized((path) => seen.push(path));
+    respond(
+      401,
+      JSON.stringify({ ...problem, status: 401, code: 'not_authenticated' }),
+      'application/problem+json',
+    );
+    await failure(request('/api/v1/tenants/1/households'));
+    respond(
+      401,
+      JSON.stringify({ ...problem, status: 401, code: 'login_failed' }),
+      'application/problem+json',
+    );
+    await failure(request('/api/v1/auth/login', { method: 'POST', body: {} }));
+    respond(
+      403,
+      JSON.stringify({ ...problem, status: 403, code: 'forbidden' }),
+      'application/problem+json',
+    );
+    await failure(request('/api/v1/tenants/1/users'));
+    stop();
+    respond(
+      401,
+      JSON.stringify({ ...problem, status: 401, code: 'not_authenticated' }),
+      'application/problem+json',
+    );
+    await failure(request('/api/v1/later'));
+    expect(seen).toEqual(['/api/v1/tenants/1/households']);
+  });
+
+  it('keeps the Retry-After of a 429 in seconds', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ ...problem, status: 429, code: 'too_many_attempts' }), {
+            status: 429,
+            headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '90' },
+          }),
+      ),
+    );
+    const error = await failure(request('/api/v1/auth/login', { method: 'POST', body: {} }));
+    expect(error.code).toBe('too_many_attempts');
+    expect(error.retryAfter).toBe(90);
+  });
+
+  it('answers undefined for 204 No Content', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
+    await expect(request('/api/v1/auth/logout', { method: 'POST' })).resolves.toBeUndefined();
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2024-05-01T10:00:00Z');
+    expect(parseRetryAfter('30', now)).toBe(30);
+    expect(parseRetryAfter('Wed, 01 May 2024 10:02:05 GMT', now)).toBe(125);
+    expect(parseRetryAfter(null, now)).toBeNull();
+    expect(parseRetryAfter('soon', now)).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 // The Regie API v1 endpoints the web UI uses, one typed function each.
 import { request } from './client';
 import type {
+  AssignmentsInput,
   Household,
   HouseholdFilters,
+  HouseholdHit,
   HouseholdInput,
   HouseholdPage,
   Organisation,
@@ -11,13 +13,13 @@ import type {
   Tenant,
 } from './types';
 
-const BASE = '/api/v1';
+export const BASE = '/api/v1';
 
-function tenantPath(tenantId: number): string {
+export function tenantPath(tenantId: number): string {
   return `${BASE}/tenants/${encodeURIComponent(tenantId)}`;
 }
 
-interface Items<T> {
+export interface Items<T> {
   items: T[];
 }
 
@@ -124,9 +126,51 @@ export function updatePerson(
   tenantId: number,
   personId: number,
   version: number,
-  input: PersonInput,
+  input: Partial<PersonInput>,
 ): Promise<Person> {
   return request(`${tenantPath(tenantId)}/persons/${personId}`, {
+    method: 'PUT',
+    body: { version, ...input },
+  });
+}
+
+/**
+ * The tenant-wide search (`scope=all`) of regisseur and partner: at most 10
+ * households by name, to open with break-the-glass. The server needs a `q`
+ * of at least 3 characters and audits the search.
+ */
+export async function searchAllHouseholds(
+  tenantId: number,
+  q: string,
+  signal?: AbortSignal,
+): Promise<HouseholdHit[]> {
+  const params = new URLSearchParams({ scope: 'all', q });
+  const page = await request<Items<HouseholdHit>>(
+    `${tenantPath(tenantId)}/households?${params.toString()}`,
+    { signal },
+  );
+  return page.items.map(({ id, name }) => ({ id, name }));
+}
+
+/** Opens a household outside the user's relationships for 24 hours; audited and flagged. */
+export function openBreakGlass(
+  tenantId: number,
+  householdId: number,
+  reason: string,
+): Promise<{ expires_at: string }> {
+  return request(`${tenantPath(tenantId)}/households/${householdId}/break-glass`, {
+    method: 'POST',
+    body: { reason },
+  });
+}
+
+export function setAssignments(
+  tenantId: number,
+  householdId: number,
+  version: number,
+  input: AssignmentsInput,
+): Promise<Household> {
+  return request(`${tenantPath(tenantId)}/households/${householdId}/assignments`, {
     method: 'PUT',
     body: { version, ...input },
   });

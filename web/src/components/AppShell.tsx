@@ -1,11 +1,14 @@
 import { PageFooter, Paragraph } from '@utrecht/component-library-react';
 import type { MouseEvent, ReactNode } from 'react';
-import type { Tenant } from '../api/types';
+import type { Me } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { sectionPath, sectionsFor } from '../lib/roles';
+import type { Section } from '../lib/roles';
 import { paths } from '../router/routes';
 import { LanguageToggle } from './LanguageToggle';
 import { AppLink } from './links';
 import { TenantSelector } from './TenantSelector';
+import { UserBar } from './UserBar';
 
 const MAIN_ID = 'inhoud';
 
@@ -16,15 +19,55 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
 }
 
 interface AppShellProps {
-  tenants: readonly Tenant[];
+  /** The signed-in user; null on the login and enrolment pages. */
+  me: Me | null;
   tenantId: number | null;
-  /** Which navigation item is the current page. */
-  section: 'households' | null;
+  /** Which navigation item is the current page ('start' for the start page). */
+  section: Section | 'start' | null;
   children: ReactNode;
 }
 
-export function AppShell({ tenants, tenantId, section, children }: AppShellProps) {
+function Navigation({
+  me,
+  tenantId,
+  section,
+}: {
+  me: Me;
+  tenantId: number;
+  section: AppShellProps['section'];
+}) {
   const { t } = useI18n();
+  const sections = sectionsFor(me.user.roles);
+  const items =
+    sections.length > 0
+      ? sections.map((s) => ({
+          key: s,
+          href: sectionPath(s, tenantId),
+          label: t(`shell.nav.${s}`),
+        }))
+      : [{ key: 'start', href: paths.start(tenantId), label: t('shell.nav.start') }];
+  return (
+    <nav className="regie-nav" aria-label={t('shell.navLabel')}>
+      <ul className="regie-nav__list">
+        {items.map((item) => (
+          <li key={item.key}>
+            <AppLink
+              href={item.href}
+              className="regie-nav__link"
+              aria-current={section === item.key ? 'page' : undefined}
+            >
+              {item.label}
+            </AppLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function AppShell({ me, tenantId, section, children }: AppShellProps) {
+  const { t } = useI18n();
+  const tenants = me?.user.tenants ?? [];
   return (
     <div className="regie-app">
       <a
@@ -41,26 +84,21 @@ export function AppShell({ tenants, tenantId, section, children }: AppShellProps
             <span className="regie-brand__tagline">{t('app.tagline')}</span>
           </div>
           <div className="regie-header__tools">
-            {tenants.length > 0 ? (
-              <TenantSelector key={tenantId} tenants={tenants} currentId={tenantId} />
+            {me && tenants.length > 0 ? (
+              <TenantSelector
+                key={tenantId}
+                tenants={tenants}
+                currentId={tenantId}
+                roles={me.user.roles}
+                section={section === 'start' ? null : section}
+              />
             ) : null}
+            {me ? <UserBar me={me} /> : null}
             <LanguageToggle />
           </div>
         </div>
-        {tenantId !== null ? (
-          <nav className="regie-nav" aria-label={t('shell.navLabel')}>
-            <ul className="regie-nav__list">
-              <li>
-                <AppLink
-                  href={paths.households(tenantId)}
-                  className="regie-nav__link"
-                  aria-current={section === 'households' ? 'page' : undefined}
-                >
-                  {t('shell.households')}
-                </AppLink>
-              </li>
-            </ul>
-          </nav>
+        {me && tenantId !== null ? (
+          <Navigation me={me} tenantId={tenantId} section={section} />
         ) : null}
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="utrecht-page-content regie-main">

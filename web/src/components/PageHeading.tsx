@@ -8,9 +8,10 @@ import { hasNavigated } from '../router/router';
  * opens a new page, receives focus so screen reader and keyboard users start
  * at its top (not on the first load: then the skip link comes first). Pages
  * are keyed by path, so this runs once per page; a page that navigates within
- * itself (list paging) moves focus itself.
+ * itself (list paging) moves focus itself. `autoFocus` focuses it on mount
+ * regardless, for a step of a flow that stays on one URL (login, enrolment).
  */
-export function PageHeading({ title }: { title: string }) {
+export function PageHeading({ title, autoFocus = false }: { title: string; autoFocus?: boolean }) {
   const { t } = useI18n();
   const ref = useRef<HTMLHeadingElement>(null);
 
@@ -19,7 +20,8 @@ export function PageHeading({ title }: { title: string }) {
   }, [title, t]);
 
   useEffect(() => {
-    if (hasNavigated()) ref.current?.focus();
+    if (autoFocus || hasNavigated()) ref.current?.focus();
+    // Once per mount: a step change remounts the heading (keyed by its title).
   }, []);
 
   return (

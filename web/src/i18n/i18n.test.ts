@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CATEGORIES,
   EDUCATION_LEVELS,
   INBURGERING_DUTIES,
+  LEGAL_BASES,
   LITERACY_LEVELS,
   ORGANISATION_KINDS,
+  RELATIONSHIPS,
   ROLES,
   SEXES,
+  USER_ROLES,
 } from '../api/types';
 import { PERSON_FIELDS } from '../lib/personForm';
 import en from './en.json';
@@ -46,12 +50,33 @@ describe('message catalogues', () => {
       ['role', ROLES],
       ['inburgering', INBURGERING_DUTIES],
       ['organisationKind', ORGANISATION_KINDS],
+      ['userRole', USER_ROLES],
+      ['relationship', RELATIONSHIPS],
+      ['category', CATEGORIES],
+      ['categoryShort', CATEGORIES],
+      ['legalBasis', LEGAL_BASES],
+      ['outcome', ['allowed', 'denied', 'failed']],
     ];
     const keys = new Set(flattenKeys(nl));
     for (const [group, codes] of groups) {
       for (const code of codes)
         expect(keys.has(`enum.${group}.${code}`), `${group}.${code}`).toBe(true);
     }
+  });
+
+  it('explain every user role and name every navigation section', () => {
+    const keys = new Set(flattenKeys(nl));
+    for (const role of USER_ROLES) expect(keys.has(`users.roleHint.${role}`), role).toBe(true);
+    for (const s of ['households', 'users', 'audit', 'start'])
+      expect(keys.has(`shell.nav.${s}`), s).toBe(true);
+  });
+
+  it('use the Dutch category labels of the access design', () => {
+    expect(translate('nl', 'enum.category.gezondheid')).toBe(
+      'Gezondheid (bijzonder persoonsgegeven)',
+    );
+    expect(translate('nl', 'enum.category.werk_inkomen')).toBe('Werk en inkomen');
+    expect(translate('nl', 'enum.relationship.break_glass')).toBe('Noodtoegang');
   });
 
   it('label every person field', () => {

@@ -35,3 +35,17 @@ export function parseDateInput(text: string): string | null {
   if (m) return `${m[3]}-${pad(m[2]!)}-${pad(m[1]!)}`;
   return value;
 }
+
+/** Local date and time of an ISO timestamp: `dd-mm-jjjj uu:mm` (with `:ss` if asked). */
+export function formatDateTime(timestamp: string | null | undefined, withSeconds = false): string {
+  if (!timestamp) return '';
+  const d = new Date(timestamp);
+  if (Number.isNaN(d.getTime())) return '';
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${formatTimestamp(timestamp)} ${withSeconds ? `${time}:${pad(d.getSeconds())}` : time}`;
+}
+
+/** Today's local date as ISO `jjjj-mm-dd`. */
+export function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

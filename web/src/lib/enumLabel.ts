@@ -4,7 +4,18 @@ import type { Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/translate';
 
 export type EnumGroup =
-  'sex' | 'literacy' | 'education' | 'role' | 'inburgering' | 'organisationKind';
+  | 'sex'
+  | 'literacy'
+  | 'education'
+  | 'role'
+  | 'inburgering'
+  | 'organisationKind'
+  | 'userRole'
+  | 'relationship'
+  | 'category'
+  | 'categoryShort'
+  | 'legalBasis'
+  | 'outcome';
 
 export function enumLabel(t: Translate, group: EnumGroup, code: string): string {
   return t(`enum.${group}.${code}` as MessageKey);

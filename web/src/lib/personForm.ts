@@ -1,6 +1,6 @@
 // The person form: its fields (named by API path, in form order), the values
 // it edits, and the conversion to and from the API's PersonInput.
-import type { InburgeringDuty, Person, PersonInput, Role } from '../api/types';
+import type { InburgeringDuty, Person, PersonData, PersonInput, Role } from '../api/types';
 import { formatDate, parseDateInput } from './dates';
 
 export const PERSON_FIELDS = [
@@ -63,31 +63,47 @@ export function emptyPersonForm(role: Role | ''): PersonFormValues {
   };
 }
 
+/** The API key of a form field: "address/street" is part of "address". */
+export function personKey(field: PersonField): keyof PersonData {
+  return (field.startsWith('address/') ? 'address' : field) as keyof PersonData;
+}
+
+/**
+ * The fields the server left out of this person because the user may not
+ * see their category. The form leaves them out; the server keeps their
+ * stored values.
+ */
+export function hiddenFields(p: Person): ReadonlySet<PersonField> {
+  return new Set(PERSON_FIELDS.filter((f) => p[personKey(f)] === undefined));
+}
+
 export function personToForm(p: Person): PersonFormValues {
+  const empty = emptyPersonForm('');
+  const address = p.address;
   return {
-    given_names: p.given_names,
-    family_name: p.family_name,
+    given_names: p.given_names ?? empty.given_names,
+    family_name: p.family_name ?? empty.family_name,
     birth_date: formatDate(p.birth_date),
-    sex: p.sex,
-    nationality: p.nationality,
-    role: p.role,
-    family_reunification: p.family_reunification,
+    sex: p.sex ?? empty.sex,
+    nationality: p.nationality ?? empty.nationality,
+    role: p.role ?? empty.role,
+    family_reunification: p.family_reunification ?? empty.family_reunification,
     bsn: p.bsn ?? '',
     v_number: p.v_number ?? '',
-    languages: p.languages.join(', '),
-    literacy: p.literacy,
-    highest_education: p.highest_education,
+    languages: p.languages?.join(', ') ?? '',
+    literacy: p.literacy ?? empty.literacy,
+    highest_education: p.highest_education ?? empty.highest_education,
     permit_date: formatDate(p.permit_date),
     koppeling_date: formatDate(p.koppeling_date),
     housing_date: formatDate(p.housing_date),
-    'address/street': p.address.street,
-    'address/house_number': p.address.house_number,
-    'address/postal_code': p.address.postal_code,
-    'address/city': p.address.city,
-    'address/wijk': p.address.wijk,
-    'address/kern': p.address.kern,
-    inburgeringsplicht: p.inburgeringsplicht,
-    exemption_reason: p.exemption_reason,
+    'address/street': address?.street ?? '',
+    'address/house_number': address?.house_number ?? '',
+    'address/postal_code': address?.postal_code ?? '',
+    'address/city': address?.city ?? '',
+    'address/wijk': address?.wijk ?? '',
+    'address/kern': address?.kern ?? '',
+    inburgeringsplicht: p.inburgeringsplicht ?? empty.inburgeringsplicht,
+    exemption_reason: p.exemption_reason ?? empty.exemption_reason,
   };
 }
 
@@ -141,4 +157,14 @@ export function formToPersonInput(v: PersonFormValues): PersonInput {
     // The reason belongs to an exemption only; the field is hidden otherwise.
     exemption_reason: exempt ? v.exemption_reason.trim() : '',
   };
+}
+
+/** The input without the fields the user cannot see, so the server keeps what it has. */
+export function omitHidden(
+  input: PersonInput,
+  hidden: ReadonlySet<PersonField>,
+): Partial<PersonInput> {
+  const out: Partial<PersonInput> = { ...input };
+  for (const field of hidden) delete out[personKey(field) as keyof PersonInput];
+  return out;
 }

@@ -72,6 +72,8 @@ function snapshot(): RouterLocation {
 export interface NavigateOptions {
   replace?: boolean;
   state?: Record<string, unknown>;
+  /** A redirect that still opens a new page for the user (e.g. after signing in): focus its h1. */
+  focusPage?: boolean;
 }
 
 /**
@@ -83,6 +85,7 @@ export function navigate(to: string, options: NavigateOptions = {}): void {
   const entry: Entry = { key: `${Date.now().toString(36)}-${sequence}`, data: options.state ?? {} };
   if (options.replace) {
     window.history.replaceState(entry, '', to);
+    if (options.focusPage) navigatedByUser = true;
   } else {
     window.history.pushState(entry, '', to);
     navigatedByUser = true;

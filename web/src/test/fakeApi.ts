@@ -7,17 +7,33 @@ export interface Call {
   method: string;
   url: URL;
   body: unknown;
+  headers: Record<string, string>;
 }
 
-type Handler = (call: Call) => { status?: number; body: unknown };
+export interface Answer {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
 
-export function json(body: unknown, status = 200) {
+type Handler = (call: Call) => Answer;
+
+export function json(body: unknown, status = 200): Answer {
   return { status, body };
 }
 
-export function problem(status: number, p: Partial<Problem> & { code: string }) {
+export function noContent(): Answer {
+  return { status: 204, body: null };
+}
+
+export function problem(
+  status: number,
+  p: Partial<Problem> & { code: string },
+  headers?: Record<string, string>,
+): Answer {
   return {
     status,
+    headers,
     body: {
       type: `urn:regie:problem:${p.code}`,
       title: p.code,
@@ -38,13 +54,18 @@ export function fakeApi(routes: Record<string, Handler>) {
       method,
       url,
       body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      headers: { ...((init?.headers as Record<string, string> | undefined) ?? {}) },
     };
     calls.push(call);
     const handler = routes[`${method} ${url.pathname}`];
     const answer = handler ? handler(call) : problem(404, { code: 'not_found' });
     const status = answer.status ?? 200;
+    if (status === 204) return new Response(null, { status });
     const type = status >= 400 ? 'application/problem+json' : 'application/json';
-    return new Response(JSON.stringify(answer.body), { status, headers: { 'Content-Type': type } });
+    return new Response(JSON.stringify(answer.body), {
+      status,
+      headers: { 'Content-Type': type, ...answer.headers },
+    });
   });
   vi.stubGlobal('fetch', fetchMock);
   return calls;

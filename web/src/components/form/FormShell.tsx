@@ -14,7 +14,11 @@ interface FormShellProps {
   label: (field: string) => string;
   submitLabel: string;
   /** The way out without saving: a link back, or a button that closes the form. */
-  cancel: ReactNode;
+  cancel?: ReactNode;
+  /** The "fields marked (verplicht)" line above the fields; off for one-field forms. */
+  intro?: boolean;
+  /** The button text while the request is under way (default: "Bezig met opslaan…"). */
+  busyLabel?: string;
   saving: boolean;
   /** The error of the last submit, if it failed. */
   error: unknown;
@@ -31,6 +35,7 @@ interface FormShellProps {
  */
 export function FormShell(props: FormShellProps) {
   const { fields, label, submitLabel, cancel, saving, error, onSubmit, onReload, children } = props;
+  const { intro = true, busyLabel } = props;
   const { t } = useI18n();
   const errorRef = useRef<HTMLDivElement>(null);
   const problem = error instanceof ApiError ? error.problem : null;
@@ -65,11 +70,11 @@ export function FormShell(props: FormShellProps) {
         </div>
       ) : null}
       <form noValidate onSubmit={submit} className="regie-form" aria-busy={saving}>
-        <Paragraph className="regie-form-intro">{t('form.intro')}</Paragraph>
+        {intro ? <Paragraph className="regie-form-intro">{t('form.intro')}</Paragraph> : null}
         {children}
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={saving}>
-            {saving ? t('form.saving') : submitLabel}
+            {saving ? (busyLabel ?? t('form.saving')) : submitLabel}
           </Button>
           {cancel}
         </ButtonGroup>

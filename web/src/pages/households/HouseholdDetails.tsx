@@ -6,10 +6,21 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import type { Household } from '../../api/types';
+import type { Household, UserRef } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { formatTimestamp } from '../../lib/dates';
 import { enumLabel } from '../../lib/enumLabel';
+
+function People({ people, none }: { people: readonly UserRef[] | undefined; none: string }) {
+  if (!people || people.length === 0) return <>{none}</>;
+  return (
+    <UnorderedList>
+      {people.map((p) => (
+        <UnorderedListItem key={p.id}>{p.display_name}</UnorderedListItem>
+      ))}
+    </UnorderedList>
+  );
+}
 
 export function HouseholdDetails({ household }: { household: Household }) {
   const { t } = useI18n();
@@ -18,7 +29,21 @@ export function HouseholdDetails({ household }: { household: Household }) {
     <DataList className="regie-details">
       <DataListItem>
         <DataListKey>{t('household.regisseur')}</DataListKey>
-        <DataListValue>{household.regisseur}</DataListValue>
+        <DataListValue>
+          {household.regisseur?.display_name ?? t('household.noRegisseur')}
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{t('household.begeleiders')}</DataListKey>
+        <DataListValue>
+          <People people={household.begeleiders} none={t('household.nobody')} />
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{t('household.vrijwilligers')}</DataListKey>
+        <DataListValue>
+          <People people={household.vrijwilligers} none={t('household.nobody')} />
+        </DataListValue>
       </DataListItem>
       <DataListItem>
         <DataListKey>{t('household.organisations')}</DataListKey>

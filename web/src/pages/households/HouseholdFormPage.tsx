@@ -1,4 +1,5 @@
 import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { listUsers } from '../../api/access';
 import { getHousehold, listOrganisations } from '../../api/regie';
 import { AppLink } from '../../components/links';
 import { Loading } from '../../components/Loading';
@@ -7,6 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
+import { useMe } from '../../session/session';
 import { HouseholdForm } from './HouseholdForm';
 
 /** "Nieuw huishouden" (without householdId) and "Huishouden bewerken". */
@@ -18,13 +20,15 @@ export function HouseholdFormPage({
   householdId?: number;
 }) {
   const { t } = useI18n();
+  const { user } = useMe();
   const { resource, reload } = useResource(
     async (signal) => {
-      const [organisations, household] = await Promise.all([
+      const [organisations, regisseurs, household] = await Promise.all([
         listOrganisations(tenantId, signal),
+        listUsers(tenantId, 'regisseur', signal),
         householdId === undefined ? undefined : getHousehold(tenantId, householdId, signal),
       ]);
-      return { organisations, household };
+      return { organisations, regisseurs, household };
     },
     [tenantId, householdId],
   );
@@ -60,11 +64,23 @@ export function HouseholdFormPage({
           <Paragraph>{t('householdForm.archived')}</Paragraph>
         </Alert>
       ) : null}
-      {resource.status === 'ready' && !household?.archived ? (
+      {resource.status === 'ready' &&
+      household &&
+      !household.archived &&
+      !household.access.can_edit ? (
+        <Alert type="warning">
+          <Paragraph>{t('householdForm.cannotEdit')}</Paragraph>
+        </Alert>
+      ) : null}
+      {resource.status === 'ready' &&
+      !household?.archived &&
+      household?.access.can_edit !== false ? (
         <HouseholdForm
           tenantId={tenantId}
           organisations={resource.data.organisations}
+          regisseurs={resource.data.regisseurs}
           household={household}
+          defaultRegisseur={user.roles.includes('regisseur') ? user.id : undefined}
           onReload={reload}
         />
       ) : null}

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { HouseholdSummary } from '../../api/types';
 import { navigate } from '../../router/router';
 import { fakeApi, json, problem } from '../../test/fakeApi';
-import { renderWithI18n } from '../../test/render';
+import { makeMe } from '../../test/fixtures';
+import { renderSignedIn } from '../../test/render';
 import { HouseholdListPage } from './HouseholdListPage';
 
 function summary(id: number, name: string): HouseholdSummary {
@@ -11,14 +12,17 @@ function summary(id: number, name: string): HouseholdSummary {
     id,
     version: 1,
     name,
-    regisseur: 'R. de Vries',
+    regisseur: { id: 7, display_name: 'R. de Vries' },
     member_count: 3,
     wijk: 'Centrum',
     kern: 'Oost',
     housing_date: '2024-02-29',
     archived: false,
+    relationship: 'regisseur',
   };
 }
+
+const regisseur = makeMe(['regisseur']);
 
 const PAGES: Record<string, { items: HouseholdSummary[]; next: string | null }> = {
   '': { items: [summary(1, 'Familie Ahmadi')], next: 'c1' },
@@ -58,7 +62,7 @@ describe('HouseholdListPage', () => {
   it('pages forward with the cursor and back through the remembered stack', async () => {
     const calls = listApi();
     window.history.replaceState(null, '', '/gemeenten/1/huishoudens');
-    renderWithI18n(<HouseholdListPage tenantId={1} />);
+    renderSignedIn(<HouseholdListPage tenantId={1} />, regisseur);
     expect(await screen.findByRole('link', { name: 'Familie Ahmadi' })).toBeTruthy();
     expect(screen.getByText('29-02-2024')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Vorige pagina' })).toBeNull();
@@ -81,7 +85,7 @@ describe('HouseholdListPage', () => {
   it('puts the filters in the URL and sends them to the API', async () => {
     const calls = listApi();
     window.history.replaceState(null, '', '/gemeenten/1/huishoudens');
-    renderWithI18n(<HouseholdListPage tenantId={1} />);
+    renderSignedIn(<HouseholdListPage tenantId={1} />, regisseur);
     await screen.findByRole('table');
     fireEvent.change(screen.getByLabelText('Zoeken op naam'), { target: { value: 'Haddad' } });
     fireEvent.change(screen.getByLabelText('Gehuisvest vanaf'), { target: { value: '1-2-2024' } });
@@ -102,7 +106,7 @@ describe('HouseholdListPage', () => {
   it('shows a refused filter at its field', async () => {
     listApi();
     window.history.replaceState(null, '', '/gemeenten/1/huishoudens?housed_from=gisteren');
-    renderWithI18n(<HouseholdListPage tenantId={1} />);
+    renderSignedIn(<HouseholdListPage tenantId={1} />, regisseur);
     expect(await screen.findByText('Vul een geldige datum in.')).toBeTruthy();
     expect(screen.getByLabelText('Gehuisvest vanaf').getAttribute('aria-invalid')).toBe('true');
   });
@@ -110,11 +114,57 @@ describe('HouseholdListPage', () => {
   it('has an empty state that offers to clear the filters', async () => {
     fakeApi({ 'GET /api/v1/tenants/1/households': () => json({ items: [], next: null }) });
     window.history.replaceState(null, '', '/gemeenten/1/huishoudens?q=niemand');
-    renderWithI18n(<HouseholdListPage tenantId={1} />);
+    renderSignedIn(<HouseholdListPage tenantId={1} />, regisseur);
     expect(
       await screen.findByText('Geen huishoudens gevonden die passen bij deze zoekopdracht.'),
     ).toBeTruthy();
     act(() => navigate('/gemeenten/1/huishoudens'));
-    expect(await screen.findByText('Er zijn nog geen huishoudens in deze gemeente.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Er zijn geen huishoudens waarbij u betrokken bent in deze gemeente.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('shows my relationship per row and a dash for fields the server left out', async () => {
+    const { wijk, kern, housing_date, ...partnerView } = summary(5, 'Familie Tesfay');
+    fakeApi({
+      'GET /api/v1/tenants/1/households': () =>
+        json({ items: [{ ...partnerView, relationship: 'partner' }], next: null }),
+    });
+    window.history.replaceState(null, '', '/gemeenten/1/huishoudens');
+    renderSignedIn(<HouseholdListPage tenantId={1} />, makeMe(['partner']));
+    const row = (await screen.findByRole('link', { name: 'Familie Tesfay' })).closest('tr')!;
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells).toEqual([
+      'Familie Tesfay',
+      'Partner',
+      'R. de Vries',
+      '3',
+      '—afgeschermd',
+      '—afgeschermd',
+      '—afgeschermd',
+    ]);
+    // A partner may search outside their households but not create one.
+    expect(screen.getByRole('link', { name: 'Zoeken buiten mijn huishoudens' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Nieuw huishouden' })).toBeNull();
+  });
+
+  it('labels break-the-glass rows as Noodtoegang and offers nothing extra to a begeleider', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/households': () =>
+        json({
+          items: [{ ...summary(6, 'Familie Yonas'), relationship: 'break_glass' }],
+          next: null,
+        }),
+    });
+    window.history.replaceState(null, '', '/gemeenten/1/huishoudens');
+    renderSignedIn(<HouseholdListPage tenantId={1} />, makeMe(['begeleider']));
+    const row = (await screen.findByRole('link', { name: 'Familie Yonas' })).closest('tr')!;
+    expect(within(row).getByText('Noodtoegang')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Zoeken buiten mijn huishoudens' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Nieuw huishouden' })).toBeNull();
   });
 });

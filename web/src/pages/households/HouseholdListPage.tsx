@@ -16,9 +16,11 @@ import {
 } from '../../lib/cursorStack';
 import type { CursorStack } from '../../lib/cursorStack';
 import { filtersFromSearch, searchFromFilters } from '../../lib/listSearch';
+import { canBreakGlass, canCreateHousehold } from '../../lib/roles';
 import { useResource } from '../../lib/useResource';
 import { navigate, useLocation } from '../../router/router';
 import { paths } from '../../router/routes';
+import { useMe } from '../../session/session';
 import { HouseholdFilterForm } from './HouseholdFilterForm';
 import { HouseholdTable } from './HouseholdTable';
 import { Pagination } from './Pagination';
@@ -30,6 +32,7 @@ import { Pagination } from './Pagination';
  */
 export function HouseholdListPage({ tenantId }: { tenantId: number }) {
   const { t } = useI18n();
+  const { roles } = useMe().user;
   const location = useLocation();
   const filters = useMemo(() => filtersFromSearch(location.search), [location.search]);
   const cursors = cursorStackFrom(location.state.cursors);
@@ -56,11 +59,23 @@ export function HouseholdListPage({ tenantId }: { tenantId: number }) {
     <>
       <PageHeading title={t('list.title')} />
       <Flash />
-      <div className="regie-page-actions">
-        <AppButtonLink href={paths.householdNew(tenantId)} appearance="primary-action-button">
-          {t('list.new')}
-        </AppButtonLink>
-      </div>
+      {canCreateHousehold(roles) || canBreakGlass(roles) ? (
+        <div className="regie-page-actions">
+          {canCreateHousehold(roles) ? (
+            <AppButtonLink href={paths.householdNew(tenantId)} appearance="primary-action-button">
+              {t('list.new')}
+            </AppButtonLink>
+          ) : null}
+          {canBreakGlass(roles) ? (
+            <AppButtonLink
+              href={paths.breakGlassSearch(tenantId)}
+              appearance="secondary-action-button"
+            >
+              {t('breakGlass.searchLink')}
+            </AppButtonLink>
+          ) : null}
+        </div>
+      ) : null}
       <HouseholdFilterForm
         key={location.search}
         filters={filters}

@@ -1,18 +1,82 @@
 import { Alert, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api/client';
 import { getHousehold } from '../../api/regie';
 import type { Household } from '../../api/types';
+import { BreakGlassBanner } from '../../components/BreakGlassBanner';
 import { Flash } from '../../components/Flash';
 import { AppButtonLink, AppLink } from '../../components/links';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
+import { breakGlassExpiry } from '../../lib/breakGlass';
+import { canChangePersons } from '../../lib/householdAccess';
+import { canBreakGlass } from '../../lib/roles';
 import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
+import { useMe } from '../../session/session';
+import { AccessPanel } from './AccessPanel';
 import { ArchivePanel } from './ArchivePanel';
 import { HouseholdDetails } from './HouseholdDetails';
 import { PersonsTable } from './PersonsTable';
+
+/** When an opening of this household by break-the-glass ends, if known. */
+export function breakGlassEnd(household: Household): string | null {
+  return (
+    household.access.break_glass_expires_at ?? breakGlassExpiry(household.tenant_id, household.id)
+  );
+}
+
+/** A refusal because the user has no relationship: regisseur and partner may open it anyway. */
+function NoRelationship({ tenantId, householdId }: { tenantId: number; householdId: number }) {
+  const { t } = useI18n();
+  const { roles } = useMe().user;
+  return (
+    <Alert type="warning" className="regie-problem">
+      <Heading2 className="regie-alert-heading">{t('breakGlass.noRelationshipHeading')}</Heading2>
+      <Paragraph>{t('breakGlass.noRelationship')}</Paragraph>
+      {canBreakGlass(roles) ? (
+        <Paragraph>
+          <AppLink href={paths.breakGlass(tenantId, householdId)}>{t('breakGlass.open')}</AppLink>
+        </Paragraph>
+      ) : null}
+    </Alert>
+  );
+}
+
+function Actions({ household }: { household: Household }) {
+  const { t } = useI18n();
+  const { tenant_id: tenantId, id, access } = household;
+  const assign = access.relationship === 'regisseur';
+  const addPerson = canChangePersons(household);
+  if (household.archived || (!access.can_edit && !assign && !addPerson)) return null;
+  return (
+    <ButtonGroup className="regie-page-actions">
+      {access.can_edit ? (
+        <AppButtonLink
+          href={paths.householdEdit(tenantId, id)}
+          appearance="secondary-action-button"
+        >
+          {t('household.edit')}
+        </AppButtonLink>
+      ) : null}
+      {addPerson ? (
+        <AppButtonLink href={paths.personNew(tenantId, id)} appearance="primary-action-button">
+          {t('household.addPerson')}
+        </AppButtonLink>
+      ) : null}
+      {assign ? (
+        <AppButtonLink
+          href={paths.householdAssignments(tenantId, id)}
+          appearance="secondary-action-button"
+        >
+          {t('assignments.open')}
+        </AppButtonLink>
+      ) : null}
+    </ButtonGroup>
+  );
+}
 
 export function HouseholdPage({
   tenantId,
@@ -39,15 +103,21 @@ export function HouseholdPage({
   };
 
   const household = resource.status === 'ready' ? resource.data : null;
+  const error = resource.status === 'error' ? resource.error : null;
+  const noRelationship = error instanceof ApiError && error.code === 'no_relationship';
   return (
     <>
       <Paragraph className="regie-back">
         <AppLink href={paths.households(tenantId)}>{t('household.backToList')}</AppLink>
       </Paragraph>
       <PageHeading title={household?.name ?? t('household.title')} />
+      {household?.access.break_glass ? (
+        <BreakGlassBanner expiresAt={breakGlassEnd(household)} />
+      ) : null}
       <Flash />
       {resource.status === 'loading' ? <Loading /> : null}
-      {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
+      {noRelationship ? <NoRelationship tenantId={tenantId} householdId={householdId} /> : null}
+      {error && !noRelationship ? <ProblemAlert error={error} /> : null}
       {household ? (
         <>
           {justArchived ? (
@@ -58,38 +128,30 @@ export function HouseholdPage({
             </div>
           ) : null}
           <HouseholdDetails household={household} />
-          {household.archived ? null : (
-            <ButtonGroup className="regie-page-actions">
-              <AppButtonLink
-                href={paths.householdEdit(tenantId, householdId)}
-                appearance="secondary-action-button"
-              >
-                {t('household.edit')}
-              </AppButtonLink>
-              <AppButtonLink
-                href={paths.personNew(tenantId, householdId)}
-                appearance="primary-action-button"
-              >
-                {t('household.addPerson')}
-              </AppButtonLink>
-            </ButtonGroup>
-          )}
+          <Actions household={household} />
           <section aria-labelledby="personen">
             <Heading2 id="personen">
               {t('household.persons', { count: household.persons.length })}
             </Heading2>
             {household.persons.length === 0 ? (
-              <Paragraph>{t('household.noPersons')}</Paragraph>
+              <Paragraph>
+                {t(
+                  canChangePersons(household)
+                    ? 'household.noPersons'
+                    : 'household.noPersonsVisible',
+                )}
+              </Paragraph>
             ) : (
               <PersonsTable
                 tenantId={tenantId}
                 persons={household.persons}
-                editable={!household.archived}
+                editable={canChangePersons(household)}
                 labelledBy="personen"
               />
             )}
           </section>
-          {household.archived ? null : (
+          <AccessPanel access={household.access} />
+          {household.archived || !household.access.can_edit ? null : (
             <ArchivePanel household={household} onArchived={onArchived} onReload={reload} />
           )}
         </>

@@ -9,9 +9,15 @@ import {
 } from '@utrecht/component-library-react';
 import type { HouseholdSummary } from '../../api/types';
 import { AppLink } from '../../components/links';
+import { shown } from '../../components/Shielded';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/dates';
+import { enumLabel } from '../../lib/enumLabel';
 import { paths } from '../../router/routes';
+
+function regisseurName(value: HouseholdSummary['regisseur']): string {
+  return typeof value === 'string' ? value : (value?.display_name ?? '');
+}
 
 export function HouseholdTable({
   tenantId,
@@ -30,6 +36,7 @@ export function HouseholdTable({
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('list.col.name')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('list.col.relationship')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('list.col.regisseur')}</TableHeaderCell>
             <TableHeaderCell scope="col" className="regie-numeric">
               {t('list.col.members')}
@@ -41,18 +48,22 @@ export function HouseholdTable({
         </TableHeader>
         <TableBody>
           {items.map((h) => (
-            <TableRow key={h.id}>
+            <TableRow
+              key={h.id}
+              className={h.relationship === 'break_glass' ? 'regie-row-warning' : undefined}
+            >
               <TableCell>
                 <AppLink href={paths.household(tenantId, h.id)}>{h.name}</AppLink>
                 {h.archived ? (
                   <span className="regie-badge">{t('household.archivedBadge')}</span>
                 ) : null}
               </TableCell>
-              <TableCell>{h.regisseur}</TableCell>
-              <TableCell className="regie-numeric">{h.member_count}</TableCell>
-              <TableCell>{h.wijk}</TableCell>
-              <TableCell>{h.kern}</TableCell>
-              <TableCell>{formatDate(h.housing_date)}</TableCell>
+              <TableCell>{shown(h.relationship, (r) => enumLabel(t, 'relationship', r))}</TableCell>
+              <TableCell>{shown(h.regisseur, regisseurName)}</TableCell>
+              <TableCell className="regie-numeric">{shown(h.member_count, String)}</TableCell>
+              <TableCell>{shown(h.wijk, (v) => v)}</TableCell>
+              <TableCell>{shown(h.kern, (v) => v)}</TableCell>
+              <TableCell>{shown(h.housing_date, formatDate)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -8,12 +8,18 @@ import {
 } from '@utrecht/component-library-react';
 import type { Person } from '../../api/types';
 import { AppLink } from '../../components/links';
+import { shown } from '../../components/Shielded';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/dates';
 import { countryLabel } from '../../lib/displayNames';
 import { enumLabel } from '../../lib/enumLabel';
+import { personName } from '../../lib/personName';
 import { paths } from '../../router/routes';
 
+/**
+ * The persons of a household with the fields this user may see; a field of
+ * a category the user may not see shows a dash read as "afgeschermd".
+ */
 export function PersonsTable({
   tenantId,
   persons,
@@ -46,19 +52,25 @@ export function PersonsTable({
         </TableHeader>
         <TableBody>
           {persons.map((p) => {
-            const name = `${p.given_names} ${p.family_name}`;
+            const name = personName(t, p);
             return (
               <TableRow key={p.id}>
-                <TableHeaderCell scope="row">{name}</TableHeaderCell>
-                <TableCell>{enumLabel(t, 'role', p.role)}</TableCell>
-                <TableCell>{formatDate(p.birth_date)}</TableCell>
-                <TableCell>{countryLabel(p.nationality, lang, t('person.stateless'))}</TableCell>
-                <TableCell className="regie-nowrap">{p.bsn ?? t('common.none')}</TableCell>
+                <TableHeaderCell scope="row">
+                  <AppLink href={paths.person(tenantId, p.id)}>{name}</AppLink>
+                </TableHeaderCell>
+                <TableCell>{shown(p.role, (r) => enumLabel(t, 'role', r))}</TableCell>
+                <TableCell>{shown(p.birth_date, formatDate)}</TableCell>
+                <TableCell>
+                  {shown(p.nationality, (n) => countryLabel(n, lang, t('person.stateless')))}
+                </TableCell>
+                <TableCell className="regie-nowrap">
+                  {shown(p.bsn, (bsn) => bsn ?? t('common.none'))}
+                </TableCell>
                 {editable ? (
                   <TableCell>
                     <AppLink href={paths.personEdit(tenantId, p.id)}>
-                      {t('household.editPerson')}
-                      <span className="regie-visually-hidden"> {name}</span>
+                      {t('household.editPerson')}{' '}
+                      <span className="regie-visually-hidden">{name}</span>
                     </AppLink>
                   </TableCell>
                 ) : null}

@@ -64,21 +64,34 @@ function Field({ spec, values, onChange }: Props & { spec: FieldSpec }) {
   return <TextField {...common} value={text} onChange={set} inputProps={input} />;
 }
 
-/** Every field of PersonInput, grouped in fieldsets. */
-export function PersonFields({ values, onChange }: Props) {
+const NOTHING_HIDDEN: ReadonlySet<PersonField> = new Set();
+
+/**
+ * Every field of PersonInput, grouped in fieldsets; fields the user may not
+ * see (`hidden`) are left out, and so is a fieldset left empty by that.
+ */
+export function PersonFields({
+  values,
+  onChange,
+  hidden = NOTHING_HIDDEN,
+}: Props & { hidden?: ReadonlySet<PersonField> }) {
   const { t } = useI18n();
   return (
     <>
-      {PERSON_SECTIONS.map((section) => (
-        <Fieldset key={section.id} className="regie-fieldset">
-          <FieldsetLegend>{t(`personForm.sections.${section.id}`)}</FieldsetLegend>
-          {section.fields
-            .filter((spec) => !spec.when || spec.when(values))
-            .map((spec) => (
+      {PERSON_SECTIONS.map((section) => {
+        const fields = section.fields.filter(
+          (spec) => !hidden.has(spec.name) && (!spec.when || spec.when(values)),
+        );
+        if (fields.length === 0) return null;
+        return (
+          <Fieldset key={section.id} className="regie-fieldset">
+            <FieldsetLegend>{t(`personForm.sections.${section.id}`)}</FieldsetLegend>
+            {fields.map((spec) => (
               <Field key={spec.name} spec={spec} values={values} onChange={onChange} />
             ))}
-        </Fieldset>
-      ))}
+          </Fieldset>
+        );
+      })}
     </>
   );
 }

@@ -2,23 +2,11 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Household, Person } from '../../api/types';
 import { fakeApi, json, problem } from '../../test/fakeApi';
+import { makeHousehold, makePerson } from '../../test/fixtures';
 import { renderWithI18n } from '../../test/render';
 import { PersonForm } from './PersonForm';
 
-const household: Household = {
-  id: 3,
-  tenant_id: 1,
-  version: 1,
-  name: 'Familie Haddad',
-  regisseur: 'R. de Vries',
-  involved_organisations: [],
-  archived: false,
-  archived_at: null,
-  archive_reason: '',
-  created_at: '2024-01-01T00:00:00.000000Z',
-  updated_at: '2024-01-01T00:00:00.000000Z',
-  persons: [],
-};
+const household: Household = makeHousehold();
 
 const bsnError = {
   field: 'bsn',
@@ -150,5 +138,26 @@ describe('PersonForm', () => {
       target: { value: 'vrijgesteld' },
     });
     expect(screen.getByLabelText(/^Reden van vrijstelling/)).toBeTruthy();
+  });
+
+  it('leaves fields of categories the user cannot see out of the form and the update', async () => {
+    const { address, literacy, inburgeringsplicht, exemption_reason, ...visible } = makePerson();
+    const person: Person = { ...visible, visible_categories: ['basis', 'werk_inkomen'] };
+    const calls = fakeApi({ 'PUT /api/v1/tenants/1/persons/9': () => json(person) });
+    renderWithI18n(<PersonForm household={household} person={person} onReload={() => {}} />);
+    expect(
+      screen.getByText(/Sommige gegevens van deze persoon zijn voor u afgeschermd/),
+    ).toBeTruthy();
+    expect(screen.queryByLabelText(/^Postcode/)).toBeNull();
+    expect(screen.queryByLabelText(/^Geletterdheid/)).toBeNull();
+    expect(screen.queryByLabelText(/^Inburgeringsplicht/)).toBeNull();
+    expect((screen.getByLabelText(/^Voornamen/) as HTMLInputElement).value).toBe('Amina');
+    fireEvent.click(screen.getByRole('button', { name: 'Wijzigingen opslaan' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    const body = calls[0]!.body as Record<string, unknown>;
+    for (const hidden of ['address', 'literacy', 'inburgeringsplicht', 'exemption_reason']) {
+      expect(body, hidden).not.toHaveProperty(hidden);
+    }
+    expect(body).toMatchObject({ version: 1, given_names: 'Amina', highest_education: 'mbo' });
   });
 });

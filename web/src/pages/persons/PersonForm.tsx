@@ -1,3 +1,4 @@
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { createPerson, updatePerson } from '../../api/regie';
 import type { Household, Person } from '../../api/types';
@@ -8,6 +9,8 @@ import { useI18n } from '../../i18n/i18n';
 import {
   emptyPersonForm,
   formToPersonInput,
+  hiddenFields,
+  omitHidden,
   PERSON_FIELDS,
   personToForm,
 } from '../../lib/personForm';
@@ -33,17 +36,21 @@ export function PersonForm({ household, person, onReload }: Props) {
       : // The first person of a household is usually its main person.
         emptyPersonForm(household.persons.length === 0 ? 'hoofdpersoon' : ''),
   );
+  const [hidden] = useState(() => (person ? hiddenFields(person) : new Set<PersonField>()));
   const { saving, error, submit } = useSubmit(
     () => {
       const input = formToPersonInput(values);
       return person
-        ? updatePerson(tenantId, person.id, person.version, input)
+        ? updatePerson(tenantId, person.id, person.version, omitHidden(input, hidden))
         : createPerson(tenantId, household.id, input);
     },
     () =>
-      navigate(paths.household(tenantId, household.id), {
-        state: flash(person ? 'personForm.saved' : 'personForm.created'),
-      }),
+      navigate(
+        person ? paths.person(tenantId, person.id) : paths.household(tenantId, household.id),
+        {
+          state: flash(person ? 'personForm.saved' : 'personForm.created'),
+        },
+      ),
   );
   const change = (name: PersonField, value: string | boolean) =>
     setValues((v) => ({ ...v, [name]: value }));
@@ -53,13 +60,24 @@ export function PersonForm({ household, person, onReload }: Props) {
       fields={PERSON_FIELDS}
       label={(field) => personFieldLabel(t, field)}
       submitLabel={t(person ? 'personForm.submitEdit' : 'personForm.submitCreate')}
-      cancel={<CancelLink href={paths.household(tenantId, household.id)} />}
+      cancel={
+        <CancelLink
+          href={
+            person ? paths.person(tenantId, person.id) : paths.household(tenantId, household.id)
+          }
+        />
+      }
       saving={saving}
       error={error}
       onSubmit={submit}
       onReload={onReload}
     >
-      <PersonFields values={values} onChange={change} />
+      {hidden.size > 0 ? (
+        <Alert type="info" className="regie-notice">
+          <Paragraph>{t('personForm.someHidden')}</Paragraph>
+        </Alert>
+      ) : null}
+      <PersonFields values={values} onChange={change} hidden={hidden} />
     </FormShell>
   );
 }

@@ -5,6 +5,8 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
+import { canChangePersons } from '../../lib/householdAccess';
+import { personName } from '../../lib/personName';
 import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
 import { PersonForm } from './PersonForm';
@@ -28,14 +30,20 @@ export function PersonFormPage({ tenantId, householdId, personId }: Props) {
 
   const data = resource.status === 'ready' ? resource.data : null;
   const title = data?.person
-    ? t('personForm.editTitle', { name: `${data.person.given_names} ${data.person.family_name}` })
+    ? t('personForm.editTitle', { name: personName(t, data.person) })
     : data
       ? t('personForm.createTitle', { household: data.household.name })
       : t(personId === undefined ? 'personForm.createTitleShort' : 'personForm.editTitleShort');
 
   return (
     <>
-      {data ? (
+      {data?.person ? (
+        <Paragraph className="regie-back">
+          <AppLink href={paths.person(tenantId, data.person.id)}>
+            {t('common.backToNamed', { name: personName(t, data.person) })}
+          </AppLink>
+        </Paragraph>
+      ) : data ? (
         <Paragraph className="regie-back">
           <AppLink href={paths.household(tenantId, data.household.id)}>
             {t('common.backToHouseholdNamed', { name: data.household.name })}
@@ -50,7 +58,12 @@ export function PersonFormPage({ tenantId, householdId, personId }: Props) {
           <Paragraph>{t('householdForm.archived')}</Paragraph>
         </Alert>
       ) : null}
-      {data && !data.household.archived ? (
+      {data && !data.household.archived && !canChangePersons(data.household) ? (
+        <Alert type="warning">
+          <Paragraph>{t('personForm.cannotEdit')}</Paragraph>
+        </Alert>
+      ) : null}
+      {data && canChangePersons(data.household) ? (
         <PersonForm household={data.household} person={data.person} onReload={reload} />
       ) : null}
     </>

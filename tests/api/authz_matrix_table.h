@@ -1,0 +1,238 @@
+#pragma once
+
+// The authorisation matrix of the API (docs/api-contract.md, "Access"): for
+// every route, every role and every relationship the expected answer.
+// authz_matrix_test.cc builds the world the columns name, sends each request
+// and checks the answer; a route of the router without an entry here fails
+// that test.
+//
+// Cells:
+//   200 201 204 404 401 ...  that status
+//   NR                       403 no_relationship (the UI may offer break-the-glass)
+//   FB                       403 forbidden (role or action not allowed)
+//   200+ / 200-              200, and the column's household is / is not in the list
+// Anonymous requests carry no cookie; on a non-public route their 401 must be
+// not_authenticated.
+//
+// Columns by target:
+//   kNone:       one column (no tenant in the path)
+//   kTenant:     own tenant (A) | other tenant (B)
+//   kUser:       a user of tenant A | a user of tenant B (through B's path)
+//   kHousehold, kListing, kPerson, kBasis: one household per relationship
+//     none      a household of regisseur2, no organisation involved
+//     own       the user's own: "regisseur" directs it, "begeleider" and
+//               "vrijwilliger" are assigned (no organisation involved)
+//     basis     every organisation of tenant A involved, and an active
+//               sharing basis (basis + gezondheid) of its first person for each
+//     nobasis   every organisation involved, no basis for them
+//     expired   every organisation involved, their bases expired
+//     withdrawn every organisation involved, their bases withdrawn
+//     other     a household of tenant B, through tenant B's path
+//   kListing looks for the column's household in the list (q = its name);
+//   kPerson is that household's first person; kBasis a basis of that person
+//   for an organisation no user belongs to.
+#include <array>
+#include <string_view>
+#include <vector>
+
+namespace regie::testing::authz {
+
+enum class Target { kNone, kTenant, kUser, kHousehold, kListing, kPerson, kBasis };
+
+inline constexpr std::array<std::string_view, 7> kRelationships = {
+    "none", "own", "basis", "nobasis", "expired", "withdrawn", "other"};
+inline constexpr std::array<std::string_view, 8> kRoles = {"regisseur",    "begeleider", "partner",
+                                                           "vrijwilliger", "beleid",     "beheer",
+                                                           "auditor",      "anonymous"};
+
+struct Row {
+  std::string_view roles;  // space-separated; every role once per route
+  std::string_view cells;  // one per column
+};
+
+struct Entry {
+  std::string_view route;  // "METHOD template", as the router lists it
+  std::string_view query;  // appended to the path; {name} = the household's name
+  Target target;
+  std::vector<Row> rows;
+};
+
+// clang-format off
+inline const std::vector<Entry> kMatrix = {
+  // ---- public: no session needed -------------------------------------------------
+  {"GET /api/v1/health", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "200"}}},
+  {"GET /api/v1/openapi.json", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "200"}}},
+  // Body: the regisseur's own credentials, whoever sends them.
+  {"POST /api/v1/auth/login", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "200"}}},
+  // Body: a wrong code (totp_invalid with a session, not_authenticated without).
+  {"POST /api/v1/auth/totp", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "401"}}},
+  // Sent with a fresh session of its own, so the others stay valid.
+  {"POST /api/v1/auth/logout", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "204"}}},
+  {"GET /api/v1/auth/me", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor", "200"},
+      {"anonymous",                                                        "401"}}},
+  // An enrolment token that was never issued.
+  {"GET /api/v1/auth/enrol/{token}", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "404"}}},
+  {"POST /api/v1/auth/enrol/{token}", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "404"}}},
+  {"POST /api/v1/auth/enrol/{token}/confirm", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "404"}}},
+
+  // ---- no household ---------------------------------------------------------------
+  {"GET /api/v1/tenants", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor", "200"},
+      {"anonymous",                                                        "401"}}},
+  //                                                                          own  other
+  {"GET /api/v1/tenants/{tenantId}/organisations", "", Target::kTenant, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor", "200 404"},
+      {"anonymous",                                                        "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/users", "", Target::kTenant, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor", "200 404"},
+      {"anonymous",                                                        "401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/users", "", Target::kTenant, {
+      {"beheer",                                                  "201 404"},
+      {"regisseur begeleider partner vrijwilliger beleid auditor", "FB  404"},
+      {"anonymous",                                               "401 401"}}},
+  {"PUT /api/v1/tenants/{tenantId}/users/{userId}", "", Target::kUser, {
+      {"beheer",                                                  "200 404"},
+      {"regisseur begeleider partner vrijwilliger beleid auditor", "FB  404"},
+      {"anonymous",                                               "401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/users/{userId}/enrolment", "", Target::kUser, {
+      {"beheer",                                                  "200 404"},
+      {"regisseur begeleider partner vrijwilliger beleid auditor", "FB  404"},
+      {"anonymous",                                               "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/audit", "", Target::kTenant, {
+      {"auditor",                                                "200 404"},
+      {"regisseur begeleider partner vrijwilliger beleid beheer", "FB  404"},
+      {"anonymous",                                              "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/audit.csv", "", Target::kTenant, {
+      {"auditor",                                                "200 404"},
+      {"regisseur begeleider partner vrijwilliger beleid beheer", "FB  404"},
+      {"anonymous",                                              "401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/households", "", Target::kTenant, {
+      {"regisseur",                                              "201 404"},
+      {"begeleider partner vrijwilliger beleid beheer auditor",  "FB  404"},
+      {"anonymous",                                              "401 401"}}},
+
+  // ---- households -------------------------------------------------------------
+  //                                                    none own  basis nobasis expired withdrawn other
+  {"GET /api/v1/tenants/{tenantId}/households", "?q={name}", Target::kListing, {
+      {"regisseur begeleider vrijwilliger", "200- 200+ 200- 200- 200- 200- 404"},
+      {"partner",                           "200- 200- 200+ 200+ 200+ 200+ 404"},
+      {"beleid beheer auditor",             "200- 200- 200- 200- 200- 200- 404"},
+      {"anonymous",                         "401  401  401  401  401  401  401"}}},
+  {"GET /api/v1/tenants/{tenantId}/households", "?scope=all&q={name}", Target::kListing, {
+      {"regisseur partner",                               "200+ 200+ 200+ 200+ 200+ 200+ 404"},
+      {"begeleider vrijwilliger beleid beheer auditor",   "FB   FB   FB   FB   FB   FB   404"},
+      {"anonymous",                                       "401  401  401  401  401  401  401"}}},
+  {"GET /api/v1/tenants/{tenantId}/households/{householdId}", "", Target::kHousehold, {
+      {"regisseur begeleider vrijwilliger", "NR  200 NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"PUT /api/v1/tenants/{tenantId}/households/{householdId}", "", Target::kHousehold, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/households/{householdId}/archive", "", Target::kHousehold, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/households/{householdId}/persons", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  201 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"PUT /api/v1/tenants/{tenantId}/households/{householdId}/assignments", "", Target::kHousehold, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // Break-the-glass needs a role, not a relationship.
+  {"POST /api/v1/tenants/{tenantId}/households/{householdId}/break-glass", "", Target::kHousehold, {
+      {"regisseur partner",                              "201 201 201 201 201 201 404"},
+      {"begeleider vrijwilliger beleid beheer auditor",  "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                                      "401 401 401 401 401 401 401"}}},
+
+  // ---- persons and consent ---------------------------------------------------------
+  //                                                    none own  basis nobasis expired withdrawn other
+  {"GET /api/v1/tenants/{tenantId}/persons/{personId}", "", Target::kPerson, {
+      {"regisseur begeleider vrijwilliger", "NR  200 NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"PUT /api/v1/tenants/{tenantId}/persons/{personId}", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // Consent is the regisseur's of the household.
+  {"GET /api/v1/tenants/{tenantId}/persons/{personId}/sharing-bases", "", Target::kPerson, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/persons/{personId}/sharing-bases", "", Target::kPerson, {
+      {"regisseur",                         "NR  201 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/sharing-bases/{basisId}/withdraw", "", Target::kBasis, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+};
+
+// What an allowed read shows, per role and relationship: which of the
+// household's two persons appear, which fields of its first person are there
+// and which are not, its visible categories, and which summary fields the
+// household list leaves out.
+struct View {
+  std::string_view role;
+  std::string_view relationship;
+  std::string_view persons;     // "P1 P2", "P1" or ""
+  std::string_view shown;       // fields present on P1
+  std::string_view hidden;      // fields absent on P1
+  std::string_view categories;  // P1's visible_categories
+  std::string_view list_hidden; // summary fields absent from the list item
+};
+
+inline const std::vector<View> kViews = {
+  {"regisseur", "own", "P1 P2",
+   "given_names family_name bsn birth_date nationality address literacy highest_education", "",
+   "basis contact inburgering werk_inkomen financien gezondheid jeugd justitie notities", ""},
+  {"begeleider", "own", "P1 P2",
+   "given_names family_name bsn birth_date nationality address literacy highest_education", "",
+   "basis contact inburgering werk_inkomen financien notities", ""},
+  {"vrijwilliger", "own", "P1 P2",
+   "given_names family_name role address",
+   "bsn birth_date nationality languages v_number permit_date literacy highest_education",
+   "basis contact", "housing_date"},
+  {"partner", "basis", "P1",
+   "given_names family_name bsn birth_date nationality",
+   "address literacy inburgeringsplicht highest_education",
+   "basis gezondheid", "wijk kern housing_date"},
+  {"partner", "nobasis",   "", "", "", "", "wijk kern housing_date"},
+  {"partner", "expired",   "", "", "", "", "wijk kern housing_date"},
+  {"partner", "withdrawn", "", "", "", "", "wijk kern housing_date"},
+};
+// clang-format on
+
+}  // namespace regie::testing::authz

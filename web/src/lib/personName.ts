@@ -1,0 +1,8 @@
+import type { Person } from '../api/types';
+import type { Translate } from '../i18n/i18n';
+
+/** "Amina Haddad"; a person whose name is not visible to the user is "Persoon 12 (naam afgeschermd)". */
+export function personName(t: Translate, p: Person): string {
+  const name = [p.given_names, p.family_name].filter(Boolean).join(' ').trim();
+  return name || t('person.nameShielded', { id: p.id });
+}

@@ -1,0 +1,92 @@
+// What each role may use in the UI. The server decides every request anyway;
+// the UI only leaves out what a role cannot use, so nobody is led to a refusal.
+import type { UserRole } from '../api/types';
+import { paths } from '../router/routes';
+import type { Route } from '../router/routes';
+
+export type Section = 'households' | 'users' | 'audit';
+
+/** Roles that work on households (case content). */
+export const CASE_ROLES: readonly UserRole[] = [
+  'regisseur',
+  'begeleider',
+  'partner',
+  'vrijwilliger',
+];
+
+const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
+  households: CASE_ROLES,
+  users: ['beheer'],
+  audit: ['auditor'],
+};
+
+const SECTION_ORDER: readonly Section[] = ['households', 'users', 'audit'];
+
+export function hasAnyRole(roles: readonly UserRole[], wanted: readonly UserRole[]): boolean {
+  return roles.some((r) => wanted.includes(r));
+}
+
+/** The navigation items of a user, in menu order. */
+export function sectionsFor(roles: readonly UserRole[]): Section[] {
+  return SECTION_ORDER.filter((s) => hasAnyRole(roles, SECTION_ROLES[s]));
+}
+
+export function sectionPath(section: Section, tenantId: number): string {
+  switch (section) {
+    case 'households':
+      return paths.households(tenantId);
+    case 'users':
+      return paths.users(tenantId);
+    case 'audit':
+      return paths.audit(tenantId);
+  }
+}
+
+/** Where a user starts in a municipality: the first section, or the start page (beleid). */
+export function homePath(roles: readonly UserRole[], tenantId: number): string {
+  const first = sectionsFor(roles)[0];
+  return first ? sectionPath(first, tenantId) : paths.start(tenantId);
+}
+
+/** Only a regisseur creates households (and becomes or names their regisseur). */
+export function canCreateHousehold(roles: readonly UserRole[]): boolean {
+  return roles.includes('regisseur');
+}
+
+/** Break-the-glass and the tenant-wide search: regisseur or partner. */
+export function canBreakGlass(roles: readonly UserRole[]): boolean {
+  return hasAnyRole(roles, ['regisseur', 'partner']);
+}
+
+/** The navigation item a page belongs to. */
+export function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'households':
+    case 'householdNew':
+    case 'household':
+    case 'householdEdit':
+    case 'householdAssignments':
+    case 'breakGlassSearch':
+    case 'breakGlass':
+    case 'personNew':
+    case 'person':
+    case 'personEdit':
+      return 'households';
+    case 'users':
+    case 'userNew':
+    case 'userEdit':
+      return 'users';
+    case 'audit':
+      return 'audit';
+    default:
+      return null;
+  }
+}
+
+/** Whether a signed-in user's roles allow the page at all. */
+export function routeAllowed(route: Route, roles: readonly UserRole[]): boolean {
+  if (route.name === 'householdNew') return canCreateHousehold(roles);
+  if (route.name === 'breakGlassSearch' || route.name === 'breakGlass') return canBreakGlass(roles);
+  const section = sectionOf(route);
+  return section === null || hasAnyRole(roles, SECTION_ROLES[section]);
+}

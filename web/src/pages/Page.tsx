@@ -1,0 +1,66 @@
+import { AuditPage } from './audit/AuditPage';
+import { ForbiddenPage } from './ForbiddenPage';
+import { AssignmentsPage } from './households/AssignmentsPage';
+import { BreakGlassPage } from './households/BreakGlassPage';
+import { BreakGlassSearchPage } from './households/BreakGlassSearchPage';
+import { HouseholdFormPage } from './households/HouseholdFormPage';
+import { HouseholdListPage } from './households/HouseholdListPage';
+import { HouseholdPage } from './households/HouseholdPage';
+import { NotFoundPage } from './NotFoundPage';
+import { PersonFormPage } from './persons/PersonFormPage';
+import { PersonPage } from './persons/PersonPage';
+import { StartPage } from './StartPage';
+import { UserFormPage } from './users/UserFormPage';
+import { UserListPage } from './users/UserListPage';
+import type { Route } from '../router/routes';
+
+/** The page of a route inside the signed-in app. */
+export function Page({
+  route,
+  allowed,
+  homeHref,
+}: {
+  route: Route;
+  /** Whether the user's roles allow this page. */
+  allowed: boolean;
+  homeHref: string;
+}) {
+  if (!allowed) return <ForbiddenPage homeHref={homeHref} />;
+  switch (route.name) {
+    case 'start':
+      return <StartPage tenantId={route.tenantId} />;
+    case 'households':
+      return <HouseholdListPage tenantId={route.tenantId} />;
+    case 'householdNew':
+      return <HouseholdFormPage tenantId={route.tenantId} />;
+    case 'household':
+      return <HouseholdPage tenantId={route.tenantId} householdId={route.householdId} />;
+    case 'householdEdit':
+      return <HouseholdFormPage tenantId={route.tenantId} householdId={route.householdId} />;
+    case 'householdAssignments':
+      return <AssignmentsPage tenantId={route.tenantId} householdId={route.householdId} />;
+    case 'breakGlassSearch':
+      return <BreakGlassSearchPage tenantId={route.tenantId} />;
+    case 'breakGlass':
+      return <BreakGlassPage tenantId={route.tenantId} householdId={route.householdId} />;
+    case 'personNew':
+      return <PersonFormPage tenantId={route.tenantId} householdId={route.householdId} />;
+    case 'person':
+      return <PersonPage tenantId={route.tenantId} personId={route.personId} />;
+    case 'personEdit':
+      return <PersonFormPage tenantId={route.tenantId} personId={route.personId} />;
+    case 'users':
+      return <UserListPage tenantId={route.tenantId} />;
+    case 'userNew':
+      return <UserFormPage tenantId={route.tenantId} />;
+    case 'userEdit':
+      return <UserFormPage tenantId={route.tenantId} userId={route.userId} />;
+    case 'audit':
+      return <AuditPage tenantId={route.tenantId} />;
+    case 'home':
+    case 'login':
+    case 'enrol':
+    case 'notFound':
+      return <NotFoundPage homeHref={homeHref} />;
+  }
+}

@@ -1,0 +1,82 @@
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import type { AuditRecord } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { shortCategoryList } from '../../lib/categories';
+import { formatDateTime } from '../../lib/dates';
+import { enumLabel } from '../../lib/enumLabel';
+
+const BREAK_GLASS_PREFIX = 'break_glass: ';
+
+/** The reason typed when opening with break-the-glass, without the server's marker. */
+export function breakGlassReason(purpose: string): string {
+  return purpose.startsWith(BREAK_GLASS_PREFIX)
+    ? purpose.slice(BREAK_GLASS_PREFIX.length)
+    : purpose;
+}
+
+/** Audit records, newest first; break-the-glass rows stand out with their reason. */
+export function AuditTable({ items, caption }: { items: readonly AuditRecord[]; caption: string }) {
+  const { t } = useI18n();
+  return (
+    // Wide: it scrolls sideways, so keyboard users can focus it to scroll.
+    <div className="regie-table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <Table className="regie-table regie-audit-table">
+        <TableCaption className="regie-visually-hidden">{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('audit.col.at')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.user')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.col.resource')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.col.household')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.col.person')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.col.categories')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.col.outcome')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.col.purpose')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.col.ip')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((r) => (
+            <TableRow key={r.seq} className={r.break_glass ? 'regie-row-break-glass' : undefined}>
+              <TableCell className="regie-nowrap">{formatDateTime(r.at, true)}</TableCell>
+              <TableCell>{r.user ? r.user.display_name : t('audit.noUser')}</TableCell>
+              <TableCell>
+                {r.action}
+                {r.break_glass ? (
+                  <span className="regie-badge regie-badge--warning">{t('audit.breakGlass')}</span>
+                ) : null}
+              </TableCell>
+              <TableCell>
+                {r.resource_type}
+                {r.resource_id ? ` ${r.resource_id}` : ''}
+              </TableCell>
+              <TableCell className="regie-numeric">{r.household_id ?? ''}</TableCell>
+              <TableCell className="regie-numeric">{r.person_id ?? ''}</TableCell>
+              <TableCell>{shortCategoryList(t, r.categories)}</TableCell>
+              <TableCell>{enumLabel(t, 'outcome', r.outcome)}</TableCell>
+              <TableCell>
+                {r.break_glass && r.purpose ? (
+                  <strong>
+                    {t('audit.reason')}: {breakGlassReason(r.purpose)}
+                  </strong>
+                ) : (
+                  r.purpose
+                )}
+              </TableCell>
+              <TableCell className="regie-nowrap">{r.client_ip}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../App';
+import type { Household } from '../../api/types';
+import { fakeApi, json, problem } from '../../test/fakeApi';
+import { makeHousehold, makeMe, makePerson } from '../../test/fixtures';
+import { renderSignedIn, renderWithI18n } from '../../test/render';
+import { HouseholdPage } from './HouseholdPage';
+
+function show(household: Household, roles = makeMe(['partner'])) {
+  fakeApi({ 'GET /api/v1/tenants/1/households/3': () => json(household) });
+  window.history.replaceState(null, '', '/gemeenten/1/huishoudens/3');
+  renderSignedIn(<HouseholdPage tenantId={1} householdId={3} />, roles);
+}
+
+describe('HouseholdPage', () => {
+  it('shows a partner only what is shared: dashes for absent fields, no edit or archive', async () => {
+    const { bsn, birth_date, ...shared } = makePerson();
+    show(
+      makeHousehold({
+        begeleiders: [{ id: 8, display_name: 'B. Begeleider' }],
+        persons: [{ ...shared, visible_categories: ['basis'] }],
+        access: {
+          relationship: 'partner',
+          categories: ['basis', 'inburgering'],
+          break_glass: false,
+          can_edit: false,
+        },
+      }),
+    );
+    const row = (await screen.findByRole('link', { name: 'Amina Haddad' })).closest('tr')!;
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells).toEqual(['Hoofdpersoon', '—afgeschermd', 'Syrië (SY)', '—afgeschermd']);
+    expect(
+      within(row).getAllByTitle('afgeschermd: U heeft geen toegang tot deze gegevenscategorie.'),
+    ).toHaveLength(2);
+    expect(screen.queryByRole('link', { name: 'Huishouden bewerken' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Persoon toevoegen' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Archiveren' })).toBeNull();
+    expect(screen.queryByRole('link', { name: /^Bewerken/ })).toBeNull();
+
+    const access = screen.getByRole('heading', { name: 'Toegang' }).closest('section')!;
+    expect(access.textContent).toContain('Partner');
+    expect(access.textContent).toContain('Basisgegevens, Inburgering');
+    expect(screen.getByText('B. Begeleider')).toBeTruthy();
+    expect(screen.getByText('R. de Vries')).toBeTruthy();
+  });
+
+  it('gives the regisseur edit, archive and assignments', async () => {
+    show(makeHousehold({ persons: [makePerson()] }), makeMe(['regisseur']));
+    await screen.findByRole('link', { name: 'Huishouden bewerken' });
+    expect(screen.getByRole('link', { name: 'Betrokkenen toewijzen' }).getAttribute('href')).toBe(
+      '/gemeenten/1/huishoudens/3/betrokkenen',
+    );
+    expect(screen.getByRole('button', { name: 'Archiveren' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Bewerken Amina Haddad' })).toBeTruthy();
+  });
+
+  it('warns on every view of a household opened with break-the-glass', async () => {
+    show(
+      makeHousehold({
+        access: {
+          relationship: 'break_glass',
+          categories: ['basis'],
+          break_glass: true,
+          can_edit: false,
+          break_glass_expires_at: '2030-05-02T08:30:00.000000Z',
+        },
+      }),
+    );
+    const banner = (await screen.findByRole('heading', { name: 'Noodtoegang' })).closest(
+      '.utrecht-alert',
+    )!;
+    expect(banner.textContent).toMatch(
+      /U bekijkt dit dossier met noodtoegang tot 02-05-2030 \d\d:30/,
+    );
+  });
+
+  it('offers break-the-glass to a regisseur without a relationship', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/households/3': () => problem(403, { code: 'no_relationship' }),
+    });
+    renderSignedIn(<HouseholdPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    expect(await screen.findByText('U bent niet betrokken bij dit huishouden')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Noodtoegang openen' }).getAttribute('href')).toBe(
+      '/gemeenten/1/huishoudens/3/noodtoegang',
+    );
+  });
+});
+
+describe('break-the-glass flow', () => {
+  it('searches outside my households, asks a reason with a warning, then shows the banner', async () => {
+    let opened = false;
+    const calls = fakeApi({
+      'GET /api/v1/auth/me': () => json(makeMe(['partner'])),
+      'GET /api/v1/tenants/1/households': ({ url }) =>
+        url.searchParams.get('scope') === 'all'
+          ? json({ items: [{ id: 3, name: 'Familie Haddad' }], next: null })
+          : json({ items: [], next: null }),
+      'POST /api/v1/tenants/1/households/3/break-glass': () => {
+        opened = true;
+        return json({ expires_at: '2030-05-02T08:30:00.000000Z' }, 201);
+      },
+      'GET /api/v1/tenants/1/households/3': () =>
+        opened
+          ? json(
+              makeHousehold({
+                access: {
+                  relationship: 'break_glass',
+                  categories: ['basis'],
+                  break_glass: true,
+                  can_edit: false,
+                },
+              }),
+            )
+          : problem(403, { code: 'no_relationship' }),
+    });
+    renderWithI18n(<App />);
+    fireEvent.click(await screen.findByRole('link', { name: 'Zoeken buiten mijn huishoudens' }));
+    await screen.findByRole('heading', { level: 1, name: 'Zoeken buiten mijn huishoudens' });
+
+    fireEvent.change(screen.getByLabelText(/^Naam van het huishouden/), {
+      target: { value: 'ha' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Zoeken' }));
+    expect(await screen.findByText('Vul minstens 3 tekens in.')).toBeTruthy();
+    expect(calls.some((c) => c.url.searchParams.get('scope') === 'all')).toBe(false);
+
+    fireEvent.change(screen.getByLabelText(/^Naam van het huishouden/), {
+      target: { value: 'Haddad' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Zoeken' }));
+    const open = await screen.findByRole('link', { name: 'Noodtoegang openen Familie Haddad' });
+    const search = calls.find((c) => c.url.searchParams.get('scope') === 'all')!;
+    expect(search.url.searchParams.get('q')).toBe('Haddad');
+    fireEvent.click(open);
+
+    await screen.findByRole('heading', { level: 1, name: 'Noodtoegang openen' });
+    expect(screen.getByText('Huishouden: Familie Haddad (nummer 3).')).toBeTruthy();
+    expect(screen.getByText(/getoond aan de privacyfunctionaris/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^Reden/), { target: { value: 'kort' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Noodtoegang openen' }));
+    expect(
+      await screen.findByRole('link', { name: 'Reden: Beschrijf de reden in minstens 10 tekens.' }),
+    ).toBeTruthy();
+    expect(opened).toBe(false);
+
+    fireEvent.change(screen.getByLabelText(/^Reden/), {
+      target: { value: 'Melding huiselijk geweld, dienst buiten kantoortijd' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Noodtoegang openen' }));
+    await screen.findByRole('heading', { level: 1, name: 'Familie Haddad' });
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      reason: 'Melding huiselijk geweld, dienst buiten kantoortijd',
+    });
+    expect(calls.find((c) => c.method === 'POST')!.headers['X-CSRF-Token']).toBe('csrf-123');
+    await waitFor(() =>
+      expect(screen.getByText(/U bekijkt dit dossier met noodtoegang tot 02-05-2030/)).toBeTruthy(),
+    );
+  });
+});

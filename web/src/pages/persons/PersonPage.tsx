@@ -1,0 +1,75 @@
+import { ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { getHousehold, getPerson } from '../../api/regie';
+import { BreakGlassBanner } from '../../components/BreakGlassBanner';
+import { Flash } from '../../components/Flash';
+import { AppButtonLink, AppLink } from '../../components/links';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useI18n } from '../../i18n/i18n';
+import { canChangePersons } from '../../lib/householdAccess';
+import { personName } from '../../lib/personName';
+import { useResource } from '../../lib/useResource';
+import { paths } from '../../router/routes';
+import { breakGlassEnd } from '../households/HouseholdPage';
+import { PersonDetails } from './PersonDetails';
+import { SharingSection } from './sharing/SharingSection';
+
+/** One person: the data the user may see and, for the regisseur, "Gegevens delen". */
+export function PersonPage({ tenantId, personId }: { tenantId: number; personId: number }) {
+  const { t } = useI18n();
+  const { resource } = useResource(
+    async (signal) => {
+      const person = await getPerson(tenantId, personId, signal);
+      const household = await getHousehold(tenantId, person.household_id, signal);
+      return { person, household };
+    },
+    [tenantId, personId],
+  );
+  const data = resource.status === 'ready' ? resource.data : null;
+  const name = data ? personName(t, data.person) : null;
+  const access = data?.household.access;
+  const editable = !!data && canChangePersons(data.household);
+
+  return (
+    <>
+      {data ? (
+        <Paragraph className="regie-back">
+          <AppLink href={paths.household(tenantId, data.household.id)}>
+            {t('common.backToHouseholdNamed', { name: data.household.name })}
+          </AppLink>
+        </Paragraph>
+      ) : null}
+      <PageHeading title={name ?? t('person.title')} />
+      {data && access?.break_glass ? (
+        <BreakGlassBanner expiresAt={breakGlassEnd(data.household)} />
+      ) : null}
+      <Flash />
+      {resource.status === 'loading' ? <Loading /> : null}
+      {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
+      {data && name ? (
+        <>
+          {editable ? (
+            <ButtonGroup className="regie-page-actions">
+              <AppButtonLink
+                href={paths.personEdit(tenantId, personId)}
+                appearance="secondary-action-button"
+              >
+                {t('person.edit')}
+              </AppButtonLink>
+            </ButtonGroup>
+          ) : null}
+          <PersonDetails person={data.person} />
+          {access?.relationship === 'regisseur' ? (
+            <SharingSection
+              tenantId={tenantId}
+              personId={personId}
+              personName={name}
+              readOnly={data.household.archived}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
