@@ -3,6 +3,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# ccache may reuse precompiled headers (see CMakeLists.txt).
+export CCACHE_SLOPPINESS="pch_defines,time_macros,include_file_mtime,include_file_ctime"
 
 bash scripts/deps.sh run
 cmake --preset release >/dev/null

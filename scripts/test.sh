@@ -6,6 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# ccache may reuse precompiled headers (see CMakeLists.txt).
+export CCACHE_SLOPPINESS="pch_defines,time_macros,include_file_mtime,include_file_ctime"
 
 werror=OFF
 [ "${CI:-}" = "true" ] && werror=ON
@@ -83,14 +85,27 @@ rm -f "$vlog"
 # The end-to-end tests below serve web/dist; a failed build fails them too.
 (cd web && npm run --silent build) && record web-build 1 0 || record web-build 0 1
 
-step "Browser end-to-end tests (Chromium)"
-elog="$(mktemp)"
-if REGIE_BIN="$root/build/dev/src/app/regie" node --test --test-concurrency=1 --test-reporter=tap tests/e2e/ 2>&1 | tee "$elog"; then erc=0; else erc=1; fi
-epass="$(grep -E '^# pass ' "$elog" | awk '{print $3}' | tail -n 1)"
-efail="$(grep -E '^# fail ' "$elog" | awk '{print $3}' | tail -n 1)"
-[ "$erc" -eq 0 ] || [ "${efail:-0}" -gt 0 ] || efail=1
-record e2e "${epass:-0}" "${efail:-0}"
-rm -f "$elog"
+# run_e2e NAME [ENV=VALUE...] -- FILES...: node's test runner over Chromium
+# tests, counted from its TAP summary.
+run_e2e() {
+  local name="$1" log rc=0 pass fail
+  shift
+  log="$(mktemp)"
+  env REGIE_BIN="$root/build/dev/src/app/regie" "$@" 2>&1 | tee "$log" || rc=$?
+  pass="$(grep -E '^# pass ' "$log" | awk '{print $3}' | tail -n 1)"
+  fail="$(grep -E '^# fail ' "$log" | awk '{print $3}' | tail -n 1)"
+  [ "$rc" -eq 0 ] || [ "${fail:-0}" -gt 0 ] || fail=1
+  record "$name" "${pass:-0}" "${fail:-0}"
+  rm -f "$log"
+}
+
+step "Browser end-to-end tests (Chromium, SQLite)"
+run_e2e e2e node --test --test-concurrency=1 --test-reporter=tap tests/e2e/
+
+step "Browser end-to-end tests (Chromium, PostgreSQL: access and household flow)"
+run_e2e e2e-postgresql REGIE_E2E_PG_URL="$REGIE_TEST_PG_URL" \
+  node --test --test-concurrency=1 --test-reporter=tap \
+  tests/e2e/access_roles.test.mjs tests/e2e/household_flow.test.mjs
 
 printf '\n'
 if ((${#failures[@]})); then echo "Failing groups: ${failures[*]}" >&2; fi

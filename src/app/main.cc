@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "app/policy_commands.h"
 
 namespace {
 
@@ -110,6 +111,24 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--db", audit_db, "sqlite:PATH or postgresql://...")
       ->capture_default_str();
 
+  CLI::App* policy_cmd = app.add_subcommand("policy", "Policy packs: check and evaluate");
+  policy_cmd->require_subcommand(1);
+  std::vector<std::string> policy_files;
+  CLI::App* policy_check_cmd =
+      policy_cmd->add_subcommand("check", "Validate pack files; print file:line:column errors");
+  policy_check_cmd->add_option("files", policy_files, "Pack files (TOML)")->required();
+  regie::app::PolicyEvalOptions policy_eval;
+  CLI::App* policy_eval_cmd = policy_cmd->add_subcommand(
+      "eval", "Print the milestone statuses of a person (JSON) on a date");
+  policy_eval_cmd->add_option("--packs", policy_eval.packs, "Pack ids, comma-separated")
+      ->required()
+      ->delimiter(',');
+  policy_eval_cmd->add_option("--person", policy_eval.person_file, "Person facts and events (JSON)")
+      ->required();
+  policy_eval_cmd->add_option("--on", policy_eval.on, "Reference date YYYY-MM-DD")->required();
+  policy_eval_cmd->add_option("--policies", policy_eval.policies_dir, "Directory of pack files")
+      ->capture_default_str();
+
   CLI::App* version_cmd = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -122,5 +141,7 @@ int main(int argc, char** argv) {
   if (user_add_cmd->parsed()) return regie::app::RunUserAdd(user_add);
   if (totp_cmd->parsed()) return regie::app::RunDemoTotpCode(totp_db, totp_user);
   if (verify_cmd->parsed()) return regie::app::RunAuditVerify(audit_db);
+  if (policy_check_cmd->parsed()) return regie::app::RunPolicyCheck(policy_files);
+  if (policy_eval_cmd->parsed()) return regie::app::RunPolicyEval(policy_eval);
   return 2;
 }

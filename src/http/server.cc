@@ -43,10 +43,36 @@ constexpr const char* kCsp =
     "base-uri 'self'; form-action 'self'";
 
 // What every session needs; owned by Server::Impl, outlives the sessions.
+// Responses waiting for their audit record. Their callbacks run on the audit
+// writer's thread and post into the io_context, so the server must not go
+// away while one is pending or running: Stop waits until none is.
+class PendingTickets {
+ public:
+  void Add() const {
+    std::lock_guard lock(mu_);
+    ++count_;
+  }
+  void Done() const {
+    std::lock_guard lock(mu_);
+    --count_;
+    cv_.notify_all();
+  }
+  void WaitForNone() const {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return count_ == 0; });
+  }
+
+ private:
+  mutable std::mutex mu_;
+  mutable std::condition_variable cv_;
+  mutable int count_ = 0;
+};
+
 struct Shared {
   ServerOptions options;
   Router router;
   std::filesystem::path web_root;  // canonical; empty = API only
+  PendingTickets tickets;
 };
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
@@ -223,14 +249,22 @@ class Session : public std::enable_shared_from_this<Session> {
     // A read goes out only once its audit record is committed; meanwhile this
     // thread serves other connections. Back on the session's strand to write.
     const std::string instance(request.path);
+    shared_.tickets.Add();
     ticket->OnCommitted([self = shared_from_this(), response = std::move(out.response),
-                         cache_control = out.cache_control, keep_alive, head,
-                         instance](const Status& logged) mutable {
-      net::post(self->stream_.get_executor(), [self, response = std::move(response), cache_control,
-                                               keep_alive, head, instance, logged]() mutable {
-        if (!logged.ok()) response = MakeProblem(503, "unavailable", instance);
-        self->Write(std::move(response), cache_control, keep_alive, head);
-      });
+                         cache_control = out.cache_control, keep_alive, head, instance,
+                         &tickets = shared_.tickets](const Status& logged) mutable {
+      {
+        // Moved into the posted handler, not copied: this callback is
+        // destroyed on the audit writer's thread, which must not hold the
+        // session's last reference.
+        auto executor = self->stream_.get_executor();
+        net::post(executor, [self = std::move(self), response = std::move(response), cache_control,
+                             keep_alive, head, instance, logged]() mutable {
+          if (!logged.ok()) response = MakeProblem(503, "unavailable", instance);
+          self->Write(std::move(response), cache_control, keep_alive, head);
+        });
+      }
+      tickets.Done();  // the last touch of the server's objects
     });
   }
 
@@ -340,6 +374,7 @@ class Server::Impl {
     ioc_.stop();  // handlers already running finish; no new work starts
     for (auto& t : threads_)
       if (t.joinable() && t.get_id() != std::this_thread::get_id()) t.join();
+    shared_.tickets.WaitForNone();  // the audit writer is done posting into ioc_
     stopped_cv_.notify_all();
   }
 

@@ -1,0 +1,81 @@
+#pragma once
+
+// Branch-light civil-calendar arithmetic for the evaluation hot path
+// (H. Hinnant's days_from_civil / civil_from_days). Same results as
+// core::Date (proleptic Gregorian, days since 1970-01-01), without the
+// std::chrono round trips, because the engine adds spans and computes ages
+// millions of times per second.
+
+#include <cstdint>
+
+#include "core/policy/model.h"
+
+namespace regie::core::policy::civil {
+
+struct Ymd {
+  int32_t y;
+  int32_t m;  // 1..12
+  int32_t d;  // 1..31
+};
+
+constexpr Ymd FromDays(int32_t z) {
+  z += 719468;
+  const int32_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int32_t doe = z - era * 146097;
+  const int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int32_t y = yoe + era * 400;
+  const int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int32_t mp = (5 * doy + 2) / 153;
+  const int32_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int32_t m = mp < 10 ? mp + 3 : mp - 9;
+  return {m <= 2 ? y + 1 : y, m, d};
+}
+
+constexpr int32_t ToDays(int32_t y, int32_t m, int32_t d) {
+  y -= m <= 2 ? 1 : 0;
+  const int32_t era = (y >= 0 ? y : y - 399) / 400;
+  const int32_t yoe = y - era * 400;
+  const int32_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const int32_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+constexpr int32_t DaysInMonth(int32_t y, int32_t m) {
+  constexpr int32_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+// Calendar months with the day clamped, exactly like Date::AddMonths.
+constexpr int32_t AddMonths(int32_t days, int32_t months) {
+  const Ymd a = FromDays(days);
+  const int32_t total = a.y * 12 + (a.m - 1) + months;
+  const int32_t y = total >= 0 ? total / 12 : (total - 11) / 12;
+  const int32_t m = total - y * 12 + 1;
+  const int32_t dim = DaysInMonth(y, m);
+  return ToDays(y, m, a.d < dim ? a.d : dim);
+}
+
+constexpr int32_t Add(int32_t days, const Duration& span) {
+  switch (span.unit) {
+    case DurationUnit::kDays:
+      return days + span.amount;
+    case DurationUnit::kWeeks:
+      return days + 7 * span.amount;
+    case DurationUnit::kMonths:
+      return AddMonths(days, span.amount);
+    case DurationUnit::kYears:
+      return AddMonths(days, 12 * span.amount);
+  }
+  return days;
+}
+
+// Civil age (whole years) on `on` of someone born on `birth`, as core::AgeOn.
+constexpr int32_t Age(const Ymd& birth, int32_t on) {
+  const Ymd o = FromDays(on);
+  int32_t age = o.y - birth.y;
+  if (o.m < birth.m || (o.m == birth.m && o.d < birth.d)) --age;
+  return age;
+}
+
+}  // namespace regie::core::policy::civil

@@ -1,0 +1,499 @@
+#include "core/policy/engine.h"
+
+#include <algorithm>
+
+namespace regie::core::policy {
+namespace {
+
+using internal::kNoDate;
+using internal::kNone;
+
+constexpr std::string_view kStatusCodes[] = {
+    "op_tijd", "te_laat", "open", "verlopen", "niet_van_toepassing", "vrijgesteld"};
+constexpr std::string_view kReasonCodes[] = {"",
+                                             "pack_not_in_force",
+                                             "pack_not_activated",
+                                             "age",
+                                             "role",
+                                             "inburgeringsplicht",
+                                             "leerplicht",
+                                             "literacy",
+                                             "family_reunification",
+                                             "learning_route",
+                                             "field",
+                                             "exempt_from_inburgering",
+                                             "exemption_event",
+                                             "anchor_missing",
+                                             "extended",
+                                             "stopped"};
+
+std::optional<Date> OptDate(int32_t day) {
+  if (day == kNoDate) return std::nullopt;
+  return Date::FromDays(day);
+}
+
+int32_t PersonDate(const PersonFacts& facts, PersonDateField field) {
+  const std::optional<Date>* d = nullptr;
+  switch (field) {
+    case PersonDateField::kBirthDate:
+      return facts.birth_date.days();
+    case PersonDateField::kPermitDate:
+      d = &facts.permit_date;
+      break;
+    case PersonDateField::kKoppelingDate:
+      d = &facts.koppeling_date;
+      break;
+    case PersonDateField::kHousingDate:
+      d = &facts.housing_date;
+      break;
+  }
+  return d && d->has_value() ? (*d)->days() : kNoDate;
+}
+
+// Leerplicht runs from age 5 to 16 (seed 000, §4.5.1).
+bool IsLeerplichtig(int32_t age) { return age >= 5 && age < 16; }
+
+bool Meets(Requirement r, bool value) {
+  return r == Requirement::kAny || (r == Requirement::kYes) == value;
+}
+
+}  // namespace
+
+std::string_view ToCode(MilestoneStatus status) { return kStatusCodes[static_cast<int>(status)]; }
+std::string_view ToCode(Reason reason) { return kReasonCodes[static_cast<int>(reason)]; }
+
+Evaluator::Evaluator(const CompiledPolicy& policy) : t_(policy.tables()) {
+  const size_t n = t_.events.size();
+  offsets_.assign(n + 1, 0);
+  cursor_.assign(n, 0);
+  first_.assign(n, kNoDate);
+  selected_.assign(t_.groups.size(), {});
+}
+
+std::span<const EventRecord> Evaluator::Bucket(uint32_t event) const {
+  return {sorted_.data() + offsets_[event], offsets_[event + 1] - offsets_[event]};
+}
+
+void Evaluator::PrepareEvents(const PersonFacts& facts, std::span<const EventRecord> events) {
+  const uint32_t n = static_cast<uint32_t>(t_.events.size());
+  std::fill(offsets_.begin(), offsets_.end(), 0U);
+  // Counting sort by event, then by (date, value) within each small bucket:
+  // the order in which events were recorded can never change a result.
+  uint32_t kept = 0;
+  for (const EventRecord& e : events) {
+    if (e.event >= n || t_.events[e.event].kind != EventKind::kRecorded || e.date.days() > on_)
+      continue;
+    ++offsets_[e.event + 1];
+    ++kept;
+  }
+  for (uint32_t i = 0; i < n; ++i) offsets_[i + 1] += offsets_[i];
+  sorted_.resize(kept);
+  std::copy(offsets_.begin(), offsets_.end() - 1, cursor_.begin());
+  for (const EventRecord& e : events) {
+    if (e.event >= n || t_.events[e.event].kind != EventKind::kRecorded || e.date.days() > on_)
+      continue;
+    sorted_[cursor_[e.event]++] = e;
+  }
+  auto before = [](const EventRecord& a, const EventRecord& b) {
+    return a.date != b.date ? a.date < b.date : a.value < b.value;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t b = offsets_[i], e = offsets_[i + 1];
+    for (uint32_t k = b + 1; k < e; ++k) {  // insertion sort: buckets hold a few events
+      EventRecord x = sorted_[k];
+      uint32_t j = k;
+      for (; j > b && before(x, sorted_[j - 1]); --j) sorted_[j] = sorted_[j - 1];
+      sorted_[j] = x;
+    }
+    const internal::CEvent& ev = t_.events[i];
+    if (ev.kind == EventKind::kRecorded) {
+      first_[i] = b < e ? sorted_[b].date.days() : kNoDate;
+    } else if (ev.kind == EventKind::kPersonField) {
+      int32_t d = PersonDate(facts, ev.field);
+      first_[i] = d != kNoDate && d <= on_ ? d : kNoDate;
+    }
+  }
+  for (uint32_t i : t_.derived_order) {
+    const internal::CEvent& ev = t_.events[i];
+    int32_t pick = kNoDate;
+    bool all = true;
+    for (uint32_t k = 0; k < ev.from.count; ++k) {
+      int32_t d = first_[t_.event_refs[ev.from.begin + k]];
+      if (d == kNoDate) {
+        all = false;
+        continue;
+      }
+      if (pick == kNoDate || (ev.pick == DerivedPick::kEarliest ? d < pick : d > pick)) pick = d;
+    }
+    // "latest" waits until every source happened; "earliest" takes the first.
+    if (ev.pick == DerivedPick::kLatest && !all) pick = kNoDate;
+    if (pick != kNoDate) pick = civil::Add(pick, ev.offset);
+    first_[i] = pick != kNoDate && pick <= on_ ? pick : kNoDate;
+  }
+}
+
+int32_t Evaluator::AgeOn(int32_t day) {
+  if (day != age_cache_day_) {
+    age_cache_day_ = day;
+    age_cache_ = civil::Age(birth_, day);
+  }
+  return age_cache_;
+}
+
+int32_t Evaluator::FirstMatch(internal::Range matches) const {
+  int32_t best = kNoDate;
+  for (uint32_t k = 0; k < matches.count; ++k) {
+    const internal::CMatch& m = t_.matches[matches.begin + k];
+    int32_t d = kNoDate;
+    if (!m.has_min) {
+      d = first_[m.event];
+    } else {
+      for (const EventRecord& e : Bucket(m.event)) {
+        if (e.value >= m.min_value) {
+          d = e.date.days();
+          break;
+        }
+      }
+    }
+    if (d != kNoDate && (best == kNoDate || d < best)) best = d;
+  }
+  return best;
+}
+
+Reason Evaluator::CheckApplies(const internal::CApplies& a, const PersonFacts& facts,
+                               int32_t on_day) {
+  if (a.any) return Reason::kNone;
+  if (a.min_age >= 0 || a.max_age >= 0 || a.leerplicht != Requirement::kAny) {
+    const int32_t age = AgeOn(on_day);
+    if ((a.min_age >= 0 && age < a.min_age) || (a.max_age >= 0 && age > a.max_age))
+      return Reason::kAge;
+    if (!Meets(a.leerplicht, IsLeerplichtig(age))) return Reason::kLeerplicht;
+  }
+  if (a.role_mask && !(a.role_mask & (1U << static_cast<unsigned>(facts.role))))
+    return Reason::kRole;
+  if (a.literacy_mask && !(a.literacy_mask & (1U << static_cast<unsigned>(facts.literacy))))
+    return Reason::kLiteracy;
+  if (!Meets(a.family, facts.family_reunification)) return Reason::kFamilyReunification;
+  if (a.routes.count) {
+    bool found = false;
+    for (uint32_t k = 0; k < a.routes.count && !found; ++k)
+      found = t_.strings[a.routes.begin + k] == facts.learning_route;
+    if (!found) return Reason::kLearningRoute;
+  }
+  for (uint32_t k = 0; k < a.fields.count; ++k) {
+    const internal::CField& f = t_.fields[a.fields.begin + k];
+    const std::string* value = facts.Field(f.name);
+    if (!value || std::find(f.values.begin(), f.values.end(), *value) == f.values.end())
+      return Reason::kField;
+  }
+  // Last, so that a rule that does not apply for another reason says so.
+  if (a.inburgering == Requirement::kYes) {
+    if (facts.inburgeringsplicht == InburgeringPlicht::kExempt)
+      return Reason::kExemptFromInburgering;
+    if (facts.inburgeringsplicht != InburgeringPlicht::kYes) return Reason::kInburgeringsplicht;
+  } else if (a.inburgering == Requirement::kNo &&
+             facts.inburgeringsplicht == InburgeringPlicht::kYes) {
+    return Reason::kInburgeringsplicht;
+  }
+  return Reason::kNone;
+}
+
+void Evaluator::EvaluateMilestone(uint32_t index, const PersonFacts& facts, MilestoneResult& r) {
+  const internal::CMilestone& c = t_.milestones[index];
+  const int32_t anchor = first_[c.anchor];
+  r.anchor = OptDate(anchor);
+  const Reason applies = CheckApplies(c.applies, facts, anchor != kNoDate ? anchor : on_);
+  if (applies != Reason::kNone) {
+    r.reason = applies;
+    r.status = applies == Reason::kExemptFromInburgering ? MilestoneStatus::kVrijgesteld
+                                                         : MilestoneStatus::kNietVanToepassing;
+    return;
+  }
+  const int32_t satisfied = FirstMatch(c.matches);
+  r.satisfied = OptDate(satisfied);
+  int32_t exempt = kNoDate;
+  for (uint32_t k = 0; k < c.exemptions.count; ++k) {
+    int32_t d = first_[t_.event_refs[c.exemptions.begin + k]];
+    if (d != kNoDate && (exempt == kNoDate || d < exempt)) exempt = d;
+  }
+  // An exemption does not undo a milestone that was already met.
+  if (exempt != kNoDate && (satisfied == kNoDate || satisfied > exempt)) {
+    r.status = MilestoneStatus::kVrijgesteld;
+    r.reason = Reason::kExemptionEvent;
+    r.satisfied.reset();
+    return;
+  }
+  if (!c.fixed && anchor == kNoDate) {
+    r.reason = Reason::kAnchorMissing;
+    r.status = satisfied != kNoDate ? MilestoneStatus::kOpTijd : MilestoneStatus::kOpen;
+    return;
+  }
+  int32_t due = c.fixed ? c.fixed_day : civil::Add(anchor, c.after);
+  uint32_t applied = 0;
+  for (uint32_t k = 0; k < c.extensions.count; ++k) {
+    const internal::CExtension& x = t_.extensions[c.extensions.begin + k];
+    int32_t times = 0;
+    for (const EventRecord& e : Bucket(x.event)) {
+      // Granted on or before the (extended) due date; a later one comes too late.
+      if (times >= x.max_times || e.date.days() > due) break;
+      due = civil::Add(due, x.by);
+      ++times;
+    }
+    applied += static_cast<uint32_t>(times);
+  }
+  r.extensions = static_cast<uint8_t>(std::min<uint32_t>(applied, 255));
+  if (applied) r.reason = Reason::kExtended;
+  r.due = Date::FromDays(due);
+  if (satisfied != kNoDate)
+    r.status = satisfied <= due ? MilestoneStatus::kOpTijd : MilestoneStatus::kTeLaat;
+  else
+    r.status = on_ <= due ? MilestoneStatus::kOpen : MilestoneStatus::kVerlopen;
+}
+
+void Evaluator::EvaluateCadence(uint32_t index, const PersonFacts& facts, CadenceResult& r) {
+  const internal::CCadence& c = t_.cadences[index];
+  const int32_t start = first_[c.start];
+  r.start = OptDate(start);
+  const Reason applies = CheckApplies(c.applies, facts, start != kNoDate ? start : on_);
+  if (applies != Reason::kNone) {
+    r.reason = applies;
+    r.status = applies == Reason::kExemptFromInburgering ? MilestoneStatus::kVrijgesteld
+                                                         : MilestoneStatus::kNietVanToepassing;
+    return;
+  }
+  if (start == kNoDate) {
+    r.status = MilestoneStatus::kOpen;
+    r.reason = Reason::kAnchorMissing;
+    return;
+  }
+  int32_t stop = kNoDate;
+  for (uint32_t k = 0; k < c.stops.count; ++k) {
+    const uint32_t ev = t_.event_refs[c.stops.begin + k];
+    int32_t d = kNoDate;
+    if (t_.events[ev].kind == EventKind::kRecorded) {
+      for (const EventRecord& e : Bucket(ev))
+        if (e.date.days() >= start) {
+          d = e.date.days();
+          break;
+        }
+    } else if (first_[ev] >= start) {
+      d = first_[ev];
+    }
+    if (d != kNoDate && (stop == kNoDate || d < stop)) stop = d;
+  }
+  const int32_t end = stop != kNoDate ? stop : on_;
+  scratch_dates_.clear();
+  for (uint32_t k = 0; k < c.matches.count; ++k) {
+    const internal::CMatch& m = t_.matches[c.matches.begin + k];
+    if (t_.events[m.event].kind == EventKind::kRecorded) {
+      for (const EventRecord& e : Bucket(m.event))
+        if (e.date.days() > start && e.date.days() <= end && (!m.has_min || e.value >= m.min_value))
+          scratch_dates_.push_back(e.date.days());
+    } else if (first_[m.event] > start && first_[m.event] <= end) {
+      scratch_dates_.push_back(first_[m.event]);
+    }
+  }
+  if (c.matches.count > 1) std::sort(scratch_dates_.begin(), scratch_dates_.end());
+  int32_t prev = start;
+  uint32_t met = 0, late = 0;
+  for (int32_t d : scratch_dates_) {
+    if (d <= prev) continue;  // two contacts on one day count once
+    if (d > civil::Add(prev, c.every)) ++late;
+    ++met;
+    prev = d;
+  }
+  const int32_t next = civil::Add(prev, c.every);
+  if (met) r.last = Date::FromDays(prev);
+  if (stop != kNoDate) {
+    if (stop > next) ++late;  // the obligation lapsed before the stop
+    r.stopped = Date::FromDays(stop);
+    r.reason = Reason::kStopped;
+    r.status = late ? MilestoneStatus::kTeLaat : MilestoneStatus::kOpTijd;
+  } else {
+    r.next_due = Date::FromDays(next);
+    r.status = on_ <= next ? MilestoneStatus::kOpen : MilestoneStatus::kVerlopen;
+  }
+  r.met = static_cast<uint16_t>(std::min<uint32_t>(met, 65535));
+  r.late = static_cast<uint16_t>(std::min<uint32_t>(late, 65535));
+}
+
+void Evaluator::Evaluate(const PersonFacts& facts, std::span<const EventRecord> events, Date on,
+                         Evaluation& out) {
+  on_ = on.days();
+  birth_ = civil::FromDays(facts.birth_date.days());
+  age_cache_day_ = kNoDate;
+  PrepareEvents(facts, events);
+  out.milestones.clear();
+  out.cadences.clear();
+  for (size_t g = 0; g < t_.groups.size(); ++g) {
+    const internal::CGroup& group = t_.groups[g];
+    int32_t anchor = first_[group.anchor];
+    if (anchor == kNoDate) anchor = on_;  // not yet anchored: today's rules
+    // The version valid on the anchor date; when none is, the nearest one
+    // still names the rules (all niet_van_toepassing).
+    Selected s;
+    uint32_t nearest = 0;
+    for (uint32_t v = 0; v < group.versions.size(); ++v) {
+      const internal::CVersion& version = group.versions[v];
+      if (version.valid_from <= anchor) nearest = v;
+      if (version.valid_from <= anchor && anchor <= version.valid_to) s.version = v;
+    }
+    if (s.version == kNone) {
+      s.version = nearest;
+      s.reason = Reason::kPackNotInForce;
+    } else {
+      bool active =
+          std::any_of(group.activations.begin(), group.activations.end(),
+                      [&](const auto& w) { return w.first <= anchor && anchor <= w.second; });
+      if (!active) s.reason = Reason::kPackNotActivated;
+    }
+    selected_[g] = s;
+    const internal::CVersion& v = group.versions[s.version];
+    for (uint32_t i = v.milestones.begin; i < v.milestones.begin + v.milestones.count; ++i) {
+      MilestoneResult& r = out.milestones.emplace_back();
+      r.milestone = i;
+      if (s.reason != Reason::kNone)
+        r.reason = s.reason;
+      else
+        EvaluateMilestone(i, facts, r);
+    }
+    for (uint32_t i = v.cadences.begin; i < v.cadences.begin + v.cadences.count; ++i) {
+      CadenceResult& r = out.cadences.emplace_back();
+      r.cadence = i;
+      if (s.reason != Reason::kNone)
+        r.reason = s.reason;
+      else
+        EvaluateCadence(i, facts, r);
+    }
+  }
+}
+
+bool Evaluator::ConditionHolds(const internal::CCondition& c) const {
+  int32_t date = kNoDate;
+  int32_t value = 0;
+  if (t_.events[c.event].kind == EventKind::kRecorded) {
+    std::span<const EventRecord> bucket = Bucket(c.event);
+    if (!bucket.empty()) {
+      date = bucket.back().date.days();
+      value = bucket.back().value;
+    }
+  } else {
+    date = first_[c.event];
+  }
+  if (date == kNoDate) return false;
+  if (c.test == StateTest::kActive && c.until != kNone) {
+    if (t_.events[c.until].kind == EventKind::kRecorded) {
+      std::span<const EventRecord> ends = Bucket(c.until);
+      if (!ends.empty() && ends.back().date.days() >= date) return false;
+    } else if (first_[c.until] != kNoDate && first_[c.until] >= date) {
+      return false;
+    }
+  }
+  if (c.test != StateTest::kHas) {
+    if (c.has_min && value < c.min_value) return false;
+    if (c.codes.count) {
+      bool found = false;
+      for (uint32_t k = 0; k < c.codes.count && !found; ++k)
+        found = t_.ints[c.codes.begin + k] == value;
+      if (!found) return false;
+    }
+  }
+  return true;
+}
+
+void Evaluator::EvaluateIndicators(const PersonFacts& facts, const Evaluation& evaluation,
+                                   std::vector<IndicatorResult>& out) const {
+  out.clear();
+  auto find = [&](uint32_t milestone) -> const MilestoneResult* {
+    for (const MilestoneResult& r : evaluation.milestones)
+      if (r.milestone == milestone) return &r;
+    return nullptr;
+  };
+  auto holds_all = [&](internal::Range range, bool want) {
+    for (uint32_t k = 0; k < range.count; ++k)
+      if (ConditionHolds(t_.conditions[range.begin + k]) != want) return false;
+    return true;
+  };
+  for (size_t g = 0; g < t_.groups.size(); ++g) {
+    const internal::CVersion& v = t_.groups[g].versions[selected_[g].version];
+    for (uint32_t i = v.indicators.begin; i < v.indicators.begin + v.indicators.count; ++i) {
+      IndicatorResult& r = out.emplace_back();
+      r.indicator = i;
+      if (selected_[g].reason != Reason::kNone) continue;
+      const internal::CIndicator& c = t_.indicators[i];
+      const int32_t cohort = first_[c.cohort_event];
+      if (cohort == kNoDate || cohort < c.cohort_from || cohort > c.cohort_to) continue;
+      if (c.min_age >= 0 || c.max_age >= 0) {
+        const int32_t age = civil::Age(civil::FromDays(facts.birth_date.days()), on_);
+        if ((c.min_age >= 0 && age < c.min_age) || (c.max_age >= 0 && age > c.max_age)) continue;
+      }
+      if (c.residence_event != kNone) {
+        const int32_t since = first_[c.residence_event];
+        if (since == kNoDate) continue;
+        if (c.has_min_residence && civil::Add(since, c.min_residence) > on_) continue;
+        if (c.has_max_residence && civil::Add(since, c.max_residence) <= on_) continue;
+      }
+      if (c.milestone_applies != kNone) {
+        const MilestoneResult* m = find(c.milestone_applies);
+        if (!m || m->status == MilestoneStatus::kNietVanToepassing ||
+            m->status == MilestoneStatus::kVrijgesteld)
+          continue;
+      }
+      if (c.measure == MeasureKind::kState) {
+        r.in_population = true;
+        bool any = c.any.count == 0;
+        for (uint32_t k = 0; k < c.any.count && !any; ++k)
+          any = ConditionHolds(t_.conditions[c.any.begin + k]);
+        r.satisfied = any && holds_all(c.all, true) && holds_all(c.none, false);
+        continue;
+      }
+      // Milestone measures count only decided cases: an open milestone is
+      // neither a success nor a failure yet.
+      const MilestoneResult* m = find(c.milestone);
+      if (!m || m->status == MilestoneStatus::kOpen ||
+          m->status == MilestoneStatus::kNietVanToepassing ||
+          m->status == MilestoneStatus::kVrijgesteld)
+        continue;
+      r.in_population = true;
+      r.satisfied =
+          m->status == MilestoneStatus::kOpTijd ||
+          (c.measure == MeasureKind::kMilestoneMet && m->status == MilestoneStatus::kTeLaat);
+    }
+  }
+}
+
+StatusOr<bool> CheckEvent(const CompiledPolicy& policy, const PersonFacts& facts,
+                          const PersonEvent& event, Date today) {
+  if (event.date < facts.birth_date)
+    return InvalidArgument("event_before_birth",
+                           "event '" + event.event + "' on " + event.date.ToString() +
+                               " lies before the birth date " + facts.birth_date.ToString(),
+                           {{"date", "event_before_birth"}});
+  if (event.date > today)
+    return InvalidArgument("event_in_future",
+                           "event '" + event.event + "' on " + event.date.ToString() +
+                               " lies after today " + today.ToString(),
+                           {{"date", "event_in_future"}});
+  std::optional<uint32_t> index = policy.FindEvent(event.event);
+  if (!index) return false;
+  const EventDecl& decl = policy.event_decl(*index);
+  if (decl.kind != EventKind::kRecorded)
+    return InvalidArgument("event_not_recordable",
+                           "event '" + event.event +
+                               "' is not recorded: it comes from the person record or is derived",
+                           {{"event", "event_not_recordable"}});
+  if (decl.requires_reason && event.reason.empty())
+    return InvalidArgument("event_reason_required", "event '" + event.event + "' needs a reason",
+                           {{"reason", "required"}});
+  if (decl.value_kind == EventValueKind::kInteger && !event.value)
+    return InvalidArgument("event_value_required",
+                           "event '" + event.event + "' needs a number (" + decl.unit + ")",
+                           {{"value", "required"}});
+  if (decl.value_kind == EventValueKind::kCode) {
+    StatusOr<EventRecord> interned = policy.Intern(event);
+    if (!interned.ok()) return interned.status();
+  }
+  return true;
+}
+
+}  // namespace regie::core::policy

@@ -1,0 +1,180 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/date.h"
+#include "core/enums.h"
+#include "core/policy/civil.h"
+#include "core/policy/compiled.h"
+#include "core/policy/person.h"
+#include "core/status.h"
+
+namespace regie::core::policy {
+
+// The status of a milestone (and of a cadence's current item) on the
+// reference date R, with due date D and satisfaction date S:
+//   op_tijd              S exists and S <= D
+//   te_laat              S exists and S > D
+//   open                 no S and R <= D (or the anchor has not happened yet)
+//   verlopen             no S and R > D (overdue: the worklist shows it)
+//   niet_van_toepassing  the rule does not apply to this person
+//   vrijgesteld          exempt: an exemption event before S, or the person
+//                        is exempt from inburgering for an inburgering rule
+enum class MilestoneStatus : uint8_t {
+  kOpTijd,
+  kTeLaat,
+  kOpen,
+  kVerlopen,
+  kNietVanToepassing,
+  kVrijgesteld,
+};
+
+// Why a status was decided; a stable code for the UI and the audit of a
+// decision ("vrijgesteld because ...").
+enum class Reason : uint8_t {
+  kNone,
+  kPackNotInForce,       // no version of the pack is valid on the version anchor date
+  kPackNotActivated,     // the tenant has not activated the pack on that date
+  kAge,                  // age on the anchor date outside the rule's range
+  kRole,                 // household role not listed
+  kInburgeringsplicht,   // rule is for inburgeringsplichtigen (or the opposite)
+  kLeerplicht,           // rule is for leerplichtigen (or the opposite)
+  kLiteracy,             // literacy not listed
+  kFamilyReunification,  // rule is for nareizigers (or the opposite)
+  kLearningRoute,        // learning route unknown or not listed
+  kField,                // a custom field condition failed
+  kExemptFromInburgering,
+  kExemptionEvent,
+  kAnchorMissing,  // the anchor event has not happened (by R)
+  kExtended,       // due date moved by an extension
+  kStopped,        // cadence ended by its stop event
+};
+
+std::string_view ToCode(MilestoneStatus status);
+std::string_view ToCode(Reason reason);
+
+// One milestone for one person. Dates are absent when they do not apply.
+struct MilestoneResult {
+  uint32_t milestone = 0;  // CompiledPolicy::milestone(i): rule id, pack id, version
+  MilestoneStatus status = MilestoneStatus::kNietVanToepassing;
+  Reason reason = Reason::kNone;
+  uint8_t extensions = 0;  // extensions applied to the due date
+  std::optional<Date> anchor;
+  std::optional<Date> due;
+  std::optional<Date> satisfied;
+};
+
+// The current item of a cadence: the next due date and how the past went.
+// Status: open / verlopen for the running item, op_tijd / te_laat once
+// stopped (te_laat when any interval was exceeded), and
+// niet_van_toepassing / vrijgesteld as for milestones.
+struct CadenceResult {
+  uint32_t cadence = 0;
+  MilestoneStatus status = MilestoneStatus::kNietVanToepassing;
+  Reason reason = Reason::kNone;
+  uint16_t met = 0;   // satisfying events counted since the start
+  uint16_t late = 0;  // intervals that ran past their due date
+  std::optional<Date> start;
+  std::optional<Date> last;  // last satisfying event
+  std::optional<Date> next_due;
+  std::optional<Date> stopped;
+};
+
+// Whether a person counts for an indicator on the reference date, and if so
+// whether the measure holds.
+struct IndicatorResult {
+  uint32_t indicator = 0;
+  bool in_population = false;
+  bool satisfied = false;
+};
+
+// Counts persons over a population for one indicator.
+struct IndicatorTally {
+  int64_t population = 0;
+  int64_t satisfied = 0;
+
+  void Add(const IndicatorResult& r) {
+    population += r.in_population ? 1 : 0;
+    satisfied += r.in_population && r.satisfied ? 1 : 0;
+  }
+  // Share satisfied in percent; 0 for an empty population.
+  double Percent() const {
+    return population == 0
+               ? 0.0
+               : 100.0 * static_cast<double>(satisfied) / static_cast<double>(population);
+  }
+  // An empty population meets no target: there is nothing to show.
+  bool TargetMet(double target_percent) const {
+    return population > 0 && Percent() >= target_percent;
+  }
+};
+
+struct Evaluation {
+  std::vector<MilestoneResult> milestones;
+  std::vector<CadenceResult> cadences;
+};
+
+// Evaluates every milestone and cadence of the active packs for one person
+// on a reference date (from the injected clock, never the system clock).
+// Pure: the result depends only on the facts, the events and the date, not
+// on the order in which events were recorded; events and person dates after
+// the reference date are ignored (they have not happened yet on that date).
+// A person is judged per pack by the version valid on his version-anchor
+// date (or, while that event has not happened, on the reference date).
+//
+// Not thread-safe: one Evaluator per thread. It keeps scratch buffers, so
+// after the first few persons Evaluate allocates nothing.
+class Evaluator {
+ public:
+  explicit Evaluator(const CompiledPolicy& policy);
+
+  void Evaluate(const PersonFacts& facts, std::span<const EventRecord> events, Date on,
+                Evaluation& out);
+
+  // Indicator membership for the person of the last Evaluate (same date).
+  void EvaluateIndicators(const PersonFacts& facts, const Evaluation& evaluation,
+                          std::vector<IndicatorResult>& out) const;
+
+ private:
+  struct Selected {
+    uint32_t version = internal::kNone;  // index into the group's versions
+    Reason reason = Reason::kNone;
+  };
+
+  void PrepareEvents(const PersonFacts& facts, std::span<const EventRecord> events);
+  int32_t First(uint32_t event) const { return first_[event]; }
+  std::span<const EventRecord> Bucket(uint32_t event) const;
+  int32_t FirstMatch(internal::Range matches) const;
+  Reason CheckApplies(const internal::CApplies& a, const PersonFacts& facts, int32_t on_day);
+  void EvaluateMilestone(uint32_t index, const PersonFacts& facts, MilestoneResult& r);
+  void EvaluateCadence(uint32_t index, const PersonFacts& facts, CadenceResult& r);
+  bool ConditionHolds(const internal::CCondition& c) const;
+  int32_t AgeOn(int32_t day);
+
+  const internal::Tables& t_;
+  int32_t on_ = 0;
+  civil::Ymd birth_{};
+  std::vector<EventRecord> sorted_;  // recorded events <= on, grouped by event
+  std::vector<uint32_t> offsets_;    // bucket of event e: [offsets_[e], offsets_[e + 1])
+  std::vector<uint32_t> cursor_;
+  std::vector<int32_t> first_;      // earliest date of every event, kNoDate if none
+  std::vector<Selected> selected_;  // per pack group
+  std::vector<int32_t> scratch_dates_;
+  int32_t age_cache_day_ = internal::kNoDate;
+  int32_t age_cache_ = 0;
+};
+
+// Checks an event before it is recorded: not before the person's birth, not
+// after `today`, a declared event must be recordable (not a person field or
+// derived), carry the value its declaration asks for and a reason when
+// required. Returns true when an active pack declares the event, false for
+// an unknown event, which is still valid: it is stored and reported.
+StatusOr<bool> CheckEvent(const CompiledPolicy& policy, const PersonFacts& facts,
+                          const PersonEvent& event, Date today);
+
+}  // namespace regie::core::policy
