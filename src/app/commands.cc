@@ -12,8 +12,10 @@
 #include "app/system_clock.h"
 #include "http/audit_writer.h"
 #include "http/handlers.h"
+#include "http/policy_registry.h"
 #include "http/server.h"
 #include "http/session_cache.h"
+#include "packs/pack_loader.h"
 
 #ifndef REGIE_VERSION
 #error "REGIE_VERSION must be defined by the build"
@@ -66,6 +68,17 @@ int RunServe(const ServeOptions& options) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  // An invalid pack never loads: the server does not start on one.
+  packs::PackLibrary library = packs::LoadPackDirectory(options.policies_dir);
+  if (!library.ok()) {
+    for (const core::policy::PolicyError& e : library.errors)
+      spdlog::error("event=policy_pack_invalid error=\"{}\"", e.ToString());
+    spdlog::error("event=not_starting reason=invalid_policy_packs dir=\"{}\"",
+                  options.policies_dir);
+    return 2;
+  }
+  http::PolicyRegistry policies(std::move(library.packs));
+
   std::unique_ptr<ports::Database> db = OpenMigrated(options.db_url, pool);
   if (!db) return 1;
   std::unique_ptr<ports::Crypto> crypto = OpenCrypto(options.key_file);
@@ -73,7 +86,7 @@ int RunServe(const ServeOptions& options) {
   SystemClock clock;
   http::AuditWriter audit(*db, *crypto);
   http::SessionCache sessions;
-  http::ApiContext ctx{*db, clock, *crypto, audit, *fields, {}, &sessions};
+  http::ApiContext ctx{*db, clock, *crypto, audit, *fields, {}, &sessions, &policies};
   ctx.auth.idle_timeout = std::chrono::minutes(options.idle_timeout_minutes);
   ctx.auth.absolute_timeout = std::chrono::hours(options.absolute_timeout_hours);
   ctx.auth.trust_proxy = options.trust_proxy;
@@ -128,9 +141,15 @@ int RunDemo(const DemoCommandOptions& options) {
   if (!db) return 1;
   std::unique_ptr<ports::Crypto> crypto = OpenCrypto(options.key_file);
   if (!crypto) return 1;
+  packs::PackLibrary library = packs::LoadPackDirectory(options.policies_dir);
+  if (!library.ok()) {
+    for (const core::policy::PolicyError& e : library.errors)
+      spdlog::error("event=policy_pack_invalid error=\"{}\"", e.ToString());
+    return 1;
+  }
   int64_t next_report = 0;
-  StatusOr<DemoLoadStats> stats =
-      LoadDemo(*db, *crypto, demo, clock, 500, [&next_report](const DemoLoadStats& s) {
+  StatusOr<DemoLoadStats> stats = LoadDemo(
+      *db, *crypto, demo, clock, library.packs, 500, [&next_report](const DemoLoadStats& s) {
         if (s.households < next_report) return;
         spdlog::info("event=demo_progress households={} persons={}", s.households, s.persons);
         next_report = s.households + 50'000;
@@ -141,9 +160,9 @@ int RunDemo(const DemoCommandOptions& options) {
   }
   spdlog::info(
       "event=demo_loaded tenants={} organisations={} users={} households={} persons={} "
-      "sharing_bases={}",
+      "sharing_bases={} events={}",
       stats->tenants, stats->organisations, stats->users, stats->households, stats->persons,
-      stats->sharing_bases);
+      stats->sharing_bases, stats->events);
   return 0;
 }
 

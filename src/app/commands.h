@@ -16,8 +16,10 @@ struct ServeOptions {
   std::string web_root;  // built web UI; empty = API only
   std::string key_file = kDefaultKeyFile;
   std::string field_categories;  // optional TOML file moving person fields between categories
-  int threads = 0;               // 0 = four per core (reads wait for the audit group commit)
-  int pool_size = 0;             // database connections; 0 = threads + 2
+  std::string policies_dir =
+      "policies";     // policy packs (*.toml); refuses to start on an invalid one
+  int threads = 0;    // 0 = four per core (reads wait for the audit group commit)
+  int pool_size = 0;  // database connections; 0 = threads + 2
   int idle_timeout_minutes = 30;
   int absolute_timeout_hours = 12;
   bool trust_proxy = false;
@@ -33,7 +35,8 @@ struct DemoCommandOptions {
   int64_t households = 300;
   uint64_t seed = 42;
   int tenants = 1;
-  std::string today;  // ISO date; empty = the system clock's date
+  std::string today;                      // ISO date; empty = the system clock's date
+  std::string policies_dir = "policies";  // packs activated and used for demo events
 };
 int RunDemo(const DemoCommandOptions& options);
 

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "core/auth/sha1.h"
+#include "core/policy/compiled.h"
+#include "core/policy/demo_events.h"
 
 namespace regie::app {
 namespace {
@@ -72,8 +74,31 @@ StatusOr<TenantIds> CreateTenants(ports::Database& db, ports::Crypto& crypto,
   return out;
 }
 
+// The demo activations of every tenant, stored, and compiled for DemoEvents.
+StatusOr<std::vector<std::unique_ptr<core::policy::CompiledPolicy>>> ActivatePacks(
+    ports::Database& db, const std::vector<core::DemoTenant>& tenants, const TenantIds& ids,
+    const std::vector<core::policy::Pack>& packs, const ports::Clock& clock) {
+  std::vector<std::unique_ptr<core::policy::CompiledPolicy>> out;
+  if (packs.empty()) return out;
+  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
+  for (size_t t = 0; t < tenants.size(); ++t) {
+    const std::string& code = tenants[t].data.code;
+    std::vector<core::policy::Activation> activations = core::policy::DemoActivations(packs, code);
+    REGIE_ASSIGN_OR_RETURN(auto compiled,
+                           core::policy::CompiledPolicy::Compile(packs, activations, code));
+    std::vector<ports::StoredActivation> stored;
+    stored.reserve(activations.size());
+    for (core::policy::Activation& a : activations) stored.push_back({a, 0, clock.Now()});
+    REGIE_RETURN_IF_ERROR(tx->Policy().ReplaceActivations(ids.tenants[t], stored));
+    out.push_back(std::move(compiled));
+  }
+  REGIE_RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
 std::vector<int64_t> Ids(const std::vector<int64_t>& all, const std::vector<int>& indices) {
   std::vector<int64_t> out;
+  out.reserve(indices.size());
   for (int i : indices) out.push_back(all[static_cast<size_t>(i)]);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -89,13 +114,14 @@ std::array<uint8_t, 20> DemoTotpSeed(std::string_view username) {
 
 StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
                                  const core::DemoOptions& options, const ports::Clock& clock,
-                                 int batch_size,
+                                 const std::vector<core::policy::Pack>& packs, int batch_size,
                                  const std::function<void(const DemoLoadStats&)>& progress) {
   batch_size = std::max(1, batch_size);
   core::DemoGenerator generator(options);
   DemoLoadStats stats;
   REGIE_ASSIGN_OR_RETURN(TenantIds ids,
                          CreateTenants(db, crypto, generator.tenants(), clock, stats));
+  REGIE_ASSIGN_OR_RETURN(auto policies, ActivatePacks(db, generator.tenants(), ids, packs, clock));
 
   bool done = false;
   while (!done) {
@@ -122,6 +148,21 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
         REGIE_ASSIGN_OR_RETURN(core::Person person,
                                tx->Persons().Create(tenant_id, household.id, p, now));
         person_ids.push_back(person.id);
+        if (policies.empty()) continue;
+        // Recorded by the begeleider when there is one, else the regisseur.
+        const std::vector<int64_t> begeleiders = Ids(users, next->begeleider_user_indices);
+        const int64_t by = begeleiders.empty() ? data.regisseur_user_id : begeleiders.front();
+        const auto seed = options.seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(person.id);
+        for (core::policy::PersonEvent& e : core::policy::DemoEvents(
+                 *policies[tenant], core::policy::FactsFromPerson(p), options.today, seed)) {
+          ports::StoredEvent stored{.tenant_id = tenant_id,
+                                    .person_id = person.id,
+                                    .event = std::move(e),
+                                    .recorded_by = by,
+                                    .recorded_at = now};
+          REGIE_RETURN_IF_ERROR(tx->Policy().RecordEvent(stored).status());
+          ++batch.events;
+        }
       }
       REGIE_RETURN_IF_ERROR(tx->Access().SetAssignments(tenant_id, household.id,
                                                         ports::AssignmentKind::kBegeleider,
@@ -152,6 +193,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
     stats.households += batch.households;
     stats.persons += batch.persons;
     stats.sharing_bases += batch.sharing_bases;
+    stats.events += batch.events;
     if (progress) progress(stats);
   }
   return stats;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/demo_generator.h"
+#include "core/policy/model.h"
 #include "core/status.h"
 #include "ports/clock.h"
 #include "ports/crypto.h"
@@ -29,6 +30,7 @@ struct DemoLoadStats {
   int64_t households = 0;
   int64_t persons = 0;
   int64_t sharing_bases = 0;
+  int64_t events = 0;  // recorded policy events
 };
 
 // Writes a synthetic population (core::DemoGenerator) into an empty, migrated
@@ -40,9 +42,15 @@ struct DemoLoadStats {
 // "database_not_empty" when the database already has tenants: demo data
 // never mixes with real data. `progress` (optional) is called after every
 // committed batch.
+//
+// With `packs` (the loaded policy library), every tenant activates the
+// national packs plus its own local pack (core::policy::DemoActivations)
+// and every person gets the events a caseworker would have recorded up to
+// `options.today` (core::policy::DemoEvents), so milestones are met, late,
+// open and overdue in realistic proportions.
 StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
                                  const core::DemoOptions& options, const ports::Clock& clock,
-                                 int batch_size = 500,
+                                 const std::vector<core::policy::Pack>& packs, int batch_size = 500,
                                  const std::function<void(const DemoLoadStats&)>& progress = {});
 
 }  // namespace regie::app

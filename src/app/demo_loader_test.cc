@@ -4,7 +4,10 @@
 
 #include "backends.h"
 #include "core/auth/totp.h"
+#include "core/policy/engine.h"
+#include "core/policy/timeline.h"
 #include "crypto/sodium_crypto.h"
+#include "packs/pack_loader.h"
 
 namespace regie::app {
 namespace {
@@ -30,7 +33,7 @@ class DemoLoaderTest : public ::testing::TestWithParam<std::string> {
 
 TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) {
   int batches = 0;
-  StatusOr<DemoLoadStats> stats = LoadDemo(test_db_->db(), *crypto_, Options(), clock_, 25,
+  StatusOr<DemoLoadStats> stats = LoadDemo(test_db_->db(), *crypto_, Options(), clock_, {}, 25,
                                            [&batches](const DemoLoadStats&) { ++batches; });
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_EQ(stats->tenants, 3);
@@ -78,9 +81,58 @@ TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) 
   EXPECT_GE(regional, 2);
   tx.reset();
 
-  StatusOr<DemoLoadStats> again = LoadDemo(test_db_->db(), *crypto_, Options(), clock_);
+  StatusOr<DemoLoadStats> again = LoadDemo(test_db_->db(), *crypto_, Options(), clock_, {});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().reason(), "database_not_empty");
+}
+
+TEST_P(DemoLoaderTest, ActivatesPacksAndRecordsEventsTheServerWouldAccept) {
+  const packs::PackLibrary library = packs::LoadPackDirectory(REGIE_POLICIES_DIR);
+  ASSERT_TRUE(library.ok());
+  StatusOr<DemoLoadStats> stats =
+      LoadDemo(test_db_->db(), *crypto_, Options(), clock_, library.packs, 25);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_GT(stats->events, stats->persons);
+
+  auto tx = std::move(test_db_->db().Begin(ports::TxMode::kRead)).value();
+  auto tenant = tx->Tenants().GetByCode("GM0632");  // Woerden
+  ASSERT_TRUE(tenant.ok());
+  auto stored = tx->Policy().Activations(tenant->id);
+  ASSERT_TRUE(stored.ok());
+  std::vector<core::policy::Activation> activations;
+  for (const ports::StoredActivation& s : *stored) activations.push_back(s.activation);
+  auto policy = core::policy::CompiledPolicy::Compile(library.packs, activations, "GM0632");
+  ASSERT_TRUE(policy.ok()) << policy.status().message();
+
+  // Every stored event passes the server's check; statuses are mixed.
+  int64_t events = 0, overdue = 0, on_time = 0;
+  auto page = tx->Policy().EventsOfTenant(tenant->id, 0, 1000);
+  ASSERT_TRUE(page.ok());
+  std::map<int64_t, std::vector<core::policy::PersonEvent>> by_person;
+  for (const ports::StoredEvent& e : *page) by_person[e.person_id].push_back(e.event);
+  core::policy::Evaluator evaluator(**policy);
+  core::policy::Evaluation evaluation;
+  std::vector<std::string> unknown;
+  for (const auto& [person_id, list] : by_person) {
+    auto person = tx->Persons().Get(tenant->id, person_id);
+    ASSERT_TRUE(person.ok());
+    const auto facts = core::policy::FactsFromPerson(person->data);
+    for (const auto& e : list) {
+      auto known = core::policy::CheckEvent(**policy, facts, e, Options().today);
+      ASSERT_TRUE(known.ok()) << e.event << ": " << known.status().message();
+      ++events;
+    }
+    core::policy::EvaluateStored(evaluator, **policy, facts, list, Options().today, evaluation,
+                                 unknown);
+    EXPECT_TRUE(unknown.empty());
+    for (const auto& r : evaluation.milestones) {
+      overdue += r.status == core::policy::MilestoneStatus::kVerlopen ? 1 : 0;
+      on_time += r.status == core::policy::MilestoneStatus::kOpTijd ? 1 : 0;
+    }
+  }
+  EXPECT_GT(events, 0);
+  EXPECT_GT(on_time, overdue);
+  EXPECT_GT(overdue, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoLoaderTest, ::testing::ValuesIn(testing::TestBackends()),

@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--field-categories", serve.field_categories,
                         "TOML file moving person fields between data categories");
+  serve_cmd->add_option("--policies", serve.policies_dir, "Directory of policy packs (*.toml)")
+      ->capture_default_str();
   serve_cmd
       ->add_option("--idle-timeout", serve.idle_timeout_minutes, "Session idle timeout, minutes")
       ->check(CLI::Range(1, 24 * 60))
@@ -65,6 +67,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   demo_cmd->add_option("--households", demo.households, "Households in total")
       ->check(CLI::Range(int64_t{0}, int64_t{10'000'000}))
+      ->capture_default_str();
+  demo_cmd->add_option("--policies", demo.policies_dir, "Directory of policy packs (*.toml)")
       ->capture_default_str();
   demo_cmd->add_option("--seed", demo.seed, "Random seed; the same seed gives the same data")
       ->capture_default_str();

@@ -1,7 +1,9 @@
 #include "crypto/sodium_crypto.h"
 
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -105,14 +107,15 @@ StatusOr<std::array<uint8_t, 32>> LoadOrCreateServerKey(const std::string& path)
   randombytes_buf(key.data(), key.size());
   std::filesystem::path p(path);
   if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path(), ec);
-  // Created 0600 from the start: never a moment where others can read it.
-  const mode_t old_mask = ::umask(077);
-  std::FILE* f = std::fopen(path.c_str(), "wbx");
-  ::umask(old_mask);
-  if (f == nullptr) return Unavailable("cannot create key file " + path);
-  const size_t written = std::fwrite(key.data(), 1, key.size(), f);
-  const bool closed = std::fclose(f) == 0;
-  if (written != key.size() || !closed) return Unavailable("cannot write key file " + path);
+  // Created 0600 from the start (O_EXCL: never over an existing file), so
+  // there is no moment where others can read it.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return Unavailable("cannot create key file " + path);
+  const ssize_t written = ::write(fd, key.data(), key.size());
+  const bool synced = ::fsync(fd) == 0;
+  const bool closed = ::close(fd) == 0;
+  if (written != static_cast<ssize_t>(key.size()) || !synced || !closed)
+    return Unavailable("cannot write key file " + path);
   return key;
 }
 

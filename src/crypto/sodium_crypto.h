@@ -14,7 +14,7 @@ struct SodiumOptions {
   // Argon2id cost. The defaults (3 passes over 64 MiB, one lane) are above
   // OWASP's minimums (2 passes over 19 MiB, or 1 over 46 MiB).
   uint64_t argon2_opslimit = 3;
-  size_t argon2_memlimit = 64U * 1024U * 1024U;
+  size_t argon2_memlimit = size_t{64} * 1024 * 1024;
 };
 
 // ports::Crypto on libsodium: Argon2id, the system CSPRNG, BLAKE2b-256 and

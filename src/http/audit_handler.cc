@@ -21,7 +21,10 @@ StatusOr<ports::AuditQuery> ParseAuditQuery(int64_t tenant_id, std::string_view 
   q.tenant_id = tenant_id;
   REGIE_ASSIGN_OR_RETURN(auto params, ParseQuery(query));
   std::vector<FieldError> errors;
-  for (auto& [name, value] : params) {
+  for (auto& param : params) {
+    // Named references: lambdas may not capture structured bindings (clang).
+    const std::string& name = param.first;
+    std::string& value = param.second;
     if (value.empty()) continue;
     auto id = [&]() -> std::optional<int64_t> {
       std::optional<int64_t> v = ParseId(value);

@@ -11,6 +11,7 @@
 namespace regie::http {
 
 class AuditWriter;
+class PolicyRegistry;
 class SessionCache;
 
 struct AuthOptions {
@@ -33,6 +34,9 @@ struct ApiContext {
   AuthOptions auth;
   // Optional: without it every request reads its session from the database.
   SessionCache* sessions = nullptr;
+  // The loaded policy packs; required by the policy routes (events,
+  // milestones, worklist, packs).
+  PolicyRegistry* policies = nullptr;
 };
 
 }  // namespace regie::http

@@ -32,6 +32,9 @@ void AddPersonRoutes(Router& router, const ApiContext& ctx);
 void AddAccessRoutes(Router& router, const ApiContext& ctx);
 void AddUserRoutes(Router& router, const ApiContext& ctx);
 void AddAuditRoutes(Router& router, const ApiContext& ctx);
+void AddEventRoutes(Router& router, const ApiContext& ctx);
+void AddWorklistRoutes(Router& router, const ApiContext& ctx);
+void AddPackRoutes(Router& router, const ApiContext& ctx);
 
 // A positive decimal id from a path segment; nullopt otherwise.
 std::optional<int64_t> ParseId(std::string_view text);

@@ -10,6 +10,7 @@
 #include "core/auth/totp.h"
 #include "crypto/sodium_crypto.h"
 #include "http/handlers.h"
+#include "packs/pack_loader.h"
 
 namespace regie::testing {
 
@@ -121,8 +122,11 @@ void ApiTest::SetUp() {
     ASSERT_TRUE(tx->Commit().ok());
   }
   audit_ = std::make_unique<http::AuditWriter>(db, *crypto_);
+  packs::PackLibrary library = packs::LoadPackDirectory(REGIE_POLICIES_DIR);
+  ASSERT_TRUE(library.ok()) << library.errors.front().ToString();
+  policies_ = std::make_unique<http::PolicyRegistry>(std::move(library.packs));
   ctx_ = std::make_unique<http::ApiContext>(
-      http::ApiContext{db, *clock_, *crypto_, *audit_, fields_, {}, &sessions_});
+      http::ApiContext{db, *clock_, *crypto_, *audit_, fields_, {}, &sessions_, policies_.get()});
   http::ServerOptions options;
   options.port = 0;
   options.threads = 4;

@@ -11,6 +11,7 @@
 #include "core/access/field_categories.h"
 #include "http/audit_writer.h"
 #include "http/context.h"
+#include "http/policy_registry.h"
 #include "http/server.h"
 #include "http/session_cache.h"
 #include "ports/clock.h"
@@ -98,6 +99,8 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<http::AuditWriter> audit_;
   core::FieldCategories fields_ = core::FieldCategories::Defaults();
   http::SessionCache sessions_;  // as in `regie serve`
+  // The shipped packs (policies/), as `regie serve` loads them.
+  std::unique_ptr<http::PolicyRegistry> policies_;
   std::unique_ptr<http::ApiContext> ctx_;
   std::unique_ptr<http::Server> server_;
   uint16_t port_ = 0;

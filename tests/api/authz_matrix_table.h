@@ -115,6 +115,22 @@ inline const std::vector<Entry> kMatrix = {
       {"auditor",                                                "200 404"},
       {"regisseur begeleider partner vrijwilliger beleid beheer", "FB  404"},
       {"anonymous",                                              "401 401"}}},
+  // Policy packs are rules, not personal data; only beheer activates them.
+  {"GET /api/v1/tenants/{tenantId}/policy/packs", "", Target::kTenant, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor", "200 404"},
+      {"anonymous",                                                        "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/policy/packs/{packId}", "", Target::kTenant, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor", "200 404"},
+      {"anonymous",                                                        "401 401"}}},
+  {"PUT /api/v1/tenants/{tenantId}/policy/activations", "", Target::kTenant, {
+      {"beheer",                                                  "200 404"},
+      {"regisseur begeleider partner vrijwilliger beleid auditor", "FB  404"},
+      {"anonymous",                                               "401 401"}}},
+  // The worklist: the caller's own households, so no relationship column.
+  {"GET /api/v1/tenants/{tenantId}/worklist", "", Target::kTenant, {
+      {"regisseur begeleider",                            "200 404"},
+      {"partner vrijwilliger beleid beheer auditor",      "FB  404"},
+      {"anonymous",                                       "401 401"}}},
   {"POST /api/v1/tenants/{tenantId}/households", "", Target::kTenant, {
       {"regisseur",                                              "201 404"},
       {"begeleider partner vrijwilliger beleid beheer auditor",  "FB  404"},
@@ -189,6 +205,32 @@ inline const std::vector<Entry> kMatrix = {
   {"POST /api/v1/tenants/{tenantId}/persons/{personId}/sharing-bases", "", Target::kPerson, {
       {"regisseur",                         "NR  201 NR  NR  NR  NR  404"},
       {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // Events and milestones are category inburgering: the MB categories of a
+  // begeleider, never a volunteer's; the bases here share basis + gezondheid.
+  {"GET /api/v1/tenants/{tenantId}/persons/{personId}/events", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/persons/{personId}/milestones", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/persons/{personId}/events", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  201 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/persons/{personId}/events/{eventId}/void", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
       {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
       {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
       {"anonymous",                         "401 401 401 401 401 401 401"}}},

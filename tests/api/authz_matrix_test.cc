@@ -251,6 +251,12 @@ class AuthzMatrixTest : public ApiTest {
                   {"expires", nullptr}}
           .dump();
     if (route == "POST /api/v1/tenants/{tenantId}/sharing-bases/{basisId}/withdraw") return "{}";
+    if (route == "POST /api/v1/tenants/{tenantId}/persons/{personId}/events")
+      return json{{"event", "buurtfeest_bezocht"}, {"date", "2026-11-01"}}.dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/persons/{personId}/events/{eventId}/void")
+      return json{{"reason", "Verkeerd ingevoerd"}}.dump();
+    if (route == "PUT /api/v1/tenants/{tenantId}/policy/activations")
+      return json{{"activations", json::array()}}.dump();
     if (route.starts_with("POST ") || route.starts_with("PUT "))
       ADD_FAILURE() << "no request body for " << route << ": add one to Body()";
     return {};
@@ -262,6 +268,19 @@ class AuthzMatrixTest : public ApiTest {
     return Target::kNone;
   }
 
+  int64_t FreshEvent(const Scenario& s) {
+    auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+    ports::StoredEvent e{
+        .tenant_id = s.tenant,
+        .person_id = s.p1,
+        .event = {"buurtfeest_bezocht", *core::Date::Parse("2026-10-01"), std::nullopt, "", ""},
+        .recorded_by = UserId(s.tenant == tenant_a_ ? "regisseur" : "regisseur_b"),
+        .recorded_at = clock_->Now()};
+    const int64_t id = tx->Policy().RecordEvent(e)->id;
+    EXPECT_TRUE(tx->Commit().ok());
+    return id;
+  }
+
   std::string Path(const authz::Entry& entry, const World& w, size_t column) {
     std::string path =
         std::string(entry.route.substr(entry.route.find(' ') + 1)) + std::string(entry.query);
@@ -270,12 +289,16 @@ class AuthzMatrixTest : public ApiTest {
     const int64_t tenant = s != nullptr ? s->tenant : column == 0 ? tenant_a_ : tenant_b_;
     path = Replace(path, "{tenantId}", std::to_string(tenant));
     path = Replace(path, "{token}", "nooit-uitgegeven-token");
+    path = Replace(path, "{packId}", "nl-wet-inburgering-2021");
     path = Replace(path, "{userId}", std::to_string(w.target_users[column % 2]));
     if (s != nullptr) {
       path = Replace(path, "{householdId}", std::to_string(s->household));
       path = Replace(path, "{personId}", std::to_string(s->p1));
       path = Replace(path, "{basisId}", std::to_string(s->basis));
       path = Replace(path, "{name}", Replace(s->name, " ", "+"));
+      // Voiding uses an event up: every request gets a fresh one.
+      if (path.find("{eventId}") != std::string::npos)
+        path = Replace(path, "{eventId}", std::to_string(FreshEvent(*s)));
     }
     return path;
   }
@@ -428,7 +451,8 @@ TEST_P(AuthzMatrixTest, NoCookieIs401OnEveryNonPublicRouteWhateverTheRequest) {
     if (IsPublic(route)) continue;
     const std::string method = route.substr(0, route.find(' '));
     std::string path = route.substr(route.find(' ') + 1);
-    for (const char* param : {"{tenantId}", "{householdId}", "{personId}", "{basisId}", "{userId}"})
+    for (const char* param : {"{tenantId}", "{householdId}", "{personId}", "{basisId}", "{userId}",
+                              "{eventId}", "{packId}"})
       path = Replace(path, param, "x");
     for (const std::string& body :
          {std::string(), std::string("{\"onbekend\":"), std::string("{}")}) {

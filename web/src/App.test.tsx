@@ -142,7 +142,7 @@ describe('App, navigation per role', () => {
       .getAllByRole('link')
       .map((a) => a.textContent);
 
-  it('gives case roles the households, beheer the users, the auditor the audit log', async () => {
+  it('gives case roles the households, beheer the users and packs, the auditor the audit log', async () => {
     signedInApi(makeMe(['partner']));
     const first = renderWithI18n(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Huishoudens' });
@@ -155,7 +155,14 @@ describe('App, navigation per role', () => {
     window.history.replaceState(null, '', '/');
     renderWithI18n(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Gebruikers' });
-    expect(sections()).toEqual(['Gebruikers', 'Auditlog']);
+    expect(sections()).toEqual(['Gebruikers', 'Beleidsregels', 'Auditlog']);
+  });
+
+  it('gives the regisseur and begeleider the worklist next to the households', async () => {
+    signedInApi(makeMe(['begeleider']));
+    renderWithI18n(<App />);
+    await screen.findByRole('heading', { level: 1, name: 'Huishoudens' });
+    expect(sections()).toEqual(['Huishoudens', 'Werklijst']);
   });
 
   it('gives beleid the start page with name and role, and no case pages', async () => {
@@ -167,6 +174,8 @@ describe('App, navigation per role', () => {
     expect(window.location.pathname).toBe('/gemeenten/1');
     expect(sections()).toEqual(['Start']);
     expect(screen.getByRole('main').textContent).toContain('Beleid');
+    // Beleid reads the policy packs from the start page.
+    expect(screen.getByRole('link', { name: /^Beleidsregels bekijken/ })).toBeTruthy();
     window.history.pushState(null, '', '/gemeenten/1/huishoudens');
     fireEvent(window, new PopStateEvent('popstate'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Geen toegang' })).toBeTruthy();

@@ -6,7 +6,7 @@
 namespace regie::core {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, DataCategory>, 22> kDefaults{{
+constexpr std::array<std::pair<std::string_view, DataCategory>, 23> kDefaults{{
     {"given_names", DataCategory::kBasis},
     {"family_name", DataCategory::kBasis},
     {"birth_date", DataCategory::kBasis},
@@ -30,6 +30,9 @@ constexpr std::array<std::pair<std::string_view, DataCategory>, 22> kDefaults{{
     {"wijk", DataCategory::kContact},
     {"kern", DataCategory::kContact},
     {"member_count", DataCategory::kBasis},
+    // Record types: recorded policy events and the milestone timeline and
+    // worklist computed from them.
+    {"events", DataCategory::kInburgering},
 }};
 
 }  // namespace

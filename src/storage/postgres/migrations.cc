@@ -249,9 +249,41 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 )sql";
 
+// Issue 4 (Policy); see the SQLite twin.
+constexpr std::string_view kV3Policy = R"sql(
+CREATE TABLE person_events (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  tenant_id   bigint NOT NULL REFERENCES tenants(id),
+  person_id   bigint NOT NULL REFERENCES persons(id),
+  event       text NOT NULL,
+  date        date NOT NULL,
+  value       integer,
+  code        text NOT NULL DEFAULT '',
+  reason      text NOT NULL DEFAULT '',
+  recorded_by bigint NOT NULL REFERENCES users(id),
+  recorded_at bigint NOT NULL,
+  voided_at   bigint,
+  voided_by   bigint REFERENCES users(id),
+  void_reason text NOT NULL DEFAULT ''
+);
+-- A person's timeline, and the tenant-wide walk in person order.
+CREATE INDEX person_events_person ON person_events(tenant_id, person_id, date, id);
+
+CREATE TABLE policy_activations (
+  tenant_id   bigint NOT NULL REFERENCES tenants(id),
+  pack_id     text COLLATE "C" NOT NULL,
+  from_date   date NOT NULL,
+  to_date     date,
+  recorded_by bigint REFERENCES users(id),
+  recorded_at bigint NOT NULL,
+  PRIMARY KEY (tenant_id, pack_id, from_date)
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
+    Migration{3, "policy", kV3Policy},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "storage/postgres/migrations.h"
 #include "storage/postgres/pg_handle.h"
 #include "storage/postgres/postgres_access_repositories.h"
+#include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_repositories.h"
 
 namespace regie::storage::postgres {
@@ -88,7 +89,8 @@ class PgTransaction final : public ports::Transaction {
         sessions_(*conn_),
         throttles_(*conn_),
         access_(*conn_),
-        audit_(*conn_) {}
+        audit_(*conn_),
+        policy_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -107,6 +109,7 @@ class PgTransaction final : public ports::Transaction {
   ports::ThrottleRepository& Throttles() override { return throttles_; }
   ports::AccessRepository& Access() override { return access_; }
   ports::AuditRepository& Audit() override { return audit_; }
+  ports::PolicyRepository& Policy() override { return policy_; }
 
   Status Commit() override {
     finished_ = true;
@@ -134,6 +137,7 @@ class PgTransaction final : public ports::Transaction {
   PgThrottles throttles_;
   PgAccess access_;
   PgAudit audit_;
+  PgPolicy policy_;
   bool finished_ = false;
 };
 

@@ -247,9 +247,44 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql";
 
+// Issue 4 (Policy). The dated events recorded per person (never deleted: a
+// wrong one is voided, with who, when and why) and the policy packs each
+// tenant has activated. A pack activation may be written without a user
+// (the demo loader, the CLI), hence the nullable recorded_by.
+constexpr std::string_view kV3Policy = R"sql(
+CREATE TABLE person_events (
+  id          INTEGER PRIMARY KEY,
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  person_id   INTEGER NOT NULL REFERENCES persons(id),
+  event       TEXT NOT NULL,
+  date        TEXT NOT NULL,
+  value       INTEGER,
+  code        TEXT NOT NULL DEFAULT '',
+  reason      TEXT NOT NULL DEFAULT '',
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  recorded_at INTEGER NOT NULL,
+  voided_at   INTEGER,
+  voided_by   INTEGER REFERENCES users(id),
+  void_reason TEXT NOT NULL DEFAULT ''
+);
+-- A person's timeline, and the tenant-wide walk in person order.
+CREATE INDEX person_events_person ON person_events(tenant_id, person_id, date, id);
+
+CREATE TABLE policy_activations (
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  pack_id     TEXT NOT NULL,
+  from_date   TEXT NOT NULL,
+  to_date     TEXT,
+  recorded_by INTEGER REFERENCES users(id),
+  recorded_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, pack_id, from_date)
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
+    Migration{3, "policy", kV3Policy},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_access_repositories.h"
 #include "storage/sqlite/sqlite_handle.h"
+#include "storage/sqlite/sqlite_policy_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
 
 namespace regie::storage::sqlite {
@@ -71,7 +72,8 @@ class SqliteTransaction final : public ports::Transaction {
         sessions_(*conn_),
         throttles_(*conn_),
         access_(*conn_),
-        audit_(*conn_) {}
+        audit_(*conn_),
+        policy_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -87,6 +89,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::ThrottleRepository& Throttles() override { return throttles_; }
   ports::AccessRepository& Access() override { return access_; }
   ports::AuditRepository& Audit() override { return audit_; }
+  ports::PolicyRepository& Policy() override { return policy_; }
 
   Status Commit() override {
     finished_ = true;
@@ -107,6 +110,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteThrottles throttles_;
   SqliteAccess access_;
   SqliteAudit audit_;
+  SqlitePolicy policy_;
   bool finished_ = false;
 };
 

@@ -7,4 +7,5 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const webDist = join(repoRoot, 'web', 'dist');
+export const policiesDir = join(repoRoot, 'policies');
 export const webRequire = createRequire(join(repoRoot, 'web', 'package.json'));

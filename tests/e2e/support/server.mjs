@@ -1,32 +1,27 @@
 // Starts a private `regie serve` on demo data for one test file.
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { webDist } from "./paths.mjs";
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { policiesDir, webDist } from './paths.mjs';
 
 function regieBin() {
   const bin = process.env.REGIE_BIN;
-  if (!bin)
-    throw new Error(
-      "Set REGIE_BIN to the regie binary (e.g. build/dev/src/app/regie).",
-    );
+  if (!bin) throw new Error('Set REGIE_BIN to the regie binary (e.g. build/dev/src/app/regie).');
   if (!existsSync(bin)) throw new Error(`REGIE_BIN does not exist: ${bin}`);
   return bin;
 }
 
 function run(bin, args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`regie ${args[0]} exited with ${code}: ${stderr}`)),
+    const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`regie ${args[0]} exited with ${code}: ${stderr}`)),
     );
   });
 }
@@ -35,8 +30,8 @@ function run(bin, args) {
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
       server.close(() => resolve(port));
     });
@@ -47,9 +42,7 @@ async function waitForHealth(baseUrl, child, output, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(
-        `regie serve exited with ${child.exitCode}:\n${output()}`,
-      );
+      throw new Error(`regie serve exited with ${child.exitCode}:\n${output()}`);
     }
     try {
       const response = await fetch(`${baseUrl}/api/v1/health`);
@@ -59,9 +52,7 @@ async function waitForHealth(baseUrl, child, output, timeoutMs) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(
-    `regie serve did not become healthy within ${timeoutMs} ms:\n${output()}`,
-  );
+  throw new Error(`regie serve did not become healthy within ${timeoutMs} ms:\n${output()}`);
 }
 
 /**
@@ -71,24 +62,17 @@ async function waitForHealth(baseUrl, child, output, timeoutMs) {
  */
 async function freshDatabase(dir) {
   const server = process.env.REGIE_E2E_PG_URL;
-  if (!server)
-    return { url: `sqlite:${join(dir, "regie.db")}`, drop: async () => {} };
+  if (!server) return { url: `sqlite:${join(dir, 'regie.db')}`, drop: async () => {} };
   const name = `regie_e2e_${process.pid}_${Date.now()}`;
   const psql = (sql) =>
     new Promise((resolve, reject) => {
-      const child = spawn(
-        "psql",
-        [server, "-v", "ON_ERROR_STOP=1", "-qc", sql],
-        {
-          stdio: ["ignore", "ignore", "pipe"],
-        },
-      );
-      let stderr = "";
-      child.stderr.on("data", (chunk) => (stderr += chunk));
-      child.on("error", reject);
-      child.on("exit", (code) =>
-        code === 0 ? resolve() : reject(new Error(`psql: ${stderr}`)),
-      );
+      const child = spawn('psql', [server, '-v', 'ON_ERROR_STOP=1', '-qc', sql], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql: ${stderr}`))));
     });
   await psql(`CREATE DATABASE ${name}`);
   const url = new URL(server);
@@ -108,29 +92,29 @@ async function freshDatabase(dir) {
  */
 export async function startRegie() {
   const bin = regieBin();
-  if (!existsSync(join(webDist, "index.html"))) {
-    throw new Error(
-      `${webDist} has no index.html: run "npm run build" in web/ first.`,
-    );
+  if (!existsSync(join(webDist, 'index.html'))) {
+    throw new Error(`${webDist} has no index.html: run "npm run build" in web/ first.`);
   }
-  const dir = await mkdtemp(join(tmpdir(), "regie-e2e-"));
+  const dir = await mkdtemp(join(tmpdir(), 'regie-e2e-'));
   const database = await freshDatabase(dir);
   const db = database.url;
   // The key that seals TOTP seeds: demo writes with it, serve reads with it.
-  const key = join(dir, "regie.key");
+  const key = join(dir, 'regie.key');
   try {
     await run(bin, [
-      "demo",
-      "--db",
+      'demo',
+      '--db',
       db,
-      "--key-file",
+      '--key-file',
       key,
-      "--households",
-      "30",
-      "--seed",
-      "1",
-      "--tenants",
-      "2",
+      '--policies',
+      policiesDir,
+      '--households',
+      '30',
+      '--seed',
+      '1',
+      '--tenants',
+      '2',
     ]);
   } catch (error) {
     await database.drop();
@@ -142,30 +126,32 @@ export async function startRegie() {
   const child = spawn(
     bin,
     [
-      "serve",
-      "--db",
+      'serve',
+      '--db',
       db,
-      "--key-file",
+      '--key-file',
       key,
-      "--listen",
+      '--listen',
       `127.0.0.1:${port}`,
-      "--web-root",
+      '--web-root',
       webDist,
+      '--policies',
+      policiesDir,
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let log = "";
+  let log = '';
   const keep = (chunk) => {
     log = (log + chunk).slice(-20000);
   };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  const exited = new Promise((resolve) => child.on("exit", resolve));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.on('exit', resolve));
 
   const stop = async () => {
     if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
     }

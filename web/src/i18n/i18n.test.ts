@@ -11,6 +11,15 @@ import {
   SEXES,
   USER_ROLES,
 } from '../api/types';
+import {
+  EVENT_KINDS,
+  EVENT_VALUES,
+  MILESTONE_REASONS,
+  MILESTONE_STATUSES,
+  PACK_SCOPES,
+  WORK_KINDS,
+} from '../api/policyTypes';
+import { BAND_GROUPS } from '../lib/milestones';
 import { PERSON_FIELDS } from '../lib/personForm';
 import en from './en.json';
 import nl from './nl.json';
@@ -56,6 +65,12 @@ describe('message catalogues', () => {
       ['categoryShort', CATEGORIES],
       ['legalBasis', LEGAL_BASES],
       ['outcome', ['allowed', 'denied', 'failed']],
+      ['milestoneStatus', MILESTONE_STATUSES],
+      ['milestoneReason', MILESTONE_REASONS],
+      ['packScope', PACK_SCOPES],
+      ['eventKind', EVENT_KINDS],
+      ['eventValue', EVENT_VALUES],
+      ['workKind', WORK_KINDS],
     ];
     const keys = new Set(flattenKeys(nl));
     for (const [group, codes] of groups) {
@@ -67,8 +82,9 @@ describe('message catalogues', () => {
   it('explain every user role and name every navigation section', () => {
     const keys = new Set(flattenKeys(nl));
     for (const role of USER_ROLES) expect(keys.has(`users.roleHint.${role}`), role).toBe(true);
-    for (const s of ['households', 'users', 'audit', 'start'])
+    for (const s of ['households', 'worklist', 'users', 'policy', 'audit', 'start'])
       expect(keys.has(`shell.nav.${s}`), s).toBe(true);
+    for (const band of BAND_GROUPS) expect(keys.has(`milestones.band.${band}`), band).toBe(true);
   });
 
   it('use the Dutch category labels of the access design', () => {

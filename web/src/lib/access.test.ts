@@ -16,16 +16,16 @@ const t = (key: MessageKey, params?: Params) => translate('nl', key, params);
 describe('roles', () => {
   it('give each role its sections in menu order', () => {
     const cases: [UserRole[], string[]][] = [
-      [['regisseur'], ['households']],
-      [['begeleider'], ['households']],
+      [['regisseur'], ['households', 'worklist']],
+      [['begeleider'], ['households', 'worklist']],
       [['partner'], ['households']],
       [['vrijwilliger'], ['households']],
       [['beleid'], []],
-      [['beheer'], ['users']],
+      [['beheer'], ['users', 'policy']],
       [['auditor'], ['audit']],
       [
         ['auditor', 'beheer', 'begeleider'],
-        ['households', 'users', 'audit'],
+        ['households', 'worklist', 'users', 'policy', 'audit'],
       ],
     ];
     for (const [roles, sections] of cases)
@@ -53,6 +53,13 @@ describe('roles', () => {
     expect(allowed('/gemeenten/1/auditlog', ['auditor'])).toBe(true);
     expect(allowed('/gemeenten/1/auditlog', ['beheer'])).toBe(false);
     expect(allowed('/gemeenten/1', ['beleid'])).toBe(true);
+    expect(allowed('/gemeenten/1/werklijst', ['begeleider'])).toBe(true);
+    expect(allowed('/gemeenten/1/werklijst', ['partner'])).toBe(false);
+    expect(allowed('/gemeenten/1/beleidsregels', ['beleid'])).toBe(true);
+    expect(allowed('/gemeenten/1/beleidsregels/woerden-2017', ['regisseur'])).toBe(true);
+    expect(allowed('/gemeenten/1/beleidsregels', ['vrijwilliger'])).toBe(false);
+    expect(allowed('/gemeenten/1/beleidsregels/activeringen', ['beheer'])).toBe(true);
+    expect(allowed('/gemeenten/1/beleidsregels/activeringen', ['beleid', 'regisseur'])).toBe(false);
     expect(canCreateHousehold(['partner'])).toBe(false);
     expect(canBreakGlass(['begeleider', 'vrijwilliger'])).toBe(false);
   });

@@ -4,7 +4,7 @@ import type { UserRole } from '../api/types';
 import { paths } from '../router/routes';
 import type { Route } from '../router/routes';
 
-export type Section = 'households' | 'users' | 'audit';
+export type Section = 'households' | 'worklist' | 'users' | 'policy' | 'audit';
 
 /** Roles that work on households (case content). */
 export const CASE_ROLES: readonly UserRole[] = [
@@ -14,13 +14,19 @@ export const CASE_ROLES: readonly UserRole[] = [
   'vrijwilliger',
 ];
 
+/** The menu items of each section; a page may be open to more roles (policy packs). */
 const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
   households: CASE_ROLES,
+  worklist: ['regisseur', 'begeleider'],
   users: ['beheer'],
+  policy: ['beheer'],
   audit: ['auditor'],
 };
 
-const SECTION_ORDER: readonly Section[] = ['households', 'users', 'audit'];
+/** Who may read the policy packs: beheer activates them, beleid and regisseur consult them. */
+const POLICY_READERS: readonly UserRole[] = ['beheer', 'beleid', 'regisseur'];
+
+const SECTION_ORDER: readonly Section[] = ['households', 'worklist', 'users', 'policy', 'audit'];
 
 export function hasAnyRole(roles: readonly UserRole[], wanted: readonly UserRole[]): boolean {
   return roles.some((r) => wanted.includes(r));
@@ -35,6 +41,10 @@ export function sectionPath(section: Section, tenantId: number): string {
   switch (section) {
     case 'households':
       return paths.households(tenantId);
+    case 'worklist':
+      return paths.worklist(tenantId);
+    case 'policy':
+      return paths.packs(tenantId);
     case 'users':
       return paths.users(tenantId);
     case 'audit':
@@ -58,6 +68,16 @@ export function canBreakGlass(roles: readonly UserRole[]): boolean {
   return hasAnyRole(roles, ['regisseur', 'partner']);
 }
 
+/** The policy packs and their activations: read by beheer, beleid and regisseur. */
+export function canReadPolicy(roles: readonly UserRole[]): boolean {
+  return hasAnyRole(roles, POLICY_READERS);
+}
+
+/** Only beheer changes which packs the municipality applies. */
+export function canManageActivations(roles: readonly UserRole[]): boolean {
+  return roles.includes('beheer');
+}
+
 /** The navigation item a page belongs to. */
 export function sectionOf(route: Route): Section | null {
   switch (route.name) {
@@ -78,6 +98,12 @@ export function sectionOf(route: Route): Section | null {
       return 'users';
     case 'audit':
       return 'audit';
+    case 'worklist':
+      return 'worklist';
+    case 'packs':
+    case 'pack':
+    case 'activations':
+      return 'policy';
     default:
       return null;
   }
@@ -87,6 +113,8 @@ export function sectionOf(route: Route): Section | null {
 export function routeAllowed(route: Route, roles: readonly UserRole[]): boolean {
   if (route.name === 'householdNew') return canCreateHousehold(roles);
   if (route.name === 'breakGlassSearch' || route.name === 'breakGlass') return canBreakGlass(roles);
+  if (route.name === 'packs' || route.name === 'pack') return canReadPolicy(roles);
+  if (route.name === 'activations') return canManageActivations(roles);
   const section = sectionOf(route);
   return section === null || hasAnyRole(roles, SECTION_ROLES[section]);
 }

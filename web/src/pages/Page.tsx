@@ -9,9 +9,13 @@ import { HouseholdPage } from './households/HouseholdPage';
 import { NotFoundPage } from './NotFoundPage';
 import { PersonFormPage } from './persons/PersonFormPage';
 import { PersonPage } from './persons/PersonPage';
+import { ActivationsPage } from './policy/ActivationsPage';
+import { PackPage } from './policy/PackPage';
+import { PacksPage } from './policy/PacksPage';
 import { StartPage } from './StartPage';
 import { UserFormPage } from './users/UserFormPage';
 import { UserListPage } from './users/UserListPage';
+import { WorklistPage } from './worklist/WorklistPage';
 import type { Route } from '../router/routes';
 
 /** The page of a route inside the signed-in app. */
@@ -57,6 +61,14 @@ export function Page({
       return <UserFormPage tenantId={route.tenantId} userId={route.userId} />;
     case 'audit':
       return <AuditPage tenantId={route.tenantId} />;
+    case 'worklist':
+      return <WorklistPage tenantId={route.tenantId} />;
+    case 'packs':
+      return <PacksPage tenantId={route.tenantId} />;
+    case 'pack':
+      return <PackPage tenantId={route.tenantId} packId={route.packId} />;
+    case 'activations':
+      return <ActivationsPage tenantId={route.tenantId} />;
     case 'home':
     case 'login':
     case 'enrol':

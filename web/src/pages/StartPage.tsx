@@ -11,7 +11,8 @@ import { AppLink } from '../components/links';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/i18n';
 import { enumLabel } from '../lib/enumLabel';
-import { sectionPath, sectionsFor } from '../lib/roles';
+import { canReadPolicy, sectionPath, sectionsFor } from '../lib/roles';
+import { paths } from '../router/routes';
 import { useMe } from '../session/session';
 
 /**
@@ -23,6 +24,8 @@ export function StartPage({ tenantId }: { tenantId: number }) {
   const { user } = useMe();
   const tenant = user.tenants.find((x) => x.id === tenantId);
   const sections = sectionsFor(user.roles);
+  // Beleid and regisseur read the policy packs without a menu item of their own.
+  const policyLink = canReadPolicy(user.roles) && !sections.includes('policy');
   return (
     <>
       <PageHeading title={t('start.title', { name: user.display_name })} />
@@ -55,6 +58,11 @@ export function StartPage({ tenantId }: { tenantId: number }) {
             ))}
           </UnorderedList>
         </>
+      ) : null}
+      {policyLink ? (
+        <Paragraph>
+          <AppLink href={paths.packs(tenantId)}>{t('start.policy')}</AppLink>
+        </Paragraph>
       ) : null}
     </>
   );

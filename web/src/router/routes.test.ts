@@ -36,6 +36,14 @@ describe('routes', () => {
     expect(matchRoute(paths.userNew(2))).toEqual({ name: 'userNew', tenantId: 2 });
     expect(matchRoute(paths.userEdit(2, 4))).toEqual({ name: 'userEdit', tenantId: 2, userId: 4 });
     expect(matchRoute(paths.audit(2))).toEqual({ name: 'audit', tenantId: 2 });
+    expect(matchRoute(paths.worklist(2))).toEqual({ name: 'worklist', tenantId: 2 });
+    expect(matchRoute(paths.packs(2))).toEqual({ name: 'packs', tenantId: 2 });
+    expect(matchRoute(paths.pack(2, 'nl-wet-inburgering-2021'))).toEqual({
+      name: 'pack',
+      tenantId: 2,
+      packId: 'nl-wet-inburgering-2021',
+    });
+    expect(matchRoute(paths.activations(2))).toEqual({ name: 'activations', tenantId: 2 });
     expect(matchRoute(paths.start(2))).toEqual({ name: 'start', tenantId: 2 });
     expect(matchRoute(paths.login)).toEqual({ name: 'login' });
     expect(matchRoute(paths.enrol('aB3_x-9.~'))).toEqual({ name: 'enrol', token: 'aB3_x-9.~' });
@@ -56,6 +64,10 @@ describe('routes', () => {
       '/gemeenten/1/personen/5/x',
       '/gemeenten/1/gebruikers/5',
       '/gemeenten/1/auditlog/2',
+      '/gemeenten/1/werklijst/3',
+      '/gemeenten/1/beleidsregels/-x',
+      '/gemeenten/1/beleidsregels/a%20b',
+      '/gemeenten/1/beleidsregels/woerden-2017/1',
       '/assets/app.js',
       '/inschrijven',
       '/inschrijven/a/b',

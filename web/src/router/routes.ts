@@ -21,6 +21,10 @@ export type Route =
   | { name: 'userNew'; tenantId: number }
   | { name: 'userEdit'; tenantId: number; userId: number }
   | { name: 'audit'; tenantId: number }
+  | { name: 'worklist'; tenantId: number }
+  | { name: 'packs'; tenantId: number }
+  | { name: 'pack'; tenantId: number; packId: string }
+  | { name: 'activations'; tenantId: number }
   | { name: 'notFound' };
 
 export type RouteName = Route['name'];
@@ -52,11 +56,18 @@ export const paths = {
   userEdit: (tenantId: number, userId: number) =>
     `${tenant(tenantId)}/gebruikers/${userId}/bewerken`,
   audit: (tenantId: number) => `${tenant(tenantId)}/auditlog`,
+  worklist: (tenantId: number) => `${tenant(tenantId)}/werklijst`,
+  packs: (tenantId: number) => `${tenant(tenantId)}/beleidsregels`,
+  pack: (tenantId: number, packId: string) =>
+    `${tenant(tenantId)}/beleidsregels/${encodeURIComponent(packId)}`,
+  activations: (tenantId: number) => `${tenant(tenantId)}/beleidsregels/activeringen`,
 };
 
 const ID = /^[1-9][0-9]{0,14}$/;
 // Enrolment tokens are random strings of URL-safe (unreserved) characters.
 const TOKEN = /^[A-Za-z0-9._~-]{1,512}$/;
+// Policy pack ids ("nl-wet-inburgering-2021"); "activeringen" is the editor.
+const PACK_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 function id(segment: string | undefined): number | null {
   return segment !== undefined && ID.test(segment) ? Number(segment) : null;
@@ -85,7 +96,13 @@ function tenantRoute(tenantId: number, section: string | undefined, rest: string
   if (section === 'huishoudens') return householdRoute(tenantId, rest);
   if (section === 'noodtoegang' && rest.length === 0) return { name: 'breakGlassSearch', tenantId };
   if (section === 'auditlog' && rest.length === 0) return { name: 'audit', tenantId };
+  if (section === 'werklijst' && rest.length === 0) return { name: 'worklist', tenantId };
   const [item, action] = rest;
+  if (section === 'beleidsregels') {
+    if (rest.length === 0) return { name: 'packs', tenantId };
+    if (rest.length === 1 && item === 'activeringen') return { name: 'activations', tenantId };
+    if (rest.length === 1 && PACK_ID.test(item!)) return { name: 'pack', tenantId, packId: item! };
+  }
   if (section === 'personen') {
     const personId = id(item);
     if (personId !== null && rest.length === 1) return { name: 'person', tenantId, personId };

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
-import { fieldErrorsOf, NO_ERRORS } from '../../lib/fieldErrors';
+import type { FieldError } from '../../api/types';
+import { fieldErrorsOf, groupFieldErrors, NO_ERRORS } from '../../lib/fieldErrors';
 import { ProblemAlert } from '../ProblemAlert';
 import { ErrorSummary } from './ErrorSummary';
 import { FormErrorsContext } from './FormErrors';
@@ -25,6 +26,8 @@ interface FormShellProps {
   onSubmit: () => void;
   /** Offered after a version conflict: load the current data again. */
   onReload?: () => void;
+  /** Moves the server's field errors to the fields as the form has them now (e.g. list rows). */
+  mapErrors?: (errors: readonly FieldError[]) => FieldError[];
   children: ReactNode;
 }
 
@@ -35,14 +38,15 @@ interface FormShellProps {
  */
 export function FormShell(props: FormShellProps) {
   const { fields, label, submitLabel, cancel, saving, error, onSubmit, onReload, children } = props;
-  const { intro = true, busyLabel } = props;
+  const { intro = true, busyLabel, mapErrors } = props;
   const { t } = useI18n();
   const errorRef = useRef<HTMLDivElement>(null);
   const problem = error instanceof ApiError ? error.problem : null;
-  const grouped = useMemo(
-    () => (problem ? fieldErrorsOf(problem, fields) : NO_ERRORS),
-    [problem, fields],
-  );
+  const grouped = useMemo(() => {
+    if (!problem) return NO_ERRORS;
+    if (!mapErrors || !problem.errors) return fieldErrorsOf(problem, fields);
+    return groupFieldErrors(mapErrors(problem.errors), fields);
+  }, [problem, fields, mapErrors]);
 
   useEffect(() => {
     if (error) errorRef.current?.focus();

@@ -13,9 +13,13 @@ import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
 import { breakGlassEnd } from '../households/HouseholdPage';
 import { PersonDetails } from './PersonDetails';
+import { PersonPolicy } from './policy/PersonPolicy';
 import { SharingSection } from './sharing/SharingSection';
 
-/** One person: the data the user may see and, for the regisseur, "Gegevens delen". */
+/**
+ * One person: the data the user may see, the milestones and events (for who
+ * sees the inburgering category) and, for the regisseur, "Gegevens delen".
+ */
 export function PersonPage({ tenantId, personId }: { tenantId: number; personId: number }) {
   const { t } = useI18n();
   const { resource } = useResource(
@@ -30,6 +34,13 @@ export function PersonPage({ tenantId, personId }: { tenantId: number; personId:
   const name = data ? personName(t, data.person) : null;
   const access = data?.household.access;
   const editable = !!data && canChangePersons(data.household);
+  // Events and milestones are data category inburgering; the regisseur and
+  // the begeleider of the household record events (docs/api-contract.md).
+  const seesInburgering = !!data?.person.visible_categories?.includes('inburgering');
+  const canRecord =
+    !!data &&
+    !data.household.archived &&
+    (access?.relationship === 'regisseur' || access?.relationship === 'begeleider');
 
   return (
     <>
@@ -60,6 +71,9 @@ export function PersonPage({ tenantId, personId }: { tenantId: number; personId:
             </ButtonGroup>
           ) : null}
           <PersonDetails person={data.person} />
+          {seesInburgering ? (
+            <PersonPolicy tenantId={tenantId} personId={personId} canRecord={canRecord} />
+          ) : null}
           {access?.relationship === 'regisseur' ? (
             <SharingSection
               tenantId={tenantId}

@@ -1,0 +1,274 @@
+// Recorded events of a person and the milestone timeline the active policy
+// packs give them. Both are data category `inburgering` (record type
+// "events"): the household's access decision plus the person's categories
+// decide, as for every person field.
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/policy/timeline.h"
+#include "core/text.h"
+#include "core/validation.h"
+#include "http/audit_writer.h"
+#include "http/auth_support.h"
+#include "http/dto.h"
+#include "http/handlers.h"
+#include "http/household_view.h"
+#include "http/policy_json.h"
+#include "http/policy_registry.h"
+#include "http/policy_support.h"
+
+namespace regie::http {
+namespace {
+
+using nlohmann::json;
+namespace policy = core::policy;
+
+constexpr size_t kMaxEventId = 100;
+constexpr size_t kMaxReason = 2000;
+constexpr size_t kMinVoidReason = 5;
+
+// Event ids are lower-case snake case, as in the packs.
+bool IsEventId(std::string_view id) {
+  if (id.empty() || id.size() > kMaxEventId) return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+StatusOr<policy::PersonEvent> ParseEvent(const json& body) {
+  policy::PersonEvent e;
+  std::vector<FieldError> errors;
+  ReadRequiredString(body, "event", e.event, errors);
+  if (!e.event.empty() && !IsEventId(e.event)) errors.push_back({"event", "invalid_event_id"});
+  std::string date;
+  ReadRequiredString(body, "date", date, errors);
+  if (!date.empty()) {
+    if (auto d = core::Date::Parse(date))
+      e.date = *d;
+    else
+      errors.push_back({"date", "invalid_date"});
+  }
+  if (auto v = body.find("value"); v != body.end() && !v->is_null()) {
+    if (!v->is_number_integer() || v->get<int64_t>() < 0 || v->get<int64_t>() > 1'000'000)
+      errors.push_back({"value", "invalid_number"});
+    else
+      e.value = static_cast<int32_t>(v->get<int64_t>());
+  }
+  for (auto [key, out] : {std::pair{"code", &e.code}, std::pair{"reason", &e.reason}}) {
+    auto it = body.find(key);
+    if (it == body.end() || it->is_null()) continue;
+    if (!it->is_string()) {
+      errors.push_back({key, "wrong_type"});
+      continue;
+    }
+    *out = core::Trim(it->get<std::string>());
+    if (!core::IsCleanText(*out, true))
+      errors.push_back({key, "invalid_text"});
+    else if (out->size() > kMaxReason)
+      errors.push_back({key, "too_long"});
+  }
+  RefuseUnknown(body, {"event", "date", "value", "code", "reason"}, errors);
+  if (!errors.empty()) return core::ValidationFailed(std::move(errors));
+  return e;
+}
+
+// CheckEvent's refusals as field errors of the request body.
+Status AsFieldErrors(const Status& status) {
+  if (status.code() != StatusCode::kInvalidArgument) return status;
+  const std::string& reason = status.reason();
+  if (reason == "event_before_birth" || reason == "event_in_future")
+    return core::ValidationFailed({{"date", reason}});
+  if (reason == "event_not_recordable") return core::ValidationFailed({{"event", reason}});
+  if (reason == "event_reason_required") return core::ValidationFailed({{"reason", "required"}});
+  if (reason == "event_value_required") return core::ValidationFailed({{"value", "required"}});
+  if (reason == "event_code_invalid") return core::ValidationFailed({{"code", "unknown_code"}});
+  return status;
+}
+
+class EventHandlers {
+ public:
+  explicit EventHandlers(const ApiContext& ctx) : ctx_(ctx) {}
+
+  StatusOr<ApiResponse> List(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_ASSIGN_OR_RETURN(int64_t person_id, PathId(request, "personId"));
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_ASSIGN_OR_RETURN(PersonPolicyAccess a,
+                           CheckPersonEvents(ctx_, *tx, caller, tenant_id, person_id,
+                                             core::Action::kRead, "person_events"));
+    REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
+    REGIE_ASSIGN_OR_RETURN(std::vector<ports::StoredEvent> events,
+                           tx->Policy().EventsOfPerson(tenant_id, person_id));
+    UserNames names(*tx);
+    json items = json::array();
+    for (const ports::StoredEvent& e : events) items.push_back(EventJson(*compiled, e, names));
+    return LoggedRead(JsonResponse(200, dto::Dump(json{{"items", std::move(items)}})),
+                      ctx_.audit.Enqueue(PersonEventsAudit(ctx_, caller, a, core::Action::kRead,
+                                                           "person_events", "")));
+  }
+
+  StatusOr<ApiResponse> Record(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_ASSIGN_OR_RETURN(int64_t person_id, PathId(request, "personId"));
+    REGIE_RETURN_IF_ERROR(RequireJson(request));
+    REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
+    REGIE_ASSIGN_OR_RETURN(policy::PersonEvent event, ParseEvent(body));
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_ASSIGN_OR_RETURN(PersonPolicyAccess a,
+                           CheckPersonEvents(ctx_, *tx, caller, tenant_id, person_id,
+                                             core::Action::kCreate, "person_events"));
+    REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
+    REGIE_ASSIGN_OR_RETURN(core::Person person, tx->Persons().Get(tenant_id, person_id));
+    const policy::PersonFacts facts = policy::FactsFromPerson(person.data);
+    REGIE_RETURN_IF_ERROR(
+        AsFieldErrors(policy::CheckEvent(*compiled, facts, event, ctx_.clock.Today()).status()));
+    ports::StoredEvent stored{.tenant_id = tenant_id,
+                              .person_id = person_id,
+                              .event = std::move(event),
+                              .recorded_by = caller.principal.user_id,
+                              .recorded_at = ctx_.clock.Now()};
+    REGIE_ASSIGN_OR_RETURN(stored, tx->Policy().RecordEvent(stored));
+    REGIE_RETURN_IF_ERROR(
+        ctx_.audit
+            .AppendInTransaction(*tx, PersonEventsAudit(ctx_, caller, a, core::Action::kCreate,
+                                                        "person_event", std::to_string(stored.id)))
+            .status());
+    UserNames names(*tx);
+    json out = EventJson(*compiled, stored, names);
+    REGIE_RETURN_IF_ERROR(tx->Commit());
+    return JsonResponse(201, dto::Dump(out));
+  }
+
+  StatusOr<ApiResponse> Void(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_ASSIGN_OR_RETURN(int64_t person_id, PathId(request, "personId"));
+    REGIE_ASSIGN_OR_RETURN(int64_t event_id, PathId(request, "eventId"));
+    REGIE_RETURN_IF_ERROR(RequireJson(request));
+    REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
+    std::string reason;
+    std::vector<FieldError> errors;
+    ReadRequiredString(body, "reason", reason, errors);
+    RefuseUnknown(body, {"reason"}, errors);
+    reason = core::Trim(reason);
+    if (errors.empty() && !core::IsCleanText(reason, true))
+      errors.push_back({"reason", "invalid_text"});
+    else if (errors.empty() && reason.size() < kMinVoidReason)
+      errors.push_back({"reason", "too_short"});
+    else if (errors.empty() && reason.size() > kMaxReason)
+      errors.push_back({"reason", "too_long"});
+    if (!errors.empty()) return core::ValidationFailed(std::move(errors));
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_ASSIGN_OR_RETURN(PersonPolicyAccess a,
+                           CheckPersonEvents(ctx_, *tx, caller, tenant_id, person_id,
+                                             core::Action::kUpdate, "person_event"));
+    REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
+    REGIE_ASSIGN_OR_RETURN(ports::StoredEvent voided,
+                           tx->Policy().VoidEvent(tenant_id, event_id, caller.principal.user_id,
+                                                  reason, ctx_.clock.Now()));
+    // The event must be this person's; otherwise the transaction rolls back.
+    if (voided.person_id != person_id)
+      return NotFound("event_not_found", "no such event for this person");
+    core::AuditRecord r = PersonEventsAudit(ctx_, caller, a, core::Action::kUpdate, "person_event",
+                                            std::to_string(event_id));
+    r.purpose = "voided";
+    REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(*tx, std::move(r)).status());
+    UserNames names(*tx);
+    json out = EventJson(*compiled, voided, names);
+    REGIE_RETURN_IF_ERROR(tx->Commit());
+    return JsonResponse(200, dto::Dump(out));
+  }
+
+  StatusOr<ApiResponse> Timeline(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_ASSIGN_OR_RETURN(int64_t person_id, PathId(request, "personId"));
+    REGIE_ASSIGN_OR_RETURN(core::Date on, ParseOnQuery(request.query, ctx_.clock.Today()));
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_ASSIGN_OR_RETURN(PersonPolicyAccess a,
+                           CheckPersonEvents(ctx_, *tx, caller, tenant_id, person_id,
+                                             core::Action::kRead, "milestones"));
+    REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
+    REGIE_ASSIGN_OR_RETURN(core::Person person, tx->Persons().Get(tenant_id, person_id));
+    REGIE_ASSIGN_OR_RETURN(std::vector<ports::StoredEvent> stored,
+                           tx->Policy().EventsOfPerson(tenant_id, person_id));
+    std::vector<policy::PersonEvent> events = ActiveEvents(stored);
+    policy::Evaluator evaluator(*compiled);
+    policy::Evaluation evaluation;
+    std::vector<std::string> unknown;
+    policy::EvaluateStored(evaluator, *compiled, policy::FactsFromPerson(person.data), events, on,
+                           evaluation, unknown);
+    json milestones = json::array();
+    for (const policy::MilestoneResult& r : evaluation.milestones)
+      milestones.push_back(policy_json::MilestoneItem(*compiled, r, person.data.housing_date));
+    json cadences = json::array();
+    for (const policy::CadenceResult& r : evaluation.cadences)
+      cadences.push_back(policy_json::CadenceItem(*compiled, r));
+    json out = {{"on", on.ToString()},
+                {"housing_date", policy_json::OptDate(person.data.housing_date)},
+                {"milestones", std::move(milestones)},
+                {"cadences", std::move(cadences)},
+                {"unknown_events", unknown}};
+    return LoggedRead(JsonResponse(200, dto::Dump(out)),
+                      ctx_.audit.Enqueue(PersonEventsAudit(ctx_, caller, a, core::Action::kRead,
+                                                           "milestones", "")));
+  }
+
+ private:
+  // Display names of the users who recorded events, read once per user.
+  class UserNames {
+   public:
+    explicit UserNames(ports::Transaction& tx) : tx_(tx) {}
+    const json& Of(int64_t user_id) {
+      auto it = cache_.find(user_id);
+      if (it == cache_.end()) it = cache_.emplace(user_id, UserRef(tx_, user_id)).first;
+      return it->second;
+    }
+
+   private:
+    ports::Transaction& tx_;
+    std::map<int64_t, json> cache_;
+  };
+
+  json EventJson(const policy::CompiledPolicy& compiled, const ports::StoredEvent& s,
+                 UserNames& names) {
+    const policy::PersonEvent& e = s.event;
+    std::optional<uint32_t> index = compiled.FindEvent(e.event);
+    const policy::EventDecl* decl = index ? &compiled.event_decl(*index) : nullptr;
+    const policy::Code* code = decl ? FindCode(compiled, *decl, e.code) : nullptr;
+    return {{"id", s.id},
+            {"person_id", s.person_id},
+            {"event", e.event},
+            {"label", decl ? policy_json::Label(decl->label) : json(nullptr)},
+            {"known", decl != nullptr},
+            {"date", e.date.ToString()},
+            {"value", e.value ? json(*e.value) : json(nullptr)},
+            {"code", e.code.empty() ? json(nullptr) : json(e.code)},
+            {"code_label", code ? policy_json::Label(code->label) : json(nullptr)},
+            {"reason", e.reason},
+            {"recorded_by", names.Of(s.recorded_by)},
+            {"recorded_at", s.recorded_at.ToString()},
+            {"voided", s.voided_at.has_value()},
+            {"voided_at", s.voided_at ? json(s.voided_at->ToString()) : json(nullptr)},
+            {"void_reason", s.void_reason}};
+  }
+
+  const ApiContext& ctx_;
+};
+
+}  // namespace
+
+void AddEventRoutes(Router& router, const ApiContext& ctx) {
+  auto h = std::make_shared<EventHandlers>(ctx);
+  const std::string person = "/api/v1/tenants/{tenantId}/persons/{personId}";
+  router.Add(Verb::get, person + "/events", [h](const ApiRequest& r) { return h->List(r); });
+  router.Add(Verb::post, person + "/events", [h](const ApiRequest& r) { return h->Record(r); });
+  router.Add(Verb::post, person + "/events/{eventId}/void",
+             [h](const ApiRequest& r) { return h->Void(r); });
+  router.Add(Verb::get, person + "/milestones",
+             [h](const ApiRequest& r) { return h->Timeline(r); });
+}
+
+}  // namespace regie::http

@@ -1,0 +1,141 @@
+// The worklist: overdue milestones and cadence items of the households the
+// caller directs (regisseur) or guides (assigned begeleider), oldest first.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/access/policy.h"
+#include "core/policy/timeline.h"
+#include "http/audit_writer.h"
+#include "http/dto.h"
+#include "http/handlers.h"
+#include "http/policy_json.h"
+#include "http/policy_registry.h"
+#include "http/policy_support.h"
+
+namespace regie::http {
+namespace {
+
+using nlohmann::json;
+namespace policy = core::policy;
+
+constexpr int kHouseholdPage = 200;
+
+struct WorkItem {
+  core::Date due;
+  json body;
+};
+
+class WorklistHandler {
+ public:
+  explicit WorklistHandler(const ApiContext& ctx) : ctx_(ctx) {}
+
+  StatusOr<ApiResponse> Get(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_ASSIGN_OR_RETURN(core::Date on, ParseOnQuery(request.query, ctx_.clock.Today()));
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    const core::Principal& p = caller.principal;
+    if (!p.Has(core::Role::kBegeleider))
+      REGIE_RETURN_IF_ERROR(
+          RequireRole(ctx_, caller, core::Role::kRegisseur, tenant_id, "list", "worklist"));
+    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
+    const core::DataCategory category = ctx_.fields.Of("events");
+
+    ports::HouseholdQuery query{.tenant_id = tenant_id, .limit = kHouseholdPage};
+    query.visible_to = ports::ListVisibility{.user_id = p.user_id,
+                                             .organisation_id = p.organisation_id,
+                                             .as_regisseur = p.Has(core::Role::kRegisseur),
+                                             .as_begeleider = p.Has(core::Role::kBegeleider),
+                                             .now = ctx_.clock.Now()};
+    std::vector<WorkItem> items;
+    policy::Evaluator evaluator(*compiled);
+    policy::Evaluation evaluation;
+    std::vector<std::string> unknown;
+    for (;;) {
+      REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page, tx->Households().List(query));
+      for (const ports::HouseholdListItem& item : page.items) {
+        const core::HouseholdSummary& h = item.summary;
+        // The one policy decides, household by household, as for a read.
+        REGIE_ASSIGN_OR_RETURN(core::HouseholdFacts facts,
+                               tx->Access().Facts(tenant_id, h.id, p.user_id));
+        core::AccessDecision d =
+            core::DecideHousehold(p, core::Action::kRead, facts, ctx_.clock.Now());
+        if (!d.allowed) continue;
+        REGIE_ASSIGN_OR_RETURN(std::vector<core::Person> persons,
+                               tx->Persons().ListByHousehold(tenant_id, h.id));
+        REGIE_ASSIGN_OR_RETURN(std::vector<ports::StoredEvent> events,
+                               tx->Policy().EventsOfHousehold(tenant_id, h.id));
+        for (const core::Person& person : persons) {
+          if (!core::PersonCategories(p, d, facts, person.id, ctx_.clock.Now()).Has(category))
+            continue;
+          std::vector<policy::PersonEvent> mine;
+          for (const ports::StoredEvent& e : events)
+            if (e.person_id == person.id && !e.voided_at) mine.push_back(e.event);
+          policy::EvaluateStored(evaluator, *compiled, policy::FactsFromPerson(person.data), mine,
+                                 on, evaluation, unknown);
+          Collect(*compiled, h, person, evaluation, items);
+        }
+      }
+      if (!page.next) break;
+      query.after = page.next;
+    }
+    std::stable_sort(items.begin(), items.end(),
+                     [](const WorkItem& a, const WorkItem& b) { return a.due < b.due; });
+    json out = json::array();
+    for (WorkItem& w : items) out.push_back(std::move(w.body));
+    core::AuditRecord r = AuditOf(caller, ctx_.clock, "list", "worklist", "");
+    r.tenant_id = tenant_id;
+    r.categories = {category};
+    return LoggedRead(
+        JsonResponse(200, dto::Dump(json{{"on", on.ToString()}, {"items", std::move(out)}})),
+        ctx_.audit.Enqueue(std::move(r)));
+  }
+
+ private:
+  static void Collect(const policy::CompiledPolicy& compiled, const core::HouseholdSummary& h,
+                      const core::Person& person, const policy::Evaluation& evaluation,
+                      std::vector<WorkItem>& out) {
+    const json household = {{"id", h.id}, {"name", h.name}};
+    const json who = {{"id", person.id},
+                      {"name", person.data.given_names + " " + person.data.family_name}};
+    for (const policy::MilestoneResult& r : evaluation.milestones) {
+      if (r.status != policy::MilestoneStatus::kVerlopen || !r.due) continue;
+      const policy::Milestone& m = compiled.milestone(r.milestone);
+      out.push_back({*r.due,
+                     {{"household", household},
+                      {"person", who},
+                      {"kind", "milestone"},
+                      {"id", m.id},
+                      {"label", policy_json::Label(m.label)},
+                      {"domain", m.domain},
+                      {"due_date", r.due->ToString()},
+                      {"pack_id", compiled.milestone_pack(r.milestone).id}}});
+    }
+    for (const policy::CadenceResult& r : evaluation.cadences) {
+      if (r.status != policy::MilestoneStatus::kVerlopen || !r.next_due) continue;
+      const policy::Cadence& c = compiled.cadence(r.cadence);
+      out.push_back({*r.next_due,
+                     {{"household", household},
+                      {"person", who},
+                      {"kind", "cadence"},
+                      {"id", c.id},
+                      {"label", policy_json::Label(c.label)},
+                      {"domain", c.domain},
+                      {"due_date", r.next_due->ToString()},
+                      {"pack_id", compiled.cadence_pack(r.cadence).id}}});
+    }
+  }
+
+  const ApiContext& ctx_;
+};
+
+}  // namespace
+
+void AddWorklistRoutes(Router& router, const ApiContext& ctx) {
+  auto h = std::make_shared<WorklistHandler>(ctx);
+  router.Add(Verb::get, "/api/v1/tenants/{tenantId}/worklist",
+             [h](const ApiRequest& r) { return h->Get(r); });
+}
+
+}  // namespace regie::http

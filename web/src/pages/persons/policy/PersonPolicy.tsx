@@ -1,0 +1,31 @@
+import { useCallback, useState } from 'react';
+import { EventsSection } from './EventsSection';
+import { MilestoneTimeline } from './MilestoneTimeline';
+
+/**
+ * The inburgering part of the person page: the milestone timeline and the
+ * events it follows from. Recording or voiding an event reloads the timeline.
+ */
+export function PersonPolicy({
+  tenantId,
+  personId,
+  canRecord,
+}: {
+  tenantId: number;
+  personId: number;
+  canRecord: boolean;
+}) {
+  const [revision, setRevision] = useState(0);
+  const changed = useCallback(() => setRevision((r) => r + 1), []);
+  return (
+    <>
+      <MilestoneTimeline tenantId={tenantId} personId={personId} revision={revision} />
+      <EventsSection
+        tenantId={tenantId}
+        personId={personId}
+        canRecord={canRecord}
+        onChanged={changed}
+      />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Worklist } from '../../api/policyTypes';
+import { fakeApi, json } from '../../test/fakeApi';
+import { makeMe } from '../../test/fixtures';
+import { renderSignedIn } from '../../test/render';
+import { WorklistPage } from './WorklistPage';
+
+const LIST: Worklist = {
+  on: '2024-06-01',
+  items: [
+    {
+      household: { id: 3, name: 'Familie Haddad' },
+      person: { id: 9, name: 'Amina Haddad' },
+      kind: 'milestone',
+      id: 'wi2021.pip',
+      label: { nl: 'PIP binnen 10 weken', en: 'PIP within 10 weeks' },
+      domain: 'onderwijs_taal',
+      due_date: '2024-03-20',
+      pack_id: 'nl-wet-inburgering-2021',
+    },
+    {
+      household: { id: 4, name: 'Familie Tesfay' },
+      person: { id: 12, name: 'Yonas Tesfay' },
+      kind: 'cadence',
+      id: 'dalfsen.voortgangscontact',
+      label: { nl: 'Voortgangscontact', en: 'Progress contact' },
+      domain: 'werk_inkomen',
+      due_date: '2024-05-31',
+      pack_id: 'dalfsen-2017',
+    },
+  ],
+};
+
+describe('WorklistPage', () => {
+  it('lists the overdue items in the server order with days overdue and links', async () => {
+    const calls = fakeApi({ 'GET /api/v1/tenants/1/worklist': () => json(LIST) });
+    renderSignedIn(<WorklistPage tenantId={1} />, makeMe(['regisseur']));
+    expect(await screen.findByText('2 verlopen op 01-06-2024.')).toBeTruthy();
+    expect(calls[0]!.url.searchParams.get('on')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const table = screen.getByRole('table', {
+      name: 'Verlopen mijlpalen en afspraken op 01-06-2024',
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').firstChild!.textContent)).toEqual([
+      'PIP binnen 10 weken',
+      'Voortgangscontact',
+    ]);
+    expect(rows[0]!.textContent).toContain('20-03-2024');
+    expect(rows[0]!.lastElementChild!.textContent).toBe('73');
+    expect(rows[1]!.lastElementChild!.textContent).toBe('1');
+    expect(rows[1]!.textContent).toContain('Terugkerende afspraak');
+    expect(
+      within(rows[0]!).getByRole('link', { name: 'Familie Haddad' }).getAttribute('href'),
+    ).toBe('/gemeenten/1/huishoudens/3');
+    expect(within(rows[0]!).getByRole('link', { name: 'Amina Haddad' }).getAttribute('href')).toBe(
+      '/gemeenten/1/personen/9',
+    );
+  });
+
+  it('says so when nothing is overdue', async () => {
+    fakeApi({ 'GET /api/v1/tenants/1/worklist': () => json({ on: '2024-06-01', items: [] }) });
+    renderSignedIn(<WorklistPage tenantId={1} />, makeMe(['begeleider']));
+    expect(
+      await screen.findByText('Er is op 01-06-2024 niets verlopen in uw huishoudens.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});

@@ -1,0 +1,114 @@
+import {
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { getWorklist } from '../../api/policy';
+import type { WorkItem } from '../../api/policyTypes';
+import { AppLink } from '../../components/links';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { ReferenceDateForm } from '../../components/policy/ReferenceDateForm';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate, todayIso } from '../../lib/dates';
+import { daysOverdue, domainLabel, localText } from '../../lib/milestones';
+import { useResource } from '../../lib/useResource';
+import { paths } from '../../router/routes';
+
+function WorkTable({
+  tenantId,
+  on,
+  items,
+}: {
+  tenantId: number;
+  on: string;
+  items: readonly WorkItem[];
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="regie-table-scroll">
+      <Table className="regie-table regie-worklist">
+        <TableCaption className="regie-visually-hidden">
+          {t('worklist.caption', { date: formatDate(on) })}
+        </TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('worklist.col.household')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('worklist.col.person')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('worklist.col.label')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('milestones.col.domain')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('milestones.col.due')}</TableHeaderCell>
+            <TableHeaderCell scope="col" className="regie-numeric">
+              {t('worklist.col.overdue')}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((item) => {
+            const days = daysOverdue(item.due_date, on);
+            return (
+              <TableRow key={`${item.person.id}:${item.pack_id}:${item.id}`} data-item={item.id}>
+                <TableCell>
+                  <AppLink href={paths.household(tenantId, item.household.id)}>
+                    {item.household.name}
+                  </AppLink>
+                </TableCell>
+                <TableCell>
+                  <AppLink href={paths.person(tenantId, item.person.id)}>
+                    {item.person.name}
+                  </AppLink>
+                </TableCell>
+                <TableHeaderCell scope="row">
+                  {localText(item.label, lang) || item.id}
+                  <span className="regie-cell-note">
+                    {t(`enum.workKind.${item.kind}`)} · {item.pack_id}
+                  </span>
+                </TableHeaderCell>
+                <TableCell>{domainLabel(t, item.domain)}</TableCell>
+                <TableCell className="regie-nowrap">{formatDate(item.due_date)}</TableCell>
+                <TableCell className="regie-numeric">{days === null ? '' : days}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/**
+ * "Werklijst" (regisseur, begeleider): the overdue milestones and appointments
+ * of the persons in my households, oldest due date first, as the server sorts them.
+ */
+export function WorklistPage({ tenantId }: { tenantId: number }) {
+  const { t } = useI18n();
+  const [on, setOn] = useState(() => todayIso());
+  const { resource } = useResource((signal) => getWorklist(tenantId, on, signal), [tenantId, on]);
+  const data = resource.status === 'ready' ? resource.data : null;
+  return (
+    <>
+      <PageHeading title={t('worklist.title')} />
+      <Paragraph>{t('worklist.intro')}</Paragraph>
+      <ReferenceDateForm value={on} onChange={setOn} />
+      {resource.status === 'loading' ? <Loading /> : null}
+      {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
+      {data ? (
+        <Paragraph className="regie-status" role="status">
+          {data.items.length === 0
+            ? t('worklist.empty', { date: formatDate(data.on) })
+            : t('worklist.count', { count: data.items.length, date: formatDate(data.on) })}
+        </Paragraph>
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <WorkTable tenantId={tenantId} on={data.on} items={data.items} />
+      ) : null}
+    </>
+  );
+}
