@@ -82,17 +82,8 @@ class AccessHandlers {
     REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
     REGIE_RETURN_IF_ERROR(RequireJson(request));
     REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
-    std::string reason;
-    std::vector<FieldError> errors;
-    ReadRequiredString(body, "reason", reason, errors);
-    RefuseUnknown(body, {"reason"}, errors);
-    reason = core::Trim(reason);
-    if (errors.empty() && !core::IsCleanText(reason, true))
-      errors.push_back({"reason", "invalid_text"});
-    if (errors.empty() && reason.size() < core::kMinBreakGlassReason)
-      errors.push_back({"reason", "too_short"});
-    if (errors.empty() && reason.size() > kMaxText) errors.push_back({"reason", "too_long"});
-    if (!errors.empty()) return core::ValidationFailed(std::move(errors));
+    REGIE_ASSIGN_OR_RETURN(std::string reason,
+                           ReadReasonBody(body, core::kMinBreakGlassReason, kMaxText));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));

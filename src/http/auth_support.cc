@@ -46,6 +46,22 @@ void RefuseUnknown(const json& body, std::initializer_list<std::string_view> kno
       errors.push_back({item.key(), "unknown_field"});
 }
 
+StatusOr<std::string> ReadReasonBody(const json& body, size_t min_length, size_t max_length) {
+  std::string reason;
+  std::vector<FieldError> errors;
+  ReadRequiredString(body, "reason", reason, errors);
+  RefuseUnknown(body, {"reason"}, errors);
+  reason = core::Trim(reason);
+  if (errors.empty() && !core::IsCleanText(reason, true))
+    errors.push_back({"reason", "invalid_text"});
+  else if (errors.empty() && reason.size() < min_length)
+    errors.push_back({"reason", "too_short"});
+  else if (errors.empty() && reason.size() > max_length)
+    errors.push_back({"reason", "too_long"});
+  if (!errors.empty()) return core::ValidationFailed(std::move(errors));
+  return reason;
+}
+
 std::string NormaliseUsername(std::string_view username) {
   std::string out = core::Trim(username);
   for (char& c : out)

@@ -28,6 +28,12 @@ void ReadRequiredString(const nlohmann::json& body, const char* key, std::string
 void RefuseUnknown(const nlohmann::json& body, std::initializer_list<std::string_view> known,
                    std::vector<FieldError>& errors);
 
+// A body that is exactly {"reason": text}: the trimmed reason, or field
+// errors "required", "wrong_type", "invalid_text", "too_short" (under
+// `min_length` bytes), "too_long" and "unknown_field" (422).
+StatusOr<std::string> ReadReasonBody(const nlohmann::json& body, size_t min_length,
+                                     size_t max_length);
+
 // Usernames compare without case and surrounding spaces.
 std::string NormaliseUsername(std::string_view username);
 // Recovery codes are typed with or without dashes and in any case.

@@ -147,18 +147,7 @@ class EventHandlers {
     REGIE_ASSIGN_OR_RETURN(int64_t event_id, PathId(request, "eventId"));
     REGIE_RETURN_IF_ERROR(RequireJson(request));
     REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
-    std::string reason;
-    std::vector<FieldError> errors;
-    ReadRequiredString(body, "reason", reason, errors);
-    RefuseUnknown(body, {"reason"}, errors);
-    reason = core::Trim(reason);
-    if (errors.empty() && !core::IsCleanText(reason, true))
-      errors.push_back({"reason", "invalid_text"});
-    else if (errors.empty() && reason.size() < kMinVoidReason)
-      errors.push_back({"reason", "too_short"});
-    else if (errors.empty() && reason.size() > kMaxReason)
-      errors.push_back({"reason", "too_long"});
-    if (!errors.empty()) return core::ValidationFailed(std::move(errors));
+    REGIE_ASSIGN_OR_RETURN(std::string reason, ReadReasonBody(body, kMinVoidReason, kMaxReason));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_ASSIGN_OR_RETURN(PersonPolicyAccess a,

@@ -6,6 +6,7 @@
 
 #include "core/status.h"
 #include "ports/access_repositories.h"
+#include "ports/casework_repositories.h"
 #include "ports/policy_repositories.h"
 #include "ports/repositories.h"
 
@@ -33,6 +34,7 @@ class Transaction {
   virtual AccessRepository& Access() = 0;
   virtual AuditRepository& Audit() = 0;
   virtual PolicyRepository& Policy() = 0;
+  virtual ContactRepository& Contacts() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

@@ -176,6 +176,19 @@ inline const std::vector<Entry> kMatrix = {
       {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
       {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
       {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // Contact moments: read like the household; recorded by its regisseur and
+  // begeleiders only.
+  {"GET /api/v1/tenants/{tenantId}/households/{householdId}/contacts", "", Target::kHousehold, {
+      {"regisseur begeleider vrijwilliger", "NR  200 NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/households/{householdId}/contacts", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  201 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
   // Break-the-glass needs a role, not a relationship.
   {"POST /api/v1/tenants/{tenantId}/households/{householdId}/break-glass", "", Target::kHousehold, {
       {"regisseur partner",                              "201 201 201 201 201 201 404"},

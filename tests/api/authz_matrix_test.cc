@@ -234,6 +234,12 @@ class AuthzMatrixTest : public ApiTest {
       core::HouseholdFacts f = *tx->Access().Facts(tenant, s->household, 0);
       return json{{"begeleiders", f.begeleider_ids}, {"vrijwilligers", f.vrijwilliger_ids}}.dump();
     }
+    if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/contacts")
+      return json{{"date", "2026-11-20"},
+                  {"type", "huisbezoek"},
+                  {"participants", {"Regisseur", "Hoofdpersoon"}},
+                  {"note", "Kennismaking"}}
+          .dump();
     if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/break-glass")
       return json{{"reason", "Acute zorg over de veiligheid van de kinderen"}}.dump();
     if (route == "PUT /api/v1/tenants/{tenantId}/persons/{personId}") {

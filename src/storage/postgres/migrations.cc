@@ -280,10 +280,42 @@ CREATE TABLE policy_activations (
 );
 )sql";
 
+// Issue 4 (Contacts and cadence); see the SQLite twin.
+constexpr std::string_view kV4Contacts = R"sql(
+CREATE TABLE contacts (
+  id                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  tenant_id            bigint NOT NULL REFERENCES tenants(id),
+  household_id         bigint NOT NULL REFERENCES households(id),
+  date                 date NOT NULL,
+  type                 text NOT NULL,
+  participants         text NOT NULL DEFAULT '',
+  interpreter          boolean NOT NULL DEFAULT false,
+  interpreter_language text,
+  note                 text NOT NULL DEFAULT '',
+  recorded_by          bigint NOT NULL REFERENCES users(id),
+  recorded_at          bigint NOT NULL
+);
+-- A household's contacts, newest first.
+CREATE INDEX contacts_household ON contacts(tenant_id, household_id, date, id);
+CREATE TABLE contact_persons (
+  contact_id bigint NOT NULL REFERENCES contacts(id),
+  person_id  bigint NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (contact_id, person_id)
+);
+CREATE FUNCTION contacts_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'contacts are append-only';
+END
+$fn$;
+CREATE TRIGGER contacts_no_update BEFORE UPDATE OR DELETE ON contacts
+  FOR EACH ROW EXECUTE FUNCTION contacts_append_only();
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
     Migration{3, "policy", kV3Policy},
+    Migration{4, "contacts", kV4Contacts},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "storage/postgres/migrations.h"
 #include "storage/postgres/pg_handle.h"
 #include "storage/postgres/postgres_access_repositories.h"
+#include "storage/postgres/postgres_contact_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_repositories.h"
 
@@ -90,7 +91,8 @@ class PgTransaction final : public ports::Transaction {
         throttles_(*conn_),
         access_(*conn_),
         audit_(*conn_),
-        policy_(*conn_) {}
+        policy_(*conn_),
+        contacts_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -110,6 +112,7 @@ class PgTransaction final : public ports::Transaction {
   ports::AccessRepository& Access() override { return access_; }
   ports::AuditRepository& Audit() override { return audit_; }
   ports::PolicyRepository& Policy() override { return policy_; }
+  ports::ContactRepository& Contacts() override { return contacts_; }
 
   Status Commit() override {
     finished_ = true;
@@ -138,6 +141,7 @@ class PgTransaction final : public ports::Transaction {
   PgAccess access_;
   PgAudit audit_;
   PgPolicy policy_;
+  PgContacts contacts_;
   bool finished_ = false;
 };
 

@@ -281,10 +281,43 @@ CREATE TABLE policy_activations (
 ) WITHOUT ROWID;
 )sql";
 
+// Issue 4 (Contacts and cadence). Contact moments of a household, append-only.
+// Participants are free-text one-line names (validation refuses line
+// breaks), so they are stored newline-joined in one column, the same on
+// both backends. contact_persons holds the persons a contact concerns (none
+// = the whole household).
+constexpr std::string_view kV4Contacts = R"sql(
+CREATE TABLE contacts (
+  id                   INTEGER PRIMARY KEY,
+  tenant_id            INTEGER NOT NULL REFERENCES tenants(id),
+  household_id         INTEGER NOT NULL REFERENCES households(id),
+  date                 TEXT NOT NULL,
+  type                 TEXT NOT NULL,
+  participants         TEXT NOT NULL DEFAULT '',
+  interpreter          INTEGER NOT NULL DEFAULT 0,
+  interpreter_language TEXT,
+  note                 TEXT NOT NULL DEFAULT '',
+  recorded_by          INTEGER NOT NULL REFERENCES users(id),
+  recorded_at          INTEGER NOT NULL
+);
+-- A household's contacts, newest first.
+CREATE INDEX contacts_household ON contacts(tenant_id, household_id, date, id);
+CREATE TABLE contact_persons (
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  person_id  INTEGER NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (contact_id, person_id)
+) WITHOUT ROWID;
+CREATE TRIGGER contacts_no_update BEFORE UPDATE ON contacts
+BEGIN SELECT RAISE(ABORT, 'contacts are append-only'); END;
+CREATE TRIGGER contacts_no_delete BEFORE DELETE ON contacts
+BEGIN SELECT RAISE(ABORT, 'contacts are append-only'); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
     Migration{3, "policy", kV3Policy},
+    Migration{4, "contacts", kV4Contacts},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_access_repositories.h"
+#include "storage/sqlite/sqlite_contact_repository.h"
 #include "storage/sqlite/sqlite_handle.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
@@ -73,7 +74,8 @@ class SqliteTransaction final : public ports::Transaction {
         throttles_(*conn_),
         access_(*conn_),
         audit_(*conn_),
-        policy_(*conn_) {}
+        policy_(*conn_),
+        contacts_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -90,6 +92,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::AccessRepository& Access() override { return access_; }
   ports::AuditRepository& Audit() override { return audit_; }
   ports::PolicyRepository& Policy() override { return policy_; }
+  ports::ContactRepository& Contacts() override { return contacts_; }
 
   Status Commit() override {
     finished_ = true;
@@ -111,6 +114,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteAccess access_;
   SqliteAudit audit_;
   SqlitePolicy policy_;
+  SqliteContacts contacts_;
   bool finished_ = false;
 };
 

@@ -8,7 +8,10 @@ import { renderSignedIn, renderWithI18n } from '../../test/render';
 import { HouseholdPage } from './HouseholdPage';
 
 function show(household: Household, roles = makeMe(['partner'])) {
-  fakeApi({ 'GET /api/v1/tenants/1/households/3': () => json(household) });
+  fakeApi({
+    'GET /api/v1/tenants/1/households/3': () => json(household),
+    'GET /api/v1/tenants/1/households/3/contacts': () => json({ items: [] }),
+  });
   window.history.replaceState(null, '', '/gemeenten/1/huishoudens/3');
   renderSignedIn(<HouseholdPage tenantId={1} householdId={3} />, roles);
 }

@@ -18,6 +18,7 @@ import { paths } from '../../router/routes';
 import { useMe } from '../../session/session';
 import { AccessPanel } from './AccessPanel';
 import { ArchivePanel } from './ArchivePanel';
+import { ContactsSection } from './ContactsSection';
 import { HouseholdDetails } from './HouseholdDetails';
 import { PersonsTable } from './PersonsTable';
 
@@ -150,6 +151,7 @@ export function HouseholdPage({
               />
             )}
           </section>
+          <ContactsSection household={household} />
           <AccessPanel access={household.access} />
           {household.archived || !household.access.can_edit ? null : (
             <ArchivePanel household={household} onArchived={onArchived} onReload={reload} />
