@@ -70,6 +70,7 @@ class EnrolHandlers {
     ctx_.crypto.RandomBytes(seed);
     std::vector<std::string> codes = NewRecoveryCodes(ctx_.crypto);
     std::vector<std::string> code_hashes;
+    code_hashes.reserve(codes.size());
     for (const std::string& c : codes)
       code_hashes.push_back(ctx_.crypto.TokenHash(NormaliseRecoveryCode(c)));
 
