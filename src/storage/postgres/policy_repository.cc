@@ -19,8 +19,8 @@ constexpr std::string_view kEventsOfPerson =
 // The household's persons through persons_household, each one's events
 // through person_events_person.
 constexpr std::string_view kEventsOfHousehold = EVENT_COLUMNS
-    " JOIN persons p ON p.id = e.person_id AND p.tenant_id = e.tenant_id "
-    "WHERE e.tenant_id = $1 AND p.household_id = $2 AND e.voided_at IS NULL "
+    " WHERE e.tenant_id = $1 AND e.person_id IN (SELECT p.id FROM persons p "
+    "WHERE p.household_id = $2 AND p.tenant_id = $1) AND e.voided_at IS NULL "
     "ORDER BY e.person_id, e.date, e.id";
 // The page's persons first (distinct, in id order, bounded), then all of
 // their events, so a person is never split between pages.
