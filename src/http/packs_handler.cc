@@ -35,11 +35,6 @@ std::map<std::string, std::vector<const policy::Pack*>> ByPackId(
   return out;
 }
 
-bool InScope(const policy::Pack& pack, const std::string& tenant_code) {
-  const std::vector<std::string>& ms = pack.scope.municipalities;
-  return pack.scope.national || std::find(ms.begin(), ms.end(), tenant_code) != ms.end();
-}
-
 class PackHandlers {
  public:
   explicit PackHandlers(const ApiContext& ctx) : ctx_(ctx) {}
@@ -170,7 +165,7 @@ class PackHandlers {
       auto it = packs.find(a.pack_id);
       if (it == packs.end())
         errors.push_back({at + "pack_id", "unknown_pack"});
-      else if (!InScope(*it->second.front(), tenant_code))
+      else if (!it->second.front()->scope.Includes(tenant_code))
         errors.push_back({at + "pack_id", "pack_not_for_tenant"});
       if (a.to && *a.to < a.from) errors.push_back({at + "to", "before_from"});
       for (size_t j = 0; j < i; ++j) {

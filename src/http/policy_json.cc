@@ -204,14 +204,11 @@ std::string ApplicabilityText(const policy::Applicability& a) {
 json PackJson(const std::vector<const policy::Pack*>& versions, const std::string& tenant_code,
               bool detail) {
   const policy::Pack& first = *versions.front();
-  const std::vector<std::string>& ms = first.scope.municipalities;
-  const bool applicable =
-      first.scope.national || std::find(ms.begin(), ms.end(), tenant_code) != ms.end();
   json out = {{"id", first.id},
               {"title", Label(versions.back()->title)},
               {"scope", first.scope.national ? "national" : "municipality"},
-              {"municipalities", ms},
-              {"applicable", applicable}};
+              {"municipalities", first.scope.municipalities},
+              {"applicable", first.scope.Includes(tenant_code)}};
   json& vs = out["versions"] = json::array();
   for (const policy::Pack* p : versions) {
     json v = {{"version", p->version},

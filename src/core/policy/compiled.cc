@@ -175,9 +175,8 @@ StatusOr<std::unique_ptr<CompiledPolicy>> CompiledPolicy::Compile(
                              [&](const Pack& p) { return p.id == a.pack_id; });
     if (!known) errors.push_back({where, "unknown_pack", "no pack with id '" + a.pack_id + "'"});
     for (const Pack& p : library) {
-      if (p.id != a.pack_id || p.scope.national || tenant_code.empty()) continue;
-      const std::vector<std::string>& ms = p.scope.municipalities;
-      if (std::find(ms.begin(), ms.end(), tenant_code) == ms.end()) {
+      if (p.id != a.pack_id || tenant_code.empty()) continue;
+      if (!p.scope.Includes(tenant_code)) {
         errors.push_back(
             {p.where, "out_of_scope",
              "pack " + p.id + " is for other municipalities than " + std::string(tenant_code)});

@@ -219,10 +219,8 @@ std::vector<Activation> DemoActivations(const std::vector<Pack>& library,
   // National law first, then local norms (the order results are listed in).
   for (const Pack& p : library)
     if (p.scope.national) add(p);
-  for (const Pack& p : library) {
-    const std::vector<std::string>& ms = p.scope.municipalities;
-    if (!p.scope.national && std::find(ms.begin(), ms.end(), tenant_code) != ms.end()) add(p);
-  }
+  for (const Pack& p : library)
+    if (!p.scope.national && p.scope.Includes(tenant_code)) add(p);
   return out;
 }
 

@@ -265,6 +265,14 @@ struct CodeList {
 struct Scope {
   bool national = true;
   std::vector<std::string> municipalities;
+
+  // Whether a tenant with this CBS code may activate the pack.
+  bool Includes(std::string_view tenant_code) const {
+    if (national) return true;
+    for (const std::string& m : municipalities)
+      if (m == tenant_code) return true;
+    return false;
+  }
 };
 
 // One version of a pack. Versions of the same id must not overlap in
