@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
+#include "core/casework/assessment.h"
 #include "core/casework/contact.h"
 #include "core/status.h"
 
@@ -28,6 +30,34 @@ class ContactRepository {
   // no paging. NotFound "household_not_found" when not in the tenant.
   virtual StatusOr<std::vector<core::Contact>> ListByHousehold(int64_t tenant_id,
                                                                int64_t household_id) = 0;
+};
+
+// Assessments of a person (ZRM, participatieladder, Ferm Werk). Append-only
+// except voiding, which is one-way (storage refuses any other change).
+class AssessmentRepository {
+ public:
+  virtual ~AssessmentRepository() = default;
+
+  // Stores `assessment` (id assigned) with its items (core::ToItems) and
+  // `event_id`, the policy event recorded with it (0 = none). NotFound
+  // "person_not_found" when the person is not in the tenant;
+  // InvalidArgument "validation_failed" field "recorded_by" for an unknown
+  // user. Returns it as stored.
+  virtual StatusOr<core::Assessment> Create(const core::Assessment& assessment,
+                                            int64_t event_id) = 0;
+  // Every assessment of the person, voided ones included, oldest first
+  // (date, then id). NotFound "person_not_found" when not in the tenant.
+  virtual StatusOr<std::vector<core::Assessment>> ListByPerson(int64_t tenant_id,
+                                                               int64_t person_id) = 0;
+  // Marks the assessment voided and returns it with the id of its policy
+  // event (0 = none), so the caller can void that too. NotFound
+  // "assessment_not_found"; FailedPrecondition "already_voided".
+  struct Voided {
+    core::Assessment assessment;
+    int64_t event_id = 0;
+  };
+  virtual StatusOr<Voided> Void(int64_t tenant_id, int64_t assessment_id, int64_t by_user,
+                                const std::string& reason, core::Timestamp at) = 0;
 };
 
 }  // namespace regie::ports

@@ -8,8 +8,13 @@
 
 #include "core/status.h"
 #include "ports/database.h"
+#include "storage/sqlite/migrations.h"
 
 namespace regie::testing {
+
+// The schema version a fully migrated database has (both backends keep the
+// same version list).
+inline int LatestSchemaVersion() { return storage::sqlite::Migrations().back().version; }
 
 // A fresh, migrated, empty database of the named backend ("sqlite" or
 // "postgresql"), removed when destroyed. For PostgreSQL it is a new schema in

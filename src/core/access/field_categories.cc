@@ -6,7 +6,7 @@
 namespace regie::core {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, DataCategory>, 23> kDefaults{{
+constexpr std::array<std::pair<std::string_view, DataCategory>, 24> kDefaults{{
     {"given_names", DataCategory::kBasis},
     {"family_name", DataCategory::kBasis},
     {"birth_date", DataCategory::kBasis},
@@ -33,6 +33,9 @@ constexpr std::array<std::pair<std::string_view, DataCategory>, 23> kDefaults{{
     // Record types: recorded policy events and the milestone timeline and
     // worklist computed from them.
     {"events", DataCategory::kInburgering},
+    // The participatieladder and Ferm Werk outcome (ZRM scores take the
+    // category of their domain, see core/casework/assessment.h).
+    {"assessments", DataCategory::kWerkInkomen},
 }};
 
 }  // namespace

@@ -311,11 +311,55 @@ CREATE TRIGGER contacts_no_update BEFORE UPDATE OR DELETE ON contacts
   FOR EACH ROW EXECUTE FUNCTION contacts_append_only();
 )sql";
 
+// Issue 4 (Assessments over time); see the SQLite migration for the model.
+constexpr std::string_view kV7Assessments = R"sql(
+CREATE TABLE assessments (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  tenant_id   bigint NOT NULL REFERENCES tenants(id),
+  person_id   bigint NOT NULL REFERENCES persons(id),
+  kind        text NOT NULL,
+  date        date NOT NULL,
+  assessor    text NOT NULL DEFAULT '',
+  event_id    bigint REFERENCES person_events(id),
+  recorded_by bigint NOT NULL REFERENCES users(id),
+  recorded_at bigint NOT NULL,
+  voided_at   bigint,
+  voided_by   bigint REFERENCES users(id),
+  void_reason text NOT NULL DEFAULT ''
+);
+CREATE INDEX assessments_person ON assessments(tenant_id, person_id, date, id);
+CREATE TABLE assessment_items (
+  assessment_id bigint NOT NULL REFERENCES assessments(id),
+  item          text NOT NULL,
+  value         integer NOT NULL,
+  PRIMARY KEY (assessment_id, item, value)
+);
+CREATE FUNCTION assessments_only_void() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'assessments' AND OLD.voided_at IS NULL
+     AND NEW.voided_at IS NOT NULL
+     AND (NEW.id, NEW.tenant_id, NEW.person_id, NEW.kind, NEW.date, NEW.assessor,
+          NEW.recorded_by, NEW.recorded_at)
+         IS NOT DISTINCT FROM (OLD.id, OLD.tenant_id, OLD.person_id, OLD.kind, OLD.date,
+          OLD.assessor, OLD.recorded_by, OLD.recorded_at)
+     AND NEW.event_id IS NOT DISTINCT FROM OLD.event_id THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'assessments are append-only; only voiding, once';
+END
+$fn$;
+CREATE TRIGGER assessments_only_void BEFORE UPDATE OR DELETE ON assessments
+  FOR EACH ROW EXECUTE FUNCTION assessments_only_void();
+CREATE TRIGGER assessment_items_append_only BEFORE UPDATE OR DELETE ON assessment_items
+  FOR EACH ROW EXECUTE FUNCTION assessments_only_void();
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
     Migration{3, "policy", kV3Policy},
     Migration{4, "contacts", kV4Contacts},
+    Migration{7, "assessments", kV7Assessments},
 };
 
 }  // namespace

@@ -313,11 +313,54 @@ CREATE TRIGGER contacts_no_delete BEFORE DELETE ON contacts
 BEGIN SELECT RAISE(ABORT, 'contacts are append-only'); END;
 )sql";
 
+// Issue 4 (Assessments over time). ZRM, participatieladder and Ferm Werk
+// observations of a person, stored as (item, value) rows (see
+// core::ToItems). Append-only: the only change is voiding, once; event_id
+// is the policy event recorded with it (voided together).
+constexpr std::string_view kV7Assessments = R"sql(
+CREATE TABLE assessments (
+  id          INTEGER PRIMARY KEY,
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  person_id   INTEGER NOT NULL REFERENCES persons(id),
+  kind        TEXT NOT NULL,
+  date        TEXT NOT NULL,
+  assessor    TEXT NOT NULL DEFAULT '',
+  event_id    INTEGER REFERENCES person_events(id),
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  recorded_at INTEGER NOT NULL,
+  voided_at   INTEGER,
+  voided_by   INTEGER REFERENCES users(id),
+  void_reason TEXT NOT NULL DEFAULT ''
+);
+-- A person's assessments over time.
+CREATE INDEX assessments_person ON assessments(tenant_id, person_id, date, id);
+CREATE TABLE assessment_items (
+  assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+  item          TEXT NOT NULL,
+  value         INTEGER NOT NULL,
+  PRIMARY KEY (assessment_id, item, value)
+) WITHOUT ROWID;
+CREATE TRIGGER assessments_only_void BEFORE UPDATE ON assessments
+WHEN OLD.voided_at IS NOT NULL OR NEW.voided_at IS NULL OR NEW.id IS NOT OLD.id
+  OR NEW.tenant_id IS NOT OLD.tenant_id OR NEW.person_id IS NOT OLD.person_id
+  OR NEW.kind IS NOT OLD.kind OR NEW.date IS NOT OLD.date OR NEW.assessor IS NOT OLD.assessor
+  OR NEW.event_id IS NOT OLD.event_id OR NEW.recorded_by IS NOT OLD.recorded_by
+  OR NEW.recorded_at IS NOT OLD.recorded_at
+BEGIN SELECT RAISE(ABORT, 'assessments are append-only; only voiding, once'); END;
+CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments
+BEGIN SELECT RAISE(ABORT, 'assessments are append-only'); END;
+CREATE TRIGGER assessment_items_no_update BEFORE UPDATE ON assessment_items
+BEGIN SELECT RAISE(ABORT, 'assessments are append-only'); END;
+CREATE TRIGGER assessment_items_no_delete BEFORE DELETE ON assessment_items
+BEGIN SELECT RAISE(ABORT, 'assessments are append-only'); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
     Migration{3, "policy", kV3Policy},
     Migration{4, "contacts", kV4Contacts},
+    Migration{7, "assessments", kV7Assessments},
 };
 
 }  // namespace
