@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/auth/sha1.h"
+#include "core/casework/demo_assessments.h"
 #include "core/policy/compiled.h"
 #include "core/policy/demo_events.h"
 
@@ -112,6 +113,16 @@ std::array<uint8_t, 20> DemoTotpSeed(std::string_view username) {
   return core::Sha1({reinterpret_cast<const uint8_t*>(input.data()), input.size()});  // NOLINT
 }
 
+// A demo assessment of `person_id`, linked to `event_id` (0 = none).
+static Status RecordAssessment(ports::Transaction& tx, int64_t tenant_id, int64_t person_id,
+                               int64_t by, core::Timestamp now, core::AssessmentData data,
+                               int64_t event_id) {
+  data.person_id = person_id;
+  core::Assessment a{
+      .tenant_id = tenant_id, .data = std::move(data), .recorded_by = by, .recorded_at = now};
+  return tx.Assessments().Create(a, event_id).status();
+}
+
 StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
                                  const core::DemoOptions& options, const ports::Clock& clock,
                                  const std::vector<core::policy::Pack>& packs, int batch_size,
@@ -153,6 +164,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
         const std::vector<int64_t> begeleiders = Ids(users, next->begeleider_user_indices);
         const int64_t by = begeleiders.empty() ? data.regisseur_user_id : begeleiders.front();
         const auto seed = options.seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(person.id);
+        std::optional<core::Date> diagnosed;
         for (core::policy::PersonEvent& e : core::policy::DemoEvents(
                  *policies[tenant], core::policy::FactsFromPerson(p), options.today, seed)) {
           ports::StoredEvent stored{.tenant_id = tenant_id,
@@ -160,8 +172,29 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
                                     .event = std::move(e),
                                     .recorded_by = by,
                                     .recorded_at = now};
+          if (stored.event.event == "diagnose_afgerond") diagnosed = stored.event.date;
           REGIE_RETURN_IF_ERROR(tx->Policy().RecordEvent(stored).status());
           ++batch.events;
+        }
+        // Where the municipality uses the Ferm Werk method, the diagnosis
+        // ends in an outcome: an assessment and its policy event.
+        if (diagnosed && policies[tenant]->FindEvent("ferm_werk_uitkomst")) {
+          core::AssessmentData outcome = core::DemoFermWerk(*diagnosed, seed);
+          ports::StoredEvent stored{.tenant_id = tenant_id,
+                                    .person_id = person.id,
+                                    .event = *core::AssessmentEvent(outcome),
+                                    .recorded_by = by,
+                                    .recorded_at = now};
+          REGIE_ASSIGN_OR_RETURN(stored, tx->Policy().RecordEvent(stored));
+          ++batch.events;
+          REGIE_RETURN_IF_ERROR(
+              RecordAssessment(*tx, tenant_id, person.id, by, now, std::move(outcome), stored.id));
+          ++batch.assessments;
+        }
+        for (core::AssessmentData& a : core::DemoAssessments(p, options.today, seed)) {
+          REGIE_RETURN_IF_ERROR(
+              RecordAssessment(*tx, tenant_id, person.id, by, now, std::move(a), 0));
+          ++batch.assessments;
         }
       }
       REGIE_RETURN_IF_ERROR(tx->Access().SetAssignments(tenant_id, household.id,
@@ -194,6 +227,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
     stats.persons += batch.persons;
     stats.sharing_bases += batch.sharing_bases;
     stats.events += batch.events;
+    stats.assessments += batch.assessments;
     if (progress) progress(stats);
   }
   return stats;

@@ -4,6 +4,7 @@
 
 #include "backends.h"
 #include "core/auth/totp.h"
+#include "core/casework/assessment.h"
 #include "core/policy/engine.h"
 #include "core/policy/timeline.h"
 #include "crypto/sodium_crypto.h"
@@ -133,6 +134,28 @@ TEST_P(DemoLoaderTest, ActivatesPacksAndRecordsEventsTheServerWouldAccept) {
   EXPECT_GT(events, 0);
   EXPECT_GT(on_time, overdue);
   EXPECT_GT(overdue, 0);
+
+  // Assessments: valid as the server would check them; Woerden's Ferm Werk
+  // outcomes are assessments that match their policy events.
+  EXPECT_GT(stats->assessments, 0);
+  int64_t assessments = 0, ferm_werk = 0;
+  for (const auto& [person_id, list] : by_person) {
+    auto stored_assessments = tx->Assessments().ListByPerson(tenant->id, person_id);
+    ASSERT_TRUE(stored_assessments.ok());
+    for (const core::Assessment& a : *stored_assessments) {
+      EXPECT_TRUE(core::ValidateAssessment(a.data, Options().today).empty()) << a.id;
+      ++assessments;
+      if (a.data.kind != core::AssessmentKind::kFermWerk) continue;
+      ++ferm_werk;
+      bool matched = false;
+      for (const auto& e : list)
+        matched |=
+            e.event == "ferm_werk_uitkomst" && e.date == a.data.date && e.code == a.data.outcome;
+      EXPECT_TRUE(matched) << a.id;
+    }
+  }
+  EXPECT_GT(assessments, 0);
+  EXPECT_GT(ferm_werk, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoLoaderTest, ::testing::ValuesIn(testing::TestBackends()),

@@ -247,6 +247,28 @@ inline const std::vector<Entry> kMatrix = {
       {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
       {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
       {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // Assessments: ZRM scores by the category of their domain, the ladder and
+  // Ferm Werk werk_inkomen; the bases here share basis + gezondheid, so a
+  // partner sees the basis and health domains. Recorded by those who hold
+  // the case.
+  {"GET /api/v1/tenants/{tenantId}/persons/{personId}/assessments", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/persons/{personId}/assessments", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  201 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/persons/{personId}/assessments/{assessmentId}/void", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
   {"POST /api/v1/tenants/{tenantId}/sharing-bases/{basisId}/withdraw", "", Target::kBasis, {
       {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
       {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},

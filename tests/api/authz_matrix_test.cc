@@ -261,6 +261,11 @@ class AuthzMatrixTest : public ApiTest {
       return json{{"event", "buurtfeest_bezocht"}, {"date", "2026-11-01"}}.dump();
     if (route == "POST /api/v1/tenants/{tenantId}/persons/{personId}/events/{eventId}/void")
       return json{{"reason", "Verkeerd ingevoerd"}}.dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/persons/{personId}/assessments")
+      return json{{"kind", "participatieladder"}, {"date", "2026-11-01"}, {"rung", 4}}.dump();
+    if (route ==
+        "POST /api/v1/tenants/{tenantId}/persons/{personId}/assessments/{assessmentId}/void")
+      return json{{"reason", "Verkeerd ingevoerd"}}.dump();
     if (route == "PUT /api/v1/tenants/{tenantId}/policy/activations")
       return json{{"activations", json::array()}}.dump();
     if (route.starts_with("POST ") || route.starts_with("PUT "))
@@ -287,6 +292,20 @@ class AuthzMatrixTest : public ApiTest {
     return id;
   }
 
+  int64_t FreshAssessment(const Scenario& s) {
+    auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+    core::Assessment a{.tenant_id = s.tenant,
+                       .data = {.person_id = s.p1,
+                                .kind = core::AssessmentKind::kParticipatieladder,
+                                .date = *core::Date::Parse("2026-10-01"),
+                                .rung = 3},
+                       .recorded_by = UserId(s.tenant == tenant_a_ ? "regisseur" : "regisseur_b"),
+                       .recorded_at = clock_->Now()};
+    const int64_t id = tx->Assessments().Create(a, 0)->id;
+    EXPECT_TRUE(tx->Commit().ok());
+    return id;
+  }
+
   std::string Path(const authz::Entry& entry, const World& w, size_t column) {
     std::string path =
         std::string(entry.route.substr(entry.route.find(' ') + 1)) + std::string(entry.query);
@@ -305,6 +324,8 @@ class AuthzMatrixTest : public ApiTest {
       // Voiding uses an event up: every request gets a fresh one.
       if (path.find("{eventId}") != std::string::npos)
         path = Replace(path, "{eventId}", std::to_string(FreshEvent(*s)));
+      if (path.find("{assessmentId}") != std::string::npos)
+        path = Replace(path, "{assessmentId}", std::to_string(FreshAssessment(*s)));
     }
     return path;
   }
@@ -458,7 +479,7 @@ TEST_P(AuthzMatrixTest, NoCookieIs401OnEveryNonPublicRouteWhateverTheRequest) {
     const std::string method = route.substr(0, route.find(' '));
     std::string path = route.substr(route.find(' ') + 1);
     for (const char* param : {"{tenantId}", "{householdId}", "{personId}", "{basisId}", "{userId}",
-                              "{eventId}", "{packId}"})
+                              "{eventId}", "{packId}", "{assessmentId}"})
       path = Replace(path, param, "x");
     for (const std::string& body :
          {std::string(), std::string("{\"onbekend\":"), std::string("{}")}) {
