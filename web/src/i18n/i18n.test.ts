@@ -19,6 +19,13 @@ import {
   PACK_SCOPES,
   WORK_KINDS,
 } from '../api/policyTypes';
+import {
+  ASSESSMENT_KINDS,
+  FERM_WERK_OUTCOMES,
+  LADDER_RUNGS,
+  ZRM_DOMAINS,
+  ZRM_SCORES,
+} from '../api/assessments';
 import { BAND_GROUPS } from '../lib/milestones';
 import { PERSON_FIELDS } from '../lib/personForm';
 import en from './en.json';
@@ -71,6 +78,11 @@ describe('message catalogues', () => {
       ['eventKind', EVENT_KINDS],
       ['eventValue', EVENT_VALUES],
       ['workKind', WORK_KINDS],
+      ['assessmentKind', ASSESSMENT_KINDS],
+      ['zrmDomain', ZRM_DOMAINS],
+      ['zrmScore', ZRM_SCORES.map(String)],
+      ['ladderRung', LADDER_RUNGS.map(String)],
+      ['fermWerkOutcome', FERM_WERK_OUTCOMES],
     ];
     const keys = new Set(flattenKeys(nl));
     for (const [group, codes] of groups) {

@@ -15,7 +15,12 @@ export type EnumGroup =
   | 'category'
   | 'categoryShort'
   | 'legalBasis'
-  | 'outcome';
+  | 'outcome'
+  | 'assessmentKind'
+  | 'zrmDomain'
+  | 'zrmScore'
+  | 'ladderRung'
+  | 'fermWerkOutcome';
 
 export function enumLabel(t: Translate, group: EnumGroup, code: string): string {
   return t(`enum.${group}.${code}` as MessageKey);

@@ -1,4 +1,5 @@
 import { ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useCallback, useState } from 'react';
 import { getHousehold, getPerson } from '../../api/regie';
 import { BreakGlassBanner } from '../../components/BreakGlassBanner';
 import { Flash } from '../../components/Flash';
@@ -12,13 +13,22 @@ import { personName } from '../../lib/personName';
 import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
 import { breakGlassEnd } from '../households/HouseholdPage';
+import { AssessmentsSection } from './assessments/AssessmentsSection';
 import { PersonDetails } from './PersonDetails';
 import { PersonPolicy } from './policy/PersonPolicy';
 import { SharingSection } from './sharing/SharingSection';
 
 /**
+ * The data categories of assessments: those of the ZRM domains, and
+ * werk_inkomen for the participatieladder and Ferm Werk (the default of the
+ * configurable record type "assessments").
+ */
+const ASSESSMENT_CATEGORIES = ['basis', 'financien', 'werk_inkomen', 'gezondheid', 'justitie'];
+
+/**
  * One person: the data the user may see, the milestones and events (for who
- * sees the inburgering category) and, for the regisseur, "Gegevens delen".
+ * sees the inburgering category), the assessments and, for the regisseur,
+ * "Gegevens delen".
  */
 export function PersonPage({ tenantId, personId }: { tenantId: number; personId: number }) {
   const { t } = useI18n();
@@ -41,6 +51,18 @@ export function PersonPage({ tenantId, personId }: { tenantId: number; personId:
     !!data &&
     !data.household.archived &&
     (access?.relationship === 'regisseur' || access?.relationship === 'begeleider');
+  // Assessments: not for volunteers (names only) nor without any of their
+  // categories, so that no request is made only to be refused (and logged).
+  const mayReadAssessments =
+    !!data &&
+    access?.relationship !== 'vrijwilliger' &&
+    access?.relationship !== 'none' &&
+    (data.person.visible_categories ?? ASSESSMENT_CATEGORIES).some((c) =>
+      ASSESSMENT_CATEGORIES.includes(c),
+    );
+  // An assessment recorded as a policy event too changes the milestones.
+  const [policyRevision, setPolicyRevision] = useState(0);
+  const eventsChanged = useCallback(() => setPolicyRevision((r) => r + 1), []);
 
   return (
     <>
@@ -72,7 +94,20 @@ export function PersonPage({ tenantId, personId }: { tenantId: number; personId:
           ) : null}
           <PersonDetails person={data.person} />
           {seesInburgering ? (
-            <PersonPolicy tenantId={tenantId} personId={personId} canRecord={canRecord} />
+            <PersonPolicy
+              tenantId={tenantId}
+              personId={personId}
+              canRecord={canRecord}
+              revision={policyRevision}
+            />
+          ) : null}
+          {mayReadAssessments ? (
+            <AssessmentsSection
+              tenantId={tenantId}
+              personId={personId}
+              canRecord={canRecord}
+              onEventsChanged={eventsChanged}
+            />
           ) : null}
           {access?.relationship === 'regisseur' ? (
             <SharingSection

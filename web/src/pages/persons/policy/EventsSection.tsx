@@ -39,14 +39,16 @@ interface Props {
   canRecord: boolean;
   /** Called after an event was recorded or voided. */
   onChanged: () => void;
+  /** Loads the events again when it changes (events recorded elsewhere on the page). */
+  revision?: number;
 }
 
 /** "Gebeurtenissen": what happened to the person and when, as recorded; the milestones follow from it. */
-export function EventsSection({ tenantId, personId, canRecord, onChanged }: Props) {
+export function EventsSection({ tenantId, personId, canRecord, onChanged, revision = 0 }: Props) {
   const { t } = useI18n();
   const { resource, reload } = useResource(
     (signal) => listPersonEvents(tenantId, personId, signal),
-    [tenantId, personId],
+    [tenantId, personId, revision],
   );
   const options = useResource(
     (signal) => (canRecord ? loadOptions(tenantId, signal) : Promise.resolve([])),
