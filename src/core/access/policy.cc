@@ -152,4 +152,15 @@ AccessDecision DecideBreakGlass(const Principal& user, int64_t tenant_id,
   return d;
 }
 
+Timestamp NextAccessChange(const HouseholdFacts& facts, Timestamp now) {
+  constexpr int64_t kDay = 86'400'000'000;
+  // Floor division: timestamps before 1970 are negative.
+  const int64_t day = now.micros >= 0 ? now.micros / kDay : (now.micros - kDay + 1) / kDay;
+  Timestamp next{(day + 1) * kDay};
+  for (const BreakGlassGrant& g : facts.break_glass)
+    for (Timestamp t : {g.opened_at, g.expires_at})
+      if (t > now && t < next) next = t;
+  return next;
+}
+
 }  // namespace regie::core

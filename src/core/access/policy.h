@@ -80,6 +80,13 @@ struct AccessDecision {
 AccessDecision DecideHousehold(const Principal& user, Action action, const HouseholdFacts& facts,
                                Timestamp now);
 
+// The first moment after `now` at which a decision over these facts can
+// change without any write: the next UTC midnight (sharing bases start and
+// expire by date) or a break-glass opening's start or end, whichever comes
+// first. Anything cached from the facts is valid until then (and until the
+// next write).
+Timestamp NextAccessChange(const HouseholdFacts& facts, Timestamp now);
+
 // Categories of one person's data the user may see under `decision`: for a
 // partner (or a begeleider's extra categories) only what active bases for
 // that person give the user's organisation.

@@ -155,5 +155,23 @@ TEST(EnumSetTest, RoundTripsThroughText) {
   EXPECT_EQ(RoleSet::Parse("beleid")->Codes(), std::vector<std::string>{"beleid"});
 }
 
+TEST(PolicyTest, NextAccessChangeIsMidnightOrABreakGlassEdge) {
+  HouseholdFacts f = Facts();
+  f.break_glass.clear();
+  const Timestamp now = *Timestamp::Parse("2026-11-23T10:00:00Z");
+  EXPECT_EQ(NextAccessChange(f, now), *Timestamp::Parse("2026-11-24T00:00:00Z"));
+  f.break_glass.push_back({.user_id = 1,
+                           .household_id = f.household_id,
+                           .reason = "acuut",
+                           .opened_at = *Timestamp::Parse("2026-11-22T15:00:00Z"),
+                           .expires_at = *Timestamp::Parse("2026-11-23T15:00:00Z")});
+  EXPECT_EQ(NextAccessChange(f, now), *Timestamp::Parse("2026-11-23T15:00:00Z"));
+  // Past edges do not count; midnight itself is the next change.
+  EXPECT_EQ(NextAccessChange(f, *Timestamp::Parse("2026-11-23T16:00:00Z")),
+            *Timestamp::Parse("2026-11-24T00:00:00Z"));
+  EXPECT_EQ(NextAccessChange(f, *Timestamp::Parse("2026-11-24T00:00:00Z")),
+            *Timestamp::Parse("2026-11-25T00:00:00Z"));
+}
+
 }  // namespace
 }  // namespace regie::core
