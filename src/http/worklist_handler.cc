@@ -1,5 +1,9 @@
 // The worklist: overdue milestones and cadence items of the households the
 // caller directs (regisseur) or guides (assigned begeleider), oldest first.
+// Computing it reads every household of the caller, so the answer is cached
+// per user and reference date while the tenant's change counter stands and
+// access cannot change by time alone (ResponseCache); each read, cached or
+// not, is audited.
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +15,7 @@
 #include "http/policy_json.h"
 #include "http/policy_registry.h"
 #include "http/policy_support.h"
+#include "http/response_cache.h"
 
 namespace regie::http {
 namespace {
@@ -19,6 +24,7 @@ using nlohmann::json;
 namespace policy = core::policy;
 
 constexpr int kHouseholdPage = 200;
+constexpr size_t kCachedWorklists = 2048;
 
 struct WorkItem {
   core::Date due;
@@ -39,8 +45,16 @@ class WorklistHandler {
       REGIE_RETURN_IF_ERROR(
           RequireRole(ctx_, caller, core::Role::kRegisseur, tenant_id, "list", "worklist"));
     REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
-    REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
     const core::DataCategory category = ctx_.fields.Of("events");
+    // The counter first: the data read after it is at least as new.
+    REGIE_ASSIGN_OR_RETURN(int64_t generation, tx->Tenants().ChangeCount(tenant_id));
+    const core::Timestamp now = ctx_.clock.Now();
+    const std::string key = CacheKey(p, tenant_id, on);
+    if (std::optional<ResponseCache::Entry> hit = cache_.Get(key, generation, now))
+      return LoggedRead(JsonResponse(200, std::move(hit->body)),
+                        ctx_.audit.Enqueue(Audit(caller, tenant_id, hit->categories)));
+    core::Timestamp valid_until{INT64_MAX};
+    REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
 
     ports::HouseholdQuery query{.tenant_id = tenant_id, .limit = kHouseholdPage};
     query.visible_to = ports::ListVisibility{.user_id = p.user_id,
@@ -59,16 +73,15 @@ class WorklistHandler {
         // The one policy decides, household by household, as for a read.
         REGIE_ASSIGN_OR_RETURN(core::HouseholdFacts facts,
                                tx->Access().Facts(tenant_id, h.id, p.user_id));
-        core::AccessDecision d =
-            core::DecideHousehold(p, core::Action::kRead, facts, ctx_.clock.Now());
+        valid_until = std::min(valid_until, core::NextAccessChange(facts, now));
+        core::AccessDecision d = core::DecideHousehold(p, core::Action::kRead, facts, now);
         if (!d.allowed) continue;
         REGIE_ASSIGN_OR_RETURN(std::vector<core::Person> persons,
                                tx->Persons().ListByHousehold(tenant_id, h.id));
         REGIE_ASSIGN_OR_RETURN(std::vector<ports::StoredEvent> events,
                                tx->Policy().EventsOfHousehold(tenant_id, h.id));
         for (const core::Person& person : persons) {
-          if (!core::PersonCategories(p, d, facts, person.id, ctx_.clock.Now()).Has(category))
-            continue;
+          if (!core::PersonCategories(p, d, facts, person.id, now).Has(category)) continue;
           std::vector<policy::PersonEvent> mine;
           for (const ports::StoredEvent& e : events)
             if (e.person_id == person.id && !e.voided_at) mine.push_back(e.event);
@@ -84,15 +97,34 @@ class WorklistHandler {
                      [](const WorkItem& a, const WorkItem& b) { return a.due < b.due; });
     json out = json::array();
     for (WorkItem& w : items) out.push_back(std::move(w.body));
-    core::AuditRecord r = AuditOf(caller, ctx_.clock, "list", "worklist", "");
-    r.tenant_id = tenant_id;
-    r.categories = {category};
-    return LoggedRead(
-        JsonResponse(200, dto::Dump(json{{"on", on.ToString()}, {"items", std::move(out)}})),
-        ctx_.audit.Enqueue(std::move(r)));
+    const core::CategorySet categories{category};
+    std::string body = dto::Dump(json{{"on", on.ToString()}, {"items", std::move(out)}});
+    cache_.Put(key, {.generation = generation,
+                     .valid_until = valid_until,
+                     .body = body,
+                     .categories = categories});
+    return LoggedRead(JsonResponse(200, std::move(body)),
+                      ctx_.audit.Enqueue(Audit(caller, tenant_id, categories)));
   }
 
  private:
+  // Everything the answer depends on besides the tenant's data: who asks
+  // (user, organisation, roles) and the reference date.
+  static std::string CacheKey(const core::Principal& p, int64_t tenant_id, core::Date on) {
+    std::string key = std::to_string(tenant_id) + "/" + std::to_string(p.user_id) + "/" +
+                      std::to_string(p.organisation_id) + "/" + on.ToString();
+    for (const std::string& role : p.roles.Codes()) key += "/" + role;
+    return key;
+  }
+
+  core::AuditRecord Audit(const Caller& caller, int64_t tenant_id,
+                          const core::CategorySet& categories) const {
+    core::AuditRecord r = AuditOf(caller, ctx_.clock, "list", "worklist", "");
+    r.tenant_id = tenant_id;
+    r.categories = categories;
+    return r;
+  }
+
   static void Collect(const policy::CompiledPolicy& compiled, const core::HouseholdSummary& h,
                       const core::Person& person, const policy::Evaluation& evaluation,
                       std::vector<WorkItem>& out) {
@@ -128,6 +160,7 @@ class WorklistHandler {
   }
 
   const ApiContext& ctx_;
+  ResponseCache cache_{kCachedWorklists};
 };
 
 }  // namespace

@@ -30,6 +30,13 @@ class TenantRepository {
   virtual StatusOr<core::Tenant> Get(int64_t id) = 0;
   virtual StatusOr<core::Tenant> GetByCode(const std::string& code) = 0;
   virtual StatusOr<std::vector<core::Tenant>> List() = 0;
+  // A counter the storage raises (by trigger) with every committed write
+  // that can change the tenant's case data or who may see it: households,
+  // persons, involved organisations, assignments, sharing bases,
+  // break-the-glass, events, activations and casework records. Caches of
+  // computed answers compare it; its value means nothing else. 0 for an
+  // unknown tenant.
+  virtual StatusOr<int64_t> ChangeCount(int64_t tenant_id) = 0;
 };
 
 // An organisation belongs to its home tenant and may serve further tenants

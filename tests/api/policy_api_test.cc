@@ -82,6 +82,47 @@ TEST_P(PolicyApiTest, EventsMoveAMilestoneFromOverdueToLateAndOffTheWorklist) {
   EXPECT_EQ(earlier.json()["on"], "2025-03-01");
 }
 
+// The worklist is cached per user, but a write that changes what it shows
+// (an event, an assignment) is visible on the very next read, and every
+// read, cached or not, is in the audit log.
+TEST_P(PolicyApiTest, CachedWorklistIsNeverStaleAndAlwaysAudited) {
+  ASSERT_EQ(RecordEvent({{"event", "duo_kennisgeving"}, {"date", "2025-02-01"}}).status, 201U);
+  HttpResult first = Get(Base(tenant_a_) + "/worklist");
+  HttpResult second = Get(Base(tenant_a_) + "/worklist");
+  ASSERT_EQ(first.status, 200U);
+  EXPECT_EQ(first.body, second.body);
+  EXPECT_TRUE(Contains(WorklistIds(), "wi2021.pip"));
+
+  const std::string assignments = Base(tenant_a_) + "/households/" +
+                                  std::to_string(household_["id"].get<int64_t>()) + "/assignments";
+  As("begeleider");
+  EXPECT_FALSE(Contains(WorklistIds(), "wi2021.pip"));
+  As("regisseur");
+  ASSERT_EQ(
+      Put(assignments, {{"begeleiders", {UserId("begeleider")}}, {"vrijwilligers", json::array()}})
+          .status,
+      200U);
+  As("begeleider");
+  EXPECT_TRUE(Contains(WorklistIds(), "wi2021.pip"));
+  As("regisseur");
+  ASSERT_EQ(
+      Put(assignments, {{"begeleiders", json::array()}, {"vrijwilligers", json::array()}}).status,
+      200U);
+  As("begeleider");
+  EXPECT_FALSE(Contains(WorklistIds(), "wi2021.pip"));
+
+  // Three reads by the regisseur above (two of them answered from the cache).
+  As("auditor");
+  const std::string url = Base(tenant_a_) + "/audit?user_id=" + std::to_string(UserId("regisseur"));
+  ASSERT_EQ(Get(url).status, 200U);  // lets queued records settle
+  int regisseur_reads = 0;
+  HttpResult log = Get(url);
+  const json items = log.json()["items"];
+  for (const json& r : items)
+    if (r["resource_type"] == "worklist") ++regisseur_reads;
+  EXPECT_EQ(regisseur_reads, 3) << log.body.substr(0, 1500);
+}
+
 TEST_P(PolicyApiTest, ImpossibleEventsAreRefusedAndUnknownOnesKept) {
   auto field_of = [](const HttpResult& r) {
     return r.json()["errors"][0]["field"].get<std::string>() + ":" +

@@ -354,12 +354,74 @@ CREATE TRIGGER assessment_items_append_only BEFORE UPDATE OR DELETE ON assessmen
   FOR EACH ROW EXECUTE FUNCTION assessments_only_void();
 )sql";
 
+// Issue 4 (worklist target): the per-tenant change counter (see the SQLite
+// migration). The triggers are deferred constraint triggers: they run at
+// commit, after every row lock the transaction takes, so the counter row
+// (locked until commit) can never be part of a lock cycle; a transaction
+// raises each tenant's counter once.
+constexpr std::string_view kV8ChangeCounter = R"sql(
+CREATE TABLE tenant_changes (
+  tenant_id bigint PRIMARY KEY REFERENCES tenants(id),
+  n         bigint NOT NULL
+);
+INSERT INTO tenant_changes (tenant_id, n) SELECT id, 0 FROM tenants;
+CREATE FUNCTION tenant_changes_create() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO tenant_changes (tenant_id, n) VALUES (NEW.id, 0);
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER tenants_changes AFTER INSERT ON tenants
+  FOR EACH ROW EXECUTE FUNCTION tenant_changes_create();
+CREATE FUNCTION tenant_changes_bump() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  row_data record;
+  tenant bigint;
+  flag text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN row_data := OLD; ELSE row_data := NEW; END IF;
+  IF TG_ARGV[0] = 'household' THEN
+    SELECT h.tenant_id INTO tenant FROM households h WHERE h.id = row_data.household_id;
+  ELSE
+    tenant := row_data.tenant_id;
+  END IF;
+  IF tenant IS NULL THEN RETURN NULL; END IF;
+  flag := 'regie.changed_' || tenant || '_' || txid_current();
+  IF current_setting(flag, true) = '1' THEN RETURN NULL; END IF;
+  PERFORM set_config(flag, '1', true);
+  UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = tenant;
+  RETURN NULL;
+END
+$fn$;
+CREATE CONSTRAINT TRIGGER households_changes AFTER INSERT OR UPDATE OR DELETE ON households
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER persons_changes AFTER INSERT OR UPDATE OR DELETE ON persons
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER sharing_bases_changes AFTER INSERT OR UPDATE OR DELETE ON sharing_bases
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER person_events_changes AFTER INSERT OR UPDATE OR DELETE ON person_events
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER policy_activations_changes AFTER INSERT OR UPDATE OR DELETE ON policy_activations
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER contacts_changes AFTER INSERT OR UPDATE OR DELETE ON contacts
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER assessments_changes AFTER INSERT OR UPDATE OR DELETE ON assessments
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER household_organisations_changes AFTER INSERT OR UPDATE OR DELETE ON household_organisations
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('household');
+CREATE CONSTRAINT TRIGGER household_assignments_changes AFTER INSERT OR UPDATE OR DELETE ON household_assignments
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('household');
+CREATE CONSTRAINT TRIGGER break_glass_changes AFTER INSERT OR UPDATE OR DELETE ON break_glass
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('household');
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
     Migration{3, "policy", kV3Policy},
     Migration{4, "contacts", kV4Contacts},
     Migration{7, "assessments", kV7Assessments},
+    Migration{8, "change_counter", kV8ChangeCounter},
 };
 
 }  // namespace

@@ -23,6 +23,7 @@ class PgTenants final : public ports::TenantRepository {
   StatusOr<core::Tenant> Get(int64_t id) override;
   StatusOr<core::Tenant> GetByCode(const std::string& code) override;
   StatusOr<std::vector<core::Tenant>> List() override;
+  StatusOr<int64_t> ChangeCount(int64_t tenant_id) override;
 
  private:
   Connection& conn_;

@@ -131,4 +131,10 @@ StatusOr<std::vector<int64_t>> PgOrganisations::ServedTenants(int64_t organisati
   return out;
 }
 
+StatusOr<int64_t> PgTenants::ChangeCount(int64_t tenant_id) {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT n FROM tenant_changes WHERE tenant_id = $1",
+                                              Params().Add(tenant_id)));
+  return r.rows() == 0 ? int64_t{0} : r.Int(0, 0);
+}
+
 }  // namespace regie::storage::postgres

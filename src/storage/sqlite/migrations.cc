@@ -355,12 +355,96 @@ CREATE TRIGGER assessment_items_no_delete BEFORE DELETE ON assessment_items
 BEGIN SELECT RAISE(ABORT, 'assessments are append-only'); END;
 )sql";
 
+// Issue 4 (worklist target): a per-tenant change counter, raised by triggers
+// on every write that can change case data or access, so a cached answer
+// (the worklist) is served only while nothing it depends on changed. The
+// triggers keep every writer honest without code in the repositories.
+constexpr std::string_view kV8ChangeCounter = R"sql(
+CREATE TABLE tenant_changes (
+  tenant_id INTEGER PRIMARY KEY REFERENCES tenants(id),
+  n         INTEGER NOT NULL
+);
+INSERT INTO tenant_changes (tenant_id, n) SELECT id, 0 FROM tenants;
+CREATE TRIGGER tenants_changes AFTER INSERT ON tenants
+BEGIN INSERT INTO tenant_changes (tenant_id, n) VALUES (NEW.id, 0); END;
+CREATE TRIGGER households_changes_insert AFTER INSERT ON households
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER households_changes_update AFTER UPDATE ON households
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER households_changes_delete AFTER DELETE ON households
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER persons_changes_insert AFTER INSERT ON persons
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER persons_changes_update AFTER UPDATE ON persons
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER persons_changes_delete AFTER DELETE ON persons
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER sharing_bases_changes_insert AFTER INSERT ON sharing_bases
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER sharing_bases_changes_update AFTER UPDATE ON sharing_bases
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER sharing_bases_changes_delete AFTER DELETE ON sharing_bases
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER person_events_changes_insert AFTER INSERT ON person_events
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER person_events_changes_update AFTER UPDATE ON person_events
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER person_events_changes_delete AFTER DELETE ON person_events
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER policy_activations_changes_insert AFTER INSERT ON policy_activations
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER policy_activations_changes_update AFTER UPDATE ON policy_activations
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER policy_activations_changes_delete AFTER DELETE ON policy_activations
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER contacts_changes_insert AFTER INSERT ON contacts
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER contacts_changes_update AFTER UPDATE ON contacts
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER contacts_changes_delete AFTER DELETE ON contacts
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER assessments_changes_insert AFTER INSERT ON assessments
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER assessments_changes_update AFTER UPDATE ON assessments
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER assessments_changes_delete AFTER DELETE ON assessments
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER household_organisations_changes_insert AFTER INSERT ON household_organisations
+BEGIN UPDATE tenant_changes SET n = n + 1
+  WHERE tenant_id = (SELECT tenant_id FROM households WHERE id = NEW.household_id); END;
+CREATE TRIGGER household_organisations_changes_update AFTER UPDATE ON household_organisations
+BEGIN UPDATE tenant_changes SET n = n + 1
+  WHERE tenant_id = (SELECT tenant_id FROM households WHERE id = NEW.household_id); END;
+CREATE TRIGGER household_organisations_changes_delete AFTER DELETE ON household_organisations
+BEGIN UPDATE tenant_changes SET n = n + 1
+  WHERE tenant_id = (SELECT tenant_id FROM households WHERE id = OLD.household_id); END;
+CREATE TRIGGER household_assignments_changes_insert AFTER INSERT ON household_assignments
+BEGIN UPDATE tenant_changes SET n = n + 1
+  WHERE tenant_id = (SELECT tenant_id FROM households WHERE id = NEW.household_id); END;
+CREATE TRIGGER household_assignments_changes_update AFTER UPDATE ON household_assignments
+BEGIN UPDATE tenant_changes SET n = n + 1
+  WHERE tenant_id = (SELECT tenant_id FROM households WHERE id = NEW.household_id); END;
+CREATE TRIGGER household_assignments_changes_delete AFTER DELETE ON household_assignments
+BEGIN UPDATE tenant_changes SET n = n + 1
+  WHERE tenant_id = (SELECT tenant_id FROM households WHERE id = OLD.household_id); END;
+CREATE TRIGGER break_glass_changes_insert AFTER INSERT ON break_glass
+BEGIN UPDATE tenant_changes SET n = n + 1
+  WHERE tenant_id = (SELECT tenant_id FROM households WHERE id = NEW.household_id); END;
+CREATE TRIGGER break_glass_changes_update AFTER UPDATE ON break_glass
+BEGIN UPDATE tenant_changes SET n = n + 1
+  WHERE tenant_id = (SELECT tenant_id FROM households WHERE id = NEW.household_id); END;
+CREATE TRIGGER break_glass_changes_delete AFTER DELETE ON break_glass
+BEGIN UPDATE tenant_changes SET n = n + 1
+  WHERE tenant_id = (SELECT tenant_id FROM households WHERE id = OLD.household_id); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
     Migration{3, "policy", kV3Policy},
     Migration{4, "contacts", kV4Contacts},
     Migration{7, "assessments", kV7Assessments},
+    Migration{8, "change_counter", kV8ChangeCounter},
 };
 
 }  // namespace

@@ -131,4 +131,13 @@ StatusOr<std::vector<int64_t>> SqliteOrganisations::ServedTenants(int64_t organi
   return out;
 }
 
+StatusOr<int64_t> SqliteTenants::ChangeCount(int64_t tenant_id) {
+  REGIE_ASSIGN_OR_RETURN(Stmt s,
+                         conn_.Prepare("SELECT n FROM tenant_changes WHERE tenant_id = ?1"));
+  s.Bind(1, tenant_id);
+  if (s.Step()) return s.Int(0);
+  REGIE_RETURN_IF_ERROR(s.status());
+  return int64_t{0};
+}
+
 }  // namespace regie::storage::sqlite
