@@ -8,8 +8,15 @@
 #include "backends.h"
 #include "core/date.h"
 #include "core/model.h"
+#include "storage/postgres/migrations.h"
+#include "storage/sqlite/migrations.h"
 
 namespace regie::testing {
+
+// The latest schema version (the last migration), so tests that migrate to
+// the end need no edit when a migration is added. Both backends have the
+// same versions (MigrationContract checks).
+inline int LatestSchemaVersion() { return storage::sqlite::Migrations().back().version; }
 
 // Base fixture: a fresh database of the parameter's backend per test, with
 // two tenants (A with two organisations, B with one) and a regisseur in each

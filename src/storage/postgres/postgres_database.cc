@@ -10,6 +10,7 @@
 #include "storage/postgres/postgres_contact_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_repositories.h"
+#include "storage/postgres/postgres_signal_repository.h"
 
 namespace regie::storage::postgres {
 namespace {
@@ -92,7 +93,8 @@ class PgTransaction final : public ports::Transaction {
         access_(*conn_),
         audit_(*conn_),
         policy_(*conn_),
-        contacts_(*conn_) {}
+        contacts_(*conn_),
+        signals_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -113,6 +115,7 @@ class PgTransaction final : public ports::Transaction {
   ports::AuditRepository& Audit() override { return audit_; }
   ports::PolicyRepository& Policy() override { return policy_; }
   ports::ContactRepository& Contacts() override { return contacts_; }
+  ports::SignalRepository& Signals() override { return signals_; }
 
   Status Commit() override {
     finished_ = true;
@@ -142,6 +145,7 @@ class PgTransaction final : public ports::Transaction {
   PgAudit audit_;
   PgPolicy policy_;
   PgContacts contacts_;
+  PgSignals signals_;
   bool finished_ = false;
 };
 
