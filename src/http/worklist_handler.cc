@@ -1,5 +1,6 @@
 // The worklist: overdue milestones and cadence items of the households the
-// caller directs (regisseur) or guides (assigned begeleider), oldest first.
+// caller directs (regisseur) or guides (assigned begeleider), and their open
+// signals (worklist_signals.h), oldest first.
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,7 @@
 #include "http/policy_json.h"
 #include "http/policy_registry.h"
 #include "http/policy_support.h"
+#include "http/worklist_signals.h"
 
 namespace regie::http {
 namespace {
@@ -80,13 +82,17 @@ class WorklistHandler {
       if (!page.next) break;
       query.after = page.next;
     }
+    core::CategorySet signal_categories;
+    REGIE_ASSIGN_OR_RETURN(auto signal_items,
+                           SignalWorkItems(ctx_, *tx, caller, tenant_id, signal_categories));
+    for (auto& [due, body] : signal_items) items.push_back({due, std::move(body)});
     std::stable_sort(items.begin(), items.end(),
                      [](const WorkItem& a, const WorkItem& b) { return a.due < b.due; });
     json out = json::array();
     for (WorkItem& w : items) out.push_back(std::move(w.body));
     core::AuditRecord r = AuditOf(caller, ctx_.clock, "list", "worklist", "");
     r.tenant_id = tenant_id;
-    r.categories = {category};
+    r.categories = core::CategorySet{category}.Union(signal_categories);
     return LoggedRead(
         JsonResponse(200, dto::Dump(json{{"on", on.ToString()}, {"items", std::move(out)}})),
         ctx_.audit.Enqueue(std::move(r)));
