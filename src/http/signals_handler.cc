@@ -306,7 +306,13 @@ class SignalHandlers {
     // The decision after the change (e.g. re-routed away: no longer the
     // caller's to handle) decides what the answer shows.
     REGIE_ASSIGN_OR_RETURN(SignalAccess after, reader.Decide(applied->signal));
-    if (!after.decision.allowed) after = a;
+    if (!after.decision.allowed) {
+      // Re-routed away from the caller's organisation: they see the result
+      // of their own step once more, but no longer act on it.
+      after = a;
+      after.decision.may_acknowledge = after.decision.may_reroute = false;
+      after.decision.may_close = after.decision.may_withdraw = false;
+    }
     REGIE_RETURN_IF_ERROR(
         ctx_.audit.AppendInTransaction(*tx, reader.Audit(a, verb, std::to_string(s.id))).status());
     REGIE_ASSIGN_OR_RETURN(std::vector<core::SignalEvent> history,
