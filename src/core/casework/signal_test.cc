@@ -199,6 +199,31 @@ TEST(SignalTest, EscalatesOnlyAfterTheDueDay) {
   EXPECT_FALSE(IsOpen(SignalState::kIngetrokken));
 }
 
+// What the API reports per signal: the policy's permissions that the state
+// machine also allows now.
+TEST(SignalTest, AllowedActionsArePolicyAndStateTogether) {
+  SignalDecision handler;
+  handler.allowed = handler.may_acknowledge = handler.may_reroute = handler.may_close = true;
+  auto codes = [](const std::vector<SignalAction>& actions) {
+    std::vector<std::string_view> out;
+    out.reserve(actions.size());
+    for (SignalAction a : actions) out.push_back(ToCode(a));
+    return out;
+  };
+  EXPECT_EQ(codes(AllowedSignalActions(handler, SignalState::kIngediend)),
+            (std::vector<std::string_view>{"acknowledge", "reroute"}));
+  EXPECT_EQ(codes(AllowedSignalActions(handler, SignalState::kInBehandeling)),
+            (std::vector<std::string_view>{"reroute", "close"}));
+  EXPECT_TRUE(AllowedSignalActions(handler, SignalState::kAfgehandeld).empty());
+  SignalDecision reporter;
+  reporter.allowed = reporter.may_withdraw = true;
+  EXPECT_EQ(codes(AllowedSignalActions(reporter, SignalState::kIngediend)),
+            std::vector<std::string_view>{"withdraw"});
+  EXPECT_TRUE(AllowedSignalActions(reporter, SignalState::kInBehandeling).empty());
+  reporter.allowed = false;  // a refused caller gets nothing, whatever the flags
+  EXPECT_TRUE(AllowedSignalActions(reporter, SignalState::kIngediend).empty());
+}
+
 TEST(SignalRoutingTest, InvolvedFirstThenTenantThenRegisseur) {
   const SignalRouting r = SignalRouting::Defaults();
   auto org = [](int64_t id, OrganisationKind kind) {
