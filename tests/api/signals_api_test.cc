@@ -290,6 +290,48 @@ TEST_P(SignalsApiTest, CaseFreeRolesAndStrangersSeeNoSignals) {
   EXPECT_EQ(Get(Base(tenant_b_) + "/signals/" + std::to_string(id)).status, 404U);
 }
 
+// Every access is in the audit log with what it showed: the content
+// category only when the content was shown, refusals as denied.
+TEST_P(SignalsApiTest, ReadsWritesAndRefusalsAreAudited) {
+  const int64_t id = File("vrijwilliger")["id"];
+  As("partner");
+  ASSERT_EQ(Post(SignalUrl(id, "acknowledge"), json::object()).status, 200U);
+  As("regisseur2");
+  ASSERT_EQ(Get(SignalUrl(id)).status, 403U);
+  As("vrijwilliger");
+  ASSERT_EQ(Get(SignalUrl(id)).status, 200U);
+  As("auditor");
+  const std::string url = Base(tenant_a_) + "/audit?household_id=" + std::to_string(hid_);
+  ASSERT_EQ(Get(url).status, 200U);  // lets the queued records settle
+  HttpResult r = Get(url);
+  ASSERT_EQ(r.status, 200U) << r.body;
+  const json items = r.json()["items"];
+  auto find = [&items](const std::string& action, const std::string& outcome) {
+    for (const json& item : items)
+      if (item["resource_type"] == "signal" && item["action"] == action &&
+          item["outcome"] == outcome)
+        return item;
+    return json();
+  };
+  const json created = find("create", "allowed");
+  ASSERT_FALSE(created.is_null()) << items.dump();
+  EXPECT_EQ(created["resource_id"], std::to_string(id));
+  EXPECT_EQ(created["household_id"], hid_);
+  EXPECT_EQ(created["categories"], json({"gezondheid"}));
+  EXPECT_EQ(created["purpose"], "reporter");
+  const json acknowledged = find("acknowledge", "allowed");
+  ASSERT_FALSE(acknowledged.is_null());
+  EXPECT_EQ(acknowledged["purpose"], "routed_organisation");
+  EXPECT_EQ(acknowledged["user"]["id"], UserId("partner"));
+  const json denied = find("read", "denied");
+  ASSERT_FALSE(denied.is_null());
+  EXPECT_EQ(denied["user"]["id"], UserId("regisseur2"));
+  EXPECT_EQ(denied["purpose"], "no_relationship");
+  const json read = find("read", "allowed");
+  ASSERT_FALSE(read.is_null());
+  EXPECT_EQ(read["user"]["id"], UserId("vrijwilliger"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SignalsApiTest, ::testing::ValuesIn(TestBackends()),
                          [](const auto& backend) { return backend.param; });
 
