@@ -160,9 +160,9 @@ int RunDemo(const DemoCommandOptions& options) {
   }
   spdlog::info(
       "event=demo_loaded tenants={} organisations={} users={} households={} persons={} "
-      "sharing_bases={} events={} assessments={}",
+      "sharing_bases={} events={} assessments={} signals={}",
       stats->tenants, stats->organisations, stats->users, stats->households, stats->persons,
-      stats->sharing_bases, stats->events, stats->assessments);
+      stats->sharing_bases, stats->events, stats->assessments, stats->signals);
   return 0;
 }
 

@@ -5,6 +5,8 @@
 
 #include "core/auth/sha1.h"
 #include "core/casework/demo_assessments.h"
+#include "core/casework/demo_signals.h"
+#include "core/casework/signal_routing.h"
 #include "core/policy/compiled.h"
 #include "core/policy/demo_events.h"
 
@@ -106,6 +108,78 @@ std::vector<int64_t> Ids(const std::vector<int64_t>& all, const std::vector<int>
   return out;
 }
 
+// Files the demo signals of one household (core::DemoSignalsFor) as its
+// begeleider, volunteer or regisseur would, routed by the default routing,
+// and takes each through its transitions as the regisseur, at the demo
+// case's dates.
+Status FileDemoSignals(ports::Transaction& tx, const core::DemoTenant& tenant, const TenantIds& ids,
+                       size_t t, const core::HouseholdData& household_data, int64_t household_id,
+                       const std::vector<int64_t>& person_ids, const core::DemoHousehold& demo,
+                       int ordinal, core::Date today, DemoLoadStats& batch) {
+  const std::vector<core::DemoSignal> signals = core::DemoSignalsFor(ordinal, person_ids.size());
+  if (signals.empty()) return Status::Ok();
+  std::vector<core::Organisation> all, involved;
+  all.reserve(tenant.organisations.size());
+  for (size_t i = 0; i < tenant.organisations.size(); ++i) {
+    core::Organisation o;
+    o.id = ids.organisations[t][i];
+    o.data = tenant.organisations[i];
+    all.push_back(o);
+    if (std::find(household_data.involved_organisations.begin(),
+                  household_data.involved_organisations.end(),
+                  o.id) != household_data.involved_organisations.end())
+      involved.push_back(o);
+  }
+  auto org_of_user = [&](int user_index) {
+    const int org_index = tenant.users[static_cast<size_t>(user_index)].organisation_index;
+    return ids.organisations[t][static_cast<size_t>(org_index)];
+  };
+  int reporter_index = demo.regisseur_user_index;
+  if (!demo.begeleider_user_indices.empty())
+    reporter_index = demo.begeleider_user_indices.front();
+  else if (!demo.vrijwilliger_user_indices.empty())
+    reporter_index = demo.vrijwilliger_user_indices.front();
+  const int64_t reporter = ids.users[t][static_cast<size_t>(reporter_index)];
+  const int64_t regisseur = household_data.regisseur_user_id;
+  const core::SignalRouting routing = core::SignalRouting::Defaults();
+  for (const core::DemoSignal& d : signals) {
+    core::SignalData data{.household_id = household_id,
+                          .category = d.category,
+                          .urgency = d.urgency,
+                          .description = d.description};
+    if (d.person_index >= 0) data.person_ids = {person_ids[static_cast<size_t>(d.person_index)]};
+    const int64_t routed =
+        routing.Route(d.category, involved, all, org_of_user(demo.regisseur_user_index));
+    core::Signal signal =
+        core::NewSignal(ids.tenants[t], data, reporter, org_of_user(reporter_index), routed,
+                        core::DemoMoment(today, d.filed_days_ago));
+    REGIE_ASSIGN_OR_RETURN(signal, tx.Signals().Create(signal));
+    std::vector<core::SignalTransition> steps;
+    if (d.state == core::SignalState::kInBehandeling || d.state == core::SignalState::kAfgehandeld)
+      steps.push_back({.action = core::SignalAction::kAcknowledge,
+                       .by_user = regisseur,
+                       .at = core::DemoMoment(today, d.acknowledged_days_ago)});
+    if (d.state == core::SignalState::kAfgehandeld)
+      steps.push_back({.action = core::SignalAction::kClose,
+                       .by_user = regisseur,
+                       .at = core::DemoMoment(today, d.closed_days_ago),
+                       .note = d.result});
+    if (d.state == core::SignalState::kIngetrokken)
+      steps.push_back({.action = core::SignalAction::kWithdraw,
+                       .by_user = reporter,
+                       .at = core::DemoMoment(today, d.closed_days_ago),
+                       .note = d.result});
+    for (const core::SignalTransition& step : steps) {
+      REGIE_ASSIGN_OR_RETURN(core::AppliedTransition applied,
+                             core::ApplySignalTransition(signal, step));
+      REGIE_RETURN_IF_ERROR(tx.Signals().Apply(applied.signal, applied.event));
+      signal = applied.signal;
+    }
+    ++batch.signals;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::array<uint8_t, 20> DemoTotpSeed(std::string_view username) {
@@ -134,6 +208,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
                          CreateTenants(db, crypto, generator.tenants(), clock, stats));
   REGIE_ASSIGN_OR_RETURN(auto policies, ActivatePacks(db, generator.tenants(), ids, packs, clock));
 
+  std::vector<int> ordinals(ids.tenants.size(), 0);  // households per tenant so far
   bool done = false;
   while (!done) {
     REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
@@ -219,6 +294,9 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
         REGIE_RETURN_IF_ERROR(tx->Access().CreateBasis(basis, now).status());
         ++batch.sharing_bases;
       }
+      REGIE_RETURN_IF_ERROR(FileDemoSignals(*tx, generator.tenants()[tenant], ids, tenant, data,
+                                            household.id, person_ids, *next, ordinals[tenant]++,
+                                            options.today, batch));
       batch.persons += static_cast<int64_t>(person_ids.size());
       ++batch.households;
     }
@@ -228,6 +306,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
     stats.sharing_bases += batch.sharing_bases;
     stats.events += batch.events;
     stats.assessments += batch.assessments;
+    stats.signals += batch.signals;
     if (progress) progress(stats);
   }
   return stats;

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "backends.h"
 #include "core/auth/totp.h"
 #include "core/casework/assessment.h"
+#include "core/casework/signal.h"
 #include "core/policy/engine.h"
 #include "core/policy/timeline.h"
 #include "crypto/sodium_crypto.h"
@@ -46,7 +49,8 @@ TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) 
   auto tenants = tx->Tenants().List();
   ASSERT_TRUE(tenants.ok());
   ASSERT_EQ(tenants->size(), 3U);
-  int64_t households = 0, persons = 0;
+  int64_t households = 0, persons = 0, escalated = 0;
+  std::set<core::SignalState> states;
   for (const core::Tenant& t : *tenants) {
     ports::HouseholdQuery q{.tenant_id = t.id, .limit = 200};
     auto page = tx->Households().List(q);
@@ -58,11 +62,22 @@ TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) 
       auto h = tx->Households().Get(t.id, s.id);
       ASSERT_TRUE(h.ok());
       EXPECT_FALSE(h->data.involved_organisations.empty());
+      auto signals = tx->Signals().ListByHousehold(t.id, s.id);
+      ASSERT_TRUE(signals.ok());
+      for (const core::Signal& signal : *signals) {
+        states.insert(signal.state);
+        if (core::IsEscalated(signal, Options().today)) ++escalated;
+      }
     }
   }
+  // Demo signals in every state, some of them overdue.
+  EXPECT_EQ(states.size(), 4U);
+  EXPECT_GT(escalated, 0);
+  EXPECT_LT(escalated, stats->signals);
   EXPECT_EQ(households, 60);
   EXPECT_EQ(persons, stats->persons);
   EXPECT_GT(stats->sharing_bases, 0);
+  EXPECT_GT(stats->signals, 0);
 
   // Demo users are enrolled: the published password and the derived seed work.
   auto user = tx->Users().GetByUsername("regisseur1@gm0523");

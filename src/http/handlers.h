@@ -37,6 +37,7 @@ void AddWorklistRoutes(Router& router, const ApiContext& ctx);
 void AddPackRoutes(Router& router, const ApiContext& ctx);
 void AddContactRoutes(Router& router, const ApiContext& ctx);
 void AddAssessmentRoutes(Router& router, const ApiContext& ctx);
+void AddSignalRoutes(Router& router, const ApiContext& ctx);
 
 // A positive decimal id from a path segment; nullopt otherwise.
 std::optional<int64_t> ParseId(std::string_view text);

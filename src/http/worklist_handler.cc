@@ -1,9 +1,9 @@
 // The worklist: overdue milestones and cadence items of the households the
-// caller directs (regisseur) or guides (assigned begeleider), oldest first.
-// Computing it reads every household of the caller, so the answer is cached
-// per user and reference date while the tenant's change counter stands and
-// access cannot change by time alone (ResponseCache); each read, cached or
-// not, is audited.
+// caller directs (regisseur) or guides (assigned begeleider), and their open
+// signals (worklist_signals.h), oldest first. Computing it reads every
+// household of the caller, so the answer is cached per user and reference
+// date while the tenant's change counter stands and access cannot change by
+// time alone (ResponseCache); each read, cached or not, is audited.
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -16,6 +16,7 @@
 #include "http/policy_registry.h"
 #include "http/policy_support.h"
 #include "http/response_cache.h"
+#include "http/worklist_signals.h"
 
 namespace regie::http {
 namespace {
@@ -93,11 +94,15 @@ class WorklistHandler {
       if (!page.next) break;
       query.after = page.next;
     }
+    core::CategorySet signal_categories;
+    REGIE_ASSIGN_OR_RETURN(auto signal_items,
+                           SignalWorkItems(ctx_, *tx, caller, tenant_id, signal_categories));
+    for (auto& [due, body] : signal_items) items.push_back({due, std::move(body)});
     std::stable_sort(items.begin(), items.end(),
                      [](const WorkItem& a, const WorkItem& b) { return a.due < b.due; });
     json out = json::array();
     for (WorkItem& w : items) out.push_back(std::move(w.body));
-    const core::CategorySet categories{category};
+    const core::CategorySet categories = core::CategorySet{category}.Union(signal_categories);
     std::string body = dto::Dump(json{{"on", on.ToString()}, {"items", std::move(out)}});
     cache_.Put(key, {.generation = generation,
                      .valid_until = valid_until,

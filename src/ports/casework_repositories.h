@@ -6,6 +6,7 @@
 
 #include "core/casework/assessment.h"
 #include "core/casework/contact.h"
+#include "core/casework/signal.h"
 #include "core/status.h"
 
 // Repository contract of the casework issue (contacts and cadence). Same
@@ -58,6 +59,49 @@ class AssessmentRepository {
   };
   virtual StatusOr<Voided> Void(int64_t tenant_id, int64_t assessment_id, int64_t by_user,
                                 const std::string& reason, core::Timestamp at) = 0;
+};
+
+// Signals (vroegsignalering). The row holds the current state; every
+// transition is appended to the signal's history, which is never changed.
+class SignalRepository {
+ public:
+  virtual ~SignalRepository() = default;
+
+  // Stores a new signal (id assigned, version 1) with its persons and the
+  // "file" history entry. NotFound "household_not_found" when the household
+  // is not in signal.tenant_id; InvalidArgument "validation_failed" with
+  // field "person_ids/<i>" for a person not of the household,
+  // "organisation_id" for a routed organisation that does not serve the
+  // tenant, "reporter" for an unknown user ("invalid_reference"); nothing
+  // is written then.
+  virtual StatusOr<core::Signal> Create(const core::Signal& signal) = 0;
+  // NotFound "signal_not_found" unless the signal is in the tenant.
+  virtual StatusOr<core::Signal> Get(int64_t tenant_id, int64_t signal_id) = 0;
+  // Writes the transition's result over the stored signal and appends its
+  // history entry. Conflict "version_conflict" when the stored version is
+  // not `next.version - 1` (a concurrent transition won); InvalidArgument
+  // "validation_failed" / "organisation_id" for a routed organisation that
+  // does not serve the tenant.
+  virtual Status Apply(const core::Signal& next, const core::SignalEvent& event) = 0;
+  // Every signal of the household, newest first (filed_at, then id,
+  // descending). NotFound "household_not_found" when not in the tenant.
+  virtual StatusOr<std::vector<core::Signal>> ListByHousehold(int64_t tenant_id,
+                                                              int64_t household_id) = 0;
+  // The signals of the tenant routed to `organisation_id` or filed by
+  // `reporter_user_id`, newest first; only open ones (ingediend,
+  // in_behandeling) when `open_only`. Indexed by organisation and by
+  // reporter, so a partner with thousands of households reads only its own.
+  virtual StatusOr<std::vector<core::Signal>> ListForCaller(int64_t tenant_id,
+                                                            int64_t organisation_id,
+                                                            int64_t reporter_user_id,
+                                                            bool open_only) = 0;
+  // The open signals of the households `regisseur_user_id` directs, newest
+  // first (for the regisseur's escalations on the worklist).
+  virtual StatusOr<std::vector<core::Signal>> ListOpenOfRegisseur(int64_t tenant_id,
+                                                                  int64_t regisseur_user_id) = 0;
+  // The history of one signal, oldest first.
+  virtual StatusOr<std::vector<core::SignalEvent>> History(int64_t tenant_id,
+                                                           int64_t signal_id) = 0;
 };
 
 }  // namespace regie::ports

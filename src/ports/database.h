@@ -36,6 +36,7 @@ class Transaction {
   virtual PolicyRepository& Policy() = 0;
   virtual ContactRepository& Contacts() = 0;
   virtual AssessmentRepository& Assessments() = 0;
+  virtual SignalRepository& Signals() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

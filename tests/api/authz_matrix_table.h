@@ -189,6 +189,57 @@ inline const std::vector<Entry> kMatrix = {
       {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
       {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
       {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // Signals: a household's list reads like the household; anyone involved
+  // files (the partner of an involved organisation too, not a volunteer of
+  // another household).
+  {"GET /api/v1/tenants/{tenantId}/households/{householdId}/signals", "", Target::kHousehold, {
+      {"regisseur begeleider vrijwilliger", "NR  200 NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/households/{householdId}/signals", "", Target::kHousehold, {
+      {"regisseur begeleider vrijwilliger", "NR  201 NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  201 201 201 201 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // The caller's signals: routed to their organisation or filed by them.
+  {"GET /api/v1/tenants/{tenantId}/signals", "", Target::kTenant, {
+      {"regisseur begeleider partner vrijwilliger", "200 404"},
+      {"beleid beheer auditor",                     "FB  404"},
+      {"anonymous",                                 "401 401"}}},
+  // One signal per request, filed by the household's regisseur and routed
+  // to the partner's organisation (GGD): the partner handles it in every
+  // household of tenant A, with or without another relationship; only the
+  // reporter withdraws; close runs on an acknowledged one.
+  {"GET /api/v1/tenants/{tenantId}/signals/{signalId}", "", Target::kHousehold, {
+      {"regisseur begeleider vrijwilliger", "NR  200 NR  NR  NR  NR  404"},
+      {"partner",                           "200 200 200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/signals/{signalId}/acknowledge", "", Target::kHousehold, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "200 200 200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/signals/{signalId}/reroute", "", Target::kHousehold, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "200 200 200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/signals/{signalId}/close", "", Target::kHousehold, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "200 200 200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/signals/{signalId}/withdraw", "", Target::kHousehold, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "FB  FB  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
   // Break-the-glass needs a role, not a relationship.
   {"POST /api/v1/tenants/{tenantId}/households/{householdId}/break-glass", "", Target::kHousehold, {
       {"regisseur partner",                              "201 201 201 201 201 201 404"},

@@ -7,6 +7,7 @@
 
 #include "api_fixture.h"
 #include "authz_matrix_table.h"
+#include "core/casework/signal.h"
 #include "http/dto.h"
 #include "http/handlers.h"
 
@@ -240,6 +241,20 @@ class AuthzMatrixTest : public ApiTest {
                   {"participants", {"Regisseur", "Hoofdpersoon"}},
                   {"note", "Kennismaking"}}
           .dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/signals")
+      return json{{"category", "gezondheid"},
+                  {"urgency", "hoog"},
+                  {"description", "Zorgen over de gezondheid van de kinderen"}}
+          .dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/signals/{signalId}/acknowledge") return "{}";
+    if (route == "POST /api/v1/tenants/{tenantId}/signals/{signalId}/reroute")
+      return json{{"organisation_id", tenant == tenant_a_ ? org_a_vwn_ : org_b_gem_},
+                  {"reason", "Hoort bij de begeleiding"}}
+          .dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/signals/{signalId}/close")
+      return json{{"result", "Afspraak bij de huisarts gemaakt"}}.dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/signals/{signalId}/withdraw")
+      return json{{"reason", "Al bekend"}}.dump();
     if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/break-glass")
       return json{{"reason", "Acute zorg over de veiligheid van de kinderen"}}.dump();
     if (route == "PUT /api/v1/tenants/{tenantId}/persons/{personId}") {
@@ -306,6 +321,32 @@ class AuthzMatrixTest : public ApiTest {
     return id;
   }
 
+  // A signal of the column's household, filed by its regisseur and routed
+  // to the partner's organisation (GGD; tenant B: its gemeente), in state
+  // in_behandeling for the close route.
+  int64_t FreshSignal(const Scenario& s, const std::string& route) {
+    auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+    const bool a = s.tenant == tenant_a_;
+    core::SignalData d{.household_id = s.household,
+                       .category = core::SignalCategory::kGezondheid,
+                       .urgency = core::SignalUrgency::kNormaal,
+                       .description = "Zorgen over de gezondheid"};
+    const int64_t reporter = UserId(!a                        ? "regisseur_b"
+                                    : s.relationship == "own" ? "regisseur"
+                                                              : "regisseur2");
+    core::Signal signal =
+        *tx->Signals().Create(core::NewSignal(s.tenant, d, reporter, a ? org_a_gem_ : org_b_gem_,
+                                              a ? org_a_ggd_ : org_b_gem_, clock_->Now()));
+    if (route.ends_with("/close")) {
+      auto applied = core::ApplySignalTransition(
+          signal,
+          {.action = core::SignalAction::kAcknowledge, .by_user = reporter, .at = clock_->Now()});
+      EXPECT_TRUE(tx->Signals().Apply(applied->signal, applied->event).ok());
+    }
+    EXPECT_TRUE(tx->Commit().ok());
+    return signal.id;
+  }
+
   std::string Path(const authz::Entry& entry, const World& w, size_t column) {
     std::string path =
         std::string(entry.route.substr(entry.route.find(' ') + 1)) + std::string(entry.query);
@@ -326,6 +367,10 @@ class AuthzMatrixTest : public ApiTest {
         path = Replace(path, "{eventId}", std::to_string(FreshEvent(*s)));
       if (path.find("{assessmentId}") != std::string::npos)
         path = Replace(path, "{assessmentId}", std::to_string(FreshAssessment(*s)));
+      // So does every signal request: a transition uses its signal up.
+      if (path.find("{signalId}") != std::string::npos)
+        path =
+            Replace(path, "{signalId}", std::to_string(FreshSignal(*s, std::string(entry.route))));
     }
     return path;
   }
@@ -479,7 +524,7 @@ TEST_P(AuthzMatrixTest, NoCookieIs401OnEveryNonPublicRouteWhateverTheRequest) {
     const std::string method = route.substr(0, route.find(' '));
     std::string path = route.substr(route.find(' ') + 1);
     for (const char* param : {"{tenantId}", "{householdId}", "{personId}", "{basisId}", "{userId}",
-                              "{eventId}", "{packId}", "{assessmentId}"})
+                              "{eventId}", "{packId}", "{assessmentId}", "{signalId}"})
       path = Replace(path, param, "x");
     for (const std::string& body :
          {std::string(), std::string("{\"onbekend\":"), std::string("{}")}) {

@@ -8,6 +8,8 @@
 #include "backends.h"
 #include "core/date.h"
 #include "core/model.h"
+#include "storage/postgres/migrations.h"
+#include "storage/sqlite/migrations.h"
 
 namespace regie::testing {
 

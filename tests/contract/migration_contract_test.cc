@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "backends.h"
+#include "contract_fixture.h"
 #include "core/model.h"
 #include "gtest/gtest.h"
 
@@ -116,6 +117,18 @@ TEST_P(MigrationContract, MigratingAgainChangesNothing) {
   EXPECT_EQ(*test_db_->db().SchemaVersion(), LatestSchemaVersion());
   EXPECT_EQ(Sql("SELECT count(*) FROM audit_head"), std::vector<std::string>{"1"});
   EXPECT_EQ(Sql("SELECT member_count FROM households WHERE id = 1"), std::vector<std::string>{"3"});
+}
+
+// Both backends have the same migrations: versions dense from 1, same names.
+TEST(MigrationListTest, BackendsAgree) {
+  const auto lite = storage::sqlite::Migrations();
+  const auto pg = storage::postgres::Migrations();
+  ASSERT_EQ(lite.size(), pg.size());
+  for (size_t i = 0; i < lite.size(); ++i) {
+    EXPECT_EQ(lite[i].version, static_cast<int>(i) + 1);
+    EXPECT_EQ(pg[i].version, lite[i].version);
+    EXPECT_EQ(pg[i].name, lite[i].name);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MigrationContract, ::testing::ValuesIn(TestBackends()),

@@ -146,7 +146,7 @@ describe('App, navigation per role', () => {
     signedInApi(makeMe(['partner']));
     const first = renderWithI18n(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Huishoudens' });
-    expect(sections()).toEqual(['Huishoudens']);
+    expect(sections()).toEqual(['Huishoudens', 'Signalen']);
     first.unmount();
 
     signedInApi(makeMe(['beheer', 'auditor']), {
@@ -162,7 +162,7 @@ describe('App, navigation per role', () => {
     signedInApi(makeMe(['begeleider']));
     renderWithI18n(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Huishoudens' });
-    expect(sections()).toEqual(['Huishoudens', 'Werklijst']);
+    expect(sections()).toEqual(['Huishoudens', 'Werklijst', 'Signalen']);
   });
 
   it('gives beleid the start page with name and role, and no case pages', async () => {

@@ -6,7 +6,7 @@
 namespace regie::core {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, DataCategory>, 24> kDefaults{{
+constexpr std::array<std::pair<std::string_view, DataCategory>, 33> kDefaults{{
     {"given_names", DataCategory::kBasis},
     {"family_name", DataCategory::kBasis},
     {"birth_date", DataCategory::kBasis},
@@ -36,6 +36,19 @@ constexpr std::array<std::pair<std::string_view, DataCategory>, 24> kDefaults{{
     // The participatieladder and Ferm Werk outcome (ZRM scores take the
     // category of their domain, see core/casework/assessment.h).
     {"assessments", DataCategory::kWerkInkomen},
+    // Signals (vroegsignalering), by signal category: health and mental
+    // health are special data (AVG art. 9); parenting and school absence
+    // concern children; domestic violence is a safety matter (Veilig Thuis,
+    // police), kept under justitie so it is never shared by default.
+    {"signal_gezondheid", DataCategory::kGezondheid},
+    {"signal_psychisch", DataCategory::kGezondheid},
+    {"signal_financien", DataCategory::kFinancien},
+    {"signal_opvoeding", DataCategory::kJeugd},
+    {"signal_huiselijk_geweld", DataCategory::kJustitie},
+    {"signal_schoolverzuim", DataCategory::kJeugd},
+    {"signal_afwezigheid_inburgering", DataCategory::kInburgering},
+    {"signal_huisvesting", DataCategory::kBasis},
+    {"signal_overig", DataCategory::kNotities},
 }};
 
 }  // namespace

@@ -163,4 +163,64 @@ Timestamp NextAccessChange(const HouseholdFacts& facts, Timestamp now) {
   return next;
 }
 
+SignalDecision DecideSignal(const Principal& user, const HouseholdFacts& facts,
+                            const SignalFacts& signal, Timestamp now) {
+  SignalDecision d;
+  if (!user.Serves(facts.tenant_id)) {
+    d.reason = "other_tenant";
+    return d;
+  }
+  if (OnlyCaseFreeRoles(user)) {
+    d.reason = "no_case_content";
+    return d;
+  }
+  const AccessDecision household = DecideHousehold(user, Action::kRead, facts, now);
+  if (household.allowed) d.relationship = household.relationship;
+  const bool regisseur = household.allowed && household.relationship == Relationship::kRegisseur;
+  const bool routed =
+      user.organisation_id == signal.routed_organisation_id &&
+      (user.Has(Role::kRegisseur) || user.Has(Role::kBegeleider) || user.Has(Role::kPartner));
+  const bool reporter = user.user_id == signal.reporter_user_id;
+  d.may_withdraw = reporter;
+  if (regisseur || routed) {
+    d.allowed = d.description = d.follow_up = true;
+    d.may_acknowledge = d.may_reroute = d.may_close = true;
+    d.reason = regisseur ? "regisseur_of_household" : "routed_organisation";
+    return d;
+  }
+  if (reporter) {
+    d.allowed = d.description = true;
+    d.reason = "reporter";
+    return d;
+  }
+  if (!household.allowed) {
+    d.reason = household.reason;
+    return d;
+  }
+  d.allowed = true;
+  d.reason = household.reason;
+  d.break_glass = household.break_glass;
+  bool content = !household.names_only && household.categories.Has(signal.category);
+  for (int64_t person_id : signal.person_ids)
+    content =
+        content && PersonCategories(user, household, facts, person_id, now).Has(signal.category);
+  d.description = d.follow_up = content;
+  return d;
+}
+
+bool MayFileSignal(const AccessDecision& household_read) {
+  if (!household_read.allowed) return false;
+  switch (household_read.relationship) {
+    case Relationship::kRegisseur:
+    case Relationship::kBegeleider:
+    case Relationship::kPartner:
+    case Relationship::kVrijwilliger:
+      return true;
+    case Relationship::kBreakGlass:
+    case Relationship::kNone:
+      return false;
+  }
+  return false;
+}
+
 }  // namespace regie::core

@@ -104,6 +104,56 @@ inline constexpr int64_t kBreakGlassMicros = 24LL * 3600 * 1'000'000;
 AccessDecision DecideBreakGlass(const Principal& user, int64_t tenant_id,
                                 const std::string& reason);
 
+// What the policy needs to know about one signal (core/casework/signal.h),
+// beside its household's facts.
+struct SignalFacts {
+  int64_t reporter_user_id = 0;
+  int64_t routed_organisation_id = 0;
+  // The data category of the signal's content (FieldCategories record type
+  // "signal_<category>").
+  DataCategory category = DataCategory::kNotities;
+  std::vector<int64_t> person_ids;  // empty: the whole household
+};
+
+// The answer for one signal: whether the user sees it at all, which parts,
+// and which transitions their position allows (the state machine decides
+// separately whether the signal's state allows them).
+struct SignalDecision {
+  bool allowed = false;
+  std::string reason;
+  Relationship relationship = Relationship::kNone;  // to the household, if any
+  bool description = false;                         // the reporter's text
+  bool follow_up = false;                           // the result and the history's notes
+  bool may_acknowledge = false;
+  bool may_reroute = false;
+  bool may_close = false;
+  bool may_withdraw = false;
+  bool break_glass = false;
+};
+
+// The one policy for signals (vroegsignalering):
+//   - tenant isolation and no case content for beleid/beheer/auditor, as
+//     DecideHousehold;
+//   - the household's regisseur, and a regisseur, begeleider or partner of
+//     the organisation the signal is routed to (that routing is the
+//     signal's purpose, with or without another relationship to the
+//     household): everything; may acknowledge, re-route and close;
+//   - the reporter: the signal with its description, state and dates but
+//     not the follow-up; may withdraw;
+//   - anyone else with a read relationship to the household: the signal's
+//     existence, state and dates; its content only when the category is
+//     visible to them for every person it concerns (never for a volunteer,
+//     who sees names only);
+//   - anyone else is refused with DecideHousehold's reason.
+SignalDecision DecideSignal(const Principal& user, const HouseholdFacts& facts,
+                            const SignalFacts& signal, Timestamp now);
+
+// Who may file a signal about a household, given DecideHousehold's answer
+// for kRead: anyone involved (regisseur, assigned begeleider or
+// vrijwilliger, partner of an involved organisation), not a break-the-glass
+// reader.
+bool MayFileSignal(const AccessDecision& household_read);
+
 // The MB categories a begeleider sees without a sharing basis.
 CategorySet BegeleiderCategories();
 

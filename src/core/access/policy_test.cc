@@ -146,6 +146,93 @@ TEST(PolicyTest, OnlyRegisseursCreateHouseholdsInTheirTenants) {
   EXPECT_FALSE(DecideCreateHousehold(User(1, 1, {Role::kBegeleider}), 1).allowed);
 }
 
+// Signals: reporter 102 (the volunteer), routed to organisation 30 (not
+// involved in the household), about person 5, content `gezondheid`.
+SignalFacts Signal() {
+  return SignalFacts{.reporter_user_id = 102,
+                     .routed_organisation_id = 30,
+                     .category = DataCategory::kGezondheid,
+                     .person_ids = {5}};
+}
+
+TEST(SignalPolicyTest, RegisseurAndRoutedOrganisationSeeEverything) {
+  SignalDecision r = DecideSignal(User(100, 1, {Role::kRegisseur}), Facts(), Signal(), kNow);
+  EXPECT_TRUE(r.allowed && r.description && r.follow_up);
+  EXPECT_TRUE(r.may_acknowledge && r.may_reroute && r.may_close);
+  EXPECT_FALSE(r.may_withdraw);
+  EXPECT_EQ(r.reason, "regisseur_of_household");
+  // A GGD partner without any relationship to the household: routing is
+  // the purpose.
+  SignalDecision p = DecideSignal(User(300, 30, {Role::kPartner}), Facts(), Signal(), kNow);
+  EXPECT_TRUE(p.allowed && p.description && p.follow_up && p.may_acknowledge);
+  EXPECT_EQ(p.reason, "routed_organisation");
+  EXPECT_EQ(p.relationship, Relationship::kNone);
+  // A volunteer of the routed organisation is not a handler.
+  EXPECT_FALSE(DecideSignal(User(301, 30, {Role::kVrijwilliger}), Facts(), Signal(), kNow).allowed);
+}
+
+TEST(SignalPolicyTest, ReporterSeesStatusButNotFollowUp) {
+  SignalDecision d = DecideSignal(User(102, 22, {Role::kVrijwilliger}), Facts(), Signal(), kNow);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_TRUE(d.description);
+  EXPECT_FALSE(d.follow_up);
+  EXPECT_TRUE(d.may_withdraw);
+  EXPECT_FALSE(d.may_acknowledge || d.may_reroute || d.may_close);
+  EXPECT_EQ(d.reason, "reporter");
+}
+
+TEST(SignalPolicyTest, OthersSeeContentOnlyWhenTheCategoryIsVisible) {
+  SignalFacts s = Signal();
+  s.reporter_user_id = 100;
+  // The volunteer sees that there is a signal, never its content.
+  SignalDecision v = DecideSignal(User(102, 22, {Role::kVrijwilliger}), Facts(), s, kNow);
+  EXPECT_TRUE(v.allowed);
+  EXPECT_FALSE(v.description || v.follow_up || v.may_withdraw || v.may_acknowledge);
+  // The begeleider does not see gezondheid without a basis, does see financien.
+  Principal b = User(101, 21, {Role::kBegeleider});
+  EXPECT_FALSE(DecideSignal(b, Facts(), s, kNow).description);
+  s.category = DataCategory::kFinancien;
+  EXPECT_TRUE(DecideSignal(b, Facts(), s, kNow).description);
+  // A partner of an involved organisation: only with a basis for every
+  // person concerned.
+  HouseholdFacts f = Facts();
+  f.bases = {Basis(5, 20, {DataCategory::kGezondheid})};
+  s.category = DataCategory::kGezondheid;
+  Principal p = User(200, 20, {Role::kPartner});
+  EXPECT_TRUE(DecideSignal(p, f, s, kNow).description);
+  EXPECT_FALSE(DecideSignal(p, f, s, kNow).may_acknowledge);
+  s.person_ids = {5, 6};
+  EXPECT_FALSE(DecideSignal(p, f, s, kNow).description);
+  EXPECT_TRUE(DecideSignal(p, f, s, kNow).allowed);
+}
+
+TEST(SignalPolicyTest, CaseFreeRolesAndStrangersAreRefused) {
+  for (Role role : {Role::kBeleid, Role::kBeheer, Role::kAuditor}) {
+    // Not even in the routed organisation.
+    SignalDecision d = DecideSignal(User(400, 30, {role}), Facts(), Signal(), kNow);
+    EXPECT_FALSE(d.allowed);
+    EXPECT_EQ(d.reason, "no_case_content");
+  }
+  EXPECT_EQ(DecideSignal(User(401, 31, {Role::kRegisseur}), Facts(), Signal(), kNow).reason,
+            "no_relationship");
+  EXPECT_EQ(DecideSignal(User(300, 30, {Role::kPartner}, {2}), Facts(), Signal(), kNow).reason,
+            "other_tenant");
+}
+
+TEST(SignalPolicyTest, AnyoneInvolvedMayFileButNotByBreakingTheGlass) {
+  for (const Principal& u : {User(100, 1, {Role::kRegisseur}), User(101, 21, {Role::kBegeleider}),
+                             User(102, 22, {Role::kVrijwilliger}), User(200, 20, {Role::kPartner})})
+    EXPECT_TRUE(MayFileSignal(DecideHousehold(u, Action::kRead, Facts(), kNow))) << u.user_id;
+  HouseholdFacts f = Facts();
+  f.break_glass = {{201, 10, "Acute zorg, huisarts vraagt medicatie", kNow,
+                    Timestamp{kNow.micros + kBreakGlassMicros}}};
+  AccessDecision glass = DecideHousehold(User(201, 1, {Role::kRegisseur}), Action::kRead, f, kNow);
+  EXPECT_TRUE(glass.allowed);
+  EXPECT_FALSE(MayFileSignal(glass));
+  EXPECT_FALSE(MayFileSignal(
+      DecideHousehold(User(201, 1, {Role::kRegisseur}), Action::kRead, Facts(), kNow)));
+}
+
 TEST(EnumSetTest, RoundTripsThroughText) {
   CategorySet s{DataCategory::kGezondheid, DataCategory::kBasis};
   EXPECT_EQ(s.ToString(), "basis,gezondheid");

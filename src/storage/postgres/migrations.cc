@@ -413,6 +413,64 @@ CREATE CONSTRAINT TRIGGER household_assignments_changes AFTER INSERT OR UPDATE O
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('household');
 CREATE CONSTRAINT TRIGGER break_glass_changes AFTER INSERT OR UPDATE OR DELETE ON break_glass
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('household');
+CREATE CONSTRAINT TRIGGER signals_changes AFTER INSERT OR UPDATE OR DELETE ON signals
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+)sql";
+
+// Issue 4 (Casework): signals; see the SQLite twin.
+constexpr std::string_view kV5Signals = R"sql(
+CREATE TABLE signals (
+  id                       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  tenant_id                bigint NOT NULL REFERENCES tenants(id),
+  household_id             bigint NOT NULL REFERENCES households(id),
+  category                 text NOT NULL,
+  urgency                  text NOT NULL,
+  description              text NOT NULL,
+  reporter_user_id         bigint NOT NULL REFERENCES users(id),
+  reporter_organisation_id bigint NOT NULL REFERENCES organisations(id),
+  routed_organisation_id   bigint NOT NULL REFERENCES organisations(id),
+  state                    text NOT NULL,
+  filed_at                 bigint NOT NULL,
+  acknowledge_due          date NOT NULL,
+  follow_up_due            date,
+  acknowledged_at          bigint,
+  acknowledged_by          bigint REFERENCES users(id),
+  closed_at                bigint,
+  closed_by                bigint REFERENCES users(id),
+  result                   text NOT NULL DEFAULT '',
+  withdraw_reason          text NOT NULL DEFAULT '',
+  updated_at               bigint NOT NULL,
+  version                  bigint NOT NULL
+);
+CREATE INDEX signals_household ON signals(tenant_id, household_id, filed_at, id);
+CREATE INDEX signals_routed ON signals(routed_organisation_id, tenant_id, state);
+CREATE INDEX signals_reporter ON signals(reporter_user_id, tenant_id);
+CREATE TABLE signal_persons (
+  signal_id bigint NOT NULL REFERENCES signals(id),
+  person_id bigint NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (signal_id, person_id)
+);
+CREATE TABLE signal_history (
+  id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  signal_id       bigint NOT NULL REFERENCES signals(id),
+  action          text NOT NULL,
+  from_state      text,
+  to_state        text NOT NULL,
+  organisation_id bigint NOT NULL REFERENCES organisations(id),
+  note            text NOT NULL DEFAULT '',
+  by_user         bigint NOT NULL REFERENCES users(id),
+  at              bigint NOT NULL
+);
+CREATE INDEX signal_history_signal ON signal_history(signal_id, id);
+CREATE FUNCTION signal_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'signal history is append-only';
+END
+$fn$;
+CREATE TRIGGER signal_history_no_update BEFORE UPDATE OR DELETE ON signal_history
+  FOR EACH ROW EXECUTE FUNCTION signal_history_append_only();
+CREATE TRIGGER signals_no_delete BEFORE DELETE ON signals
+  FOR EACH ROW EXECUTE FUNCTION signal_history_append_only();
 )sql";
 
 constexpr std::array kMigrations = {
@@ -420,6 +478,7 @@ constexpr std::array kMigrations = {
     Migration{2, "access", kV2Access},
     Migration{3, "policy", kV3Policy},
     Migration{4, "contacts", kV4Contacts},
+    Migration{5, "signals", kV5Signals},
     Migration{7, "assessments", kV7Assessments},
     Migration{8, "change_counter", kV8ChangeCounter},
 };

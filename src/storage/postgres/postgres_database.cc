@@ -11,6 +11,7 @@
 #include "storage/postgres/postgres_assessment_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_repositories.h"
+#include "storage/postgres/postgres_signal_repository.h"
 
 namespace regie::storage::postgres {
 namespace {
@@ -94,7 +95,8 @@ class PgTransaction final : public ports::Transaction {
         audit_(*conn_),
         policy_(*conn_),
         contacts_(*conn_),
-        assessments_(*conn_) {}
+        assessments_(*conn_),
+        signals_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -116,6 +118,7 @@ class PgTransaction final : public ports::Transaction {
   ports::PolicyRepository& Policy() override { return policy_; }
   ports::ContactRepository& Contacts() override { return contacts_; }
   ports::AssessmentRepository& Assessments() override { return assessments_; }
+  ports::SignalRepository& Signals() override { return signals_; }
 
   Status Commit() override {
     finished_ = true;
@@ -146,6 +149,7 @@ class PgTransaction final : public ports::Transaction {
   PgPolicy policy_;
   PgContacts contacts_;
   PgAssessments assessments_;
+  PgSignals signals_;
   bool finished_ = false;
 };
 

@@ -436,6 +436,70 @@ BEGIN UPDATE tenant_changes SET n = n + 1
 CREATE TRIGGER break_glass_changes_delete AFTER DELETE ON break_glass
 BEGIN UPDATE tenant_changes SET n = n + 1
   WHERE tenant_id = (SELECT tenant_id FROM households WHERE id = OLD.household_id); END;
+CREATE TRIGGER signals_changes_insert AFTER INSERT ON signals
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER signals_changes_update AFTER UPDATE ON signals
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER signals_changes_delete AFTER DELETE ON signals
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+)sql";
+
+// Issue 4 (Casework): signals (vroegsignalering). The signal row holds the
+// current state (updated by each transition, guarded by `version`); every
+// transition is appended to signal_history, which triggers keep
+// append-only. signal_persons holds the persons a signal concerns (none =
+// the whole household). Indexed by routed organisation and by reporter, so
+// a partner's signal list never walks households.
+constexpr std::string_view kV5Signals = R"sql(
+CREATE TABLE signals (
+  id                       INTEGER PRIMARY KEY,
+  tenant_id                INTEGER NOT NULL REFERENCES tenants(id),
+  household_id             INTEGER NOT NULL REFERENCES households(id),
+  category                 TEXT NOT NULL,
+  urgency                  TEXT NOT NULL,
+  description              TEXT NOT NULL,
+  reporter_user_id         INTEGER NOT NULL REFERENCES users(id),
+  reporter_organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  routed_organisation_id   INTEGER NOT NULL REFERENCES organisations(id),
+  state                    TEXT NOT NULL,
+  filed_at                 INTEGER NOT NULL,
+  acknowledge_due          TEXT NOT NULL,
+  follow_up_due            TEXT,
+  acknowledged_at          INTEGER,
+  acknowledged_by          INTEGER REFERENCES users(id),
+  closed_at                INTEGER,
+  closed_by                INTEGER REFERENCES users(id),
+  result                   TEXT NOT NULL DEFAULT '',
+  withdraw_reason          TEXT NOT NULL DEFAULT '',
+  updated_at               INTEGER NOT NULL,
+  version                  INTEGER NOT NULL
+);
+CREATE INDEX signals_household ON signals(tenant_id, household_id, filed_at, id);
+CREATE INDEX signals_routed ON signals(routed_organisation_id, tenant_id, state);
+CREATE INDEX signals_reporter ON signals(reporter_user_id, tenant_id);
+CREATE TABLE signal_persons (
+  signal_id INTEGER NOT NULL REFERENCES signals(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (signal_id, person_id)
+) WITHOUT ROWID;
+CREATE TABLE signal_history (
+  id              INTEGER PRIMARY KEY,
+  signal_id       INTEGER NOT NULL REFERENCES signals(id),
+  action          TEXT NOT NULL,
+  from_state      TEXT,
+  to_state        TEXT NOT NULL,
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  note            TEXT NOT NULL DEFAULT '',
+  by_user         INTEGER NOT NULL REFERENCES users(id),
+  at              INTEGER NOT NULL
+);
+CREATE INDEX signal_history_signal ON signal_history(signal_id, id);
+CREATE TRIGGER signal_history_no_update BEFORE UPDATE ON signal_history
+BEGIN SELECT RAISE(ABORT, 'signal history is append-only'); END;
+CREATE TRIGGER signal_history_no_delete BEFORE DELETE ON signal_history
+BEGIN SELECT RAISE(ABORT, 'signal history is append-only'); END;
+CREATE TRIGGER signals_no_delete BEFORE DELETE ON signals
+BEGIN SELECT RAISE(ABORT, 'signals are never deleted'); END;
 )sql";
 
 constexpr std::array kMigrations = {
@@ -443,6 +507,7 @@ constexpr std::array kMigrations = {
     Migration{2, "access", kV2Access},
     Migration{3, "policy", kV3Policy},
     Migration{4, "contacts", kV4Contacts},
+    Migration{5, "signals", kV5Signals},
     Migration{7, "assessments", kV7Assessments},
     Migration{8, "change_counter", kV8ChangeCounter},
 };

@@ -12,6 +12,7 @@
 #include "storage/sqlite/sqlite_handle.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
+#include "storage/sqlite/sqlite_signal_repository.h"
 
 namespace regie::storage::sqlite {
 namespace {
@@ -77,7 +78,8 @@ class SqliteTransaction final : public ports::Transaction {
         audit_(*conn_),
         policy_(*conn_),
         contacts_(*conn_),
-        assessments_(*conn_) {}
+        assessments_(*conn_),
+        signals_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -96,6 +98,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::PolicyRepository& Policy() override { return policy_; }
   ports::ContactRepository& Contacts() override { return contacts_; }
   ports::AssessmentRepository& Assessments() override { return assessments_; }
+  ports::SignalRepository& Signals() override { return signals_; }
 
   Status Commit() override {
     finished_ = true;
@@ -119,6 +122,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqlitePolicy policy_;
   SqliteContacts contacts_;
   SqliteAssessments assessments_;
+  SqliteSignals signals_;
   bool finished_ = false;
 };
 

@@ -1,5 +1,6 @@
 // Types of the policy issue of the API v1 (docs/api-contract.md, "Policy
 // (issue 5): events, milestones, packs"). Dates are ISO `YYYY-MM-DD`.
+import type { SignalWorkItem } from './signals';
 import type { UserRef } from './types';
 
 /** A text of a policy pack in both UI languages. */
@@ -140,7 +141,7 @@ export interface WorkItem {
 
 export interface Worklist {
   on: string;
-  items: WorkItem[];
+  items: (WorkItem | SignalWorkItem)[];
 }
 
 export const PACK_SCOPES = ['national', 'municipality'] as const;

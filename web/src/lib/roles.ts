@@ -4,7 +4,7 @@ import type { UserRole } from '../api/types';
 import { paths } from '../router/routes';
 import type { Route } from '../router/routes';
 
-export type Section = 'households' | 'worklist' | 'users' | 'policy' | 'audit';
+export type Section = 'households' | 'worklist' | 'signals' | 'users' | 'policy' | 'audit';
 
 /** Roles that work on households (case content). */
 export const CASE_ROLES: readonly UserRole[] = [
@@ -18,6 +18,8 @@ export const CASE_ROLES: readonly UserRole[] = [
 const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
   households: CASE_ROLES,
   worklist: ['regisseur', 'begeleider'],
+  // Signals routed to the user's organisation (receiving organisations).
+  signals: ['regisseur', 'begeleider', 'partner'],
   users: ['beheer'],
   policy: ['beheer'],
   audit: ['auditor'],
@@ -26,7 +28,14 @@ const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
 /** Who may read the policy packs: beheer activates them, beleid and regisseur consult them. */
 const POLICY_READERS: readonly UserRole[] = ['beheer', 'beleid', 'regisseur'];
 
-const SECTION_ORDER: readonly Section[] = ['households', 'worklist', 'users', 'policy', 'audit'];
+const SECTION_ORDER: readonly Section[] = [
+  'households',
+  'worklist',
+  'signals',
+  'users',
+  'policy',
+  'audit',
+];
 
 export function hasAnyRole(roles: readonly UserRole[], wanted: readonly UserRole[]): boolean {
   return roles.some((r) => wanted.includes(r));
@@ -43,6 +52,8 @@ export function sectionPath(section: Section, tenantId: number): string {
       return paths.households(tenantId);
     case 'worklist':
       return paths.worklist(tenantId);
+    case 'signals':
+      return paths.signals(tenantId);
     case 'policy':
       return paths.packs(tenantId);
     case 'users':
@@ -100,6 +111,8 @@ export function sectionOf(route: Route): Section | null {
       return 'audit';
     case 'worklist':
       return 'worklist';
+    case 'signals':
+      return 'signals';
     case 'packs':
     case 'pack':
     case 'activations':

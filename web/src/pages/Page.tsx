@@ -12,6 +12,7 @@ import { PersonPage } from './persons/PersonPage';
 import { ActivationsPage } from './policy/ActivationsPage';
 import { PackPage } from './policy/PackPage';
 import { PacksPage } from './policy/PacksPage';
+import { SignalsPage } from './signals/SignalsPage';
 import { StartPage } from './StartPage';
 import { UserFormPage } from './users/UserFormPage';
 import { UserListPage } from './users/UserListPage';
@@ -63,6 +64,8 @@ export function Page({
       return <AuditPage tenantId={route.tenantId} />;
     case 'worklist':
       return <WorklistPage tenantId={route.tenantId} />;
+    case 'signals':
+      return <SignalsPage tenantId={route.tenantId} />;
     case 'packs':
       return <PacksPage tenantId={route.tenantId} />;
     case 'pack':

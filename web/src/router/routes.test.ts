@@ -37,6 +37,7 @@ describe('routes', () => {
     expect(matchRoute(paths.userEdit(2, 4))).toEqual({ name: 'userEdit', tenantId: 2, userId: 4 });
     expect(matchRoute(paths.audit(2))).toEqual({ name: 'audit', tenantId: 2 });
     expect(matchRoute(paths.worklist(2))).toEqual({ name: 'worklist', tenantId: 2 });
+    expect(matchRoute(paths.signals(2))).toEqual({ name: 'signals', tenantId: 2 });
     expect(matchRoute(paths.packs(2))).toEqual({ name: 'packs', tenantId: 2 });
     expect(matchRoute(paths.pack(2, 'nl-wet-inburgering-2021'))).toEqual({
       name: 'pack',

@@ -22,6 +22,7 @@ export type Route =
   | { name: 'userEdit'; tenantId: number; userId: number }
   | { name: 'audit'; tenantId: number }
   | { name: 'worklist'; tenantId: number }
+  | { name: 'signals'; tenantId: number }
   | { name: 'packs'; tenantId: number }
   | { name: 'pack'; tenantId: number; packId: string }
   | { name: 'activations'; tenantId: number }
@@ -57,6 +58,7 @@ export const paths = {
     `${tenant(tenantId)}/gebruikers/${userId}/bewerken`,
   audit: (tenantId: number) => `${tenant(tenantId)}/auditlog`,
   worklist: (tenantId: number) => `${tenant(tenantId)}/werklijst`,
+  signals: (tenantId: number) => `${tenant(tenantId)}/signalen`,
   packs: (tenantId: number) => `${tenant(tenantId)}/beleidsregels`,
   pack: (tenantId: number, packId: string) =>
     `${tenant(tenantId)}/beleidsregels/${encodeURIComponent(packId)}`,
@@ -97,6 +99,7 @@ function tenantRoute(tenantId: number, section: string | undefined, rest: string
   if (section === 'noodtoegang' && rest.length === 0) return { name: 'breakGlassSearch', tenantId };
   if (section === 'auditlog' && rest.length === 0) return { name: 'audit', tenantId };
   if (section === 'werklijst' && rest.length === 0) return { name: 'worklist', tenantId };
+  if (section === 'signalen' && rest.length === 0) return { name: 'signals', tenantId };
   const [item, action] = rest;
   if (section === 'beleidsregels') {
     if (rest.length === 0) return { name: 'packs', tenantId };

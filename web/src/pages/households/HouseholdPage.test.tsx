@@ -11,6 +11,7 @@ function show(household: Household, roles = makeMe(['partner'])) {
   fakeApi({
     'GET /api/v1/tenants/1/households/3': () => json(household),
     'GET /api/v1/tenants/1/households/3/contacts': () => json({ items: [] }),
+    'GET /api/v1/tenants/1/households/3/signals': () => json({ items: [], may_file: false }),
   });
   window.history.replaceState(null, '', '/gemeenten/1/huishoudens/3');
   renderSignedIn(<HouseholdPage tenantId={1} householdId={3} />, roles);

@@ -21,6 +21,7 @@ import { ArchivePanel } from './ArchivePanel';
 import { ContactsSection } from './ContactsSection';
 import { HouseholdDetails } from './HouseholdDetails';
 import { PersonsTable } from './PersonsTable';
+import { SignalsSection } from './SignalsSection';
 
 /** When an opening of this household by break-the-glass ends, if known. */
 export function breakGlassEnd(household: Household): string | null {
@@ -152,6 +153,7 @@ export function HouseholdPage({
             )}
           </section>
           <ContactsSection household={household} />
+          <SignalsSection household={household} />
           <AccessPanel access={household.access} />
           {household.archived || !household.access.can_edit ? null : (
             <ArchivePanel household={household} onArchived={onArchived} onReload={reload} />

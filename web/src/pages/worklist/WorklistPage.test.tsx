@@ -58,6 +58,40 @@ describe('WorklistPage', () => {
     );
   });
 
+  it('shows a signal with its subject, state, escalation and organisation', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/worklist': () =>
+        json({
+          on: '2024-06-01',
+          items: [
+            {
+              household: { id: 3, name: 'Familie Haddad' },
+              person: null,
+              kind: 'signal',
+              id: 41,
+              category: 'psychisch',
+              urgency: 'acuut',
+              state: 'ingediend',
+              escalated: true,
+              routed_to: { id: 2, name: 'GGD' },
+              due_date: '2024-05-29',
+            },
+          ],
+        }),
+    });
+    renderSignedIn(<WorklistPage tenantId={1} />, makeMe(['regisseur']));
+    const header = await screen.findByRole('rowheader');
+    expect(header.textContent).toBe(
+      'Psychisch welzijnSignaal · Ingediend · AcuutTermijn verstreken',
+    );
+    const row = header.closest('tr')!;
+    expect(within(row).getByText('GGD')).toBeTruthy();
+    expect(row.lastElementChild!.textContent).toBe('3');
+    expect(within(row).getByRole('link', { name: 'Familie Haddad' }).getAttribute('href')).toBe(
+      '/gemeenten/1/huishoudens/3',
+    );
+  });
+
   it('says so when nothing is overdue', async () => {
     fakeApi({ 'GET /api/v1/tenants/1/worklist': () => json({ on: '2024-06-01', items: [] }) });
     renderSignedIn(<WorklistPage tenantId={1} />, makeMe(['begeleider']));

@@ -10,7 +10,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { getWorklist } from '../../api/policy';
-import type { WorkItem } from '../../api/policyTypes';
+import type { Worklist } from '../../api/policyTypes';
 import { AppLink } from '../../components/links';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -21,6 +21,7 @@ import { formatDate, todayIso } from '../../lib/dates';
 import { daysOverdue, domainLabel, localText } from '../../lib/milestones';
 import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
+import { SignalWorkRow } from './SignalWorkRow';
 
 function WorkTable({
   tenantId,
@@ -29,7 +30,7 @@ function WorkTable({
 }: {
   tenantId: number;
   on: string;
-  items: readonly WorkItem[];
+  items: readonly Worklist['items'][number][];
 }) {
   const { t, lang } = useI18n();
   return (
@@ -52,6 +53,10 @@ function WorkTable({
         </TableHeader>
         <TableBody>
           {items.map((item) => {
+            if (item.kind === 'signal')
+              return (
+                <SignalWorkRow key={`signal:${item.id}`} tenantId={tenantId} on={on} item={item} />
+              );
             const days = daysOverdue(item.due_date, on);
             return (
               <TableRow key={`${item.person.id}:${item.pack_id}:${item.id}`} data-item={item.id}>

@@ -1,0 +1,42 @@
+import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { SignalWorkItem } from '../../api/signals';
+import { AppLink } from '../../components/links';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate } from '../../lib/dates';
+import { daysOverdue } from '../../lib/milestones';
+import { paths } from '../../router/routes';
+
+/** A signal on the worklist: its household, subject, urgency and deadline. */
+export function SignalWorkRow({
+  tenantId,
+  on,
+  item,
+}: {
+  tenantId: number;
+  on: string;
+  item: SignalWorkItem;
+}) {
+  const { t } = useI18n();
+  const days = daysOverdue(item.due_date, on);
+  return (
+    <TableRow data-item={`signal-${item.id}`}>
+      <TableCell>
+        <AppLink href={paths.household(tenantId, item.household.id)}>{item.household.name}</AppLink>
+      </TableCell>
+      <TableCell />
+      <TableHeaderCell scope="row">
+        {t(`signals.category.${item.category}`)}
+        <span className="regie-cell-note">
+          {t('enum.workKind.signal')} · {t(`signals.state.${item.state}`)} ·{' '}
+          {t(`signals.urgency.${item.urgency}`)}
+        </span>
+        {item.escalated ? (
+          <span className="regie-badge regie-badge--warning">{t('signals.escalated')}</span>
+        ) : null}
+      </TableHeaderCell>
+      <TableCell>{item.routed_to.name ?? ''}</TableCell>
+      <TableCell className="regie-nowrap">{formatDate(item.due_date)}</TableCell>
+      <TableCell className="regie-numeric">{days === null ? '' : days}</TableCell>
+    </TableRow>
+  );
+}
