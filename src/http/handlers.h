@@ -36,6 +36,7 @@ void AddEventRoutes(Router& router, const ApiContext& ctx);
 void AddWorklistRoutes(Router& router, const ApiContext& ctx);
 void AddPackRoutes(Router& router, const ApiContext& ctx);
 void AddContactRoutes(Router& router, const ApiContext& ctx);
+void AddPlanRoutes(Router& router, const ApiContext& ctx);
 
 // A positive decimal id from a path segment; nullopt otherwise.
 std::optional<int64_t> ParseId(std::string_view text);

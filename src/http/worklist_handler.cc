@@ -1,5 +1,6 @@
 // The worklist: overdue milestones and cadence items of the households the
-// caller directs (regisseur) or guides (assigned begeleider), oldest first.
+// caller directs (regisseur) or guides (assigned begeleider), and due plan
+// actions (plan_worklist.h, also for partners), oldest first.
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -8,6 +9,7 @@
 #include "http/audit_writer.h"
 #include "http/dto.h"
 #include "http/handlers.h"
+#include "http/plan_worklist.h"
 #include "http/policy_json.h"
 #include "http/policy_registry.h"
 #include "http/policy_support.h"
@@ -35,7 +37,8 @@ class WorklistHandler {
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     const core::Principal& p = caller.principal;
-    if (!p.Has(core::Role::kBegeleider))
+    const bool directs = p.Has(core::Role::kRegisseur) || p.Has(core::Role::kBegeleider);
+    if (!directs && !p.Has(core::Role::kPartner))
       REGIE_RETURN_IF_ERROR(
           RequireRole(ctx_, caller, core::Role::kRegisseur, tenant_id, "list", "worklist"));
     REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
@@ -52,7 +55,8 @@ class WorklistHandler {
     policy::Evaluator evaluator(*compiled);
     policy::Evaluation evaluation;
     std::vector<std::string> unknown;
-    for (;;) {
+    // A partner has no households of their own: only plan actions.
+    for (bool more = directs; more;) {
       REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page, tx->Households().List(query));
       for (const ports::HouseholdListItem& item : page.items) {
         const core::HouseholdSummary& h = item.summary;
@@ -77,9 +81,13 @@ class WorklistHandler {
           Collect(*compiled, h, person, evaluation, items);
         }
       }
-      if (!page.next) break;
-      query.after = page.next;
+      more = page.next.has_value();
+      if (more) query.after = page.next;
     }
+    REGIE_ASSIGN_OR_RETURN(std::vector<PlanWorkItem> actions,
+                           DuePlanActions(ctx_, *tx, caller, tenant_id, on));
+    items.reserve(items.size() + actions.size());
+    for (PlanWorkItem& a : actions) items.push_back({a.due, std::move(a.body)});
     std::stable_sort(items.begin(), items.end(),
                      [](const WorkItem& a, const WorkItem& b) { return a.due < b.due; });
     json out = json::array();

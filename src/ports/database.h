@@ -35,6 +35,7 @@ class Transaction {
   virtual AuditRepository& Audit() = 0;
   virtual PolicyRepository& Policy() = 0;
   virtual ContactRepository& Contacts() = 0;
+  virtual PlanRepository& Plans() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

@@ -43,6 +43,10 @@ struct TestDatabaseOptions {
 // set; under CI=true a missing URL is an error reported by MakeTestDatabase.
 std::vector<std::string> TestBackends();
 
+// The version of the last migration (the same on both backends; versions
+// may skip numbers that another branch holds).
+int LatestSchemaVersion();
+
 // nullptr with `skip_reason` set when the backend cannot run here; fails the
 // test (through `error`) when it should run and cannot.
 std::unique_ptr<TestDatabase> MakeTestDatabase(const std::string& backend, std::string& skip_reason,

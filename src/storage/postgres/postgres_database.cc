@@ -8,6 +8,7 @@
 #include "storage/postgres/pg_handle.h"
 #include "storage/postgres/postgres_access_repositories.h"
 #include "storage/postgres/postgres_contact_repository.h"
+#include "storage/postgres/postgres_plan_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_repositories.h"
 
@@ -92,7 +93,8 @@ class PgTransaction final : public ports::Transaction {
         access_(*conn_),
         audit_(*conn_),
         policy_(*conn_),
-        contacts_(*conn_) {}
+        contacts_(*conn_),
+        plans_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -113,6 +115,7 @@ class PgTransaction final : public ports::Transaction {
   ports::AuditRepository& Audit() override { return audit_; }
   ports::PolicyRepository& Policy() override { return policy_; }
   ports::ContactRepository& Contacts() override { return contacts_; }
+  ports::PlanRepository& Plans() override { return plans_; }
 
   Status Commit() override {
     finished_ = true;
@@ -142,6 +145,7 @@ class PgTransaction final : public ports::Transaction {
   PgAudit audit_;
   PgPolicy policy_;
   PgContacts contacts_;
+  PgPlans plans_;
   bool finished_ = false;
 };
 

@@ -9,6 +9,7 @@
 #include "storage/sqlite/sqlite_access_repositories.h"
 #include "storage/sqlite/sqlite_contact_repository.h"
 #include "storage/sqlite/sqlite_handle.h"
+#include "storage/sqlite/sqlite_plan_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
 
@@ -75,7 +76,8 @@ class SqliteTransaction final : public ports::Transaction {
         access_(*conn_),
         audit_(*conn_),
         policy_(*conn_),
-        contacts_(*conn_) {}
+        contacts_(*conn_),
+        plans_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -93,6 +95,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::AuditRepository& Audit() override { return audit_; }
   ports::PolicyRepository& Policy() override { return policy_; }
   ports::ContactRepository& Contacts() override { return contacts_; }
+  ports::PlanRepository& Plans() override { return plans_; }
 
   Status Commit() override {
     finished_ = true;
@@ -115,6 +118,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteAudit audit_;
   SqlitePolicy policy_;
   SqliteContacts contacts_;
+  SqlitePlans plans_;
   bool finished_ = false;
 };
 
