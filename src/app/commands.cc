@@ -160,9 +160,9 @@ int RunDemo(const DemoCommandOptions& options) {
   }
   spdlog::info(
       "event=demo_loaded tenants={} organisations={} users={} households={} persons={} "
-      "sharing_bases={} events={}",
+      "sharing_bases={} events={} plans={}",
       stats->tenants, stats->organisations, stats->users, stats->households, stats->persons,
-      stats->sharing_bases, stats->events);
+      stats->sharing_bases, stats->events, stats->plans);
   return 0;
 }
 

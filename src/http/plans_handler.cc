@@ -112,7 +112,7 @@ class PlanHandlers {
                     .next_key = current.next_key,
                     .goals = std::move(goals)};
     core::AssignPlanKeys(next);
-    return Store(request, *tx, caller, access, std::move(next));
+    return Store(request, *tx, caller, access, next);
   }
 
   // A partner (or the responsible user) reports on one action; the
@@ -168,7 +168,7 @@ class PlanHandlers {
     next.version = current_version + 1;
     next.saved_at = now;
     next.saved_by = caller.principal.user_id;
-    return Store(request, *tx, caller, access, std::move(next));
+    return Store(request, *tx, caller, access, next);
   }
 
   StatusOr<ApiResponse> Versions(const ApiRequest& request) {
@@ -359,7 +359,7 @@ class PlanHandlers {
 
   StatusOr<ApiResponse> Store(const ApiRequest& request, ports::Transaction& tx,
                               const Caller& caller, const HouseholdAccess& access,
-                              core::Plan next) {
+                              const core::Plan& next) {
     StatusOr<core::Plan> saved = tx.Plans().Save(next);
     if (saved.status().reason() == "plan_version_conflict") {
       REGIE_ASSIGN_OR_RETURN(int64_t current,
