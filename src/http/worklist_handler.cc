@@ -56,7 +56,7 @@ class WorklistHandler {
     policy::Evaluation evaluation;
     std::vector<std::string> unknown;
     // A partner has no households of their own: only plan actions.
-    for (bool more = directs; more;) {
+    while (directs) {
       REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page, tx->Households().List(query));
       for (const ports::HouseholdListItem& item : page.items) {
         const core::HouseholdSummary& h = item.summary;
@@ -81,8 +81,8 @@ class WorklistHandler {
           Collect(*compiled, h, person, evaluation, items);
         }
       }
-      more = page.next.has_value();
-      if (more) query.after = page.next;
+      if (!page.next) break;
+      query.after = page.next;
     }
     REGIE_ASSIGN_OR_RETURN(std::vector<PlanWorkItem> actions,
                            DuePlanActions(ctx_, *tx, caller, tenant_id, on));
