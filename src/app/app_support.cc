@@ -37,20 +37,29 @@ std::unique_ptr<ports::Crypto> OpenCrypto(const std::string& key_file) {
   return std::move(c).value();
 }
 
-StatusOr<core::FieldCategories> LoadFieldCategories(const std::string& toml_file) {
-  core::FieldCategories fields = core::FieldCategories::Defaults();
-  if (toml_file.empty()) return fields;
-  toml::table root;
+namespace {
+
+StatusOr<toml::table> ParseConfig(const std::string& toml_file) {
   try {
-    root = toml::parse_file(toml_file);
+    return toml::parse_file(toml_file);
   } catch (const toml::parse_error& e) {  // the library's errors end here
     return InvalidArgument("bad_config", toml_file + ":" + std::to_string(e.source().begin.line) +
                                              ":" + std::to_string(e.source().begin.column) + ": " +
                                              std::string(e.description()));
   }
+}
+
+}  // namespace
+
+StatusOr<core::FieldCategories> LoadFieldCategories(const std::string& toml_file) {
+  core::FieldCategories fields = core::FieldCategories::Defaults();
+  if (toml_file.empty()) return fields;
+  REGIE_ASSIGN_OR_RETURN(toml::table root, ParseConfig(toml_file));
   for (const auto& [section, node] : root) {
+    if (section.str() == "plan_domains") continue;  // LoadPlanDomains
     if (section.str() != "person" || !node.is_table())
-      return InvalidArgument("bad_config", toml_file + ": only a [person] table is allowed");
+      return InvalidArgument("bad_config",
+                             toml_file + ": only [person] and [plan_domains.*] tables are allowed");
     for (const auto& [field, value] : *node.as_table()) {
       std::optional<std::string_view> code = value.value<std::string_view>();
       std::optional<core::DataCategory> category =
@@ -62,6 +71,39 @@ StatusOr<core::FieldCategories> LoadFieldCategories(const std::string& toml_file
     }
   }
   return fields;
+}
+
+StatusOr<core::PlanDomains> LoadPlanDomains(const std::string& toml_file) {
+  core::PlanDomains domains = core::PlanDomains::Defaults();
+  if (toml_file.empty()) return domains;
+  REGIE_ASSIGN_OR_RETURN(toml::table root, ParseConfig(toml_file));
+  const toml::table* table = root["plan_domains"].as_table();
+  if (table == nullptr) return domains;
+  for (const auto& [code, node] : *table) {
+    const std::string where = toml_file + ": plan_domains." + std::string(code.str());
+    const toml::table* d = node.as_table();
+    if (d == nullptr) return InvalidArgument("bad_config", where + " is not a table");
+    const core::PlanDomain* old = domains.Find(code.str());
+    core::PlanDomain domain = old != nullptr ? *old : core::PlanDomain{};
+    domain.code = std::string(code.str());
+    for (const auto& [key, value] : *d) {
+      std::optional<std::string> text = value.value<std::string>();
+      if (!text) return InvalidArgument("bad_config", where + "." + std::string(key.str()));
+      if (key.str() == "label_nl") {
+        domain.label_nl = *text;
+      } else if (key.str() == "label_en") {
+        domain.label_en = *text;
+      } else if (key.str() == "category") {
+        std::optional<core::DataCategory> c = core::ParseEnum<core::DataCategory>(*text);
+        if (!c) return InvalidArgument("bad_config", where + ".category is not a data category");
+        domain.category = *c;
+      } else {
+        return InvalidArgument("bad_config", where + ": unknown key " + std::string(key.str()));
+      }
+    }
+    REGIE_RETURN_IF_ERROR(domains.Set(std::move(domain)));
+  }
+  return domains;
 }
 
 }  // namespace regie::app

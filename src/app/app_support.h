@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/access/field_categories.h"
+#include "core/casework/plan_domains.h"
 #include "core/status.h"
 #include "ports/crypto.h"
 #include "ports/database.h"
@@ -23,5 +24,13 @@ std::unique_ptr<ports::Crypto> OpenCrypto(const std::string& key_file);
 //   bsn = "basis"
 //   highest_education = "inburgering"
 StatusOr<core::FieldCategories> LoadFieldCategories(const std::string& toml_file);
+
+// The default plan life domains (core::PlanDomains), with the additions and
+// changes of the same optional TOML file:
+//   [plan_domains.zorg_gezondheid]
+//   label_nl = "Zorg en gezondheid"
+//   label_en = "Care and health"
+//   category = "gezondheid"
+StatusOr<core::PlanDomains> LoadPlanDomains(const std::string& toml_file);
 
 }  // namespace regie::app

@@ -41,5 +41,30 @@ TEST(FieldCategoriesConfigTest, MovesFieldsAndRefusesUnknownOnes) {
   }
 }
 
+TEST(PlanDomainsConfigTest, DefaultsAndChangesFromTheSameFile) {
+  auto d = LoadPlanDomains("");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->All().size(), 8U);
+  std::string path = WriteTemp(
+      "[person]\nhighest_education = \"inburgering\"\n"
+      "[plan_domains.sport]\nlabel_nl = \"Sport\"\nlabel_en = \"Sports\"\ncategory = \"basis\"\n"
+      "[plan_domains.wonen]\ncategory = \"contact\"\n");
+  auto changed = LoadPlanDomains(path);
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  EXPECT_EQ(changed->All().size(), 9U);
+  EXPECT_EQ(changed->Find("sport")->label_en, "Sports");
+  EXPECT_EQ(changed->CategoryOf("wonen"), core::DataCategory::kContact);
+  EXPECT_EQ(changed->Find("wonen")->label_nl, "Wonen en leefbaarheid");  // kept
+  EXPECT_TRUE(LoadFieldCategories(path).ok());  // the field loader skips the domains
+  std::filesystem::remove(path);
+  for (const char* bad : {"[plan_domains.sport]\nlabel_nl = \"Sport\"\n",  // no English label
+                          "[plan_domains.wonen]\ncategory = \"medisch\"\n",
+                          "[plan_domains.wonen]\nkleur = \"rood\"\n", "[plan_domains]\nx = 1\n"}) {
+    std::string p = WriteTemp(bad);
+    EXPECT_FALSE(LoadPlanDomains(p).ok()) << bad;
+    std::filesystem::remove(p);
+  }
+}
+
 }  // namespace
 }  // namespace regie::app

@@ -59,6 +59,11 @@ int RunServe(const ServeOptions& options) {
     spdlog::error("event=bad_field_categories error=\"{}\"", fields.status().ToString());
     return 2;
   }
+  StatusOr<core::PlanDomains> plan_domains = LoadPlanDomains(options.field_categories);
+  if (!plan_domains.ok()) {
+    spdlog::error("event=bad_plan_domains error=\"{}\"", plan_domains.status().ToString());
+    return 2;
+  }
 
   // Block the stop signals before any thread starts, so every thread
   // inherits the mask and only sigwait below receives them.
@@ -87,6 +92,7 @@ int RunServe(const ServeOptions& options) {
   http::AuditWriter audit(*db, *crypto);
   http::SessionCache sessions;
   http::ApiContext ctx{*db, clock, *crypto, audit, *fields, {}, &sessions, &policies};
+  ctx.plan_domains = &*plan_domains;
   ctx.auth.idle_timeout = std::chrono::minutes(options.idle_timeout_minutes);
   ctx.auth.absolute_timeout = std::chrono::hours(options.absolute_timeout_hours);
   ctx.auth.trust_proxy = options.trust_proxy;
@@ -160,9 +166,9 @@ int RunDemo(const DemoCommandOptions& options) {
   }
   spdlog::info(
       "event=demo_loaded tenants={} organisations={} users={} households={} persons={} "
-      "sharing_bases={} events={} assessments={} signals={}",
+      "sharing_bases={} events={} assessments={} signals={} plans={}",
       stats->tenants, stats->organisations, stats->users, stats->households, stats->persons,
-      stats->sharing_bases, stats->events, stats->assessments, stats->signals);
+      stats->sharing_bases, stats->events, stats->assessments, stats->signals, stats->plans);
   return 0;
 }
 

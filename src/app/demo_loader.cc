@@ -7,6 +7,7 @@
 #include "core/casework/demo_assessments.h"
 #include "core/casework/demo_signals.h"
 #include "core/casework/signal_routing.h"
+#include "core/demo_plan.h"
 #include "core/policy/compiled.h"
 #include "core/policy/demo_events.h"
 
@@ -180,6 +181,45 @@ Status FileDemoSignals(ports::Transaction& tx, const core::DemoTenant& tenant, c
   return Status::Ok();
 }
 
+// A plan (and sometimes the head's agreement) for a share of the demo
+// households, saved as version 1 by their regisseur.
+Status StoreDemoPlan(ports::Transaction& tx, const core::DemoHousehold& demo, int64_t tenant_id,
+                     int64_t household_id, const std::vector<int64_t>& person_ids,
+                     const std::vector<int64_t>& organisations, int64_t regisseur,
+                     const core::DemoOptions& options, core::Timestamp now, DemoLoadStats& stats) {
+  const uint64_t seed = options.seed * 0xD1B54A32D192ED03ULL + static_cast<uint64_t>(household_id);
+  std::optional<core::DemoPlan> demo_plan = core::MakeDemoPlan(demo, options.today, seed);
+  if (!demo_plan) return Status::Ok();
+  core::Plan plan{.tenant_id = tenant_id,
+                  .household_id = household_id,
+                  .version = 1,
+                  .saved_at = now,
+                  .saved_by = regisseur,
+                  .next_key = demo_plan->next_key,
+                  .goals = std::move(demo_plan->goals)};
+  for (core::PlanGoal& g : plan.goals) {
+    g.person_id = person_ids[static_cast<size_t>(g.person_id)];
+    for (core::PlanAction& a : g.actions)
+      a.organisation_id = organisations[static_cast<size_t>(a.organisation_id)];
+  }
+  REGIE_RETURN_IF_ERROR(tx.Plans().Save(plan).status());
+  ++stats.plans;
+  if (!demo_plan->agreed_on) return Status::Ok();
+  core::PlanAgreement agreement{.tenant_id = tenant_id,
+                                .household_id = household_id,
+                                .plan_version = 1,
+                                .date = *demo_plan->agreed_on,
+                                .interpreter = true,
+                                .language = demo.persons.front().languages.empty()
+                                                ? std::nullopt
+                                                : std::optional(demo.persons.front().languages[0]),
+                                .signed_by = {plan.goals.front().person_id},
+                                .recorded_by = regisseur,
+                                .recorded_at = now};
+  if (!agreement.language) agreement.interpreter = false;
+  return tx.Plans().AddAgreement(agreement).status();
+}
+
 }  // namespace
 
 std::array<uint8_t, 20> DemoTotpSeed(std::string_view username) {
@@ -297,6 +337,9 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
       REGIE_RETURN_IF_ERROR(FileDemoSignals(*tx, generator.tenants()[tenant], ids, tenant, data,
                                             household.id, person_ids, *next, ordinals[tenant]++,
                                             options.today, batch));
+      REGIE_RETURN_IF_ERROR(StoreDemoPlan(*tx, *next, tenant_id, household.id, person_ids,
+                                          ids.organisations[tenant], data.regisseur_user_id,
+                                          options, now, batch));
       batch.persons += static_cast<int64_t>(person_ids.size());
       ++batch.households;
     }
@@ -307,6 +350,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
     stats.events += batch.events;
     stats.assessments += batch.assessments;
     stats.signals += batch.signals;
+    stats.plans += batch.plans;
     if (progress) progress(stats);
   }
   return stats;

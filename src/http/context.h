@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/access/field_categories.h"
+#include "core/casework/plan_domains.h"
 #include "ports/clock.h"
 #include "ports/crypto.h"
 #include "ports/database.h"
@@ -37,6 +38,8 @@ struct ApiContext {
   // The loaded policy packs; required by the policy routes (events,
   // milestones, worklist, packs).
   PolicyRegistry* policies = nullptr;
+  // The life domains of plan goals; null means core::PlanDomains::Defaults().
+  const core::PlanDomains* plan_domains = nullptr;
 };
 
 }  // namespace regie::http

@@ -29,12 +29,27 @@ TEST(I18nTest, DutchAndEnglishHaveTheSameKeys) {
 // Every code the server can produce must have a text in both languages.
 TEST(I18nTest, EveryProducedCodeHasAText) {
   const auto problems = TextKeys("nl", "problem");
-  for (const char* code :
-       {"bad_request", "invalid_json", "invalid_cursor", "validation_failed", "not_found",
-        "tenant_not_found", "household_not_found", "person_not_found", "method_not_allowed",
-        "request_timeout", "version_conflict", "duplicate", "already_archived",
-        "household_archived", "payload_too_large", "unsupported_media_type", "internal",
-        "unavailable"})
+  for (const char* code : {"bad_request",
+                           "invalid_json",
+                           "invalid_cursor",
+                           "validation_failed",
+                           "not_found",
+                           "tenant_not_found",
+                           "household_not_found",
+                           "person_not_found",
+                           "method_not_allowed",
+                           "request_timeout",
+                           "version_conflict",
+                           "duplicate",
+                           "already_archived",
+                           "household_archived",
+                           "payload_too_large",
+                           "unsupported_media_type",
+                           "internal",
+                           "unavailable",
+                           "plan_version_conflict",
+                           "plan_version_not_found",
+                           "plan_action_not_found"})
     EXPECT_NE(std::find(problems.begin(), problems.end(), code), problems.end()) << code;
   const auto fields = TextKeys("nl", "field");
   for (const char* code : {"required",
@@ -62,7 +77,18 @@ TEST(I18nTest, EveryProducedCodeHasAText) {
                            "invalid_text",
                            "invalid_boolean",
                            "invalid_number",
-                           "invalid_cursor"})
+                           "invalid_cursor",
+                           "unknown_domain",
+                           "unknown_status",
+                           "unknown_key",
+                           "transition_not_allowed",
+                           "reopen_regisseur_only",
+                           "invalid_initial_status",
+                           "open_actions",
+                           "goal_achieved",
+                           "not_adult",
+                           "not_allowed",
+                           "date_too_late"})
     EXPECT_NE(std::find(fields.begin(), fields.end(), code), fields.end()) << code;
 }
 

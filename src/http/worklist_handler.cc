@@ -1,9 +1,10 @@
 // The worklist: overdue milestones and cadence items of the households the
-// caller directs (regisseur) or guides (assigned begeleider), and their open
-// signals (worklist_signals.h), oldest first. Computing it reads every
-// household of the caller, so the answer is cached per user and reference
-// date while the tenant's change counter stands and access cannot change by
-// time alone (ResponseCache); each read, cached or not, is audited.
+// caller directs (regisseur) or guides (assigned begeleider), their open
+// signals (worklist_signals.h) and due plan actions (plan_worklist.h, also
+// for partners), oldest first. Computing it reads every household of the
+// caller, so the answer is cached per user and reference date while the
+// tenant's change counter stands and access cannot change by time alone
+// (ResponseCache); each read, cached or not, is audited.
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include "http/audit_writer.h"
 #include "http/dto.h"
 #include "http/handlers.h"
+#include "http/plan_worklist.h"
 #include "http/policy_json.h"
 #include "http/policy_registry.h"
 #include "http/policy_support.h"
@@ -42,7 +44,8 @@ class WorklistHandler {
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     const core::Principal& p = caller.principal;
-    if (!p.Has(core::Role::kBegeleider))
+    const bool directs = p.Has(core::Role::kRegisseur) || p.Has(core::Role::kBegeleider);
+    if (!directs && !p.Has(core::Role::kPartner))
       REGIE_RETURN_IF_ERROR(
           RequireRole(ctx_, caller, core::Role::kRegisseur, tenant_id, "list", "worklist"));
     REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
@@ -54,7 +57,9 @@ class WorklistHandler {
     if (std::optional<ResponseCache::Entry> hit = cache_.Get(key, generation, now))
       return LoggedRead(JsonResponse(200, std::move(hit->body)),
                         ctx_.audit.Enqueue(Audit(caller, tenant_id, hit->categories)));
-    core::Timestamp valid_until{INT64_MAX};
+    // At the latest the next midnight (sharing bases start and end by date),
+    // earlier when a household's break-the-glass opening starts or ends.
+    core::Timestamp valid_until = core::NextAccessChange(core::HouseholdFacts{}, now);
     REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
 
     ports::HouseholdQuery query{.tenant_id = tenant_id, .limit = kHouseholdPage};
@@ -67,7 +72,8 @@ class WorklistHandler {
     policy::Evaluator evaluator(*compiled);
     policy::Evaluation evaluation;
     std::vector<std::string> unknown;
-    for (;;) {
+    // A partner has no households of their own: only plan actions.
+    while (directs) {
       REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page, tx->Households().List(query));
       for (const ports::HouseholdListItem& item : page.items) {
         const core::HouseholdSummary& h = item.summary;
@@ -98,6 +104,10 @@ class WorklistHandler {
     REGIE_ASSIGN_OR_RETURN(auto signal_items,
                            SignalWorkItems(ctx_, *tx, caller, tenant_id, signal_categories));
     for (auto& [due, body] : signal_items) items.push_back({due, std::move(body)});
+    REGIE_ASSIGN_OR_RETURN(std::vector<PlanWorkItem> actions,
+                           DuePlanActions(ctx_, *tx, caller, tenant_id, on));
+    items.reserve(items.size() + actions.size());
+    for (PlanWorkItem& a : actions) items.push_back({a.due, std::move(a.body)});
     std::stable_sort(items.begin(), items.end(),
                      [](const WorkItem& a, const WorkItem& b) { return a.due < b.due; });
     json out = json::array();

@@ -126,10 +126,11 @@ inline const std::vector<Entry> kMatrix = {
       {"beheer",                                                  "200 404"},
       {"regisseur begeleider partner vrijwilliger beleid auditor", "FB  404"},
       {"anonymous",                                               "401 401"}}},
-  // The worklist: the caller's own households, so no relationship column.
+  // The worklist: the caller's own households (a partner: the plan actions
+  // of their organisation), so no relationship column.
   {"GET /api/v1/tenants/{tenantId}/worklist", "", Target::kTenant, {
-      {"regisseur begeleider",                            "200 404"},
-      {"partner vrijwilliger beleid beheer auditor",      "FB  404"},
+      {"regisseur begeleider partner",                    "200 404"},
+      {"vrijwilliger beleid beheer auditor",              "FB  404"},
       {"anonymous",                                       "401 401"}}},
   {"POST /api/v1/tenants/{tenantId}/households", "", Target::kTenant, {
       {"regisseur",                                              "201 404"},
@@ -238,6 +239,52 @@ inline const std::vector<Entry> kMatrix = {
       {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
       {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
       {"partner",                           "FB  FB  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // The plan: read by the regisseur, assigned begeleiders and involved
+  // partners (filtered per goal), never by volunteers; saved whole by the
+  // regisseur and begeleiders; an action's progress also by the partner
+  // organisation that answers for it (the world's plan gives the GGD one).
+  {"GET /api/v1/tenants/{tenantId}/households/{householdId}/plan", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"PUT /api/v1/tenants/{tenantId}/households/{householdId}/plan", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/households/{householdId}/plan/versions", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/households/{householdId}/plan/versions/{version}", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/households/{householdId}/plan/diff", "?from=1&to=1", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/households/{householdId}/plan/agreements", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  201 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/households/{householdId}/plan/actions/{actionKey}/progress", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 200 200 200 404"},
       {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
       {"anonymous",                         "401 401 401 401 401 401 401"}}},
   // Break-the-glass needs a role, not a relationship.

@@ -255,6 +255,18 @@ class AuthzMatrixTest : public ApiTest {
       return json{{"result", "Afspraak bij de huisarts gemaakt"}}.dump();
     if (route == "POST /api/v1/tenants/{tenantId}/signals/{signalId}/withdraw")
       return json{{"reason", "Al bekend"}}.dump();
+    if (route == "PUT /api/v1/tenants/{tenantId}/households/{householdId}/plan")
+      return json{{"version", tx->Plans().Get(tenant, s->household, 0).value().version},
+                  {"goals", json::array()}}
+          .dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/plan/agreements")
+      return json{{"plan_version", 1}, {"date", "2026-11-20"}, {"signed_by", {s->p1}}}.dump();
+    if (route ==
+        "POST "
+        "/api/v1/tenants/{tenantId}/households/{householdId}/plan/actions/{actionKey}/progress")
+      return json{{"version", tx->Plans().Get(tenant, s->household, 0).value().version},
+                  {"status", "loopt"}}
+          .dump();
     if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/break-glass")
       return json{{"reason", "Acute zorg over de veiligheid van de kinderen"}}.dump();
     if (route == "PUT /api/v1/tenants/{tenantId}/persons/{personId}") {
@@ -347,6 +359,30 @@ class AuthzMatrixTest : public ApiTest {
     return signal.id;
   }
 
+  void EnsurePlan(const Scenario& s) {
+    auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+    if (*tx->Plans().LockCurrentVersion(s.tenant, s.household) > 0) return;
+    const bool other = s.tenant == tenant_b_;
+    core::Plan plan{.tenant_id = s.tenant,
+                    .household_id = s.household,
+                    .version = 1,
+                    .saved_at = clock_->Now(),
+                    .saved_by = UserId(other ? "regisseur_b" : "regisseur"),
+                    .next_key = 3};
+    plan.goals.push_back({.key = 1,
+                          .person_id = s.p1,
+                          .domain = "werk_inkomen",
+                          .text = "Vrijwilligerswerk",
+                          .target_date = *core::Date::Parse("2027-06-01"),
+                          .status = core::GoalStatus::kLoopt,
+                          .actions = {{.key = 2,
+                                       .text = "Intake",
+                                       .organisation_id = other ? org_b_gem_ : org_a_ggd_,
+                                       .due_date = *core::Date::Parse("2026-12-01")}}});
+    ASSERT_TRUE(tx->Plans().Save(plan).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+
   std::string Path(const authz::Entry& entry, const World& w, size_t column) {
     std::string path =
         std::string(entry.route.substr(entry.route.find(' ') + 1)) + std::string(entry.query);
@@ -362,6 +398,11 @@ class AuthzMatrixTest : public ApiTest {
       path = Replace(path, "{personId}", std::to_string(s->p1));
       path = Replace(path, "{basisId}", std::to_string(s->basis));
       path = Replace(path, "{name}", Replace(s->name, " ", "+"));
+      // Plan routes work on a plan of version 1 with goal 1 and action 2,
+      // for which the partner's organisation (the GGD) answers.
+      if (path.find("/plan") != std::string::npos) EnsurePlan(*s);
+      path = Replace(path, "{version}", "1");
+      path = Replace(path, "{actionKey}", "2");
       // Voiding uses an event up: every request gets a fresh one.
       if (path.find("{eventId}") != std::string::npos)
         path = Replace(path, "{eventId}", std::to_string(FreshEvent(*s)));

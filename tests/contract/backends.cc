@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <random>
 
+#include "storage/postgres/migrations.h"
 #include "storage/postgres/postgres_database.h"
+#include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_database.h"
 
 namespace regie::testing {
@@ -182,6 +184,11 @@ std::unique_ptr<TestDatabase> MakeTestDatabase(const std::string& backend, std::
     return nullptr;
   }
   return test_db;
+}
+
+int LatestSchemaVersion() {
+  const int sqlite = storage::sqlite::Migrations().back().version;
+  return sqlite == storage::postgres::Migrations().back().version ? sqlite : -1;
 }
 
 }  // namespace regie::testing

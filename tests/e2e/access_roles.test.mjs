@@ -17,7 +17,7 @@ const REASON = `Acute zorgmelding e2e ${Date.now().toString(36)}`;
 const ROLES = [
   { role: 'regisseur', nav: ['Huishoudens', 'Werklijst', 'Signalen'], h1: /^Huishoudens$/ },
   { role: 'begeleider', nav: ['Huishoudens', 'Werklijst', 'Signalen'], h1: /^Huishoudens$/ },
-  { role: 'partner', nav: ['Huishoudens', 'Signalen'], h1: /^Huishoudens$/ },
+  { role: 'partner', nav: ['Huishoudens', 'Werklijst', 'Signalen'], h1: /^Huishoudens$/ },
   { role: 'vrijwilliger', nav: ['Huishoudens'], h1: /^Huishoudens$/ },
   { role: 'beleid', nav: ['Start'], h1: /^Welkom, / },
   { role: 'beheer', nav: ['Gebruikers', 'Beleidsregels'], h1: /^Gebruikers$/ },

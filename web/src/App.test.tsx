@@ -146,7 +146,8 @@ describe('App, navigation per role', () => {
     signedInApi(makeMe(['partner']));
     const first = renderWithI18n(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Huishoudens' });
-    expect(sections()).toEqual(['Huishoudens', 'Signalen']);
+    // A partner's worklist holds the plan actions its organisation answers for.
+    expect(sections()).toEqual(['Huishoudens', 'Werklijst', 'Signalen']);
     first.unmount();
 
     signedInApi(makeMe(['beheer', 'auditor']), {

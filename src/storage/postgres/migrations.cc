@@ -415,6 +415,14 @@ CREATE CONSTRAINT TRIGGER break_glass_changes AFTER INSERT OR UPDATE OR DELETE O
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('household');
 CREATE CONSTRAINT TRIGGER signals_changes AFTER INSERT OR UPDATE OR DELETE ON signals
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER plans_changes AFTER INSERT OR UPDATE OR DELETE ON plans
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER plan_versions_changes AFTER INSERT OR UPDATE OR DELETE ON plan_versions
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER plan_open_actions_changes AFTER INSERT OR UPDATE OR DELETE ON plan_open_actions
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER plan_agreements_changes AFTER INSERT OR UPDATE OR DELETE ON plan_agreements
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
 )sql";
 
 // Issue 4 (Casework): signals; see the SQLite twin.
@@ -473,12 +481,105 @@ CREATE TRIGGER signals_no_delete BEFORE DELETE ON signals
   FOR EACH ROW EXECUTE FUNCTION signal_history_append_only();
 )sql";
 
+// Issue 4 (Casework: the personal plan); see the SQLite twin. Migration 6;
+// 5 is the signals'.
+constexpr std::string_view kV6Plans = R"sql(
+CREATE TABLE plans (
+  household_id    bigint PRIMARY KEY REFERENCES households(id),
+  tenant_id       bigint NOT NULL REFERENCES tenants(id),
+  current_version bigint NOT NULL
+);
+CREATE TABLE plan_versions (
+  household_id bigint NOT NULL REFERENCES households(id),
+  version      bigint NOT NULL CHECK (version > 0),
+  tenant_id    bigint NOT NULL REFERENCES tenants(id),
+  saved_by     bigint NOT NULL REFERENCES users(id),
+  saved_at     bigint NOT NULL,
+  next_key     bigint NOT NULL,
+  goal_count   bigint NOT NULL,
+  PRIMARY KEY (household_id, version)
+);
+CREATE TABLE plan_goals (
+  household_id bigint NOT NULL,
+  version      bigint NOT NULL,
+  goal_key     bigint NOT NULL,
+  position     integer NOT NULL,
+  person_id    bigint NOT NULL REFERENCES persons(id),
+  domain       text NOT NULL,
+  text         text NOT NULL,
+  target_date  date NOT NULL,
+  status       text NOT NULL,
+  PRIMARY KEY (household_id, version, goal_key),
+  FOREIGN KEY (household_id, version) REFERENCES plan_versions(household_id, version)
+);
+CREATE TABLE plan_actions (
+  household_id    bigint NOT NULL,
+  version         bigint NOT NULL,
+  action_key      bigint NOT NULL,
+  goal_key        bigint NOT NULL,
+  position        integer NOT NULL,
+  text            text NOT NULL,
+  organisation_id bigint NOT NULL REFERENCES organisations(id),
+  user_id         bigint REFERENCES users(id),
+  due_date        date NOT NULL,
+  status          text NOT NULL,
+  result          text NOT NULL DEFAULT '',
+  PRIMARY KEY (household_id, version, action_key),
+  FOREIGN KEY (household_id, version, goal_key)
+    REFERENCES plan_goals(household_id, version, goal_key)
+);
+CREATE TABLE plan_open_actions (
+  household_id    bigint NOT NULL REFERENCES households(id),
+  action_key      bigint NOT NULL,
+  tenant_id       bigint NOT NULL REFERENCES tenants(id),
+  organisation_id bigint NOT NULL,
+  user_id         bigint,
+  due_date        date NOT NULL,
+  PRIMARY KEY (household_id, action_key)
+);
+CREATE INDEX plan_open_actions_organisation
+  ON plan_open_actions(organisation_id, tenant_id, due_date);
+CREATE INDEX plan_open_actions_user ON plan_open_actions(user_id, tenant_id, due_date);
+CREATE TABLE plan_agreements (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  tenant_id    bigint NOT NULL REFERENCES tenants(id),
+  household_id bigint NOT NULL,
+  plan_version bigint NOT NULL,
+  date         date NOT NULL,
+  interpreter  boolean NOT NULL DEFAULT false,
+  language     text,
+  recorded_by  bigint NOT NULL REFERENCES users(id),
+  recorded_at  bigint NOT NULL,
+  FOREIGN KEY (household_id, plan_version) REFERENCES plan_versions(household_id, version)
+);
+CREATE INDEX plan_agreements_household ON plan_agreements(household_id, id);
+CREATE TABLE plan_agreement_signers (
+  agreement_id bigint NOT NULL REFERENCES plan_agreements(id),
+  person_id    bigint NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (agreement_id, person_id)
+);
+CREATE FUNCTION plan_immutable() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'plan versions and agreements are append-only';
+END
+$fn$;
+CREATE TRIGGER plan_versions_immutable BEFORE UPDATE OR DELETE ON plan_versions
+  FOR EACH ROW EXECUTE FUNCTION plan_immutable();
+CREATE TRIGGER plan_goals_immutable BEFORE UPDATE ON plan_goals
+  FOR EACH ROW EXECUTE FUNCTION plan_immutable();
+CREATE TRIGGER plan_actions_immutable BEFORE UPDATE ON plan_actions
+  FOR EACH ROW EXECUTE FUNCTION plan_immutable();
+CREATE TRIGGER plan_agreements_immutable BEFORE UPDATE OR DELETE ON plan_agreements
+  FOR EACH ROW EXECUTE FUNCTION plan_immutable();
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
     Migration{3, "policy", kV3Policy},
     Migration{4, "contacts", kV4Contacts},
     Migration{5, "signals", kV5Signals},
+    Migration{6, "plans", kV6Plans},
     Migration{7, "assessments", kV7Assessments},
     Migration{8, "change_counter", kV8ChangeCounter},
 };

@@ -7,8 +7,9 @@
 #include "storage/postgres/migrations.h"
 #include "storage/postgres/pg_handle.h"
 #include "storage/postgres/postgres_access_repositories.h"
-#include "storage/postgres/postgres_contact_repository.h"
 #include "storage/postgres/postgres_assessment_repository.h"
+#include "storage/postgres/postgres_contact_repository.h"
+#include "storage/postgres/postgres_plan_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_repositories.h"
 #include "storage/postgres/postgres_signal_repository.h"
@@ -96,7 +97,8 @@ class PgTransaction final : public ports::Transaction {
         policy_(*conn_),
         contacts_(*conn_),
         assessments_(*conn_),
-        signals_(*conn_) {}
+        signals_(*conn_),
+        plans_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -119,6 +121,7 @@ class PgTransaction final : public ports::Transaction {
   ports::ContactRepository& Contacts() override { return contacts_; }
   ports::AssessmentRepository& Assessments() override { return assessments_; }
   ports::SignalRepository& Signals() override { return signals_; }
+  ports::PlanRepository& Plans() override { return plans_; }
 
   Status Commit() override {
     finished_ = true;
@@ -150,6 +153,7 @@ class PgTransaction final : public ports::Transaction {
   PgContacts contacts_;
   PgAssessments assessments_;
   PgSignals signals_;
+  PgPlans plans_;
   bool finished_ = false;
 };
 

@@ -442,6 +442,30 @@ CREATE TRIGGER signals_changes_update AFTER UPDATE ON signals
 BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
 CREATE TRIGGER signals_changes_delete AFTER DELETE ON signals
 BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER plans_changes_insert AFTER INSERT ON plans
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER plans_changes_update AFTER UPDATE ON plans
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER plans_changes_delete AFTER DELETE ON plans
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER plan_versions_changes_insert AFTER INSERT ON plan_versions
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER plan_versions_changes_update AFTER UPDATE ON plan_versions
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER plan_versions_changes_delete AFTER DELETE ON plan_versions
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER plan_open_actions_changes_insert AFTER INSERT ON plan_open_actions
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER plan_open_actions_changes_update AFTER UPDATE ON plan_open_actions
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER plan_open_actions_changes_delete AFTER DELETE ON plan_open_actions
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER plan_agreements_changes_insert AFTER INSERT ON plan_agreements
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER plan_agreements_changes_update AFTER UPDATE ON plan_agreements
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER plan_agreements_changes_delete AFTER DELETE ON plan_agreements
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
 )sql";
 
 // Issue 4 (Casework): signals (vroegsignalering). The signal row holds the
@@ -502,12 +526,111 @@ CREATE TRIGGER signals_no_delete BEFORE DELETE ON signals
 BEGIN SELECT RAISE(ABORT, 'signals are never deleted'); END;
 )sql";
 
+// Issue 4 (Casework: the personal plan). Migration 6; 5 is the signals'.
+// Every save is a full new version: plan_versions with its goals and
+// actions, never updated (triggers). `plans` holds one row per household
+// with its current version: the row a save checks and bumps, so two saves
+// on the same base version cannot both win (and the primary key of
+// plan_versions backs that up). plan_open_actions mirrors the open and
+// running actions of the current version only, indexed by responsible
+// organisation and user, so the worklist of a partner with thousands of
+// households reads just its own actions.
+constexpr std::string_view kV6Plans = R"sql(
+CREATE TABLE plans (
+  household_id    INTEGER PRIMARY KEY REFERENCES households(id),
+  tenant_id       INTEGER NOT NULL REFERENCES tenants(id),
+  current_version INTEGER NOT NULL
+);
+CREATE TABLE plan_versions (
+  household_id INTEGER NOT NULL REFERENCES households(id),
+  version      INTEGER NOT NULL CHECK (version > 0),
+  tenant_id    INTEGER NOT NULL REFERENCES tenants(id),
+  saved_by     INTEGER NOT NULL REFERENCES users(id),
+  saved_at     INTEGER NOT NULL,
+  next_key     INTEGER NOT NULL,
+  goal_count   INTEGER NOT NULL,
+  PRIMARY KEY (household_id, version)
+) WITHOUT ROWID;
+CREATE TABLE plan_goals (
+  household_id INTEGER NOT NULL,
+  version      INTEGER NOT NULL,
+  goal_key     INTEGER NOT NULL,
+  position     INTEGER NOT NULL,
+  person_id    INTEGER NOT NULL REFERENCES persons(id),
+  domain       TEXT NOT NULL,
+  text         TEXT NOT NULL,
+  target_date  TEXT NOT NULL,
+  status       TEXT NOT NULL,
+  PRIMARY KEY (household_id, version, goal_key),
+  FOREIGN KEY (household_id, version) REFERENCES plan_versions(household_id, version)
+) WITHOUT ROWID;
+CREATE TABLE plan_actions (
+  household_id    INTEGER NOT NULL,
+  version         INTEGER NOT NULL,
+  action_key      INTEGER NOT NULL,
+  goal_key        INTEGER NOT NULL,
+  position        INTEGER NOT NULL,
+  text            TEXT NOT NULL,
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  user_id         INTEGER REFERENCES users(id),
+  due_date        TEXT NOT NULL,
+  status          TEXT NOT NULL,
+  result          TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (household_id, version, action_key),
+  FOREIGN KEY (household_id, version, goal_key)
+    REFERENCES plan_goals(household_id, version, goal_key)
+) WITHOUT ROWID;
+CREATE TABLE plan_open_actions (
+  household_id    INTEGER NOT NULL REFERENCES households(id),
+  action_key      INTEGER NOT NULL,
+  tenant_id       INTEGER NOT NULL REFERENCES tenants(id),
+  organisation_id INTEGER NOT NULL,
+  user_id         INTEGER,
+  due_date        TEXT NOT NULL,
+  PRIMARY KEY (household_id, action_key)
+) WITHOUT ROWID;
+CREATE INDEX plan_open_actions_organisation
+  ON plan_open_actions(organisation_id, tenant_id, due_date);
+CREATE INDEX plan_open_actions_user ON plan_open_actions(user_id, tenant_id, due_date);
+CREATE TABLE plan_agreements (
+  id           INTEGER PRIMARY KEY,
+  tenant_id    INTEGER NOT NULL REFERENCES tenants(id),
+  household_id INTEGER NOT NULL,
+  plan_version INTEGER NOT NULL,
+  date         TEXT NOT NULL,
+  interpreter  INTEGER NOT NULL DEFAULT 0,
+  language     TEXT,
+  recorded_by  INTEGER NOT NULL REFERENCES users(id),
+  recorded_at  INTEGER NOT NULL,
+  FOREIGN KEY (household_id, plan_version) REFERENCES plan_versions(household_id, version)
+);
+CREATE INDEX plan_agreements_household ON plan_agreements(household_id, id);
+CREATE TABLE plan_agreement_signers (
+  agreement_id INTEGER NOT NULL REFERENCES plan_agreements(id),
+  person_id    INTEGER NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (agreement_id, person_id)
+) WITHOUT ROWID;
+CREATE TRIGGER plan_versions_no_update BEFORE UPDATE ON plan_versions
+BEGIN SELECT RAISE(ABORT, 'plan versions are immutable'); END;
+CREATE TRIGGER plan_versions_no_delete BEFORE DELETE ON plan_versions
+BEGIN SELECT RAISE(ABORT, 'plan versions are immutable'); END;
+CREATE TRIGGER plan_goals_no_update BEFORE UPDATE ON plan_goals
+BEGIN SELECT RAISE(ABORT, 'plan versions are immutable'); END;
+CREATE TRIGGER plan_actions_no_update BEFORE UPDATE ON plan_actions
+BEGIN SELECT RAISE(ABORT, 'plan versions are immutable'); END;
+CREATE TRIGGER plan_agreements_no_update BEFORE UPDATE ON plan_agreements
+BEGIN SELECT RAISE(ABORT, 'plan agreements are append-only'); END;
+CREATE TRIGGER plan_agreements_no_delete BEFORE DELETE ON plan_agreements
+BEGIN SELECT RAISE(ABORT, 'plan agreements are append-only'); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
     Migration{3, "policy", kV3Policy},
     Migration{4, "contacts", kV4Contacts},
     Migration{5, "signals", kV5Signals},
+    Migration{6, "plans", kV6Plans},
     Migration{7, "assessments", kV7Assessments},
     Migration{8, "change_counter", kV8ChangeCounter},
 };

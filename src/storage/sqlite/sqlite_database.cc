@@ -7,9 +7,10 @@
 
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_access_repositories.h"
-#include "storage/sqlite/sqlite_contact_repository.h"
 #include "storage/sqlite/sqlite_assessment_repository.h"
+#include "storage/sqlite/sqlite_contact_repository.h"
 #include "storage/sqlite/sqlite_handle.h"
+#include "storage/sqlite/sqlite_plan_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
 #include "storage/sqlite/sqlite_signal_repository.h"
@@ -79,7 +80,8 @@ class SqliteTransaction final : public ports::Transaction {
         policy_(*conn_),
         contacts_(*conn_),
         assessments_(*conn_),
-        signals_(*conn_) {}
+        signals_(*conn_),
+        plans_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -99,6 +101,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::ContactRepository& Contacts() override { return contacts_; }
   ports::AssessmentRepository& Assessments() override { return assessments_; }
   ports::SignalRepository& Signals() override { return signals_; }
+  ports::PlanRepository& Plans() override { return plans_; }
 
   Status Commit() override {
     finished_ = true;
@@ -123,6 +126,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteContacts contacts_;
   SqliteAssessments assessments_;
   SqliteSignals signals_;
+  SqlitePlans plans_;
   bool finished_ = false;
 };
 

@@ -126,7 +126,7 @@ export interface PersonEventInput {
   reason?: string;
 }
 
-export const WORK_KINDS = ['milestone', 'cadence'] as const;
+export const WORK_KINDS = ['milestone', 'cadence', 'action'] as const;
 
 export interface WorkItem {
   household: { id: number; name: string };

@@ -18,7 +18,7 @@ describe('roles', () => {
     const cases: [UserRole[], string[]][] = [
       [['regisseur'], ['households', 'worklist', 'signals']],
       [['begeleider'], ['households', 'worklist', 'signals']],
-      [['partner'], ['households', 'signals']],
+      [['partner'], ['households', 'worklist', 'signals']],
       [['vrijwilliger'], ['households']],
       [['beleid'], []],
       [['beheer'], ['users', 'policy']],
@@ -54,7 +54,10 @@ describe('roles', () => {
     expect(allowed('/gemeenten/1/auditlog', ['beheer'])).toBe(false);
     expect(allowed('/gemeenten/1', ['beleid'])).toBe(true);
     expect(allowed('/gemeenten/1/werklijst', ['begeleider'])).toBe(true);
-    expect(allowed('/gemeenten/1/werklijst', ['partner'])).toBe(false);
+    expect(allowed('/gemeenten/1/werklijst', ['partner'])).toBe(true);
+    expect(allowed('/gemeenten/1/werklijst', ['vrijwilliger'])).toBe(false);
+    expect(allowed('/gemeenten/1/huishoudens/3/plan', ['partner'])).toBe(true);
+    expect(allowed('/gemeenten/1/huishoudens/3/plan', ['beleid'])).toBe(false);
     expect(allowed('/gemeenten/1/beleidsregels', ['beleid'])).toBe(true);
     expect(allowed('/gemeenten/1/beleidsregels/woerden-2017', ['regisseur'])).toBe(true);
     expect(allowed('/gemeenten/1/beleidsregels', ['vrijwilliger'])).toBe(false);

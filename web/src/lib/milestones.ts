@@ -119,7 +119,7 @@ export function formatPeriod(t: Translate, text: string): string {
 }
 
 /** A label from the catalogue when there is one, otherwise the code itself. */
-function labelOrCode(t: Translate, key: string, code: string): string {
+export function labelOrCode(t: Translate, key: string, code: string): string {
   const text = t(key as MessageKey);
   return text === key ? code : text;
 }

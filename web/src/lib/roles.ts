@@ -17,7 +17,7 @@ export const CASE_ROLES: readonly UserRole[] = [
 /** The menu items of each section; a page may be open to more roles (policy packs). */
 const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
   households: CASE_ROLES,
-  worklist: ['regisseur', 'begeleider'],
+  worklist: ['regisseur', 'begeleider', 'partner'],
   // Signals routed to the user's organisation (receiving organisations).
   signals: ['regisseur', 'begeleider', 'partner'],
   users: ['beheer'],
@@ -97,6 +97,7 @@ export function sectionOf(route: Route): Section | null {
     case 'household':
     case 'householdEdit':
     case 'householdAssignments':
+    case 'householdPlan':
     case 'breakGlassSearch':
     case 'breakGlass':
     case 'personNew':

@@ -7,6 +7,7 @@ import { HouseholdFormPage } from './households/HouseholdFormPage';
 import { HouseholdListPage } from './households/HouseholdListPage';
 import { HouseholdPage } from './households/HouseholdPage';
 import { NotFoundPage } from './NotFoundPage';
+import { PlanPage } from './plan/PlanPage';
 import { PersonFormPage } from './persons/PersonFormPage';
 import { PersonPage } from './persons/PersonPage';
 import { ActivationsPage } from './policy/ActivationsPage';
@@ -44,6 +45,8 @@ export function Page({
       return <HouseholdFormPage tenantId={route.tenantId} householdId={route.householdId} />;
     case 'householdAssignments':
       return <AssignmentsPage tenantId={route.tenantId} householdId={route.householdId} />;
+    case 'householdPlan':
+      return <PlanPage tenantId={route.tenantId} householdId={route.householdId} />;
     case 'breakGlassSearch':
       return <BreakGlassSearchPage tenantId={route.tenantId} />;
     case 'breakGlass':

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'household'; tenantId: number; householdId: number }
   | { name: 'householdEdit'; tenantId: number; householdId: number }
   | { name: 'householdAssignments'; tenantId: number; householdId: number }
+  | { name: 'householdPlan'; tenantId: number; householdId: number }
   | { name: 'breakGlassSearch'; tenantId: number }
   | { name: 'breakGlass'; tenantId: number; householdId: number }
   | { name: 'personNew'; tenantId: number; householdId: number }
@@ -44,6 +45,8 @@ export const paths = {
     `${tenant(tenantId)}/huishoudens/${householdId}/bewerken`,
   householdAssignments: (tenantId: number, householdId: number) =>
     `${tenant(tenantId)}/huishoudens/${householdId}/betrokkenen`,
+  householdPlan: (tenantId: number, householdId: number) =>
+    `${tenant(tenantId)}/huishoudens/${householdId}/plan`,
   breakGlassSearch: (tenantId: number) => `${tenant(tenantId)}/noodtoegang`,
   breakGlass: (tenantId: number, householdId: number) =>
     `${tenant(tenantId)}/huishoudens/${householdId}/noodtoegang`,
@@ -86,6 +89,8 @@ function householdRoute(tenantId: number, rest: string[]): Route {
     return { name: 'householdEdit', tenantId, householdId };
   if (rest.length === 2 && action === 'betrokkenen')
     return { name: 'householdAssignments', tenantId, householdId };
+  if (rest.length === 2 && action === 'plan')
+    return { name: 'householdPlan', tenantId, householdId };
   if (rest.length === 2 && action === 'noodtoegang')
     return { name: 'breakGlass', tenantId, householdId };
   if (rest.length === 3 && action === 'personen' && sub === 'nieuw')

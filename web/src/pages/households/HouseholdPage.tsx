@@ -152,6 +152,16 @@ export function HouseholdPage({
               />
             )}
           </section>
+          {household.access.relationship !== 'vrijwilliger' ? (
+            <section aria-labelledby="plan-van-aanpak">
+              <Heading2 id="plan-van-aanpak">{t('plan.heading')}</Heading2>
+              <Paragraph>
+                <AppLink href={paths.householdPlan(tenantId, household.id)}>
+                  {t('plan.open')}
+                </AppLink>
+              </Paragraph>
+            </section>
+          ) : null}
           <ContactsSection household={household} />
           <SignalsSection household={household} />
           <AccessPanel access={household.access} />

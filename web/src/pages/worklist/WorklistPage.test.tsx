@@ -100,4 +100,32 @@ describe('WorklistPage', () => {
     ).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
   });
+  it('links a due plan action to the plan, with its life domain and no pack', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/worklist': () =>
+        json({
+          on: '2024-06-01',
+          items: [
+            {
+              household: { id: 3, name: 'Familie Haddad' },
+              person: { id: 9, name: 'Amina Haddad' },
+              kind: 'action',
+              id: '2',
+              label: 'Intakegesprek bij het werkplein',
+              domain: 'werk_inkomen',
+              due_date: '2024-05-01',
+              pack_id: '',
+            },
+          ],
+        }),
+    });
+    renderSignedIn(<WorklistPage tenantId={1} />, makeMe(['partner']));
+    const link = await screen.findByRole('link', { name: 'Intakegesprek bij het werkplein' });
+    expect(link.getAttribute('href')).toBe('/gemeenten/1/huishoudens/3/plan');
+    const row = link.closest('tr')!;
+    expect(row.textContent).toContain('Actie uit het plan');
+    expect(row.textContent).not.toContain(' · ');
+    expect(row.textContent).toContain('Werk en inkomen');
+    expect(row.lastElementChild!.textContent).toBe('31');
+  });
 });

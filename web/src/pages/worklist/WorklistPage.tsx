@@ -18,10 +18,16 @@ import { ReferenceDateForm } from '../../components/policy/ReferenceDateForm';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, todayIso } from '../../lib/dates';
-import { daysOverdue, domainLabel, localText } from '../../lib/milestones';
+import { daysOverdue, domainLabel, labelOrCode, localText } from '../../lib/milestones';
 import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
+import type { Translate } from '../../i18n/i18n';
 import { SignalWorkRow } from './SignalWorkRow';
+
+/** Plan actions carry a life-domain code of the plan (see plan.domain in the texts). */
+function planDomainLabel(t: Translate, code: string): string {
+  return labelOrCode(t, `plan.domain.${code}`, code);
+}
 
 function WorkTable({
   tenantId,
@@ -71,12 +77,23 @@ function WorkTable({
                   </AppLink>
                 </TableCell>
                 <TableHeaderCell scope="row">
-                  {localText(item.label, lang) || item.id}
+                  {item.kind === 'action' ? (
+                    <AppLink href={paths.householdPlan(tenantId, item.household.id)}>
+                      {localText(item.label, lang) || item.id}
+                    </AppLink>
+                  ) : (
+                    localText(item.label, lang) || item.id
+                  )}
                   <span className="regie-cell-note">
-                    {t(`enum.workKind.${item.kind}`)} · {item.pack_id}
+                    {t(`enum.workKind.${item.kind}`)}
+                    {item.pack_id ? ` · ${item.pack_id}` : ''}
                   </span>
                 </TableHeaderCell>
-                <TableCell>{domainLabel(t, item.domain)}</TableCell>
+                <TableCell>
+                  {item.kind === 'action'
+                    ? planDomainLabel(t, item.domain)
+                    : domainLabel(t, item.domain)}
+                </TableCell>
                 <TableCell className="regie-nowrap">{formatDate(item.due_date)}</TableCell>
                 <TableCell className="regie-numeric">{days === null ? '' : days}</TableCell>
               </TableRow>
@@ -89,8 +106,9 @@ function WorkTable({
 }
 
 /**
- * "Werklijst" (regisseur, begeleider): the overdue milestones and appointments
- * of the persons in my households, oldest due date first, as the server sorts them.
+ * "Werklijst" (regisseur, begeleider, partner): the overdue milestones and
+ * appointments of the persons in my households and the plan actions due that
+ * I or my organisation answer for, oldest due date first, as the server sorts them.
  */
 export function WorklistPage({ tenantId }: { tenantId: number }) {
   const { t } = useI18n();

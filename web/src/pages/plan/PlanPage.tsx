@@ -1,0 +1,186 @@
+import { Alert, Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
+import { getPlan } from '../../api/plan';
+import type { Plan } from '../../api/plan';
+import { getHousehold, listOrganisations } from '../../api/regie';
+import { AppLink } from '../../components/links';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate, formatDateTime } from '../../lib/dates';
+import { personName } from '../../lib/personName';
+import { useResource } from '../../lib/useResource';
+import { paths } from '../../router/routes';
+import { PlanAgreementForm } from './PlanAgreementForm';
+import { PlanEditor } from './PlanEditor';
+import { PlanGoals } from './PlanGoals';
+import { PlanVersions } from './PlanVersions';
+
+type Mode = 'view' | 'edit' | 'agree';
+
+/**
+ * "Plan van aanpak" of a household: goals per person and life domain with
+ * their actions, the editor, the versions with their differences and the
+ * client's agreement. What the user sees is what the server let through.
+ */
+export function PlanPage({ tenantId, householdId }: { tenantId: number; householdId: number }) {
+  const { t } = useI18n();
+  const household = useResource(
+    (signal) => getHousehold(tenantId, householdId, signal),
+    [tenantId, householdId],
+  );
+  const organisations = useResource((signal) => listOrganisations(tenantId, signal), [tenantId]);
+  const { resource, reload, replace } = useResource(
+    (signal) => getPlan(tenantId, householdId, signal),
+    [tenantId, householdId],
+  );
+  const [mode, setMode] = useState<Mode>('view');
+  const [flash, setFlash] = useState<string | null>(null);
+  const flashRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (flash) flashRef.current?.focus();
+  }, [flash]);
+
+  const h = household.resource.status === 'ready' ? household.resource.data : null;
+  const orgs = organisations.resource.status === 'ready' ? organisations.resource.data : [];
+  const plan = resource.status === 'ready' ? resource.data : null;
+  const persons = h?.persons ?? [];
+  // Saving answers with the filtered plan, without agreements: reload them.
+  const saved = (p: Plan, message: string) => {
+    setMode('view');
+    setFlash(message);
+    if (p.agreements) replace(p);
+    else reload();
+  };
+  const nameOf = (id: number) => {
+    const p = persons.find((x) => x.id === id);
+    return p ? personName(t, p) : `#${id}`;
+  };
+
+  return (
+    <>
+      <PageHeading title={h ? t('plan.title', { name: h.name }) : t('plan.heading')} />
+      <Paragraph>
+        <AppLink href={paths.household(tenantId, householdId)}>{t('plan.back')}</AppLink>
+      </Paragraph>
+      {flash ? (
+        <div ref={flashRef} tabIndex={-1} className="regie-focus-target">
+          <Alert type="ok">
+            <Paragraph>{flash}</Paragraph>
+          </Alert>
+        </div>
+      ) : null}
+      {resource.status === 'loading' ? <Loading /> : null}
+      {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
+      {plan ? (
+        <>
+          {plan.version === 0 ? (
+            <Paragraph>{t('plan.none')}</Paragraph>
+          ) : (
+            <Paragraph className="regie-status">
+              {t('plan.versionLine', {
+                version: plan.version,
+                date: formatDateTime(plan.saved_at),
+                name: plan.saved_by?.display_name ?? '',
+              })}{' '}
+              {plan.agreed ? t('plan.agreed') : t('plan.notAgreed')}
+            </Paragraph>
+          )}
+          {plan.hidden_goals > 0 ? (
+            <Paragraph>{t('plan.hidden', { count: plan.hidden_goals })}</Paragraph>
+          ) : null}
+          {mode === 'edit' ? (
+            <section aria-labelledby="plan-bewerken">
+              <Heading2 id="plan-bewerken">{t('plan.editHeading')}</Heading2>
+              <PlanEditor
+                tenantId={tenantId}
+                householdId={householdId}
+                plan={plan}
+                persons={persons}
+                organisations={orgs}
+                onSaved={(p) => saved(p, t('plan.saved', { version: p.version }))}
+                onCancel={() => setMode('view')}
+                onReload={() => {
+                  setMode('view');
+                  reload();
+                }}
+              />
+            </section>
+          ) : (
+            <>
+              {plan.access?.edit ? (
+                <Button
+                  appearance="primary-action-button"
+                  onClick={() => {
+                    setFlash(null);
+                    setMode('edit');
+                  }}
+                >
+                  {t('plan.edit')}
+                </Button>
+              ) : null}
+              <PlanGoals
+                tenantId={tenantId}
+                householdId={householdId}
+                plan={plan}
+                persons={persons}
+                organisations={orgs}
+                onSaved={() => {
+                  setFlash(t('plan.progress.saved'));
+                  reload();
+                }}
+              />
+            </>
+          )}
+          <section aria-labelledby="plan-instemming">
+            <Heading2 id="plan-instemming">{t('plan.agreement.heading')}</Heading2>
+            {(plan.agreements ?? []).length === 0 ? (
+              <Paragraph>{t('plan.agreement.none')}</Paragraph>
+            ) : (
+              <ul>
+                {(plan.agreements ?? []).map((a) => (
+                  <li key={a.id}>
+                    {t('plan.agreement.line', {
+                      version: a.plan_version,
+                      date: formatDate(a.date),
+                      names: a.signed_by.map(nameOf).join(', '),
+                    })}
+                    {a.interpreter
+                      ? ` ${t('plan.agreement.withInterpreter', { language: a.language ?? '' })}`
+                      : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {plan.access?.agree && plan.version > 0 && mode === 'view' ? (
+              <Button appearance="secondary-action-button" onClick={() => setMode('agree')}>
+                {t('plan.agreement.add')}
+              </Button>
+            ) : null}
+            {mode === 'agree' ? (
+              <>
+                <Heading3 className="regie-h3">{t('plan.agreement.add')}</Heading3>
+                <PlanAgreementForm
+                  tenantId={tenantId}
+                  householdId={householdId}
+                  version={plan.version}
+                  persons={persons}
+                  onSaved={() => {
+                    setMode('view');
+                    setFlash(t('plan.agreement.saved'));
+                    reload();
+                  }}
+                  onCancel={() => setMode('view')}
+                />
+              </>
+            ) : null}
+          </section>
+          {plan.version > 0 ? (
+            <PlanVersions tenantId={tenantId} householdId={householdId} current={plan.version} />
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
