@@ -39,6 +39,27 @@ void ReadRequiredString(const json& body, const char* key, std::string& out,
   }
 }
 
+bool ReadOptionalIds(const nlohmann::json& body, const char* key, std::vector<int64_t>& out,
+                     std::vector<FieldError>& errors) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return true;
+  if (!it->is_array()) {
+    errors.push_back({key, "wrong_type"});
+    return false;
+  }
+  bool ok = true;
+  for (size_t i = 0; i < it->size(); ++i) {
+    const nlohmann::json& v = (*it)[i];
+    if (v.is_number_integer() && v.get<int64_t>() > 0) {
+      out.push_back(v.get<int64_t>());
+    } else {
+      errors.push_back({std::string(key) + "/" + std::to_string(i), "wrong_type"});
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 void RefuseUnknown(const json& body, std::initializer_list<std::string_view> known,
                    std::vector<FieldError>& errors) {
   for (const auto& item : body.items())

@@ -24,6 +24,12 @@ const std::string& DummyPasswordHash(ports::Crypto& crypto);
 // Reads a required string member; field errors "required" / "wrong_type".
 void ReadRequiredString(const nlohmann::json& body, const char* key, std::string& out,
                         std::vector<FieldError>& errors);
+// Reads an optional array of positive ids (absent or null = empty); field
+// errors "wrong_type" for the array or an element ("key/<i>"). False when
+// any element is wrong: the indices of later domain checks would then no
+// longer match the request, so those checks should be skipped.
+bool ReadOptionalIds(const nlohmann::json& body, const char* key, std::vector<int64_t>& out,
+                     std::vector<FieldError>& errors);
 // Adds "unknown_field" for every member not in `known`.
 void RefuseUnknown(const nlohmann::json& body, std::initializer_list<std::string_view> known,
                    std::vector<FieldError>& errors);

@@ -51,7 +51,7 @@ StatusOr<core::ContactData> ParseContact(const json& body, int64_t household_id,
   }
   // A list with a wrong element is not checked further: the indices of the
   // parsed elements would no longer match the request.
-  bool participants_ok = true, persons_ok = true;
+  bool participants_ok = true;
   if (auto it = body.find("participants"); it != body.end() && !it->is_null()) {
     if (!it->is_array()) {
       errors.push_back({"participants", "wrong_type"});
@@ -79,22 +79,7 @@ StatusOr<core::ContactData> ParseContact(const json& body, int64_t household_id,
     else
       errors.push_back({"interpreter_language", "wrong_type"});
   }
-  if (auto it = body.find("person_ids"); it != body.end() && !it->is_null()) {
-    if (!it->is_array()) {
-      errors.push_back({"person_ids", "wrong_type"});
-      persons_ok = false;
-    } else {
-      for (size_t i = 0; i < it->size(); ++i) {
-        const json& v = (*it)[i];
-        if (v.is_number_integer() && v.get<int64_t>() > 0) {
-          c.person_ids.push_back(v.get<int64_t>());
-        } else {
-          errors.push_back({"person_ids/" + std::to_string(i), "wrong_type"});
-          persons_ok = false;
-        }
-      }
-    }
-  }
+  const bool persons_ok = ReadOptionalIds(body, "person_ids", c.person_ids, errors);
   if (auto it = body.find("note"); it != body.end() && !it->is_null()) {
     if (it->is_string())
       c.note = it->get<std::string>();

@@ -65,23 +65,7 @@ StatusOr<NewSignalRequest> ParseNewSignal(const json& body, int64_t household_id
   }
   bool description_ok = body.contains("description") && body["description"].is_string();
   ReadRequiredString(body, "description", r.data.description, errors);
-  bool persons_ok = true;
-  if (auto it = body.find("person_ids"); it != body.end() && !it->is_null()) {
-    if (!it->is_array()) {
-      errors.push_back({"person_ids", "wrong_type"});
-      persons_ok = false;
-    } else {
-      for (size_t i = 0; i < it->size(); ++i) {
-        const json& v = (*it)[i];
-        if (v.is_number_integer() && v.get<int64_t>() > 0) {
-          r.data.person_ids.push_back(v.get<int64_t>());
-        } else {
-          errors.push_back({"person_ids/" + std::to_string(i), "wrong_type"});
-          persons_ok = false;
-        }
-      }
-    }
-  }
+  const bool persons_ok = ReadOptionalIds(body, "person_ids", r.data.person_ids, errors);
   r.organisation_id = ReadOptionalId(body, "organisation_id", errors);
   RefuseUnknown(body, {"category", "urgency", "description", "person_ids", "organisation_id"},
                 errors);
