@@ -18,7 +18,7 @@
 #
 # Settings (environment): REGIE_BIN (default build/release/src/app/regie),
 # HOUSEHOLDS (10000), SEED (7), CONNECTIONS (64), THREADS (2), DURATION (10s),
-# WARMUP (2s), KEEP=1 keeps the temporary directory, ENFORCE=1 exits 1 when
+# WARMUP (2s), PARTNER_USER (partner2@gm0523), KEEP=1 keeps the temporary directory, ENFORCE=1 exits 1 when
 # the target is missed.
 set -euo pipefail
 
@@ -30,6 +30,7 @@ connections="${CONNECTIONS:-64}"
 threads="${THREADS:-2}"
 duration="${DURATION:-10s}"
 warmup="${WARMUP:-2s}"
+partner_user="${PARTNER_USER:-partner2@gm0523}"
 # The target the Foundation issue sets for list and detail on 2 cores.
 target_rps=20000
 target_p99_ms=10
@@ -99,6 +100,21 @@ wait_for_http() {
 }
 
 # --- Regie ---------------------------------------------------------------------
+# login BIN DB URL USER JAR: a demo user's session (password, then TOTP from
+# `regie user totp-code`); sets session=(-H "Cookie: ...") for curl and wrk.
+session=()
+login() {
+  local bin="$1" db="$2" url="$3" user="$4" jar="$5" csrf code
+  csrf="$(curl -fsS -c "$jar" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$user\",\"password\":\"Regie-demo-2026!\"}" \
+    "$url/api/v1/auth/login" | grep -o '"csrf_token":"[^"]*"' | cut -d'"' -f4)"
+  [ -n "$csrf" ] || die "login of $user failed"
+  code="$("$bin" user totp-code --db "sqlite:$db" --username "$user")"
+  curl -fsS -b "$jar" -c "$jar" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
+    -d "{\"code\":\"$code\"}" "$url/api/v1/auth/totp" >/dev/null || die "TOTP step of $user failed"
+  session=(-H "Cookie: regie_session=$(awk '$6 == "regie_session" {print $7}' "$jar")")
+}
+
 # start_regie NAME BIN: a demo database and a server; sets <NAME>_url,
 # <NAME>_list, <NAME>_detail and <NAME>_auth (curl/wrk header args).
 regie_pids=()
@@ -128,17 +144,11 @@ start_regie() {
     die "regie serve did not come up on $url"
   }
   if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/api/v1/tenants/1/households?limit=1")" = 401 ]; then
-    local user="regisseur1@gm0523" jar="$work/$name.cookies" csrf code
     local t1
     t1=$(date +%s%N)
-    csrf="$(curl -fsS -c "$jar" -H 'Content-Type: application/json' \
-      -d "{\"username\":\"$user\",\"password\":\"Regie-demo-2026!\"}" \
-      "$url/api/v1/auth/login" | grep -o '"csrf_token":"[^"]*"' | cut -d'"' -f4)"
+    login "$bin" "$db" "$url" regisseur1@gm0523 "$work/$name.cookies"
     login_ms=$((($(date +%s%N) - t1) / 1000000))
-    code="$("$bin" user totp-code --db "sqlite:$db" --username "$user")"
-    curl -fsS -b "$jar" -c "$jar" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
-      -d "{\"code\":\"$code\"}" "$url/api/v1/auth/totp" >/dev/null || die "TOTP step failed"
-    auth=(-H "Cookie: regie_session=$(awk '$6 == "regie_session" {print $7}' "$jar")")
+    auth=("${session[@]}")
   fi
   first="$(curl -fsS "${auth[@]}" "$url/api/v1/tenants/1/households?limit=1")"
   id="$(grep -o '"id":[0-9]*' <<<"$first" | head -n 1 | cut -d: -f2)"
@@ -250,6 +260,24 @@ if [ -n "${regie_person:-}" ] &&
     "$(stat -c %s "$work/timeline.json")" "${regie_auth[@]}"
   measure regie worklist "$regie_url/api/v1/tenants/1/worklist" \
     "$(stat -c %s "$work/worklist.json")" "${regie_auth[@]}"
+  # Casework issue: the worklist of a partner organisation with about 5,000
+  # involved households (the demo's language provider is involved in most
+  # households with an inburgering duty).
+  login "$regie_bin" "$work/regie.db" "$regie_url" "$partner_user" "$work/partner.cookies"
+  partner_auth=("${session[@]}")
+  partner_households="$(python3 - "$work/regie.db" "$partner_user" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute(
+    "SELECT count(DISTINCT ho.household_id) FROM household_organisations ho"
+    " JOIN users u ON u.organisation_id = ho.organisation_id WHERE u.username = ?",
+    (sys.argv[2],)).fetchone()[0])
+PY
+)"
+  curl -fsS "${partner_auth[@]}" -o "$work/partner_worklist.json" \
+    "$regie_url/api/v1/tenants/1/worklist"
+  measure regie partner_worklist "$regie_url/api/v1/tenants/1/worklist" \
+    "$(stat -c %s "$work/partner_worklist.json")" "${partner_auth[@]}"
 fi
 if [ -n "${BASELINE_BIN:-}" ]; then
   measure baseline list "$baseline_url$list_path" "$list_bytes"
@@ -269,7 +297,12 @@ printf '  machine   %s cores (%s), wrk and the server share them\n' "$(nproc)" \
 printf '  load avg  %s at the start (other work on the cores skews every number)\n' "$load_before"
 [ "$login_ms" -gt 0 ] && printf '  login     %d ms for the password step (Argon2id), then TOTP\n' "$login_ms"
 printf '  list      GET %s\n' "$list_path"
-printf '  detail    GET %s\n\n' "$detail_path"
+printf '  detail    GET %s\n' "$detail_path"
+[ -n "${partner_households:-}" ] &&
+  printf '  partner   %s, involved in %s households (partner_worklist)\n' "$partner_user" \
+    "$partner_households"
+printf '\n'
+
 awk -v target_rps="$target_rps" -v target_p99="$target_p99_ms" '
   function field(name,   i, kv) {
     for (i = 4; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] }
