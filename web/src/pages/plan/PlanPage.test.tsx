@@ -218,6 +218,10 @@ describe('PlanPage', () => {
     });
     renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
     fireEvent.click(await screen.findByRole('button', { name: 'Vergelijken' }));
+    // Every version prints on its own.
+    expect(screen.getByRole('link', { name: 'Versie 1 als PDF' }).getAttribute('href')).toBe(
+      `${BASE}/plan.pdf?version=1`,
+    );
     const list = (await screen.findByText('Doel gewijzigd')).closest('ul')!;
     expect(list.textContent).toContain('status: open → loopt');
     expect(list.textContent).toContain('Actie toegevoegd – Gesprek bij het werkplein');
