@@ -105,13 +105,18 @@ class PlanWriter {
                 .rows = {}};
     Table actions{.header = {T("col_action"), T("col_for_goal"), T("col_who"), T("col_when"),
                              T("col_status")},
-                  .widths = {0.31, 0.19, 0.2, 0.15, 0.15},
+                  .widths = {0.39, 0.11, 0.2, 0.15, 0.15},
                   .rows = {}};
+    // Goals are numbered per person; an action names its goal by number,
+    // so a long goal text is printed once.
+    int number = 0;
     for (const core::PlanGoal& g : p_.view.plan.goals) {
       if (g.person_id != person) continue;
+      const std::string goal_number = std::to_string(++number);
       const bool restricted = Restricted(g);
       goals.rows.push_back(
-          {GoalText(g), DomainLabel(g.domain), restricted ? "–" : FormatDate(g.target_date),
+          {goal_number + ". " + GoalText(g), DomainLabel(g.domain),
+           restricted ? "–" : FormatDate(g.target_date),
            restricted ? "–" : T("goal_status_" + std::string(core::ToCode(g.status)))});
       for (const core::PlanAction& a : g.actions) {
         std::string what = a.text;
@@ -123,7 +128,7 @@ class PlanWriter {
           auto it = p_.user_names.find(*a.user_id);
           if (it != p_.user_names.end() && !it->second.empty()) who += "\n" + it->second;
         }
-        actions.rows.push_back({std::move(what), restricted ? DomainLabel(g.domain) : g.text,
+        actions.rows.push_back({std::move(what), Fill(T("goal_number"), "number", goal_number),
                                 std::move(who), FormatDate(a.due_date),
                                 T("action_status_" + std::string(core::ToCode(a.status)))});
       }
