@@ -10,10 +10,12 @@ build_pkgs=(
   libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev liblemon-dev libqrencode-dev
+  fonts-dejavu-core  # the PDF printouts are typeset in DejaVu Sans
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs curl ca-certificates
 )
-test_pkgs=(postgresql-15 chromium fonts-dejavu-core clang-format clang-tidy poppler-utils)
+# poppler-utils: the PDF tests read the printouts back (pdftotext, pdfinfo).
+test_pkgs=(postgresql-15 chromium clang-format clang-tidy poppler-utils)
 bench_pkgs=(wrk nginx-light)
 
 pkgs=("${build_pkgs[@]}")

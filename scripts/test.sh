@@ -74,8 +74,10 @@ run_ctest() {  # run_ctest PRESET
 }
 
 # Every sanitizer report fails the process that makes it: a test, or the
-# server or CLI under the browser tests.
+# server or CLI under the browser tests. fontconfig (under the PDF renderer)
+# keeps its caches until exit: tests/lsan.supp.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp"
 step "C++ tests (asan: AddressSanitizer + UBSan)"
 run_ctest asan
 

@@ -275,6 +275,13 @@ inline const std::vector<Entry> kMatrix = {
       {"partner",                           "NR  NR  200 200 200 200 404"},
       {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
       {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // The printout is authorised exactly like reading the plan.
+  {"GET /api/v1/tenants/{tenantId}/households/{householdId}/plan.pdf", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
   {"POST /api/v1/tenants/{tenantId}/households/{householdId}/plan/agreements", "", Target::kHousehold, {
       {"regisseur begeleider",              "NR  201 NR  NR  NR  NR  404"},
       {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},

@@ -56,6 +56,30 @@ describe('plan: goals, versions and concurrent edits', () => {
     await page.locator(`[data-action="${action.id}"]`).first().waitFor();
     await assertAccessible(page, 'plan');
 
+    // The printout: the link downloads the plan as a PDF.
+    const print = page.getByRole('link', { name: 'Plan afdrukken (PDF)' });
+    const href = await print.getAttribute('href');
+    assert.equal(
+      href,
+      `${planUrl()}.pdf?version=${(await (await api.call('GET', planUrl())).json()).version}`,
+    );
+    const pdf = await page.evaluate(async (url) => {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        head: String.fromCharCode(...bytes.slice(0, 5)),
+      };
+    }, href);
+    assert.deepEqual(pdf, {
+      status: 200,
+      type: 'application/pdf',
+      head: '%PDF-',
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), print.click()]);
+    assert.match(download.suggestedFilename(), /^plan-\d+-v\d+\.pdf$/);
+
     const before = await (await api.call('GET', planUrl())).json();
     await page.getByRole('button', { name: 'Plan bewerken' }).click();
     const text = page.getByLabel('Omschrijving', { exact: false }).first();

@@ -1,5 +1,6 @@
 // The personal plan of a household (docs/api-contract.md, "Plan").
 import { request } from './client';
+import type { Lang } from '../i18n/translate';
 import { tenantPath } from './regie';
 import type { Items } from './regie';
 import type { Relationship, UserRef } from './types';
@@ -128,6 +129,23 @@ export interface AgreementInput {
 
 function planPath(tenantId: number, householdId: number): string {
   return `${tenantPath(tenantId)}/households/${householdId}/plan`;
+}
+
+/**
+ * The plan as a PDF to print and sign (a plain GET with the session cookie):
+ * the current version unless `version` is given, in the UI's language.
+ */
+export function planPdfHref(
+  tenantId: number,
+  householdId: number,
+  lang: Lang,
+  version?: number,
+): string {
+  const params = new URLSearchParams();
+  if (version) params.set('version', String(version));
+  if (lang !== 'nl') params.set('lang', lang);
+  const query = params.toString();
+  return `${planPath(tenantId, householdId)}.pdf${query ? `?${query}` : ''}`;
 }
 
 export function getPlan(tenantId: number, householdId: number, signal?: AbortSignal) {

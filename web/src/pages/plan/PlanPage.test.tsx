@@ -98,6 +98,17 @@ describe('PlanPage', () => {
     expect(await screen.findByRole('heading', { name: 'Amina Haddad' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Werk en inkomen' })).toBeTruthy();
     expect(screen.getByText(/nog niet met deze versie ingestemd/)).toBeTruthy();
+    // The printout of the version on screen.
+    const print = screen.getByRole('link', { name: 'Plan afdrukken (PDF)' });
+    expect(print.getAttribute('href')).toBe(`${BASE}/plan.pdf?version=2`);
+    expect(print.hasAttribute('download')).toBe(true);
+  });
+
+  it('offers no printout before there is a plan', async () => {
+    api(plan({ version: 0, saved_at: null, saved_by: null, goals: [] }));
+    renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    expect(await screen.findByText('Er is nog geen plan van aanpak.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Plan afdrukken (PDF)' })).toBeNull();
   });
 
   it('saves the edits with the base version and keeps them on a version conflict', async () => {
@@ -207,6 +218,10 @@ describe('PlanPage', () => {
     });
     renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
     fireEvent.click(await screen.findByRole('button', { name: 'Vergelijken' }));
+    // Every version prints on its own.
+    expect(screen.getByRole('link', { name: 'Versie 1 als PDF' }).getAttribute('href')).toBe(
+      `${BASE}/plan.pdf?version=1`,
+    );
     const list = (await screen.findByText('Doel gewijzigd')).closest('ul')!;
     expect(list.textContent).toContain('status: open → loopt');
     expect(list.textContent).toContain('Actie toegevoegd – Gesprek bij het werkplein');

@@ -1,6 +1,13 @@
-import { Alert, Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  Heading2,
+  Heading3,
+  Paragraph,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
-import { getPlan } from '../../api/plan';
+import { getPlan, planPdfHref } from '../../api/plan';
 import type { Plan } from '../../api/plan';
 import { getHousehold, listOrganisations } from '../../api/regie';
 import { AppLink } from '../../components/links';
@@ -25,7 +32,7 @@ type Mode = 'view' | 'edit' | 'agree';
  * client's agreement. What the user sees is what the server let through.
  */
 export function PlanPage({ tenantId, householdId }: { tenantId: number; householdId: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const household = useResource(
     (signal) => getHousehold(tenantId, householdId, signal),
     [tenantId, householdId],
@@ -89,6 +96,17 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
           )}
           {plan.hidden_goals > 0 ? (
             <Paragraph>{t('plan.hidden', { count: plan.hidden_goals })}</Paragraph>
+          ) : null}
+          {plan.version > 0 ? (
+            <div className="regie-page-actions">
+              <ButtonLink
+                href={planPdfHref(tenantId, householdId, lang, plan.version)}
+                download
+                appearance="secondary-action-button"
+              >
+                {t('plan.print')}
+              </ButtonLink>
+            </div>
           ) : null}
           {mode === 'edit' ? (
             <section aria-labelledby="plan-bewerken">

@@ -11,7 +11,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { diffPlan, listPlanVersions } from '../../api/plan';
+import { diffPlan, listPlanVersions, planPdfHref } from '../../api/plan';
 import type { PlanChange } from '../../api/plan';
 import { SelectField } from '../../components/form/fields';
 import { Loading } from '../../components/Loading';
@@ -50,7 +50,7 @@ export function PlanVersions({
   /** The current version: the list reloads when it changes. */
   current: number;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { resource } = useResource(
     (signal) => listPlanVersions(tenantId, householdId, signal),
     [tenantId, householdId, current],
@@ -83,6 +83,7 @@ export function PlanVersions({
                 <TableHeaderCell scope="col">{t('plan.versions.col.version')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('plan.versions.col.savedAt')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('plan.versions.col.savedBy')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('plan.versions.col.pdf')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -91,6 +92,11 @@ export function PlanVersions({
                   <TableHeaderCell scope="row">{v.version}</TableHeaderCell>
                   <TableCell>{formatDateTime(v.saved_at)}</TableCell>
                   <TableCell>{v.saved_by.display_name}</TableCell>
+                  <TableCell>
+                    <a href={planPdfHref(tenantId, householdId, lang, v.version)} download>
+                      {t('plan.versions.pdf', { version: v.version })}
+                    </a>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
