@@ -427,17 +427,24 @@ void Evaluator::EvaluateIndicators(const PersonFacts& facts, const Evaluation& e
         const int32_t age = civil::Age(civil::FromDays(facts.birth_date.days()), on_);
         if ((c.min_age >= 0 && age < c.min_age) || (c.max_age >= 0 && age > c.max_age)) continue;
       }
+      // Too short a residence is censoring, not exclusion: the person will
+      // count once the minimum residence has passed.
+      bool too_soon = false;
       if (c.residence_event != kNone) {
         const int32_t since = first_[c.residence_event];
         if (since == kNoDate) continue;
-        if (c.has_min_residence && civil::Add(since, c.min_residence) > on_) continue;
         if (c.has_max_residence && civil::Add(since, c.max_residence) <= on_) continue;
+        too_soon = c.has_min_residence && civil::Add(since, c.min_residence) > on_;
       }
       if (c.milestone_applies != kNone) {
         const MilestoneResult* m = find(c.milestone_applies);
         if (!m || m->status == MilestoneStatus::kNietVanToepassing ||
             m->status == MilestoneStatus::kVrijgesteld)
           continue;
+      }
+      if (too_soon) {
+        r.waiting = Waiting::kWithinWindow;
+        continue;
       }
       if (c.measure == MeasureKind::kState) {
         r.in_population = true;
@@ -449,9 +456,20 @@ void Evaluator::EvaluateIndicators(const PersonFacts& facts, const Evaluation& e
       }
       // Milestone measures count only decided cases: an open milestone is
       // neither a success nor a failure yet.
+      // Only persons whose deadline has passed are in the denominator:
+      // counting the early successes of a window that is still running,
+      // but not its eventual failures, would bias the share upwards.
       const MilestoneResult* m = find(c.milestone);
-      if (!m || m->status == MilestoneStatus::kOpen ||
-          m->status == MilestoneStatus::kNietVanToepassing ||
+      if (m && (m->status == MilestoneStatus::kOpen || m->status == MilestoneStatus::kOpTijd) &&
+          m->due && m->due->days() >= on_) {
+        r.waiting = Waiting::kWithinWindow;
+        continue;
+      }
+      if (m && m->status == MilestoneStatus::kOpen) {
+        r.waiting = Waiting::kAnchorMissing;
+        continue;
+      }
+      if (!m || m->status == MilestoneStatus::kNietVanToepassing ||
           m->status == MilestoneStatus::kVrijgesteld)
         continue;
       r.in_population = true;

@@ -85,12 +85,23 @@ struct CadenceResult {
   std::optional<Date> stopped;
 };
 
+// Why a person who belongs to an indicator's population is not (yet) in
+// its denominator on the reference date (right-censoring: the outcome is
+// not known yet, so counting him either way would bias the share).
+enum class Waiting : uint8_t {
+  kNo,
+  kWithinWindow,   // deadline or minimum residence not passed ("nog binnen termijn")
+  kAnchorMissing,  // the milestone's anchor event has not happened yet
+};
+
 // Whether a person counts for an indicator on the reference date, and if so
-// whether the measure holds.
+// whether the measure holds. `waiting` is set only when the person is not in
+// the population because his outcome cannot be known yet.
 struct IndicatorResult {
   uint32_t indicator = 0;
   bool in_population = false;
   bool satisfied = false;
+  Waiting waiting = Waiting::kNo;
 };
 
 // Counts persons over a population for one indicator.
