@@ -236,7 +236,8 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
   const int32_t on_day = on.days();
   for (const PersonRow& p : population.persons()) {
     std::span<const policy::EventRecord> events = population.EventsOf(p);
-    evaluator_.Evaluate(p.facts, events, on, evaluation_);
+    evaluator_.Evaluate(p.facts, events, on, evaluation_,
+                        policy::Evaluator::Scope::kIndicatorsOnly);
     evaluator_.EvaluateIndicators(p.facts, evaluation_, results_);
 
     uint32_t cohort = cohorts - 1;  // "onbekend"

@@ -68,6 +68,11 @@ Evaluator::Evaluator(const CompiledPolicy& policy) : t_(policy.tables()) {
   cursor_.assign(n, 0);
   first_.assign(n, kNoDate);
   selected_.assign(t_.groups.size(), {});
+  for_indicators_.assign(t_.milestones.size(), 0);
+  for (const internal::CIndicator& c : t_.indicators) {
+    if (c.milestone != kNone) for_indicators_[c.milestone] = 1;
+    if (c.milestone_applies != kNone) for_indicators_[c.milestone_applies] = 1;
+  }
 }
 
 std::span<const EventRecord> Evaluator::Bucket(uint32_t event) const {
@@ -318,7 +323,8 @@ void Evaluator::EvaluateCadence(uint32_t index, const PersonFacts& facts, Cadenc
 }
 
 void Evaluator::Evaluate(const PersonFacts& facts, std::span<const EventRecord> events, Date on,
-                         Evaluation& out) {
+                         Evaluation& out, Scope scope) {
+  const bool all = scope == Scope::kEverything;
   on_ = on.days();
   birth_ = civil::FromDays(facts.birth_date.days());
   age_cache_day_ = kNoDate;
@@ -350,6 +356,7 @@ void Evaluator::Evaluate(const PersonFacts& facts, std::span<const EventRecord> 
     selected_[g] = s;
     const internal::CVersion& v = group.versions[s.version];
     for (uint32_t i = v.milestones.begin; i < v.milestones.begin + v.milestones.count; ++i) {
+      if (!all && !for_indicators_[i]) continue;
       MilestoneResult& r = out.milestones.emplace_back();
       r.milestone = i;
       if (s.reason != Reason::kNone)
@@ -357,7 +364,7 @@ void Evaluator::Evaluate(const PersonFacts& facts, std::span<const EventRecord> 
       else
         EvaluateMilestone(i, facts, r);
     }
-    for (uint32_t i = v.cadences.begin; i < v.cadences.begin + v.cadences.count; ++i) {
+    for (uint32_t i = v.cadences.begin; i < v.cadences.begin + v.cadences.count && all; ++i) {
       CadenceResult& r = out.cadences.emplace_back();
       r.cadence = i;
       if (s.reason != Reason::kNone)

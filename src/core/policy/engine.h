@@ -142,10 +142,15 @@ struct Evaluation {
 // after the first few persons Evaluate allocates nothing.
 class Evaluator {
  public:
+  // kIndicatorsOnly evaluates just the milestones indicators read (their
+  // measure or population) and no cadences: what EvaluateIndicators needs,
+  // for the cohort engine's pass over every person.
+  enum class Scope : uint8_t { kEverything, kIndicatorsOnly };
+
   explicit Evaluator(const CompiledPolicy& policy);
 
   void Evaluate(const PersonFacts& facts, std::span<const EventRecord> events, Date on,
-                Evaluation& out);
+                Evaluation& out, Scope scope = Scope::kEverything);
 
   // Indicator membership for the person of the last Evaluate (same date).
   void EvaluateIndicators(const PersonFacts& facts, const Evaluation& evaluation,
@@ -176,6 +181,7 @@ class Evaluator {
   std::vector<int32_t> first_;      // earliest date of every event, kNoDate if none
   std::vector<Selected> selected_;  // per pack group
   std::vector<int32_t> scratch_dates_;
+  std::vector<uint8_t> for_indicators_;  // per milestone: read by an indicator
   int32_t age_cache_day_ = internal::kNoDate;
   int32_t age_cache_ = 0;
 };
