@@ -232,7 +232,12 @@ StatusOr<std::string> EvaluatePolicyPersonJson(const CompiledPolicy& policy,
                     {"pack", pack.id},
                     {"pack_version", pack.version},
                     {"in_population", r.in_population},
-                    {"satisfied", r.satisfied}});
+                    {"satisfied", r.satisfied},
+                    // Why someone is not (yet) counted: right-censoring.
+                    {"waiting", r.waiting == core::policy::Waiting::kWithinWindow ? "within_window"
+                                : r.waiting == core::policy::Waiting::kAnchorMissing
+                                    ? "anchor_missing"
+                                    : "no"}});
   }
   out["unknown_events"] = std::move(unknown);
   return out.dump(2);

@@ -304,9 +304,7 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
         cell.within_window = k[kWithinWindow];
         cell.anchor_missing = k[kAnchorMissing];
         cell.wilson = stats::Wilson(cell.satisfied, cell.denominator());
-        if (def.target_percent)
-          cell.target =
-              stats::JudgeTarget(cell.satisfied, cell.denominator(), def.target_percent).status;
+        cell.target = stats::TargetStatusOf(cell.satisfied, cell.denominator(), def.target_percent);
       }
     }
     // Every person lands in exactly one cell of every breakdown, so the

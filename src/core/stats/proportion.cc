@@ -51,6 +51,17 @@ std::string_view ToCode(TargetStatus status) {
   return "geen_streefwaarde";
 }
 
+TargetStatus TargetStatusOf(int64_t successes, int64_t trials,
+                            std::optional<double> target_percent) {
+  if (!target_percent) return TargetStatus::kNoTarget;
+  std::optional<Interval> ci = Wilson(successes, trials);
+  if (!ci) return TargetStatus::kNoData;
+  const double t = *target_percent / 100.0;
+  if (ci->lower >= t) return TargetStatus::kOnTrack;
+  if (ci->upper < t) return TargetStatus::kOffTrack;
+  return TargetStatus::kAtRisk;
+}
+
 TargetJudgement JudgeTarget(int64_t successes, int64_t trials,
                             std::optional<double> target_percent) {
   TargetJudgement out;

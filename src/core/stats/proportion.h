@@ -51,4 +51,9 @@ struct TargetJudgement {
 TargetJudgement JudgeTarget(int64_t successes, int64_t trials,
                             std::optional<double> target_percent);
 
+// The status alone (the same rule), without writing the text: what every
+// breakdown cell carries; the indicator's total carries the full judgement.
+TargetStatus TargetStatusOf(int64_t successes, int64_t trials,
+                            std::optional<double> target_percent);
+
 }  // namespace regie::core::stats
