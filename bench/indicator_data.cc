@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <optional>
 
+#include "core/casework/assessment.h"
+#include "core/casework/demo_assessments.h"
 #include "core/demo_generator.h"
 #include "core/policy/demo_events.h"
 #include "core/policy/timeline.h"
@@ -12,7 +14,7 @@
 namespace regie::bench {
 
 const std::vector<std::string> kBenchPacks = {"nl-wet-inburgering-2013", "nl-wet-inburgering-2021",
-                                              "dalfsen-2017"};
+                                              "dalfsen-2017", "hardinxveld-giessendam-2016"};
 
 std::unique_ptr<BenchData> MakeBenchData(int64_t households, int tenants, bool keep_rows) {
   auto data = std::make_unique<BenchData>();
@@ -52,6 +54,11 @@ std::unique_ptr<BenchData> MakeBenchData(int64_t households, int tenants, bool k
       const uint64_t seed = options.seed * 0x9E3779B97F4A7C15ULL + ++serial;
       std::vector<core::policy::PersonEvent> events =
           core::policy::DemoEvents(*t.policy, facts, data->on, seed);
+      // Quarterly participatieladder assessments record their rung as a
+      // policy event, as the demo loader does.
+      for (const core::AssessmentData& a : core::DemoAssessments(person, data->on, seed))
+        if (std::optional<core::policy::PersonEvent> e = core::AssessmentEvent(a))
+          events.push_back(std::move(*e));
       core::policy::ApplyRecordedFacts(events, data->on, facts);
       records.clear();
       const auto index = static_cast<uint32_t>(t.population.persons().size());

@@ -160,12 +160,12 @@ void CohortEngine::Ladder(const policy::PersonFacts& facts,
       rungs_.emplace_back(e.date.days(), e.value);
   std::sort(rungs_.begin(), rungs_.end());
   size_t next = 0;
-  int8_t rung = 0;
-  int8_t previous = -1;  // -1: not in the previous quarter's population
+  int32_t rung = 0;
+  int32_t previous = -1;  // -1: not in the previous quarter's population
   for (LadderQuarter& q : quarters) {
     const int32_t end = q.end.days();
     while (next < rungs_.size() && rungs_[next].first <= end) {
-      rung = static_cast<int8_t>(std::clamp(rungs_[next].second, 0, 6));
+      rung = std::clamp(rungs_[next].second, 0, 6);
       ++next;
     }
     // The ladder is about adults living here at the quarter's end.

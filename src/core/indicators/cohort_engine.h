@@ -69,7 +69,6 @@ class CohortEngine {
   std::vector<int32_t> counts_;  // [indicator][cell][4]
   std::array<std::vector<std::vector<uint32_t>>, kTimeToEventCount> km_keys_;  // [m][cohort]
   std::vector<std::pair<int32_t, int32_t>> rungs_;  // (date, rung) of one person
-  std::vector<int8_t> previous_rung_;               // per quarter of one person
 };
 
 }  // namespace regie::core::indicators

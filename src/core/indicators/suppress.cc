@@ -20,8 +20,12 @@ ShownCount Single(int64_t value, bool suppress) {
 
 constexpr int kColumns = 4;  // satisfied, not satisfied, within window, anchor missing
 
+// `pin`: the states of the total breakdown's one row (its four slots and
+// its total), which are this table's column totals; empty for the total
+// breakdown itself.
 ShownBreakdown ShowBreakdown(const BreakdownFigures& b, const std::optional<double>& target,
-                             bool suppress) {
+                             bool suppress, const std::vector<CellState>& pin,
+                             std::vector<CellState>* row_states = nullptr) {
   CountTable table(static_cast<int>(b.cells.size()), kColumns);
   for (size_t i = 0; i < b.cells.size(); ++i) {
     const Cell& c = b.cells[i];
@@ -31,7 +35,10 @@ ShownBreakdown ShowBreakdown(const BreakdownFigures& b, const std::optional<doub
     table.Set(r, 2, c.within_window);
     table.Set(r, 3, c.anchor_missing);
   }
+  if (suppress && !pin.empty() && !b.cells.empty()) table.PinTotalsRow(pin);
   if (suppress) table.Suppress();
+  if (row_states && b.cells.size() == 1)
+    for (int k = 0; k <= kColumns; ++k) row_states->push_back(table.State(0, k));
   ShownBreakdown out;
   out.breakdown = b.breakdown;
   for (size_t i = 0; i < b.cells.size(); ++i) {
@@ -100,8 +107,15 @@ View Suppress(const Report& report, Audience audience) {
     s.pack = f.pack;
     s.deadline = f.deadline;
     s.target_percent = f.target_percent;
+    // The total breakdown first: its suppressed row is every other
+    // breakdown's totals row.
+    std::vector<CellState> pin;
     for (const BreakdownFigures& b : f.breakdowns)
-      s.breakdowns.push_back(ShowBreakdown(b, f.target_percent, suppress));
+      if (b.breakdown == Breakdown{}) ShowBreakdown(b, f.target_percent, suppress, {}, &pin);
+    for (const BreakdownFigures& b : f.breakdowns)
+      s.breakdowns.push_back(
+          ShowBreakdown(b, f.target_percent, suppress,
+                        b.breakdown == Breakdown{} ? std::vector<CellState>{} : pin));
     // The total judgement quotes the interval: shown with the total's percentage.
     bool total_shown = !suppress;
     if (suppress && !s.breakdowns.empty()) {

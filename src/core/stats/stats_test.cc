@@ -88,5 +88,26 @@ TEST(CountTable, NoLineLeftWithOneHiddenEntry) {
       }
 }
 
+TEST(CountTable, PinnedTotalsAreNeverComplements) {
+  //  3 10 | 13
+  //  6 20 | 26
+  //  9 30 | 39   <- pinned: shown in the total table
+  CountTable t(2, 2);
+  t.Set(0, 0, 3);
+  t.Set(0, 1, 10);
+  t.Set(1, 0, 6);
+  t.Set(1, 1, 20);
+  t.PinTotalsRow({CellState::kShown, CellState::kShown, CellState::kShown});
+  t.Suppress();
+  EXPECT_EQ(t.State(0, 0), CellState::kBelowThreshold);
+  // Column 1 (3, 6 | 9): the 9 is public, so the 6 goes, never the 9.
+  EXPECT_EQ(t.State(1, 0), CellState::kComplementary);
+  EXPECT_EQ(t.State(2, 0), CellState::kShown);
+  // Row 1 (3, 10 | 13): 10 goes; then column 2 (10, 20 | 30): 20 goes.
+  EXPECT_EQ(t.State(0, 1), CellState::kComplementary);
+  EXPECT_EQ(t.State(1, 1), CellState::kComplementary);
+  EXPECT_EQ(t.State(2, 1), CellState::kShown);
+}
+
 }  // namespace
 }  // namespace regie::core::stats

@@ -20,7 +20,8 @@ CountTable::CountTable(int rows, int cols)
     : rows_(rows),
       cols_(cols),
       counts_(static_cast<size_t>(rows + 1) * static_cast<size_t>(cols + 1), 0),
-      states_(counts_.size(), CellState::kShown) {
+      states_(counts_.size(), CellState::kShown),
+      pinned_(counts_.size(), false) {
   assert(rows >= 0 && cols >= 0);
 }
 
@@ -39,16 +40,28 @@ bool CountTable::CompleteLine(const std::vector<size_t>& line) {
   if (suppressed != 1) return false;
   size_t best = counts_.size();
   for (size_t i : line)
-    if (states_[i] == CellState::kShown && (best == counts_.size() || counts_[i] < counts_[best]))
+    if (states_[i] == CellState::kShown && !pinned_[i] &&
+        (best == counts_.size() || counts_[i] < counts_[best]))
       best = i;
-  if (best == counts_.size()) return false;  // a one-entry line: nothing to pair with
+  // No candidate: a one-entry line, or only pinned totals left. A pinned
+  // total is public anyway; the rest of the grid keeps its other lines safe.
+  if (best == counts_.size()) return false;
   states_[best] = CellState::kComplementary;
   return true;
 }
 
+void CountTable::PinTotalsRow(const std::vector<CellState>& states) {
+  assert(states.size() == static_cast<size_t>(cols_ + 1));
+  for (int c = 0; c <= cols_; ++c) {
+    states_[Index(rows_, c)] = states[static_cast<size_t>(c)];
+    pinned_[Index(rows_, c)] = true;
+  }
+}
+
 void CountTable::Suppress() {
   for (size_t i = 0; i < counts_.size(); ++i)
-    if (counts_[i] > 0 && counts_[i] < kMinCell) states_[i] = CellState::kBelowThreshold;
+    if (!pinned_[i] && counts_[i] > 0 && counts_[i] < kMinCell)
+      states_[i] = CellState::kBelowThreshold;
   // Lines: every grid row (its cols entries and its total) and every grid
   // column (its rows entries and its total), the margins included.
   std::vector<std::vector<size_t>> lines;

@@ -55,6 +55,15 @@ class CountTable {
   // equations.
   void Suppress();
 
+  // The column totals are published elsewhere too (the "total" breakdown
+  // of the same indicator is exactly this table's totals row), so their
+  // state must agree with that table: call before Suppress to give the
+  // totals row (cols + 1 states, the grand total last) the states decided
+  // there. Pinned cells keep those states and are never chosen as
+  // complements, so a hidden cell is never recoverable from a total the
+  // reader can see in the other table.
+  void PinTotalsRow(const std::vector<CellState>& states);
+
  private:
   size_t Index(int r, int c) const {
     return static_cast<size_t>(r) * static_cast<size_t>(cols_ + 1) + static_cast<size_t>(c);
@@ -67,6 +76,7 @@ class CountTable {
   int cols_;
   std::vector<int64_t> counts_;
   std::vector<CellState> states_;
+  std::vector<bool> pinned_;
 };
 
 }  // namespace regie::core::stats
