@@ -22,8 +22,10 @@ void Band(KmStep& s, double greenwood_sum, double z) {
   }
   const double log_s = std::log(s.survival);
   const double se_ll = std::sqrt(greenwood_sum) / std::fabs(log_s);
-  s.lower = std::pow(s.survival, std::exp(z * se_ll));
-  s.upper = std::pow(s.survival, std::exp(-z * se_ll));
+  // S^k = exp(k ln S); one exp of z*se serves both limits.
+  const double k = std::exp(z * se_ll);
+  s.lower = std::exp(log_s * k);
+  s.upper = std::exp(log_s / k);
 }
 
 // A little slack so that 0.5 computed as a product (e.g. (1-1/2)) counts.
