@@ -228,11 +228,16 @@ StatusOr<std::string> EvaluatePolicyPersonJson(const CompiledPolicy& policy,
   for (const auto& r : indicators) {
     const auto& ind = policy.indicator(r.indicator);
     const auto& pack = policy.indicator_pack(r.indicator);
-    inds.push_back({{"id", ind.id},
-                    {"pack", pack.id},
-                    {"pack_version", pack.version},
-                    {"in_population", r.in_population},
-                    {"satisfied", r.satisfied}});
+    inds.push_back(
+        {{"id", ind.id},
+         {"pack", pack.id},
+         {"pack_version", pack.version},
+         {"in_population", r.in_population},
+         {"satisfied", r.satisfied},
+         // Why someone is not (yet) counted: right-censoring.
+         {"waiting", r.waiting == core::policy::Waiting::kWithinWindow    ? "within_window"
+                     : r.waiting == core::policy::Waiting::kAnchorMissing ? "anchor_missing"
+                                                                          : "no"}});
   }
   out["unknown_events"] = std::move(unknown);
   return out.dump(2);

@@ -17,6 +17,7 @@
 //     wi2021.pip: op_tijd due=2022-08-12 satisfied=2022-08-10 extensions=1 reason=extended
 //     cadence dalfsen.driegesprek: verlopen next_due=2022-12-10
 //     indicator dalfsen.ind_plan: in_population satisfied
+//     indicator dalfsen.ind_plan: not_in_population waiting=within_window
 //     unknown: iets_onbekends
 //     refused: event_before_birth
 //
@@ -351,8 +352,12 @@ TEST_P(PolicyCase, MatchesExpectedStatuses) {
       for (const IndicatorResult& r : indicators) {
         if ((*policy)->indicator(r.indicator).id != x.rule) continue;
         found = true;
+        const char* waiting = r.waiting == Waiting::kWithinWindow    ? "within_window"
+                              : r.waiting == Waiting::kAnchorMissing ? "anchor_missing"
+                                                                     : "no";
         actual = {{"in_population", r.in_population ? "true" : "false"},
-                  {"satisfied", r.satisfied ? "true" : "false"}};
+                  {"satisfied", r.satisfied ? "true" : "false"},
+                  {"waiting", waiting}};
       }
     }
     if (!found) {

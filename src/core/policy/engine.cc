@@ -68,6 +68,11 @@ Evaluator::Evaluator(const CompiledPolicy& policy) : t_(policy.tables()) {
   cursor_.assign(n, 0);
   first_.assign(n, kNoDate);
   selected_.assign(t_.groups.size(), {});
+  for_indicators_.assign(t_.milestones.size(), 0);
+  for (const internal::CIndicator& c : t_.indicators) {
+    if (c.milestone != kNone) for_indicators_[c.milestone] = 1;
+    if (c.milestone_applies != kNone) for_indicators_[c.milestone_applies] = 1;
+  }
 }
 
 std::span<const EventRecord> Evaluator::Bucket(uint32_t event) const {
@@ -318,7 +323,8 @@ void Evaluator::EvaluateCadence(uint32_t index, const PersonFacts& facts, Cadenc
 }
 
 void Evaluator::Evaluate(const PersonFacts& facts, std::span<const EventRecord> events, Date on,
-                         Evaluation& out) {
+                         Evaluation& out, Scope scope) {
+  const bool all = scope == Scope::kEverything;
   on_ = on.days();
   birth_ = civil::FromDays(facts.birth_date.days());
   age_cache_day_ = kNoDate;
@@ -350,6 +356,7 @@ void Evaluator::Evaluate(const PersonFacts& facts, std::span<const EventRecord> 
     selected_[g] = s;
     const internal::CVersion& v = group.versions[s.version];
     for (uint32_t i = v.milestones.begin; i < v.milestones.begin + v.milestones.count; ++i) {
+      if (!all && !for_indicators_[i]) continue;
       MilestoneResult& r = out.milestones.emplace_back();
       r.milestone = i;
       if (s.reason != Reason::kNone)
@@ -357,7 +364,7 @@ void Evaluator::Evaluate(const PersonFacts& facts, std::span<const EventRecord> 
       else
         EvaluateMilestone(i, facts, r);
     }
-    for (uint32_t i = v.cadences.begin; i < v.cadences.begin + v.cadences.count; ++i) {
+    for (uint32_t i = v.cadences.begin; i < v.cadences.begin + v.cadences.count && all; ++i) {
       CadenceResult& r = out.cadences.emplace_back();
       r.cadence = i;
       if (s.reason != Reason::kNone)
@@ -427,17 +434,24 @@ void Evaluator::EvaluateIndicators(const PersonFacts& facts, const Evaluation& e
         const int32_t age = civil::Age(civil::FromDays(facts.birth_date.days()), on_);
         if ((c.min_age >= 0 && age < c.min_age) || (c.max_age >= 0 && age > c.max_age)) continue;
       }
+      // Too short a residence is censoring, not exclusion: the person will
+      // count once the minimum residence has passed.
+      bool too_soon = false;
       if (c.residence_event != kNone) {
         const int32_t since = first_[c.residence_event];
         if (since == kNoDate) continue;
-        if (c.has_min_residence && civil::Add(since, c.min_residence) > on_) continue;
         if (c.has_max_residence && civil::Add(since, c.max_residence) <= on_) continue;
+        too_soon = c.has_min_residence && civil::Add(since, c.min_residence) > on_;
       }
       if (c.milestone_applies != kNone) {
         const MilestoneResult* m = find(c.milestone_applies);
         if (!m || m->status == MilestoneStatus::kNietVanToepassing ||
             m->status == MilestoneStatus::kVrijgesteld)
           continue;
+      }
+      if (too_soon) {
+        r.waiting = Waiting::kWithinWindow;
+        continue;
       }
       if (c.measure == MeasureKind::kState) {
         r.in_population = true;
@@ -449,9 +463,20 @@ void Evaluator::EvaluateIndicators(const PersonFacts& facts, const Evaluation& e
       }
       // Milestone measures count only decided cases: an open milestone is
       // neither a success nor a failure yet.
+      // Only persons whose deadline has passed are in the denominator:
+      // counting the early successes of a window that is still running,
+      // but not its eventual failures, would bias the share upwards.
       const MilestoneResult* m = find(c.milestone);
-      if (!m || m->status == MilestoneStatus::kOpen ||
-          m->status == MilestoneStatus::kNietVanToepassing ||
+      if (m && (m->status == MilestoneStatus::kOpen || m->status == MilestoneStatus::kOpTijd) &&
+          m->due && m->due->days() >= on_) {
+        r.waiting = Waiting::kWithinWindow;
+        continue;
+      }
+      if (m && m->status == MilestoneStatus::kOpen) {
+        r.waiting = Waiting::kAnchorMissing;
+        continue;
+      }
+      if (!m || m->status == MilestoneStatus::kNietVanToepassing ||
           m->status == MilestoneStatus::kVrijgesteld)
         continue;
       r.in_population = true;

@@ -85,12 +85,23 @@ struct CadenceResult {
   std::optional<Date> stopped;
 };
 
+// Why a person who belongs to an indicator's population is not (yet) in
+// its denominator on the reference date (right-censoring: the outcome is
+// not known yet, so counting him either way would bias the share).
+enum class Waiting : uint8_t {
+  kNo,
+  kWithinWindow,   // deadline or minimum residence not passed ("nog binnen termijn")
+  kAnchorMissing,  // the milestone's anchor event has not happened yet
+};
+
 // Whether a person counts for an indicator on the reference date, and if so
-// whether the measure holds.
+// whether the measure holds. `waiting` is set only when the person is not in
+// the population because his outcome cannot be known yet.
 struct IndicatorResult {
   uint32_t indicator = 0;
   bool in_population = false;
   bool satisfied = false;
+  Waiting waiting = Waiting::kNo;
 };
 
 // Counts persons over a population for one indicator.
@@ -131,10 +142,15 @@ struct Evaluation {
 // after the first few persons Evaluate allocates nothing.
 class Evaluator {
  public:
+  // kIndicatorsOnly evaluates just the milestones indicators read (their
+  // measure or population) and no cadences: what EvaluateIndicators needs,
+  // for the cohort engine's pass over every person.
+  enum class Scope : uint8_t { kEverything, kIndicatorsOnly };
+
   explicit Evaluator(const CompiledPolicy& policy);
 
   void Evaluate(const PersonFacts& facts, std::span<const EventRecord> events, Date on,
-                Evaluation& out);
+                Evaluation& out, Scope scope = Scope::kEverything);
 
   // Indicator membership for the person of the last Evaluate (same date).
   void EvaluateIndicators(const PersonFacts& facts, const Evaluation& evaluation,
@@ -165,6 +181,7 @@ class Evaluator {
   std::vector<int32_t> first_;      // earliest date of every event, kNoDate if none
   std::vector<Selected> selected_;  // per pack group
   std::vector<int32_t> scratch_dates_;
+  std::vector<uint8_t> for_indicators_;  // per milestone: read by an indicator
   int32_t age_cache_day_ = internal::kNoDate;
   int32_t age_cache_ = 0;
 };

@@ -1,0 +1,347 @@
+#include "core/indicators/cohort_engine.h"
+
+#include <algorithm>
+
+#include "core/policy/civil.h"
+
+namespace regie::core::indicators {
+namespace {
+
+using policy::internal::kNone;
+namespace civil = policy::civil;
+
+// Counter slots per (indicator, cell).
+enum Slot : size_t { kSatisfied, kNotSatisfied, kWithinWindow, kAnchorMissing, kSlots };
+
+constexpr std::array<std::string_view, 4> kSexLabels = {"man", "vrouw", "x", "onbekend"};
+
+int32_t QuarterEnd(int32_t quarter_code) {  // quarter_code = year * 4 + (0..3)
+  const int32_t y = quarter_code / 4;
+  const int32_t m = (quarter_code % 4) * 3 + 3;
+  return civil::ToDays(y, m, civil::DaysInMonth(y, m));
+}
+
+}  // namespace
+
+std::vector<Breakdown> DefaultBreakdowns() {
+  return {{Dimension::kTotal, Dimension::kTotal},       {Dimension::kCohort, Dimension::kTotal},
+          {Dimension::kWijk, Dimension::kTotal},        {Dimension::kKern, Dimension::kTotal},
+          {Dimension::kSex, Dimension::kTotal},         {Dimension::kAgeBand, Dimension::kTotal},
+          {Dimension::kNationality, Dimension::kTotal}, {Dimension::kCohort, Dimension::kWijk}};
+}
+
+std::string_view ToCode(TimeToEvent m) {
+  switch (m) {
+    case TimeToEvent::kPlanAgreed:
+      return "plan_vastgesteld";
+    case TimeToEvent::kParticipatieverklaring:
+      return "participatieverklaring";
+    case TimeToEvent::kFirstWork:
+      return "eerste_werk";
+    case TimeToEvent::kPaidWork:
+      return "betaald_werk";
+    case TimeToEvent::kOffBijstand:
+      return "uit_bijstand";
+    case TimeToEvent::kExamPassed:
+      return "inburgeringsexamen";
+  }
+  return "plan_vastgesteld";
+}
+
+std::vector<std::string_view> EventsOf(TimeToEvent m) {
+  switch (m) {
+    case TimeToEvent::kPlanAgreed:
+      return {"plan_van_aanpak_vastgesteld", "pip_vastgesteld"};
+    case TimeToEvent::kParticipatieverklaring:
+      return {"participatieverklaring_ondertekend"};
+    case TimeToEvent::kFirstWork:
+      return {"vrijwilligerswerk_gestart", "wep_gestart", "wep_extern_gestart",
+              "betaald_werk_gestart"};
+    case TimeToEvent::kPaidWork:
+      return {"betaald_werk_gestart"};
+    case TimeToEvent::kOffBijstand:
+      return {"bijstand_beeindigd"};
+    case TimeToEvent::kExamPassed:
+      return {"inburgeringsexamen_behaald"};
+  }
+  return {};
+}
+
+CohortEngine::CohortEngine(const policy::CompiledPolicy& policy)
+    : policy_(policy), evaluator_(policy), measure_mask_(policy.event_count(), 0) {
+  for (size_t m = 0; m < kTimeToEventCount; ++m) {
+    for (std::string_view id : EventsOf(static_cast<TimeToEvent>(m))) {
+      if (std::optional<uint32_t> e = policy.FindEvent(id)) {
+        measure_mask_[*e] = static_cast<uint8_t>(measure_mask_[*e] | (1U << m));
+        measures_[m].available = true;
+      } else {
+        measures_[m].missing.emplace_back(id);
+      }
+    }
+  }
+  if (std::optional<uint32_t> e = policy.FindEvent("bijstand_gestart")) bijstand_event_ = *e;
+  if (std::optional<uint32_t> e = policy.FindEvent("participatieladder_trede")) ladder_event_ = *e;
+  // Leaving bijstand needs its start to define who is at risk.
+  if (bijstand_event_ == kNone) {
+    measures_[static_cast<size_t>(TimeToEvent::kOffBijstand)].available = false;
+    measures_[static_cast<size_t>(TimeToEvent::kOffBijstand)].missing.emplace_back(
+        "bijstand_gestart");
+  }
+  const auto& tables = policy.tables();
+  deadline_.resize(tables.indicators.size());
+  for (size_t i = 0; i < tables.indicators.size(); ++i) {
+    const auto& c = tables.indicators[i];
+    deadline_[i] = c.measure != policy::MeasureKind::kState || c.has_min_residence ? 1 : 0;
+  }
+}
+
+void CohortEngine::PrepareLabels(const TenantPopulation& population, Date on, Report& report) {
+  auto& labels = report.labels;
+  labels[static_cast<size_t>(Dimension::kTotal)] = {"totaal"};
+  auto& cohorts = labels[static_cast<size_t>(Dimension::kCohort)];
+  cohorts.clear();
+  if (population.has_cohort())
+    for (int32_t c = population.first_cohort(); c <= CohortCode(on); ++c)
+      cohorts.push_back(CohortLabel(c));
+  cohorts.emplace_back("onbekend");
+  labels[static_cast<size_t>(Dimension::kWijk)] = population.wijken();
+  labels[static_cast<size_t>(Dimension::kKern)] = population.kernen();
+  labels[static_cast<size_t>(Dimension::kSex)].assign(kSexLabels.begin(), kSexLabels.end());
+  auto& ages = labels[static_cast<size_t>(Dimension::kAgeBand)];
+  ages.clear();
+  for (size_t b = 0; b < kAgeBandFloors.size(); ++b) ages.push_back(AgeBandLabel(b));
+  labels[static_cast<size_t>(Dimension::kNationality)].assign(kNationalityGroups.begin(),
+                                                              kNationalityGroups.end());
+}
+
+void CohortEngine::Survival(const policy::PersonFacts& facts,
+                            std::span<const policy::EventRecord> events, int32_t on,
+                            uint32_t cohort, size_t cohorts) {
+  if (!facts.housing_date || facts.housing_date->days() > on) return;
+  const int32_t origin = facts.housing_date->days();
+  // Adults at housing: the measures are about adults' plans, work and exams.
+  if (civil::Age(civil::FromDays(facts.birth_date.days()), origin) < 18) return;
+  std::array<int32_t, kTimeToEventCount> first{};
+  first.fill(policy::internal::kOpenEnd);
+  bool bijstand = false;
+  for (const policy::EventRecord& e : events) {
+    const int32_t d = e.date.days();
+    if (d > on) continue;
+    if (e.event == bijstand_event_) bijstand = true;
+    const uint8_t mask = measure_mask_[e.event];
+    if (mask == 0) continue;
+    for (size_t m = 0; m < kTimeToEventCount; ++m)
+      if ((mask >> m) & 1U) first[m] = std::min(first[m], d);
+  }
+  for (size_t m = 0; m < kTimeToEventCount; ++m) {
+    if (!measures_[m].available) continue;
+    const auto measure = static_cast<TimeToEvent>(m);
+    if (measure == TimeToEvent::kOffBijstand && !bijstand) continue;
+    if (measure == TimeToEvent::kExamPassed && facts.inburgeringsplicht != InburgeringPlicht::kYes)
+      continue;
+    const bool event = first[m] != policy::internal::kOpenEnd;
+    // An event before housing (a statement signed in the AZC) happened at
+    // time 0: nothing was left to wait for.
+    const int32_t time = event ? std::max(0, first[m] - origin) : on - origin;
+    auto& per_cohort = km_keys_[m];
+    if (per_cohort.size() < cohorts) per_cohort.resize(cohorts);
+    per_cohort[cohort].push_back(stats::KmKey(time, event));
+  }
+}
+
+void CohortEngine::Ladder(const policy::PersonFacts& facts,
+                          std::span<const policy::EventRecord> events, int32_t on,
+                          std::vector<LadderQuarter>& quarters) {
+  if (!facts.housing_date || facts.housing_date->days() > on) return;
+  const civil::Ymd birth = civil::FromDays(facts.birth_date.days());
+  rungs_.clear();
+  for (const policy::EventRecord& e : events)
+    if (e.event == ladder_event_ && e.date.days() <= on)
+      rungs_.emplace_back(e.date.days(), e.value);
+  std::sort(rungs_.begin(), rungs_.end());
+  size_t next = 0;
+  int32_t rung = 0;
+  int32_t previous = -1;  // -1: not in the previous quarter's population
+  for (LadderQuarter& q : quarters) {
+    const int32_t end = q.end.days();
+    while (next < rungs_.size() && rungs_[next].first <= end) {
+      rung = std::clamp(rungs_[next].second, 0, 6);
+      ++next;
+    }
+    // The ladder is about adults living here at the quarter's end.
+    if (facts.housing_date->days() > end || civil::Age(birth, end) < 18) {
+      previous = -1;
+      continue;
+    }
+    const auto r = static_cast<size_t>(rung);
+    ++q.distribution[r];
+    if (previous >= 0) {
+      const auto p = static_cast<size_t>(previous);
+      ++q.transitions[p][r];
+      if (p == 0 && r > 0)
+        ++q.first_rung;
+      else if (r > p)
+        ++q.up;
+      else if (r < p)
+        ++q.down;
+      else
+        ++q.same;
+    }
+    previous = rung;
+  }
+}
+
+Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::string snapshot,
+                             const EngineOptions& options) {
+  Report report;
+  report.stamp.reference_date = on;
+  report.stamp.snapshot = std::move(snapshot);
+  for (const policy::Pack& p : policy_.packs()) report.stamp.packs.push_back({p.id, p.version});
+  PrepareLabels(population, on, report);
+  report.persons = static_cast<int64_t>(population.persons().size());
+
+  // Flat counter layout: breakdown b occupies cells [offset[b], offset[b] + size[b]).
+  const std::vector<Breakdown>& breakdowns = options.breakdowns;
+  std::vector<uint32_t> offset(breakdowns.size() + 1, 0);
+  std::vector<uint32_t> second_size(breakdowns.size(), 1);
+  for (size_t b = 0; b < breakdowns.size(); ++b) {
+    const auto n1 = static_cast<uint32_t>(report.Labels(breakdowns[b].first).size());
+    second_size[b] = static_cast<uint32_t>(report.Labels(breakdowns[b].second).size());
+    offset[b + 1] = offset[b] + n1 * second_size[b];
+  }
+  const uint32_t cells = offset.back();
+  const size_t indicators = policy_.indicator_count();
+  counts_.assign(indicators * cells * kSlots, 0);
+
+  const auto cohorts = static_cast<uint32_t>(report.Labels(Dimension::kCohort).size());
+  const int32_t first_cohort = population.first_cohort();
+  const int32_t last_cohort = CohortCode(on);
+  for (auto& per_measure : km_keys_)
+    for (auto& keys : per_measure) keys.clear();
+
+  const bool ladder = ladder_event_ != kNone && options.ladder_quarters > 0;
+  report.ladder.available = ladder_event_ != kNone;
+  if (ladder) {
+    const int32_t current = on.year() * 4 + (on.month() - 1) / 3;
+    for (int32_t k = options.ladder_quarters - 1; k >= 0; --k) {
+      LadderQuarter& q = report.ladder.quarters.emplace_back();
+      const int32_t code = current - k;
+      q.label = std::to_string(code / 4) + "K" + std::to_string(code % 4 + 1);
+      q.end = Date::FromDays(std::min(QuarterEnd(code), on.days()));
+    }
+  }
+
+  std::array<uint32_t, kDimensionCount> value{};
+  std::vector<uint32_t> cell_of(breakdowns.size());
+  const int32_t on_day = on.days();
+  for (const PersonRow& p : population.persons()) {
+    std::span<const policy::EventRecord> events = population.EventsOf(p);
+    evaluator_.Evaluate(p.facts, events, on, evaluation_,
+                        policy::Evaluator::Scope::kIndicatorsOnly);
+    evaluator_.EvaluateIndicators(p.facts, evaluation_, results_);
+
+    uint32_t cohort = cohorts - 1;  // "onbekend"
+    if (p.facts.housing_date) {
+      const int32_t code = CohortCode(*p.facts.housing_date);
+      if (code <= last_cohort) cohort = static_cast<uint32_t>(code - first_cohort);
+    }
+    value[static_cast<size_t>(Dimension::kTotal)] = 0;
+    value[static_cast<size_t>(Dimension::kCohort)] = cohort;
+    value[static_cast<size_t>(Dimension::kWijk)] = p.wijk;
+    value[static_cast<size_t>(Dimension::kKern)] = p.kern;
+    value[static_cast<size_t>(Dimension::kSex)] = p.sex;
+    value[static_cast<size_t>(Dimension::kAgeBand)] =
+        AgeBand(civil::Age(civil::FromDays(p.facts.birth_date.days()), on_day));
+    value[static_cast<size_t>(Dimension::kNationality)] = p.nationality;
+    for (size_t b = 0; b < breakdowns.size(); ++b)
+      cell_of[b] = offset[b] + value[static_cast<size_t>(breakdowns[b].first)] * second_size[b] +
+                   value[static_cast<size_t>(breakdowns[b].second)];
+
+    for (const policy::IndicatorResult& r : results_) {
+      size_t slot = kSlots;
+      if (r.in_population)
+        slot = r.satisfied ? kSatisfied : kNotSatisfied;
+      else if (r.waiting == policy::Waiting::kWithinWindow)
+        slot = kWithinWindow;
+      else if (r.waiting == policy::Waiting::kAnchorMissing)
+        slot = kAnchorMissing;
+      if (slot == kSlots) continue;
+      int32_t* base = counts_.data() + static_cast<size_t>(r.indicator) * cells * kSlots + slot;
+      for (uint32_t c : cell_of) base[static_cast<size_t>(c) * kSlots] += 1;
+    }
+    if (options.survival) Survival(p.facts, events, on_day, cohort, cohorts);
+    if (ladder) Ladder(p.facts, events, on_day, report.ladder.quarters);
+  }
+
+  // Figures.
+  for (size_t i = 0; i < indicators; ++i) {
+    const policy::Indicator& def = policy_.indicator(static_cast<uint32_t>(i));
+    const policy::Pack& pack = policy_.indicator_pack(static_cast<uint32_t>(i));
+    IndicatorFigures& f = report.indicators.emplace_back();
+    f.indicator = static_cast<uint32_t>(i);
+    f.id = def.id;
+    f.label_nl = def.label.nl;
+    f.label_en = def.label.en;
+    f.domain = def.domain;
+    f.theme = def.theme;
+    f.pack = {pack.id, pack.version};
+    f.deadline = deadline_[i] != 0;
+    f.target_percent = def.target_percent;
+    const int32_t* base = counts_.data() + i * cells * kSlots;
+    for (size_t b = 0; b < breakdowns.size(); ++b) {
+      BreakdownFigures& bf = f.breakdowns.emplace_back();
+      bf.breakdown = breakdowns[b];
+      for (uint32_t c = offset[b]; c < offset[b + 1]; ++c) {
+        const int32_t* k = base + static_cast<size_t>(c) * kSlots;
+        if (k[kSatisfied] == 0 && k[kNotSatisfied] == 0 && k[kWithinWindow] == 0 &&
+            k[kAnchorMissing] == 0)
+          continue;
+        Cell& cell = bf.cells.emplace_back();
+        cell.first = (c - offset[b]) / second_size[b];
+        cell.second = (c - offset[b]) % second_size[b];
+        cell.satisfied = k[kSatisfied];
+        cell.not_satisfied = k[kNotSatisfied];
+        cell.within_window = k[kWithinWindow];
+        cell.anchor_missing = k[kAnchorMissing];
+        cell.wilson = stats::Wilson(cell.satisfied, cell.denominator());
+        cell.target = stats::TargetStatusOf(cell.satisfied, cell.denominator(), def.target_percent);
+      }
+    }
+    // Every person lands in exactly one cell of every breakdown, so the
+    // first breakdown's cells sum to the total whatever it is.
+    int64_t sat = 0, den = 0;
+    if (!breakdowns.empty()) {
+      for (uint32_t c = offset[0]; c < offset[1]; ++c) {
+        sat += base[static_cast<size_t>(c) * kSlots + kSatisfied];
+        den += base[static_cast<size_t>(c) * kSlots + kSatisfied] +
+               base[static_cast<size_t>(c) * kSlots + kNotSatisfied];
+      }
+    }
+    f.total_judgement = stats::JudgeTarget(sat, den, def.target_percent);
+  }
+
+  if (options.survival) {
+    std::vector<uint32_t> all;
+    for (size_t m = 0; m < kTimeToEventCount; ++m) {
+      SurvivalFigures& s = report.survival.emplace_back();
+      s.measure = static_cast<TimeToEvent>(m);
+      s.available = measures_[m].available;
+      s.missing_events = measures_[m].missing;
+      if (!s.available) continue;
+      all.clear();
+      auto& per_cohort = km_keys_[m];
+      for (uint32_t c = 0; c < per_cohort.size(); ++c) {
+        std::vector<uint32_t>& keys = per_cohort[c];
+        if (keys.empty()) continue;
+        std::sort(keys.begin(), keys.end());
+        all.insert(all.end(), keys.begin(), keys.end());
+        s.by_cohort.emplace_back(c, stats::KaplanMeierFromSortedKeys(keys));
+      }
+      std::sort(all.begin(), all.end());
+      s.total = stats::KaplanMeierFromSortedKeys(all);
+    }
+  }
+  return report;
+}
+
+}  // namespace regie::core::indicators
