@@ -49,7 +49,9 @@ describe('handover journey', () => {
     personsHeading = (await page.getByRole('heading', { name: /^Personen/ }).innerText()).trim();
     const contacts = page.getByRole('region', { name: /^Contactmomenten/ });
     contactRows = (await contacts.count()) > 0 ? await contacts.locator('tbody tr').count() : 0;
-    const section = page.getByRole('region', { name: 'Overdragen aan andere gemeente' });
+    const section = page.getByRole('region', {
+      name: 'Overdragen aan andere gemeente',
+    });
     await section.getByRole('button', { name: 'Overdragen aan andere gemeente' }).click();
     await assertAccessible(page, 'handover confirmation');
     const [download] = await Promise.all([
@@ -58,12 +60,19 @@ describe('handover journey', () => {
     ]);
     file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
-    await page.getByText('Het huishouden is overgedragen en gearchiveerd.', { exact: false }).waitFor();
+    await page
+      .getByText('Het huishouden is overgedragen en gearchiveerd.', {
+        exact: false,
+      })
+      .waitFor();
     const document = JSON.parse(await readFile(file, 'utf8'));
     assert.equal(document.format, 'regie.handover/v1');
     assert.equal(document.signature.algorithm, 'Ed25519');
     assert.equal(document.package.household.name, householdName);
     assert.equal(document.package.sender.tenant_code, 'GM0523');
+    // The history travels: every contact moment the household page showed.
+    assert.equal(document.package.contacts.length, contactRows);
+    assert.ok(document.package.events.length > 0, 'timeline events in the package');
     // Archived: no second handover is offered.
     assert.equal(
       await page.getByRole('button', { name: 'Overdragen aan andere gemeente' }).count(),
@@ -75,7 +84,10 @@ describe('handover journey', () => {
   it('refuses the package in a municipality that does not trust the sender yet', async () => {
     await logout(page);
     await login(page, regie.baseUrl, RECEIVER);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overdrachten' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Overdrachten' })
+      .click();
     await settled(page);
     await page.getByRole('heading', { name: 'Inkomende overdrachten' }).waitFor();
     await assertAccessible(page, 'incoming handovers, empty');
