@@ -115,6 +115,7 @@ StatusOr<std::vector<ports::TrustedKey>> PgHandovers::ListTrustedKeys(int64_t te
       Result r, conn_.Exec(std::string(kKeyColumns) + "WHERE tenant_id = $1 ORDER BY name, id",
                            Params().Add(tenant_id)));
   std::vector<ports::TrustedKey> out;
+  out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(ReadKey(r, i));
   return out;
 }
@@ -155,6 +156,7 @@ StatusOr<std::vector<ports::HandoverRecord>> PgHandovers::Query(std::string_view
                                                                 const Params& params) {
   REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(std::string(kColumns) + std::string(where), params));
   std::vector<ports::HandoverRecord> out;
+  out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(ReadRecord(r, i));
   return out;
 }
