@@ -116,9 +116,15 @@ describe('handover journey', () => {
     await row.getByText('Wacht op besluit').waitFor();
     assert.match(await row.innerText(), /Gemeente Hardinxveld-Giessendam \(GM0523\)/);
     await assertAccessible(page, 'incoming handovers, pending');
-    // The same package again: nothing new.
+    // The same package again: nothing new (200 with the same record).
     await page.getByLabel('Overdrachtspakket (JSON-bestand)').setInputFiles(file);
-    await page.getByRole('button', { name: 'Inlezen' }).click();
+    const [again] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/handovers'),
+      ),
+      page.getByRole('button', { name: 'Inlezen' }).click(),
+    ]);
+    assert.equal(again.status(), 200);
     await settled(page);
     assert.equal(await page.locator('tbody tr', { hasText: householdName }).count(), 1);
 
