@@ -63,6 +63,24 @@ int RunDemoTotpCode(const std::string& db_url, const std::string& username);
 // or missing record otherwise.
 int RunAuditVerify(const std::string& db_url);
 
+// `regie handover key|trust|export|import` (docs/handover.md).
+struct HandoverOptions {
+  std::string db_url = "sqlite:data/regie.db";
+  std::string key_file = kDefaultKeyFile;
+  std::string tenant;  // CBS code
+  int64_t household_id = 0;
+  std::string as_user;  // export: the household's regisseur (username)
+  std::string file;     // export: output, import: input
+  std::string name;     // trust: the sending municipality's name
+  std::string key;      // trust: base64 public key
+  bool allow_untrusted = false;
+};
+// Prints the instance's key id and public key (created on first use).
+int RunHandoverKey(const HandoverOptions& options);
+int RunHandoverTrust(const HandoverOptions& options);
+int RunHandoverExport(const HandoverOptions& options);
+int RunHandoverImport(const HandoverOptions& options);
+
 // Splits "HOST:PORT" (IPv6 as "[::1]:8080"); false on anything else.
 bool ParseListen(const std::string& listen, std::string& host, uint16_t& port);
 

@@ -10,6 +10,7 @@
 #include "core/demo_plan.h"
 #include "core/policy/compiled.h"
 #include "core/policy/demo_events.h"
+#include "http/handover_service.h"
 
 namespace regie::app {
 namespace {
@@ -237,6 +238,43 @@ static Status RecordAssessment(ports::Transaction& tx, int64_t tenant_id, int64_
   return tx.Assessments().Create(a, event_id).status();
 }
 
+// With four or more demo municipalities (scripts/start.sh), the first hands
+// one household over to the third, which trusts this instance's key under
+// the first one's name: the third's regisseurs find a pending package on
+// "Inkomende overdrachten", the first's the household archived with its
+// reference (docs/handover.md). Fewer tenants (the browser tests) stay as
+// they are, so those tests start from an empty handover list.
+Status StageDemoHandover(ports::Database& db, ports::Crypto& crypto, const TenantIds& ids,
+                         const ports::Clock& clock, DemoLoadStats& stats) {
+  if (ids.tenants.size() < 4) return Status::Ok();
+  const int64_t from = ids.tenants[0];
+  const int64_t to = ids.tenants[2];
+  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
+  const core::Timestamp now = clock.Now();
+  REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page,
+                         tx->Households().List({.tenant_id = from, .limit = 1}));
+  if (page.items.empty()) return Status::Ok();
+  const core::HouseholdSummary& household = page.items.front().summary;
+  REGIE_ASSIGN_OR_RETURN(
+      http::handover::Exported exported,
+      http::handover::Export(*tx, crypto, from, household.id, household.regisseur_user_id, now));
+  REGIE_ASSIGN_OR_RETURN(core::Tenant sender, tx->Tenants().Get(from));
+  REGIE_ASSIGN_OR_RETURN(http::handover::SignerKey key,
+                         http::handover::InstanceKey(*tx, crypto, now));
+  REGIE_RETURN_IF_ERROR(tx->Handovers()
+                            .AddTrustedKey({.tenant_id = to,
+                                            .key_id = key.key_id,
+                                            .name = "Gemeente " + sender.data.name,
+                                            .public_key = key.public_key,
+                                            .added_at = now})
+                            .status());
+  REGIE_RETURN_IF_ERROR(
+      http::handover::Import(*tx, crypto, to, exported.document, false, 0, now).status());
+  REGIE_RETURN_IF_ERROR(tx->Commit());
+  ++stats.handovers;
+  return Status::Ok();
+}
+
 StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
                                  const core::DemoOptions& options, const ports::Clock& clock,
                                  const std::vector<core::policy::Pack>& packs, int batch_size,
@@ -353,6 +391,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
     stats.plans += batch.plans;
     if (progress) progress(stats);
   }
+  REGIE_RETURN_IF_ERROR(StageDemoHandover(db, crypto, ids, clock, stats));
   return stats;
 }
 

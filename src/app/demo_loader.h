@@ -33,7 +33,8 @@ struct DemoLoadStats {
   int64_t events = 0;  // recorded policy events
   int64_t assessments = 0;
   int64_t signals = 0;
-  int64_t plans = 0;  // personal plans (version 1)
+  int64_t plans = 0;      // personal plans (version 1)
+  int64_t handovers = 0;  // pending incoming handover packages (4+ tenants)
 };
 
 // Writes a synthetic population (core::DemoGenerator) into an empty, migrated

@@ -11,6 +11,7 @@
 #include "core/policy/engine.h"
 #include "core/policy/timeline.h"
 #include "crypto/sodium_crypto.h"
+#include "http/handover_service.h"
 #include "packs/pack_loader.h"
 
 namespace regie::app {
@@ -171,6 +172,41 @@ TEST_P(DemoLoaderTest, ActivatesPacksAndRecordsEventsTheServerWouldAccept) {
   }
   EXPECT_GT(assessments, 0);
   EXPECT_GT(ferm_werk, 0);
+}
+
+// With four municipalities the demo shows a handover: the first one's
+// household archived with its package, the third with the package pending
+// from a trusted sender, and a regisseur there can accept it.
+TEST_P(DemoLoaderTest, FourTenantsStageAPendingHandover) {
+  core::DemoOptions options = Options();
+  options.tenants = 4;
+  options.households = 20;
+  StatusOr<DemoLoadStats> stats = LoadDemo(test_db_->db(), *crypto_, options, clock_, {}, 25);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->handovers, 1);
+  auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+  auto tenants = tx->Tenants().List();
+  ASSERT_EQ(tenants->size(), 4U);
+  auto sent = tx->Handovers().List((*tenants)[0].id, ports::HandoverDirection::kOutgoing);
+  ASSERT_EQ(sent->size(), 1U);
+  EXPECT_TRUE(tx->Households().Get((*tenants)[0].id, sent->front().household_id)->archived);
+  auto received = tx->Handovers().List((*tenants)[2].id, ports::HandoverDirection::kIncoming);
+  ASSERT_EQ(received->size(), 1U);
+  EXPECT_TRUE(received->front().trusted);
+  EXPECT_EQ(received->front().status, ports::HandoverStatus::kPending);
+  EXPECT_EQ(received->front().package_id, sent->front().package_id);
+  // Its regisseurs can accept it: a regisseur of the third municipality.
+  int64_t regisseur = 0;
+  for (int64_t id = 1; regisseur == 0 && id < 500; ++id) {
+    auto u = tx->Users().Get(id);
+    if (!u.ok() || !u->data.roles.Has(core::Role::kRegisseur)) continue;
+    auto served = tx->Organisations().ServedTenants(u->data.organisation_id);
+    if (served.ok() && served->front() == (*tenants)[2].id) regisseur = id;
+  }
+  ASSERT_NE(regisseur, 0);
+  auto accepted = http::handover::Accept(*tx, (*tenants)[2].id, received->front().id, regisseur,
+                                         regisseur, clock_.Now());
+  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoLoaderTest, ::testing::ValuesIn(testing::TestBackends()),

@@ -133,6 +133,41 @@ int main(int argc, char** argv) {
   policy_eval_cmd->add_option("--policies", policy_eval.policies_dir, "Directory of pack files")
       ->capture_default_str();
 
+  CLI::App* handover_cmd =
+      app.add_subcommand("handover", "Transfer a household to another municipality");
+  handover_cmd->require_subcommand(1);
+  regie::app::HandoverOptions handover;
+  auto handover_sub = [&handover, handover_cmd](const char* name, const char* what) {
+    CLI::App* cmd = handover_cmd->add_subcommand(name, what);
+    cmd->add_option("--db", handover.db_url, "sqlite:PATH or postgresql://...")
+        ->capture_default_str();
+    cmd->add_option("--key-file", handover.key_file, "Server key")->capture_default_str();
+    return cmd;
+  };
+  CLI::App* handover_key_cmd =
+      handover_sub("key", "Print this instance's signing key id and public key");
+  CLI::App* handover_trust_cmd =
+      handover_sub("trust", "Trust a sending municipality's public key for a tenant");
+  handover_trust_cmd->add_option("--tenant", handover.tenant, "Receiving municipality code")
+      ->required();
+  handover_trust_cmd->add_option("--name", handover.name, "Sender, e.g. \"Gemeente Dalfsen\"")
+      ->required();
+  handover_trust_cmd->add_option("--key", handover.key, "Sender's public key (base64)")->required();
+  CLI::App* handover_export_cmd =
+      handover_sub("export", "Export a household as a signed package; archives it");
+  handover_export_cmd->add_option("--tenant", handover.tenant, "Municipality code")->required();
+  handover_export_cmd->add_option("--household", handover.household_id, "Household id")->required();
+  handover_export_cmd->add_option("--as", handover.as_user, "The household's regisseur (username)")
+      ->required();
+  handover_export_cmd->add_option("--out", handover.file, "Package file to write")->required();
+  CLI::App* handover_import_cmd =
+      handover_sub("import", "Import a package as pending, for a regisseur to accept");
+  handover_import_cmd->add_option("--tenant", handover.tenant, "Receiving municipality code")
+      ->required();
+  handover_import_cmd->add_option("--file", handover.file, "Package file")->required();
+  handover_import_cmd->add_flag("--allow-untrusted", handover.allow_untrusted,
+                                "Accept a key the tenant does not trust (beheer decision)");
+
   CLI::App* version_cmd = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -146,6 +181,10 @@ int main(int argc, char** argv) {
   if (totp_cmd->parsed()) return regie::app::RunDemoTotpCode(totp_db, totp_user);
   if (verify_cmd->parsed()) return regie::app::RunAuditVerify(audit_db);
   if (policy_check_cmd->parsed()) return regie::app::RunPolicyCheck(policy_files);
+  if (handover_key_cmd->parsed()) return regie::app::RunHandoverKey(handover);
+  if (handover_trust_cmd->parsed()) return regie::app::RunHandoverTrust(handover);
+  if (handover_export_cmd->parsed()) return regie::app::RunHandoverExport(handover);
+  if (handover_import_cmd->parsed()) return regie::app::RunHandoverImport(handover);
   if (policy_eval_cmd->parsed()) return regie::app::RunPolicyEval(policy_eval);
   return 2;
 }

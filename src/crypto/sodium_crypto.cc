@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 namespace regie::crypto {
 namespace {
@@ -86,6 +87,56 @@ StatusOr<std::vector<uint8_t>> SodiumCrypto::Open(std::string_view sealed) {
   if (crypto_secretbox_open_easy(plain.data(), box.data(), box_len, nonce.data(), key_.data()) != 0)
     return bad();
   return plain;
+}
+
+ports::Crypto::SigningKeyPair SodiumCrypto::GenerateSigningKey() {
+  SigningKeyPair pair;
+  pair.public_key.resize(crypto_sign_PUBLICKEYBYTES);
+  pair.secret_key.resize(crypto_sign_SECRETKEYBYTES);
+  crypto_sign_keypair(pair.public_key.data(), pair.secret_key.data());
+  return pair;
+}
+
+StatusOr<std::vector<uint8_t>> SodiumCrypto::SignDetached(std::span<const uint8_t> secret_key,
+                                                          std::string_view message) {
+  if (secret_key.size() != crypto_sign_SECRETKEYBYTES)
+    return InvalidArgument("invalid_key", "an Ed25519 secret key has 64 bytes");
+  std::vector<uint8_t> signature(crypto_sign_BYTES);
+  crypto_sign_detached(signature.data(), nullptr,
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       secret_key.data());
+  return signature;
+}
+
+bool SodiumCrypto::VerifyDetached(std::span<const uint8_t> public_key, std::string_view message,
+                                  std::span<const uint8_t> signature) {
+  if (public_key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES)
+    return false;
+  return crypto_sign_verify_detached(signature.data(),
+                                     reinterpret_cast<const unsigned char*>(message.data()),
+                                     message.size(), public_key.data()) == 0;
+}
+
+std::string SodiumCrypto::ToBase64(std::span<const uint8_t> data) {
+  constexpr int kVariant = sodium_base64_VARIANT_ORIGINAL;
+  std::string out(sodium_base64_ENCODED_LEN(data.size(), kVariant), '\0');
+  sodium_bin2base64(out.data(), out.size(), data.data(), data.size(), kVariant);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+std::optional<std::vector<uint8_t>> SodiumCrypto::FromBase64(std::string_view text) {
+  std::vector<uint8_t> out(text.size() / 4 * 3 + 3);
+  size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &len, &end,
+                        sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      end != text.data() + text.size())
+    return std::nullopt;
+  out.resize(len);
+  // Only the canonical form: the same key has one spelling.
+  if (ToBase64(out) != text) return std::nullopt;
+  return out;
 }
 
 StatusOr<std::array<uint8_t, 32>> LoadOrCreateServerKey(const std::string& path) {

@@ -31,6 +31,13 @@ class SodiumCrypto final : public ports::Crypto {
   core::Digest256 Digest(std::string_view data) override;
   std::string Seal(std::span<const uint8_t> plaintext) override;
   StatusOr<std::vector<uint8_t>> Open(std::string_view sealed) override;
+  SigningKeyPair GenerateSigningKey() override;
+  StatusOr<std::vector<uint8_t>> SignDetached(std::span<const uint8_t> secret_key,
+                                              std::string_view message) override;
+  bool VerifyDetached(std::span<const uint8_t> public_key, std::string_view message,
+                      std::span<const uint8_t> signature) override;
+  std::string ToBase64(std::span<const uint8_t> data) override;
+  std::optional<std::vector<uint8_t>> FromBase64(std::string_view text) override;
 
   // Construct through Create.
   SodiumCrypto(const std::array<uint8_t, 32>& server_key, const SodiumOptions& options)

@@ -92,5 +92,31 @@ TEST(ServerKeyTest, CreatedOwnerOnlyAndReadBack) {
   fs::remove_all(dir);
 }
 
+TEST_F(SodiumCryptoTest, Ed25519DetachedSignatureVerifiesAndRefusesTampering) {
+  ports::Crypto::SigningKeyPair pair = crypto_->GenerateSigningKey();
+  ASSERT_EQ(pair.public_key.size(), 32U);
+  auto sig = crypto_->SignDetached(pair.secret_key, "{\"a\":1}");
+  ASSERT_TRUE(sig.ok());
+  EXPECT_EQ(sig->size(), 64U);
+  EXPECT_TRUE(crypto_->VerifyDetached(pair.public_key, "{\"a\":1}", *sig));
+  EXPECT_FALSE(crypto_->VerifyDetached(pair.public_key, "{\"a\":2}", *sig));
+  ports::Crypto::SigningKeyPair other = crypto_->GenerateSigningKey();
+  EXPECT_FALSE(crypto_->VerifyDetached(other.public_key, "{\"a\":1}", *sig));
+  std::vector<uint8_t> broken = *sig;
+  broken[10] ^= 1;
+  EXPECT_FALSE(crypto_->VerifyDetached(pair.public_key, "{\"a\":1}", broken));
+  EXPECT_FALSE(crypto_->SignDetached(pair.public_key, "x").ok());  // wrong size
+}
+
+TEST_F(SodiumCryptoTest, Base64RoundTripsAndRefusesNonCanonicalText) {
+  const std::vector<uint8_t> data = {0, 1, 2, 250, 251, 252, 253};
+  const std::string text = crypto_->ToBase64(data);
+  EXPECT_EQ(text, "AAEC+vv8/Q==");
+  EXPECT_EQ(crypto_->FromBase64(text), data);
+  EXPECT_FALSE(crypto_->FromBase64("AAEC+vv8/Q").has_value());     // padding missing
+  EXPECT_FALSE(crypto_->FromBase64("AAEC+vv8/Q==x").has_value());  // trailing garbage
+  EXPECT_FALSE(crypto_->FromBase64("AAEC-vv8_Q==").has_value());   // URL alphabet
+}
+
 }  // namespace
 }  // namespace regie::crypto

@@ -48,6 +48,12 @@ TEST(I18nTest, EveryProducedCodeHasAText) {
                            "internal",
                            "unavailable",
                            "plan_version_conflict",
+                           "handover_invalid",
+                           "handover_signature_invalid",
+                           "handover_key_untrusted",
+                           "handover_conflict",
+                           "handover_not_found",
+                           "handover_not_pending",
                            "plan_version_not_found",
                            "plan_action_not_found"})
     EXPECT_NE(std::find(problems.begin(), problems.end(), code), problems.end()) << code;
@@ -88,7 +94,10 @@ TEST(I18nTest, EveryProducedCodeHasAText) {
                            "goal_achieved",
                            "not_adult",
                            "not_allowed",
-                           "date_too_late"})
+                           "date_too_late",
+                           "invalid_timestamp",
+                           "invalid_uuid",
+                           "unknown_code"})
     EXPECT_NE(std::find(fields.begin(), fields.end(), code), fields.end()) << code;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -50,6 +51,26 @@ class Crypto {
   // server must read back (TOTP seeds). Open fails on tampering.
   virtual std::string Seal(std::span<const uint8_t> plaintext) = 0;
   virtual StatusOr<std::vector<uint8_t>> Open(std::string_view sealed) = 0;
+
+  // Ed25519 signatures (detached), for handover packages between
+  // instances: the secret key is 64 bytes (libsodium's seed + public key),
+  // the public key 32, a signature 64.
+  struct SigningKeyPair {
+    std::vector<uint8_t> public_key;
+    std::vector<uint8_t> secret_key;
+  };
+  virtual SigningKeyPair GenerateSigningKey() = 0;
+  // InvalidArgument "invalid_key" for a secret key of the wrong size.
+  virtual StatusOr<std::vector<uint8_t>> SignDetached(std::span<const uint8_t> secret_key,
+                                                      std::string_view message) = 0;
+  // False for a wrong signature, a key or signature of the wrong size.
+  virtual bool VerifyDetached(std::span<const uint8_t> public_key, std::string_view message,
+                              std::span<const uint8_t> signature) = 0;
+  // Standard base64 (RFC 4648 section 4, with padding), as keys and
+  // signatures travel in JSON and on the command line.
+  virtual std::string ToBase64(std::span<const uint8_t> data) = 0;
+  // nullopt unless `text` is canonical padded base64.
+  virtual std::optional<std::vector<uint8_t>> FromBase64(std::string_view text) = 0;
 
   static std::string Base64Url(std::span<const uint8_t> data) {
     static constexpr char kAlphabet[] =

@@ -7,6 +7,7 @@
 #include "core/status.h"
 #include "ports/access_repositories.h"
 #include "ports/casework_repositories.h"
+#include "ports/handover_repositories.h"
 #include "ports/policy_repositories.h"
 #include "ports/repositories.h"
 
@@ -38,6 +39,7 @@ class Transaction {
   virtual AssessmentRepository& Assessments() = 0;
   virtual SignalRepository& Signals() = 0;
   virtual PlanRepository& Plans() = 0;
+  virtual HandoverRepository& Handovers() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

@@ -107,6 +107,26 @@ inline const std::vector<Entry> kMatrix = {
       {"beheer",                                                  "200 404"},
       {"regisseur begeleider partner vrijwilliger beleid auditor", "FB  404"},
       {"anonymous",                                               "401 401"}}},
+  // Incoming handovers: a regisseur of the tenant sees and decides them;
+  // uploading is for a regisseur or beheer (the body here is no package:
+  // 400 handover_invalid once authorised). Decisions on a handover id that
+  // does not exist: 404 once authorised.
+  {"GET /api/v1/tenants/{tenantId}/handovers", "", Target::kTenant, {
+      {"regisseur",                                          "200 404"},
+      {"begeleider partner vrijwilliger beleid beheer auditor", "FB  404"},
+      {"anonymous",                                          "401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/handovers", "", Target::kTenant, {
+      {"regisseur beheer",                               "400 404"},
+      {"begeleider partner vrijwilliger beleid auditor", "FB  404"},
+      {"anonymous",                                      "401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/handovers/{handoverId}/accept", "", Target::kTenant, {
+      {"regisseur",                                          "404 404"},
+      {"begeleider partner vrijwilliger beleid beheer auditor", "FB  404"},
+      {"anonymous",                                          "401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/handovers/{handoverId}/reject", "", Target::kTenant, {
+      {"regisseur",                                          "404 404"},
+      {"begeleider partner vrijwilliger beleid beheer auditor", "FB  404"},
+      {"anonymous",                                          "401 401"}}},
   {"GET /api/v1/tenants/{tenantId}/audit", "", Target::kTenant, {
       {"auditor",                                                "200 404"},
       {"regisseur begeleider partner vrijwilliger beleid beheer", "FB  404"},
@@ -173,6 +193,21 @@ inline const std::vector<Entry> kMatrix = {
       {"anonymous",                         "401 401 401 401 401 401 401"}}},
   {"PUT /api/v1/tenants/{tenantId}/households/{householdId}/assignments", "", Target::kHousehold, {
       {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // Handover to another municipality: only the household's own regisseur
+  // exports it (not break-the-glass); the package can be downloaded again
+  // once exported (404 before: the world's households are not transferred).
+  {"POST /api/v1/tenants/{tenantId}/households/{householdId}/handover-package", "", Target::kHousehold, {
+      {"regisseur",                         "NR  201 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/households/{householdId}/handover-package", "", Target::kHousehold, {
+      {"regisseur",                         "NR  404 NR  NR  NR  NR  404"},
       {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
       {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
       {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},

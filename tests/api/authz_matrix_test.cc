@@ -293,6 +293,12 @@ class AuthzMatrixTest : public ApiTest {
     if (route ==
         "POST /api/v1/tenants/{tenantId}/persons/{personId}/assessments/{assessmentId}/void")
       return json{{"reason", "Verkeerd ingevoerd"}}.dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/handover-package")
+      return {};
+    if (route == "POST /api/v1/tenants/{tenantId}/handovers") return "{}";
+    if (route == "POST /api/v1/tenants/{tenantId}/handovers/{handoverId}/accept") return "{}";
+    if (route == "POST /api/v1/tenants/{tenantId}/handovers/{handoverId}/reject")
+      return json{{"reason", "Niet voor onze gemeente"}}.dump();
     if (route == "PUT /api/v1/tenants/{tenantId}/policy/activations")
       return json{{"activations", json::array()}}.dump();
     if (route.starts_with("POST ") || route.starts_with("PUT "))
@@ -392,6 +398,7 @@ class AuthzMatrixTest : public ApiTest {
     path = Replace(path, "{tenantId}", std::to_string(tenant));
     path = Replace(path, "{token}", "nooit-uitgegeven-token");
     path = Replace(path, "{packId}", "nl-wet-inburgering-2021");
+    path = Replace(path, "{handoverId}", "987654");
     path = Replace(path, "{userId}", std::to_string(w.target_users[column % 2]));
     if (s != nullptr) {
       path = Replace(path, "{householdId}", std::to_string(s->household));
@@ -564,8 +571,9 @@ TEST_P(AuthzMatrixTest, NoCookieIs401OnEveryNonPublicRouteWhateverTheRequest) {
     if (IsPublic(route)) continue;
     const std::string method = route.substr(0, route.find(' '));
     std::string path = route.substr(route.find(' ') + 1);
-    for (const char* param : {"{tenantId}", "{householdId}", "{personId}", "{basisId}", "{userId}",
-                              "{eventId}", "{packId}", "{assessmentId}", "{signalId}"})
+    for (const char* param :
+         {"{tenantId}", "{householdId}", "{personId}", "{basisId}", "{userId}", "{eventId}",
+          "{packId}", "{assessmentId}", "{signalId}", "{handoverId}"})
       path = Replace(path, param, "x");
     for (const std::string& body :
          {std::string(), std::string("{\"onbekend\":"), std::string("{}")}) {

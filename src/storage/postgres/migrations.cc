@@ -573,6 +573,60 @@ CREATE TRIGGER plan_agreements_immutable BEFORE UPDATE OR DELETE ON plan_agreeme
   FOR EACH ROW EXECUTE FUNCTION plan_immutable();
 )sql";
 
+// Handover of a household to another municipality (docs/handover.md); same
+// design as the SQLite migration 9, counter triggers deferred as in v8.
+constexpr std::string_view kV9Handover = R"sql(
+CREATE TABLE handover_signing_key (
+  singleton     integer PRIMARY KEY CHECK (singleton = 1),
+  key_id        text NOT NULL,
+  public_key    text NOT NULL,
+  sealed_secret text NOT NULL,
+  created_at    bigint NOT NULL
+);
+CREATE TABLE handover_trusted_keys (
+  id         bigserial PRIMARY KEY,
+  tenant_id  bigint NOT NULL REFERENCES tenants(id),
+  key_id     text NOT NULL,
+  name       text NOT NULL,
+  public_key text NOT NULL,
+  added_by   bigint REFERENCES users(id),
+  added_at   bigint NOT NULL,
+  UNIQUE (tenant_id, key_id)
+);
+CREATE TABLE handover_packages (
+  id               bigserial PRIMARY KEY,
+  tenant_id        bigint NOT NULL REFERENCES tenants(id),
+  package_id       text NOT NULL,
+  direction        text NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+  status           text NOT NULL
+                   CHECK (status IN ('pending', 'accepted', 'rejected', 'exported')),
+  content_hash     text NOT NULL,
+  document         text NOT NULL,
+  sender_code      text NOT NULL,
+  sender_name      text NOT NULL,
+  sender_regisseur text NOT NULL,
+  household_name   text NOT NULL,
+  person_count     bigint NOT NULL,
+  key_id           text NOT NULL,
+  trusted          boolean NOT NULL DEFAULT false,
+  household_id     bigint REFERENCES households(id),
+  recorded_by      bigint REFERENCES users(id),
+  recorded_at      bigint NOT NULL,
+  decided_by       bigint REFERENCES users(id),
+  decided_at       bigint,
+  decision_reason  text NOT NULL DEFAULT '',
+  UNIQUE (tenant_id, direction, package_id)
+);
+CREATE INDEX handover_packages_list ON handover_packages(tenant_id, direction, recorded_at);
+CREATE INDEX handover_packages_household ON handover_packages(household_id);
+CREATE FUNCTION handover_packages_kept() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN RAISE EXCEPTION 'handover packages are kept'; END $fn$;
+CREATE TRIGGER handover_packages_no_delete BEFORE DELETE ON handover_packages
+  FOR EACH ROW EXECUTE FUNCTION handover_packages_kept();
+CREATE CONSTRAINT TRIGGER handover_packages_changes AFTER INSERT OR UPDATE OR DELETE ON handover_packages
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -582,6 +636,7 @@ constexpr std::array kMigrations = {
     Migration{6, "plans", kV6Plans},
     Migration{7, "assessments", kV7Assessments},
     Migration{8, "change_counter", kV8ChangeCounter},
+    Migration{9, "handover", kV9Handover},
 };
 
 }  // namespace

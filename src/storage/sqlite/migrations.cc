@@ -624,6 +624,63 @@ CREATE TRIGGER plan_agreements_no_delete BEFORE DELETE ON plan_agreements
 BEGIN SELECT RAISE(ABORT, 'plan agreements are append-only'); END;
 )sql";
 
+// Handover of a household to another municipality (docs/handover.md). The
+// instance's signing key (secret sealed under the server key, one row), the
+// sender keys each tenant trusts, and every package sent or received, kept
+// verbatim. Packages hold case data (an incoming one becomes a household on
+// acceptance), so they move the change counter like the casework tables.
+constexpr std::string_view kV9Handover = R"sql(
+CREATE TABLE handover_signing_key (
+  singleton     INTEGER PRIMARY KEY CHECK (singleton = 1),
+  key_id        TEXT NOT NULL,
+  public_key    TEXT NOT NULL,
+  sealed_secret TEXT NOT NULL,
+  created_at    INTEGER NOT NULL
+);
+CREATE TABLE handover_trusted_keys (
+  id         INTEGER PRIMARY KEY,
+  tenant_id  INTEGER NOT NULL REFERENCES tenants(id),
+  key_id     TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  added_by   INTEGER REFERENCES users(id),
+  added_at   INTEGER NOT NULL,
+  UNIQUE (tenant_id, key_id)
+);
+CREATE TABLE handover_packages (
+  id               INTEGER PRIMARY KEY,
+  tenant_id        INTEGER NOT NULL REFERENCES tenants(id),
+  package_id       TEXT NOT NULL,
+  direction        TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+  status           TEXT NOT NULL
+                   CHECK (status IN ('pending', 'accepted', 'rejected', 'exported')),
+  content_hash     TEXT NOT NULL,
+  document         TEXT NOT NULL,
+  sender_code      TEXT NOT NULL,
+  sender_name      TEXT NOT NULL,
+  sender_regisseur TEXT NOT NULL,
+  household_name   TEXT NOT NULL,
+  person_count     INTEGER NOT NULL,
+  key_id           TEXT NOT NULL,
+  trusted          INTEGER NOT NULL DEFAULT 0,
+  household_id     INTEGER REFERENCES households(id),
+  recorded_by      INTEGER REFERENCES users(id),
+  recorded_at      INTEGER NOT NULL,
+  decided_by       INTEGER REFERENCES users(id),
+  decided_at       INTEGER,
+  decision_reason  TEXT NOT NULL DEFAULT '',
+  UNIQUE (tenant_id, direction, package_id)
+);
+CREATE INDEX handover_packages_list ON handover_packages(tenant_id, direction, recorded_at);
+CREATE INDEX handover_packages_household ON handover_packages(household_id);
+CREATE TRIGGER handover_packages_no_delete BEFORE DELETE ON handover_packages
+BEGIN SELECT RAISE(ABORT, 'handover packages are kept'); END;
+CREATE TRIGGER handover_packages_changes_insert AFTER INSERT ON handover_packages
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER handover_packages_changes_update AFTER UPDATE ON handover_packages
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -633,6 +690,7 @@ constexpr std::array kMigrations = {
     Migration{6, "plans", kV6Plans},
     Migration{7, "assessments", kV7Assessments},
     Migration{8, "change_counter", kV8ChangeCounter},
+    Migration{9, "handover", kV9Handover},
 };
 
 }  // namespace

@@ -16,12 +16,16 @@ function regieBin() {
 
 function run(bin, args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`regie ${args[0]} exited with ${code}: ${stderr}`)),
+      code === 0
+        ? resolve(stdout)
+        : reject(new Error(`regie ${args[0]} exited with ${code}: ${stderr}`)),
     );
   });
 }
@@ -88,7 +92,8 @@ async function freshDatabase(dir) {
  * with 30 demo households in 2 tenants
  * and demo users of every role (see support/session.mjs),
  * serves it with the built web UI on a free loopback port, and returns its
- * base URL and a stop function that ends the server and removes the data.
+ * base URL, a stop function that ends the server and removes the data, and
+ * `cli(args)` to run a `regie` subcommand on the same database.
  */
 export async function startRegie() {
   const bin = regieBin();
@@ -165,5 +170,8 @@ export async function startRegie() {
     await stop();
     throw error;
   }
-  return { baseUrl, stop, log: () => log };
+  // A command-line call on the same database and key (e.g. `handover trust`);
+  // resolves to its standard output.
+  const cli = (args) => run(bin, [...args, '--db', db, '--key-file', key]);
+  return { baseUrl, stop, log: () => log, cli };
 }

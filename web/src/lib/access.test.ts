@@ -16,7 +16,7 @@ const t = (key: MessageKey, params?: Params) => translate('nl', key, params);
 describe('roles', () => {
   it('give each role its sections in menu order', () => {
     const cases: [UserRole[], string[]][] = [
-      [['regisseur'], ['households', 'worklist', 'signals']],
+      [['regisseur'], ['households', 'worklist', 'signals', 'handovers']],
       [['begeleider'], ['households', 'worklist', 'signals']],
       [['partner'], ['households', 'worklist', 'signals']],
       [['vrijwilliger'], ['households']],

@@ -19,6 +19,7 @@ import { useMe } from '../../session/session';
 import { AccessPanel } from './AccessPanel';
 import { ArchivePanel } from './ArchivePanel';
 import { ContactsSection } from './ContactsSection';
+import { canHandOver, HandoverPanel } from './HandoverPanel';
 import { HouseholdDetails } from './HouseholdDetails';
 import { PersonsTable } from './PersonsTable';
 import { SignalsSection } from './SignalsSection';
@@ -93,11 +94,12 @@ export function HouseholdPage({
     [tenantId, householdId],
   );
   const [justArchived, setJustArchived] = useState(false);
+  const [justTransferred, setJustTransferred] = useState(false);
   const confirmationRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (justArchived) confirmationRef.current?.focus();
-  }, [justArchived]);
+    if (justArchived || justTransferred) confirmationRef.current?.focus();
+  }, [justArchived, justTransferred]);
 
   const onArchived = (household: Household) => {
     replace(household);
@@ -122,10 +124,10 @@ export function HouseholdPage({
       {error && !noRelationship ? <ProblemAlert error={error} /> : null}
       {household ? (
         <>
-          {justArchived ? (
+          {justArchived || justTransferred ? (
             <div ref={confirmationRef} tabIndex={-1} className="regie-focus-target">
               <Alert type="ok">
-                <Paragraph>{t('archive.done')}</Paragraph>
+                <Paragraph>{t(justTransferred ? 'handover.done' : 'archive.done')}</Paragraph>
               </Alert>
             </div>
           ) : null}
@@ -165,6 +167,15 @@ export function HouseholdPage({
           <ContactsSection household={household} />
           <SignalsSection household={household} />
           <AccessPanel access={household.access} />
+          {canHandOver(household) ? (
+            <HandoverPanel
+              household={household}
+              onTransferred={() => {
+                setJustTransferred(true);
+                reload();
+              }}
+            />
+          ) : null}
           {household.archived || !household.access.can_edit ? null : (
             <ArchivePanel household={household} onArchived={onArchived} onReload={reload} />
           )}

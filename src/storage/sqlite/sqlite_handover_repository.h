@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ports/handover_repositories.h"
+#include "storage/sqlite/sqlite_handle.h"
+
+namespace regie::storage::sqlite {
+
+// Handover keys and packages over one connection inside an open
+// transaction (see sqlite_repositories.h). Writers are serialised by BEGIN
+// IMMEDIATE, so Decide's check of the pending state holds until commit.
+class SqliteHandovers final : public ports::HandoverRepository {
+ public:
+  explicit SqliteHandovers(Connection& conn) : conn_(conn) {}
+  StatusOr<std::optional<ports::SigningKey>> GetSigningKey() override;
+  Status StoreSigningKey(const ports::SigningKey& key) override;
+  StatusOr<ports::TrustedKey> AddTrustedKey(const ports::TrustedKey& key) override;
+  StatusOr<std::optional<ports::TrustedKey>> FindTrustedKey(int64_t tenant_id,
+                                                            const std::string& key_id) override;
+  StatusOr<std::vector<ports::TrustedKey>> ListTrustedKeys(int64_t tenant_id) override;
+  StatusOr<ports::HandoverRecord> Insert(const ports::HandoverRecord& record) override;
+  StatusOr<ports::HandoverRecord> Get(int64_t tenant_id, int64_t id) override;
+  StatusOr<std::optional<ports::HandoverRecord>> Find(int64_t tenant_id,
+                                                      ports::HandoverDirection direction,
+                                                      const std::string& package_id) override;
+  StatusOr<std::optional<ports::HandoverRecord>> FindByHousehold(int64_t tenant_id,
+                                                                 int64_t household_id) override;
+  StatusOr<std::vector<ports::HandoverRecord>> List(int64_t tenant_id,
+                                                    ports::HandoverDirection direction) override;
+  StatusOr<ports::HandoverRecord> Decide(int64_t tenant_id, int64_t id,
+                                         ports::HandoverStatus status, int64_t household_id,
+                                         int64_t by_user, const std::string& reason,
+                                         core::Timestamp at) override;
+
+ private:
+  StatusOr<std::vector<ports::HandoverRecord>> Query(std::string_view where, int64_t tenant_id,
+                                                     const std::string& text, int64_t number);
+  Connection& conn_;
+};
+
+}  // namespace regie::storage::sqlite

@@ -1,0 +1,146 @@
+// Handover over real HTTP: the household's regisseur exports it (a signed
+// download; the household archived; once only), the other tenant refuses the
+// package while it does not trust the key, then imports it as pending (a
+// second upload answers 200 with the same record), accepts it as a new
+// household with its persons and contacts, and cannot decide it twice. Only
+// beheer may let in an untrusted package. Authorisation per role and
+// relationship is in the matrix (authz_matrix_table.h).
+#include "api_fixture.h"
+#include "http/handover_service.h"
+
+namespace regie::testing {
+namespace {
+
+using nlohmann::json;
+
+class HandoversApiTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    household_ = CreateHousehold("Tesfay", {PersonBody("Senait", "Tesfay", "111222333"),
+                                            PersonBody("Yonas", "Tesfay", TestBsn(1))});
+    id_ = household_["id"].get<int64_t>();
+    const std::string contacts =
+        Base(tenant_a_) + "/households/" + std::to_string(id_) + "/contacts";
+    ASSERT_EQ(Post(contacts, {{"date", "2026-11-20"},
+                              {"type", "huisbezoek"},
+                              {"participants", {"Senait Tesfay"}},
+                              {"note", "Verhuizing naar Dalfsen besproken."}})
+                  .status,
+              201U);
+  }
+
+  std::string PackageUrl() const {
+    return Base(tenant_a_) + "/households/" + std::to_string(id_) + "/handover-package";
+  }
+
+  void TrustInstanceKeyIn(int64_t tenant) {
+    auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+    auto key = http::handover::InstanceKey(*tx, *crypto_, clock_->Now());
+    ASSERT_TRUE(key.ok()) << key.status().ToString();
+    ASSERT_TRUE(tx->Handovers()
+                    .AddTrustedKey({.tenant_id = tenant,
+                                    .key_id = key->key_id,
+                                    .name = "Gemeente Hardinxveld-Giessendam",
+                                    .public_key = key->public_key,
+                                    .added_at = clock_->Now()})
+                    .ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+
+  json household_;
+  int64_t id_ = 0;
+};
+
+TEST_P(HandoversApiTest, ExportImportAcceptOverHttp) {
+  As("regisseur");
+  HttpResult exported = Post(PackageUrl(), json::object());
+  ASSERT_EQ(exported.status, 201U) << exported.body;
+  EXPECT_NE(exported.header("content-disposition").find("attachment; filename=\"overdracht-"),
+            std::string::npos);
+  const json document = exported.json();
+  EXPECT_EQ(document["format"], "regie.handover/v1");
+  EXPECT_EQ(document["package"]["household"]["persons"].size(), 2U);
+  EXPECT_EQ(document["package"]["contacts"][0]["note"], "Verhuizing naar Dalfsen besproken.");
+  // Archived with the package's reference; a second export is refused.
+  json household = Get(Base(tenant_a_) + "/households/" + std::to_string(id_)).json();
+  EXPECT_TRUE(household["archived"].get<bool>());
+  EXPECT_EQ(Post(PackageUrl(), json::object()).json()["code"], "household_archived");
+  // The export is audited with its purpose, in the export's transaction.
+  EXPECT_EQ(*test_db_->RunSql("SELECT count(*) FROM audit_log WHERE action = 'export' AND "
+                              "resource_type = 'handover_package' AND purpose LIKE 'verhuizing%'"),
+            std::vector<std::string>{"1"});
+  HttpResult again = Get(PackageUrl());
+  ASSERT_EQ(again.status, 200U);
+  EXPECT_EQ(again.json(), document);
+  // The download is audited as an export too.
+  EXPECT_EQ(*test_db_->RunSql("SELECT count(*) FROM audit_log WHERE action = 'export' AND "
+                              "resource_type = 'handover_package' AND purpose LIKE 'verhuizing%'"),
+            std::vector<std::string>{"2"});
+
+  As("regisseur_b");
+  const std::string incoming = Base(tenant_b_) + "/handovers";
+  HttpResult untrusted = Post(incoming, document);
+  EXPECT_EQ(untrusted.status, 403U);
+  EXPECT_EQ(untrusted.json()["code"], "handover_key_untrusted");
+  EXPECT_TRUE(Get(incoming).json()["items"].empty());
+
+  TrustInstanceKeyIn(tenant_b_);
+  HttpResult imported = Post(incoming, document);
+  ASSERT_EQ(imported.status, 201U) << imported.body;
+  const json summary = imported.json();
+  EXPECT_EQ(summary["status"], "pending");
+  EXPECT_TRUE(summary["trusted"].get<bool>());
+  EXPECT_EQ(summary["household_name"], "Tesfay");
+  EXPECT_FALSE(summary.contains("persons"));  // summary only
+  HttpResult twice = Post(incoming, document);
+  EXPECT_EQ(twice.status, 200U);
+  EXPECT_EQ(twice.json()["id"], summary["id"]);
+  EXPECT_EQ(Get(incoming).json()["items"].size(), 1U);
+
+  const std::string decide = incoming + "/" + std::to_string(summary["id"].get<int64_t>());
+  HttpResult accepted = Post(decide + "/accept", json::object());
+  ASSERT_EQ(accepted.status, 200U) << accepted.body;
+  const int64_t created = accepted.json()["household_id"].get<int64_t>();
+  json received = Get(Base(tenant_b_) + "/households/" + std::to_string(created)).json();
+  EXPECT_EQ(received["name"], "Tesfay");
+  EXPECT_EQ(received["regisseur"]["id"], UserId("regisseur_b"));
+  ASSERT_EQ(received["persons"].size(), 2U);
+  EXPECT_EQ(received["persons"][0]["bsn"], "111222333");
+  json contacts =
+      Get(Base(tenant_b_) + "/households/" + std::to_string(created) + "/contacts").json();
+  ASSERT_EQ(contacts["items"].size(), 1U);
+  EXPECT_EQ(contacts["items"][0]["note"], "Verhuizing naar Dalfsen besproken.");
+  EXPECT_EQ(Post(decide + "/accept", json::object()).json()["code"], "handover_not_pending");
+  EXPECT_EQ(Post(decide + "/reject", {{"reason", "Te laat"}}).json()["code"],
+            "handover_not_pending");
+}
+
+TEST_P(HandoversApiTest, OnlyBeheerLetsInAnUntrustedPackageAndATamperedOneNever) {
+  As("regisseur");
+  const json document = Post(PackageUrl(), json::object()).json();
+  const std::string incoming = Base(tenant_a_) + "/handovers";
+  HttpResult refused = Post(incoming + "?allow_untrusted=true", document);
+  EXPECT_EQ(refused.status, 403U);
+  EXPECT_EQ(refused.json()["code"], "forbidden");
+
+  As("beheer");
+  json tampered = document;
+  tampered["package"]["household"]["name"] = "Andere naam";
+  HttpResult bad = Post(incoming + "?allow_untrusted=true", tampered);
+  EXPECT_EQ(bad.status, 400U);
+  EXPECT_EQ(bad.json()["code"], "handover_signature_invalid");
+  EXPECT_FALSE(bad.json()["message_nl"].get<std::string>().empty());
+  HttpResult allowed = Post(incoming + "?allow_untrusted=true", document);
+  ASSERT_EQ(allowed.status, 201U) << allowed.body;
+  EXPECT_FALSE(allowed.json()["trusted"].get<bool>());
+  // Nothing of it is shown to beheer: the list is for regisseurs.
+  EXPECT_EQ(Get(incoming).status, 403U);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, HandoversApiTest, ::testing::ValuesIn(TestBackends()),
+                         [](const auto& backend) { return backend.param; });
+
+}  // namespace
+}  // namespace regie::testing
