@@ -152,7 +152,6 @@ void NormaliseIntake(IntakeContent& c) {
     e.domain = Trim(e.domain);
     for (std::string* s : {&e.situation, &e.wishes, &e.obstacles, &e.strengths}) *s = Trim(*s);
   }
-  std::erase_if(c.domains, EmptyEntry);
   if (c.interpreter_language) *c.interpreter_language = Trim(*c.interpreter_language);
   for (EducationEntry& e : c.education) {
     e.country = Trim(e.country);
@@ -176,6 +175,8 @@ void NormaliseIntake(IntakeContent& c) {
   }
 }
 
+void CompactIntake(IntakeContent& c) { std::erase_if(c.domains, EmptyEntry); }
+
 std::vector<FieldError> ValidateIntake(const IntakeContent& c, const IntakeContext& ctx) {
   std::vector<FieldError> errors;
   if (c.intake_date > ctx.today)
@@ -183,7 +184,7 @@ std::vector<FieldError> ValidateIntake(const IntakeContent& c, const IntakeConte
   else if (c.intake_date.year() < kOldestIntakeYear)
     errors.push_back({"intake_date", "date_too_early"});
   else if (AgeOn(ctx.birth_date, c.intake_date) < kAdultAge)
-    errors.push_back({"intake_date", "not_adult"});
+    errors.push_back({"intake_date", "intake_minor"});
 
   if (c.participants.size() > kMaxIntakeParticipants)
     errors.push_back({"participants", "too_many"});
@@ -202,7 +203,7 @@ std::vector<FieldError> ValidateIntake(const IntakeContent& c, const IntakeConte
   else if (c.interpreter && !IsLanguageCode(*c.interpreter_language))
     errors.push_back({"interpreter_language", "unknown_code"});
   else if (!c.interpreter && c.interpreter_language && !c.interpreter_language->empty())
-    errors.push_back({"interpreter_language", "not_without_interpreter"});
+    errors.push_back({"interpreter_language", "only_with_interpreter"});
 
   CheckCount(c.domains.size(), "domains", errors);
   std::set<std::string_view> seen;
@@ -268,7 +269,7 @@ std::vector<FieldError> ValidateIntake(const IntakeContent& c, const IntakeConte
       (*c.availability_dagdelen < 0 || *c.availability_dagdelen > kMaxDagdelen))
     errors.push_back({"availability_dagdelen", "out_of_range"});
   if (c.health_screening.date && c.health_screening.done != true)
-    errors.push_back({"health_screening/date", "not_without_screening"});
+    errors.push_back({"health_screening/date", "only_with_screening"});
   CheckDate(c.health_screening.date, "health_screening/date", ctx.today, errors);
   CheckText(c.health_notes, "health_notes", true, errors);
 

@@ -267,9 +267,11 @@ DataCategory NoaCategory(NoaComponent component);
 // The categories `content` touches (only parts that hold something).
 CategorySet IntakeCategories(const IntakeContent& content, const PlanDomains& domains);
 
-// Trims texts and drops domain entries with nothing in them (call before
-// validating, so "  " counts as empty).
+// Trims texts (call before validating, so "  " counts as empty).
 void NormaliseIntake(IntakeContent& content);
+// Drops domain entries with nothing in them (call after validating, so
+// field paths keep the request's indices).
+void CompactIntake(IntakeContent& content);
 
 struct IntakeContext {
   const PlanDomains* domains = nullptr;
@@ -279,13 +281,14 @@ struct IntakeContext {
 
 // Domain rules, as field errors with paths of the request body
 // ("languages/2/level"): intake date in [2000-01-01, today] and the person
-// 18 or older on it; at most kMaxIntakeParticipants participants with
+// 18 or older on it ("intake_minor"); at most kMaxIntakeParticipants participants with
 // positive ids and no user twice; an interpreter's language ISO 639 and no
-// language without an interpreter; known domains, each once; clean texts
+// language without an interpreter ("only_with_interpreter"); known domains, each once; clean texts
 // within kMaxIntakeLine / kMaxIntakeText; countries ISO 3166; a valuation
-// only requested for a diploma; work years 0..kMaxWorkYears and an
+// only requested for a diploma ("needs_diploma"); work years 0..kMaxWorkYears and an
 // occupation; one level per language and skill; dates not in the future;
-// dagdelen 0..kMaxDagdelen; a screening date only when done; each NOA
+// dagdelen 0..kMaxDagdelen; a screening date only when done
+// ("only_with_screening"); each NOA
 // component once with an outcome; at most kMaxIntakeEntries per list.
 std::vector<FieldError> ValidateIntake(const IntakeContent& content, const IntakeContext& context);
 

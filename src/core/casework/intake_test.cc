@@ -54,9 +54,9 @@ TEST_F(IntakeTest, FullIntakeIsValid) {
 TEST_F(IntakeTest, OnlyForAdultsOnTheIntakeDate) {
   IntakeContext ctx = Context();
   ctx.birth_date = D("2008-11-21");  // 18 on 2026-11-21, not on the 20th
-  EXPECT_TRUE(Has(ValidateIntake(Full(), ctx), "intake_date", "not_adult"));
+  EXPECT_TRUE(Has(ValidateIntake(Full(), ctx), "intake_date", "intake_minor"));
   ctx.birth_date = D("2008-11-20");
-  EXPECT_FALSE(Has(ValidateIntake(Full(), ctx), "intake_date", "not_adult"));
+  EXPECT_FALSE(Has(ValidateIntake(Full(), ctx), "intake_date", "intake_minor"));
 }
 
 TEST_F(IntakeTest, RefusesBadParts) {
@@ -91,7 +91,7 @@ TEST_F(IntakeTest, RefusesBadParts) {
   EXPECT_TRUE(Has(e, "languages/0/test_date", "date_in_future"));
   EXPECT_TRUE(Has(e, "learnability/outcome", "required"));
   EXPECT_TRUE(Has(e, "availability_dagdelen", "out_of_range"));
-  EXPECT_TRUE(Has(e, "health_screening/date", "not_without_screening"));
+  EXPECT_TRUE(Has(e, "health_screening/date", "only_with_screening"));
   EXPECT_TRUE(Has(e, "noa/3/component", "duplicate"));
   EXPECT_TRUE(Has(e, "noa/3/outcome", "required"));
 }
@@ -102,7 +102,7 @@ TEST_F(IntakeTest, InterpreterNeedsALanguageAndViceVersa) {
   EXPECT_TRUE(Has(ValidateIntake(c, Context()), "interpreter_language", "required"));
   c.interpreter = false;
   c.interpreter_language = "ar";
-  EXPECT_TRUE(Has(ValidateIntake(c, Context()), "interpreter_language", "not_without_interpreter"));
+  EXPECT_TRUE(Has(ValidateIntake(c, Context()), "interpreter_language", "only_with_interpreter"));
 }
 
 TEST_F(IntakeTest, FinalisingNeedsParticipantsAndTheScreeningAnswer) {
@@ -114,11 +114,14 @@ TEST_F(IntakeTest, FinalisingNeedsParticipantsAndTheScreeningAnswer) {
   EXPECT_TRUE(Has(e, "health_screening/done", "required"));
 }
 
-TEST_F(IntakeTest, NormaliseTrimsAndDropsEmptyDomains) {
+TEST_F(IntakeTest, NormaliseTrimsCompactDropsEmptyDomains) {
   IntakeContent c = Full();
   c.domains.push_back({"wonen", "  ", " ", "", ""});
   c.interests = "  voetbal ";
   NormaliseIntake(c);
+  EXPECT_EQ(c.domains.size(), 3u);  // request indices stay valid for validation
+  EXPECT_EQ(ValidateIntake(c, Context()), std::vector<FieldError>{});
+  CompactIntake(c);
   EXPECT_EQ(c.domains.size(), 2u);
   EXPECT_EQ(c.interests, "voetbal");
 }
