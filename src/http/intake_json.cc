@@ -124,11 +124,14 @@ class ObjectReader {
     const json* v = Find(key);
     present = v != nullptr && v->is_object();
     if (v != nullptr && !v->is_object()) errors_.push_back({At(key), "wrong_type"});
-    return ObjectReader(present ? *v : kEmpty, At(key) + "/", errors_);
+    return ObjectReader(present ? *v : Empty(), At(key) + "/", errors_);
   }
 
  private:
-  static inline const json kEmpty = json::object();
+  static const json& Empty() {
+    static const json kEmpty = json::object();
+    return kEmpty;
+  }
   const json& obj_;
   std::string path_;
   std::vector<FieldError>& errors_;
