@@ -61,7 +61,8 @@ class IntakeHandlers {
     REGIE_ASSIGN_OR_RETURN(Session s, Open(request, ports::TxMode::kRead, core::Action::kRead));
     REGIE_ASSIGN_OR_RETURN(core::Intake intake,
                            s.tx->Intakes().Get(s.tenant_id, s.person_id, version));
-    const IntakeRights rights = Rights(s, intake);
+    // An old version is history: it is read, never edited from.
+    const IntakeRights rights = version == 0 ? Rights(s, intake) : IntakeRights{.read = true};
     REGIE_ASSIGN_OR_RETURN(json out, View(s, intake, rights));
     core::AuditRecord r = Audit(s, core::Action::kRead, std::to_string(intake.version));
     r.categories = core::IntakeCategories(intake.content, domains_).Intersect(s.visible);

@@ -188,6 +188,7 @@ TEST_P(IntakesApiTest, JointIntakeIsSavedFinalisedAndReopened) {
   HttpResult old = Get(url_ + "?version=3");
   ASSERT_EQ(old.status, 200U);
   EXPECT_EQ(old.json()["status"], "afgerond");
+  EXPECT_EQ(old.json()["access"]["reopen"], false);  // history is read, not acted on
 }
 
 TEST_P(IntakesApiTest, PartnerWithoutHealthBasisSeesAndWritesOnlyItsParts) {
