@@ -5,6 +5,7 @@
 
 #include "core/auth/sha1.h"
 #include "core/casework/demo_assessments.h"
+#include "core/casework/demo_intakes.h"
 #include "core/casework/demo_signals.h"
 #include "core/casework/signal_routing.h"
 #include "core/demo_plan.h"
@@ -182,6 +183,38 @@ Status FileDemoSignals(ports::Transaction& tx, const core::DemoTenant& tenant, c
   return Status::Ok();
 }
 
+// A broad intake for an adult (core::DemoIntake), taken jointly by the
+// regisseur and the begeleider (Vluchtelingenwerk) when there is one, and
+// finalised unless it is recent.
+Status StoreDemoIntake(ports::Transaction& tx, int64_t tenant_id, int64_t person_id,
+                       const core::PersonData& person, int64_t regisseur,
+                       const std::vector<int64_t>& begeleiders, const core::DemoOptions& options,
+                       core::Timestamp now) {
+  const uint64_t seed = options.seed * 0xBF58476D1CE4E5B9ULL + static_cast<uint64_t>(person_id);
+  std::optional<core::IntakeContent> content = core::DemoIntake(person, options.today, seed);
+  if (!content) return Status::Ok();
+  for (int64_t user : {regisseur, begeleiders.empty() ? int64_t{0} : begeleiders.front()}) {
+    if (user == 0) continue;
+    REGIE_ASSIGN_OR_RETURN(ports::User u, tx.Users().Get(user));
+    content->participants.push_back({user, u.data.organisation_id});
+  }
+  const bool final = content->intake_date.AddDays(21) < options.today;
+  core::Intake intake{
+      .tenant_id = tenant_id,
+      .person_id = person_id,
+      .version = 1,
+      .status = final ? core::IntakeStatus::kAfgerond : core::IntakeStatus::kConcept,
+      .content = std::move(*content),
+      .recorded_by = regisseur,
+      .saved_by = regisseur,
+      .saved_at = now};
+  if (final) {
+    intake.finalised_at = now;
+    intake.finalised_by = regisseur;
+  }
+  return tx.Intakes().Save(intake).status();
+}
+
 // A plan (and sometimes the head's agreement) for a share of the demo
 // households, saved as version 1 by their regisseur.
 Status StoreDemoPlan(ports::Transaction& tx, const core::DemoHousehold& demo, int64_t tenant_id,
@@ -312,6 +345,9 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
         REGIE_ASSIGN_OR_RETURN(core::Person person,
                                tx->Persons().Create(tenant_id, household.id, p, now));
         person_ids.push_back(person.id);
+        REGIE_RETURN_IF_ERROR(StoreDemoIntake(*tx, tenant_id, person.id, p, data.regisseur_user_id,
+                                              Ids(users, next->begeleider_user_indices), options,
+                                              now));
         if (policies.empty()) continue;
         // Recorded by the begeleider when there is one, else the regisseur.
         const std::vector<int64_t> begeleiders = Ids(users, next->begeleider_user_indices);

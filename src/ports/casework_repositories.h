@@ -6,6 +6,7 @@
 
 #include "core/casework/assessment.h"
 #include "core/casework/contact.h"
+#include "core/casework/intake.h"
 #include "core/casework/plan.h"
 #include "core/casework/signal.h"
 #include "core/status.h"
@@ -157,6 +158,33 @@ class PlanRepository {
   // `limit`. Served by indexes on the responsible organisation and user.
   virtual StatusOr<std::vector<DueAction>> DueActions(int64_t tenant_id, DueActionScope scope,
                                                       int64_t id, core::Date due_by, int limit) = 0;
+};
+
+// The versioned broad intakes of persons (one per adult). Versions are
+// immutable once stored; a save, finalising and reopening are each a new
+// full version.
+class IntakeRepository {
+ public:
+  virtual ~IntakeRepository() = default;
+
+  // The person's current intake version (0: none yet), for a write
+  // transaction only: the intake stays locked against other saves until
+  // the transaction ends, so a check of the client's base version holds
+  // until Save. NotFound "person_not_found".
+  virtual StatusOr<int64_t> LockCurrentVersion(int64_t tenant_id, int64_t person_id) = 0;
+  // One version; version 0 means the current one (an empty concept of
+  // version 0 when there is none). NotFound "person_not_found" or
+  // "intake_version_not_found".
+  virtual StatusOr<core::Intake> Get(int64_t tenant_id, int64_t person_id, int64_t version) = 0;
+  // Every version, newest first. NotFound "person_not_found".
+  virtual StatusOr<std::vector<core::IntakeVersionInfo>> ListVersions(int64_t tenant_id,
+                                                                      int64_t person_id) = 0;
+  // Stores `intake` as a new version; intake.version must be the current
+  // version + 1, else Conflict "intake_version_conflict" and nothing is
+  // written (also when a concurrent save won). NotFound
+  // "person_not_found". References (users, participants) are the
+  // caller's check; the schema refuses unknown users.
+  virtual StatusOr<core::Intake> Save(const core::Intake& intake) = 0;
 };
 
 }  // namespace regie::ports

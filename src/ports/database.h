@@ -40,6 +40,7 @@ class Transaction {
   virtual SignalRepository& Signals() = 0;
   virtual PlanRepository& Plans() = 0;
   virtual HandoverRepository& Handovers() = 0;
+  virtual IntakeRepository& Intakes() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

@@ -409,6 +409,40 @@ inline const std::vector<Entry> kMatrix = {
       {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
       {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
       {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // The broad intake of a person: the case holders read and write it, a
+  // partner with a basis reads the parts of its categories and writes only
+  // when its organisation takes part in the intake (not so here); only the
+  // regisseur reopens a finalised intake.
+  {"GET /api/v1/tenants/{tenantId}/persons/{personId}/intake", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"PUT /api/v1/tenants/{tenantId}/persons/{personId}/intake", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/persons/{personId}/intake/finalise", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/persons/{personId}/intake/reopen", "", Target::kPerson, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/persons/{personId}/intake/versions", "", Target::kPerson, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
   {"POST /api/v1/tenants/{tenantId}/sharing-bases/{basisId}/withdraw", "", Target::kBasis, {
       {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
       {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},

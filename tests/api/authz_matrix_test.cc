@@ -299,6 +299,11 @@ class AuthzMatrixTest : public ApiTest {
     if (route == "POST /api/v1/tenants/{tenantId}/handovers/{handoverId}/accept") return "{}";
     if (route == "POST /api/v1/tenants/{tenantId}/handovers/{handoverId}/reject")
       return json{{"reason", "Niet voor onze gemeente"}}.dump();
+    if (route == "PUT /api/v1/tenants/{tenantId}/persons/{personId}/intake")
+      return IntakeBody(*tx, *s).dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/persons/{personId}/intake/finalise" ||
+        route == "POST /api/v1/tenants/{tenantId}/persons/{personId}/intake/reopen")
+      return json{{"version", tx->Intakes().Get(s->tenant, s->p1, 0).value().version}}.dump();
     if (route == "PUT /api/v1/tenants/{tenantId}/policy/activations")
       return json{{"activations", json::array()}}.dump();
     if (route.starts_with("POST ") || route.starts_with("PUT "))
@@ -389,6 +394,47 @@ class AuthzMatrixTest : public ApiTest {
     ASSERT_TRUE(tx->Commit().ok());
   }
 
+  // A complete intake of the column's first person, its regisseur taking
+  // part: a valid save and ready to finalise.
+  json IntakeBody(ports::Transaction& tx, const Scenario& s) {
+    const int64_t regisseur = UserId(s.tenant == tenant_a_ ? "regisseur" : "regisseur_b");
+    return json{{"version", tx.Intakes().Get(s.tenant, s.p1, 0).value().version},
+                {"intake_date", "2026-11-01"},
+                {"participants",
+                 {{{"user_id", regisseur},
+                   {"organisation_id", tx.Users().Get(regisseur)->data.organisation_id}}}},
+                {"health_screening", {{"done", true}}},
+                {"domains", {{{"domain", "wonen"}, {"situation", "Eengezinswoning"}}}}};
+  }
+
+  // Intake routes work on an intake of the first person in the state the
+  // route needs: finalised for reopen, a concept otherwise.
+  void EnsureIntake(const Scenario& s, bool finalised) {
+    auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+    core::Intake current = *tx->Intakes().Get(s.tenant, s.p1, 0);
+    const bool is_final = current.status == core::IntakeStatus::kAfgerond;
+    if (current.version > 0 && is_final == finalised) return;
+    const int64_t regisseur = UserId(s.tenant == tenant_a_ ? "regisseur" : "regisseur_b");
+    core::Intake next = current;
+    next.tenant_id = s.tenant;
+    next.person_id = s.p1;
+    next.version = current.version + 1;
+    if (current.version == 0) {
+      next.recorded_by = regisseur;
+      next.content.intake_date = *core::Date::Parse("2026-11-01");
+      next.content.participants = {{regisseur, tx->Users().Get(regisseur)->data.organisation_id}};
+      next.content.health_screening.done = true;
+    }
+    next.status = finalised ? core::IntakeStatus::kAfgerond : core::IntakeStatus::kConcept;
+    next.finalised_at.reset();
+    if (finalised) next.finalised_at = clock_->Now();
+    next.finalised_by = finalised ? regisseur : 0;
+    next.saved_by = regisseur;
+    next.saved_at = clock_->Now();
+    ASSERT_TRUE(tx->Intakes().Save(next).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+
   std::string Path(const authz::Entry& entry, const World& w, size_t column) {
     std::string path =
         std::string(entry.route.substr(entry.route.find(' ') + 1)) + std::string(entry.query);
@@ -408,6 +454,8 @@ class AuthzMatrixTest : public ApiTest {
       // Plan routes work on a plan of version 1 with goal 1 and action 2,
       // for which the partner's organisation (the GGD) answers.
       if (path.find("/plan") != std::string::npos) EnsurePlan(*s);
+      if (path.find("/intake") != std::string::npos)
+        EnsureIntake(*s, path.ends_with("/intake/reopen"));
       path = Replace(path, "{version}", "1");
       path = Replace(path, "{actionKey}", "2");
       // Voiding uses an event up: every request gets a fresh one.

@@ -627,6 +627,53 @@ CREATE CONSTRAINT TRIGGER handover_packages_changes AFTER INSERT OR UPDATE OR DE
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
 )sql";
 
+// Broad intakes of adults; see the SQLite twin.
+constexpr std::string_view kV10Intakes = R"sql(
+CREATE TABLE intakes (
+  person_id       bigint PRIMARY KEY REFERENCES persons(id),
+  tenant_id       bigint NOT NULL REFERENCES tenants(id),
+  current_version bigint NOT NULL CHECK (current_version > 0)
+);
+CREATE TABLE intake_versions (
+  person_id            bigint NOT NULL REFERENCES persons(id),
+  version              bigint NOT NULL CHECK (version > 0),
+  tenant_id            bigint NOT NULL REFERENCES tenants(id),
+  status               text NOT NULL CHECK (status IN ('concept', 'afgerond')),
+  intake_date          date NOT NULL,
+  interpreter          boolean NOT NULL,
+  interpreter_language text,
+  recorded_by          bigint NOT NULL REFERENCES users(id),
+  saved_by             bigint NOT NULL REFERENCES users(id),
+  saved_at             bigint NOT NULL,
+  finalised_by         bigint REFERENCES users(id),
+  finalised_at         bigint,
+  PRIMARY KEY (person_id, version)
+);
+CREATE TABLE intake_items (
+  person_id bigint NOT NULL,
+  version   bigint NOT NULL,
+  part      text NOT NULL,
+  position  integer NOT NULL,
+  field     text NOT NULL,
+  value     text NOT NULL,
+  PRIMARY KEY (person_id, version, part, position, field),
+  FOREIGN KEY (person_id, version) REFERENCES intake_versions(person_id, version)
+);
+CREATE FUNCTION intake_immutable() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'intake versions are immutable';
+END
+$fn$;
+CREATE TRIGGER intake_versions_immutable BEFORE UPDATE OR DELETE ON intake_versions
+  FOR EACH ROW EXECUTE FUNCTION intake_immutable();
+CREATE TRIGGER intake_items_immutable BEFORE UPDATE OR DELETE ON intake_items
+  FOR EACH ROW EXECUTE FUNCTION intake_immutable();
+CREATE CONSTRAINT TRIGGER intakes_changes AFTER INSERT OR UPDATE OR DELETE ON intakes
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+CREATE CONSTRAINT TRIGGER intake_versions_changes AFTER INSERT ON intake_versions
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -637,6 +684,7 @@ constexpr std::array kMigrations = {
     Migration{7, "assessments", kV7Assessments},
     Migration{8, "change_counter", kV8ChangeCounter},
     Migration{9, "handover", kV9Handover},
+    Migration{10, "intakes", kV10Intakes},
 };
 
 }  // namespace

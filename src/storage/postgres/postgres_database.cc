@@ -10,6 +10,7 @@
 #include "storage/postgres/postgres_assessment_repository.h"
 #include "storage/postgres/postgres_contact_repository.h"
 #include "storage/postgres/postgres_handover_repository.h"
+#include "storage/postgres/postgres_intake_repository.h"
 #include "storage/postgres/postgres_plan_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_repositories.h"
@@ -100,7 +101,8 @@ class PgTransaction final : public ports::Transaction {
         assessments_(*conn_),
         signals_(*conn_),
         plans_(*conn_),
-        handovers_(*conn_) {}
+        handovers_(*conn_),
+        intakes_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -125,6 +127,7 @@ class PgTransaction final : public ports::Transaction {
   ports::SignalRepository& Signals() override { return signals_; }
   ports::PlanRepository& Plans() override { return plans_; }
   ports::HandoverRepository& Handovers() override { return handovers_; }
+  ports::IntakeRepository& Intakes() override { return intakes_; }
 
   Status Commit() override {
     finished_ = true;
@@ -158,6 +161,7 @@ class PgTransaction final : public ports::Transaction {
   PgSignals signals_;
   PgPlans plans_;
   PgHandovers handovers_;
+  PgIntakes intakes_;
   bool finished_ = false;
 };
 

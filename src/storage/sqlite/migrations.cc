@@ -681,6 +681,59 @@ CREATE TRIGGER handover_packages_changes_update AFTER UPDATE ON handover_package
 BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
 )sql";
 
+// Broad intakes of adults (intake issue): `intakes` holds the current
+// version per person and is the row a save locks; versions are immutable,
+// their parts (core::ToIntakeItems) are (part, position, field, value)
+// rows so a new intake field needs no migration.
+constexpr std::string_view kV10Intakes = R"sql(
+CREATE TABLE intakes (
+  person_id       INTEGER PRIMARY KEY REFERENCES persons(id),
+  tenant_id       INTEGER NOT NULL REFERENCES tenants(id),
+  current_version INTEGER NOT NULL CHECK (current_version > 0)
+);
+CREATE TABLE intake_versions (
+  person_id            INTEGER NOT NULL REFERENCES persons(id),
+  version              INTEGER NOT NULL CHECK (version > 0),
+  tenant_id            INTEGER NOT NULL REFERENCES tenants(id),
+  status               TEXT NOT NULL CHECK (status IN ('concept', 'afgerond')),
+  intake_date          TEXT NOT NULL,
+  interpreter          INTEGER NOT NULL CHECK (interpreter IN (0, 1)),
+  interpreter_language TEXT,
+  recorded_by          INTEGER NOT NULL REFERENCES users(id),
+  saved_by             INTEGER NOT NULL REFERENCES users(id),
+  saved_at             INTEGER NOT NULL,
+  finalised_by         INTEGER REFERENCES users(id),
+  finalised_at         INTEGER,
+  PRIMARY KEY (person_id, version)
+) WITHOUT ROWID;
+CREATE TABLE intake_items (
+  person_id INTEGER NOT NULL,
+  version   INTEGER NOT NULL,
+  part      TEXT NOT NULL,
+  position  INTEGER NOT NULL,
+  field     TEXT NOT NULL,
+  value     TEXT NOT NULL,
+  PRIMARY KEY (person_id, version, part, position, field),
+  FOREIGN KEY (person_id, version) REFERENCES intake_versions(person_id, version)
+) WITHOUT ROWID;
+CREATE TRIGGER intake_versions_no_update BEFORE UPDATE ON intake_versions
+BEGIN SELECT RAISE(ABORT, 'intake versions are immutable'); END;
+CREATE TRIGGER intake_versions_no_delete BEFORE DELETE ON intake_versions
+BEGIN SELECT RAISE(ABORT, 'intake versions are immutable'); END;
+CREATE TRIGGER intake_items_no_update BEFORE UPDATE ON intake_items
+BEGIN SELECT RAISE(ABORT, 'intake versions are immutable'); END;
+CREATE TRIGGER intake_items_no_delete BEFORE DELETE ON intake_items
+BEGIN SELECT RAISE(ABORT, 'intake versions are immutable'); END;
+CREATE TRIGGER intakes_changes_insert AFTER INSERT ON intakes
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER intakes_changes_update AFTER UPDATE ON intakes
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER intakes_changes_delete AFTER DELETE ON intakes
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
+CREATE TRIGGER intake_versions_changes_insert AFTER INSERT ON intake_versions
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -691,6 +744,7 @@ constexpr std::array kMigrations = {
     Migration{7, "assessments", kV7Assessments},
     Migration{8, "change_counter", kV8ChangeCounter},
     Migration{9, "handover", kV9Handover},
+    Migration{10, "intakes", kV10Intakes},
 };
 
 }  // namespace

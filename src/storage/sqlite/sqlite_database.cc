@@ -11,6 +11,7 @@
 #include "storage/sqlite/sqlite_contact_repository.h"
 #include "storage/sqlite/sqlite_handle.h"
 #include "storage/sqlite/sqlite_handover_repository.h"
+#include "storage/sqlite/sqlite_intake_repository.h"
 #include "storage/sqlite/sqlite_plan_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
@@ -83,7 +84,8 @@ class SqliteTransaction final : public ports::Transaction {
         assessments_(*conn_),
         signals_(*conn_),
         plans_(*conn_),
-        handovers_(*conn_) {}
+        handovers_(*conn_),
+        intakes_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -105,6 +107,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::SignalRepository& Signals() override { return signals_; }
   ports::PlanRepository& Plans() override { return plans_; }
   ports::HandoverRepository& Handovers() override { return handovers_; }
+  ports::IntakeRepository& Intakes() override { return intakes_; }
 
   Status Commit() override {
     finished_ = true;
@@ -131,6 +134,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteSignals signals_;
   SqlitePlans plans_;
   SqliteHandovers handovers_;
+  SqliteIntakes intakes_;
   bool finished_ = false;
 };
 

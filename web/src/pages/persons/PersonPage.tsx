@@ -14,6 +14,7 @@ import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
 import { breakGlassEnd } from '../households/HouseholdPage';
 import { AssessmentsSection } from './assessments/AssessmentsSection';
+import { IntakeSection } from './intake/IntakeSection';
 import { PersonDetails } from './PersonDetails';
 import { PersonPolicy } from './policy/PersonPolicy';
 import { SharingSection } from './sharing/SharingSection';
@@ -101,6 +102,7 @@ export function PersonPage({ tenantId, personId }: { tenantId: number; personId:
               revision={policyRevision}
             />
           ) : null}
+          {mayReadAssessments ? <IntakeSection tenantId={tenantId} personId={personId} /> : null}
           {mayReadAssessments ? (
             <AssessmentsSection
               tenantId={tenantId}

@@ -102,6 +102,9 @@ function assessmentsApi(
     'GET /api/v1/tenants/1/households/3': () => json(household),
     'GET /api/v1/tenants/1/persons/9/sharing-bases': () => json({ items: [] }),
     'GET /api/v1/tenants/1/organisations': () => json({ items: [] }),
+    // The intake section beside this one is not under test: refused, so hidden.
+    'GET /api/v1/tenants/1/persons/9/intake': () =>
+      problem(403, { code: 'category_not_shared', message_nl: 'Niet gedeeld.' }),
     [`GET ${URL}`]: answer,
     ...extra,
   });
