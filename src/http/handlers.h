@@ -39,6 +39,7 @@ void AddContactRoutes(Router& router, const ApiContext& ctx);
 void AddAssessmentRoutes(Router& router, const ApiContext& ctx);
 void AddSignalRoutes(Router& router, const ApiContext& ctx);
 void AddPlanRoutes(Router& router, const ApiContext& ctx);
+void AddReferralRoutes(Router& router, const ApiContext& ctx);
 
 // A positive decimal id from a path segment; nullopt otherwise.
 std::optional<int64_t> ParseId(std::string_view text);

@@ -38,6 +38,7 @@ class Transaction {
   virtual AssessmentRepository& Assessments() = 0;
   virtual SignalRepository& Signals() = 0;
   virtual PlanRepository& Plans() = 0;
+  virtual ReferralRepository& Referrals() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

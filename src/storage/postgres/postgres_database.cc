@@ -11,6 +11,7 @@
 #include "storage/postgres/postgres_contact_repository.h"
 #include "storage/postgres/postgres_plan_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
+#include "storage/postgres/postgres_referral_repository.h"
 #include "storage/postgres/postgres_repositories.h"
 #include "storage/postgres/postgres_signal_repository.h"
 
@@ -98,7 +99,8 @@ class PgTransaction final : public ports::Transaction {
         contacts_(*conn_),
         assessments_(*conn_),
         signals_(*conn_),
-        plans_(*conn_) {}
+        plans_(*conn_),
+        referrals_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -122,6 +124,7 @@ class PgTransaction final : public ports::Transaction {
   ports::AssessmentRepository& Assessments() override { return assessments_; }
   ports::SignalRepository& Signals() override { return signals_; }
   ports::PlanRepository& Plans() override { return plans_; }
+  ports::ReferralRepository& Referrals() override { return referrals_; }
 
   Status Commit() override {
     finished_ = true;
@@ -154,6 +157,7 @@ class PgTransaction final : public ports::Transaction {
   PgAssessments assessments_;
   PgSignals signals_;
   PgPlans plans_;
+  PgReferrals referrals_;
   bool finished_ = false;
 };
 

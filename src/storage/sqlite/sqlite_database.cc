@@ -12,6 +12,7 @@
 #include "storage/sqlite/sqlite_handle.h"
 #include "storage/sqlite/sqlite_plan_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
+#include "storage/sqlite/sqlite_referral_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
 #include "storage/sqlite/sqlite_signal_repository.h"
 
@@ -81,7 +82,8 @@ class SqliteTransaction final : public ports::Transaction {
         contacts_(*conn_),
         assessments_(*conn_),
         signals_(*conn_),
-        plans_(*conn_) {}
+        plans_(*conn_),
+        referrals_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -102,6 +104,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::AssessmentRepository& Assessments() override { return assessments_; }
   ports::SignalRepository& Signals() override { return signals_; }
   ports::PlanRepository& Plans() override { return plans_; }
+  ports::ReferralRepository& Referrals() override { return referrals_; }
 
   Status Commit() override {
     finished_ = true;
@@ -127,6 +130,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteAssessments assessments_;
   SqliteSignals signals_;
   SqlitePlans plans_;
+  SqliteReferrals referrals_;
   bool finished_ = false;
 };
 

@@ -4,7 +4,8 @@ import type { UserRole } from '../api/types';
 import { paths } from '../router/routes';
 import type { Route } from '../router/routes';
 
-export type Section = 'households' | 'worklist' | 'signals' | 'users' | 'policy' | 'audit';
+export type Section =
+  'households' | 'worklist' | 'signals' | 'referrals' | 'users' | 'policy' | 'audit';
 
 /** Roles that work on households (case content). */
 export const CASE_ROLES: readonly UserRole[] = [
@@ -20,6 +21,8 @@ const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
   worklist: ['regisseur', 'begeleider', 'partner'],
   // Signals routed to the user's organisation (receiving organisations).
   signals: ['regisseur', 'begeleider', 'partner'],
+  // Referrals to and from the user's organisation.
+  referrals: ['regisseur', 'begeleider', 'partner'],
   users: ['beheer'],
   policy: ['beheer'],
   audit: ['auditor'],
@@ -32,6 +35,7 @@ const SECTION_ORDER: readonly Section[] = [
   'households',
   'worklist',
   'signals',
+  'referrals',
   'users',
   'policy',
   'audit',
@@ -54,6 +58,8 @@ export function sectionPath(section: Section, tenantId: number): string {
       return paths.worklist(tenantId);
     case 'signals':
       return paths.signals(tenantId);
+    case 'referrals':
+      return paths.referrals(tenantId);
     case 'policy':
       return paths.packs(tenantId);
     case 'users':
@@ -114,6 +120,8 @@ export function sectionOf(route: Route): Section | null {
       return 'worklist';
     case 'signals':
       return 'signals';
+    case 'referrals':
+      return 'referrals';
     case 'packs':
     case 'pack':
     case 'activations':

@@ -21,6 +21,7 @@ import { ArchivePanel } from './ArchivePanel';
 import { ContactsSection } from './ContactsSection';
 import { HouseholdDetails } from './HouseholdDetails';
 import { PersonsTable } from './PersonsTable';
+import { ReferralsSection } from './ReferralsSection';
 import { SignalsSection } from './SignalsSection';
 
 /** When an opening of this household by break-the-glass ends, if known. */
@@ -164,6 +165,9 @@ export function HouseholdPage({
           ) : null}
           <ContactsSection household={household} />
           <SignalsSection household={household} />
+          {household.access.relationship !== 'vrijwilliger' ? (
+            <ReferralsSection household={household} />
+          ) : null}
           <AccessPanel access={household.access} />
           {household.archived || !household.access.can_edit ? null : (
             <ArchivePanel household={household} onArchived={onArchived} onReload={reload} />
