@@ -1,5 +1,7 @@
 #include "http/referral_support.h"
 
+#include <algorithm>
+
 #include "http/household_view.h"
 #include "http/policy_registry.h"
 #include "http/policy_support.h"

@@ -7,6 +7,7 @@
 // core::ApplyReferralTransition. Making a referral is refused unless every
 // category of the package is covered for every named person by an active
 // sharing basis for the receiving organisation.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/casework/referral.h"

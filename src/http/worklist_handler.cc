@@ -17,6 +17,7 @@
 
 #include "core/access/policy.h"
 #include "core/policy/timeline.h"
+#include "core/validation.h"
 #include "http/audit_writer.h"
 #include "http/dto.h"
 #include "http/handlers.h"
