@@ -338,7 +338,8 @@ TEST_P(ReferralsApiTest, TemplatesFromThePacksAndTheWorklist) {
   HttpResult templates = Get(Base(tenant_a_) + "/referral-templates");
   ASSERT_EQ(templates.status, 200U) << templates.body;
   json ggd;
-  for (const json& t : templates.json()["items"])
+  const json items = templates.json()["items"];
+  for (const json& t : items)
     if (t["id"] == "ggd_intake") ggd = t;
   ASSERT_FALSE(ggd.is_null()) << templates.body;
   EXPECT_EQ(ggd["package"], json({"basis", "gezondheid"}));

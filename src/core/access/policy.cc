@@ -276,8 +276,7 @@ bool MayFileSignal(const AccessDecision& household_read) {
     case Relationship::kBegeleider:
     case Relationship::kPartner:
     case Relationship::kVrijwilliger:
-      return true;
-    case Relationship::kReferral:
+    case Relationship::kReferral:  // works with the persons it was referred
       return true;
     case Relationship::kBreakGlass:
     case Relationship::kNone:
