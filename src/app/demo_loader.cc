@@ -117,8 +117,8 @@ std::vector<int64_t> Ids(const std::vector<int64_t>& all, const std::vector<int>
 Status MakeDemoReferral(ports::Transaction& tx, const core::DemoHousehold& demo, int64_t tenant_id,
                         int64_t household_id, const std::vector<int64_t>& person_ids,
                         const std::vector<int64_t>& organisations, int64_t regisseur, int ordinal,
-                        core::Date today, DemoLoadStats& batch) {
-  const std::optional<core::DemoReferral> plan = core::DemoReferralFor(ordinal);
+                        int& made, core::Date today, DemoLoadStats& batch) {
+  const std::optional<core::DemoReferral> plan = core::DemoReferralFor(ordinal, made);
   if (!plan) return Status::Ok();
   REGIE_ASSIGN_OR_RETURN(ports::User sender, tx.Users().Get(regisseur));
   for (const core::DemoBasis& b : demo.bases) {
@@ -173,6 +173,7 @@ Status MakeDemoReferral(ports::Transaction& tx, const core::DemoHousehold& demo,
       referral = applied.referral;
     }
     ++batch.referrals;
+    ++made;
     return Status::Ok();
   }
   return Status::Ok();
@@ -318,6 +319,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
   REGIE_ASSIGN_OR_RETURN(auto policies, ActivatePacks(db, generator.tenants(), ids, packs, clock));
 
   std::vector<int> ordinals(ids.tenants.size(), 0);  // households per tenant so far
+  std::vector<int> referrals_made(ids.tenants.size(), 0);
   bool done = false;
   while (!done) {
     REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
@@ -403,9 +405,9 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
         REGIE_RETURN_IF_ERROR(tx->Access().CreateBasis(basis, now).status());
         ++batch.sharing_bases;
       }
-      REGIE_RETURN_IF_ERROR(MakeDemoReferral(*tx, *next, tenant_id, household.id, person_ids,
-                                             ids.organisations[tenant], data.regisseur_user_id,
-                                             ordinals[tenant], options.today, batch));
+      REGIE_RETURN_IF_ERROR(MakeDemoReferral(
+          *tx, *next, tenant_id, household.id, person_ids, ids.organisations[tenant],
+          data.regisseur_user_id, ordinals[tenant], referrals_made[tenant], options.today, batch));
       REGIE_RETURN_IF_ERROR(FileDemoSignals(*tx, generator.tenants()[tenant], ids, tenant, data,
                                             household.id, person_ids, *next, ordinals[tenant]++,
                                             options.today, batch));

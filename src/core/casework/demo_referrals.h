@@ -23,12 +23,14 @@ struct DemoReferral {
   std::string note;            // the reject or withdraw reason, or the completion note
 };
 
-// A referral for the `ordinal`-th household (0-based) of its tenant when
-// ordinal is a multiple of kDemoReferralEvery, at most kDemoReferralsPerTenant;
-// none otherwise.
-inline constexpr int kDemoReferralEvery = 4;
+// The referral for the `ordinal`-th household (0-based) of its tenant when
+// ordinal is a multiple of kDemoReferralEvery and the tenant has `made`
+// fewer than kDemoReferralsPerTenant so far; none otherwise. Counting what
+// was made (a household without a suitable basis gets none) keeps every
+// state in each tenant's demo.
+inline constexpr int kDemoReferralEvery = 3;
 inline constexpr int kDemoReferralsPerTenant = 6;
-std::optional<DemoReferral> DemoReferralFor(int ordinal);
+std::optional<DemoReferral> DemoReferralFor(int ordinal, int made);
 
 // The reason a regisseur would give for referring a person with `package`.
 std::string DemoReferralReason(const CategorySet& package);
