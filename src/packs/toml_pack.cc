@@ -466,10 +466,14 @@ class Reader {
         for (const std::string& code : codes) {
           const bool known = kind ? core::ParseEnum<core::OrganisationKind>(code).has_value()
                                   : core::ParseEnum<core::DataCategory>(code).has_value();
-          if (!known)
-            Error(h.where, "bad_value",
-                  c + ": unknown " + (kind ? "organisation kind '" : "data category '") + code +
-                      "' in '" + std::string(what) + "'");
+          if (known) continue;
+          std::string message = c;
+          message += kind ? ": unknown organisation kind '" : ": unknown data category '";
+          message += code;
+          message += "' in '";
+          message += what;
+          message += "'";
+          Error(h.where, "bad_value", std::move(message));
         }
       };
       check(h.from_kinds, "from", true);
