@@ -166,9 +166,10 @@ int RunDemo(const DemoCommandOptions& options) {
   }
   spdlog::info(
       "event=demo_loaded tenants={} organisations={} users={} households={} persons={} "
-      "sharing_bases={} events={} assessments={} signals={} plans={}",
+      "sharing_bases={} events={} assessments={} signals={} referrals={} plans={}",
       stats->tenants, stats->organisations, stats->users, stats->households, stats->persons,
-      stats->sharing_bases, stats->events, stats->assessments, stats->signals, stats->plans);
+      stats->sharing_bases, stats->events, stats->assessments, stats->signals, stats->referrals,
+      stats->plans);
   return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "core/auth/sha1.h"
 #include "core/casework/demo_assessments.h"
 #include "core/casework/demo_intakes.h"
+#include "core/casework/demo_referrals.h"
 #include "core/casework/demo_signals.h"
 #include "core/casework/signal_routing.h"
 #include "core/demo_plan.h"
@@ -109,6 +110,75 @@ std::vector<int64_t> Ids(const std::vector<int64_t>& all, const std::vector<int>
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+// Makes the demo referral of one household (core::DemoReferralFor), along
+// its first sharing basis for an organisation other than the regisseur's, so
+// the package is covered; the regisseur sends it and a user of the receiving
+// organisation answers (the regisseur stands in when it has none).
+Status MakeDemoReferral(ports::Transaction& tx, const core::DemoHousehold& demo, int64_t tenant_id,
+                        int64_t household_id, const std::vector<int64_t>& person_ids,
+                        const std::vector<int64_t>& organisations, int64_t regisseur, int ordinal,
+                        int& made, core::Date today, DemoLoadStats& batch) {
+  const std::optional<core::DemoReferral> plan = core::DemoReferralFor(ordinal, made);
+  if (!plan) return Status::Ok();
+  REGIE_ASSIGN_OR_RETURN(ports::User sender, tx.Users().Get(regisseur));
+  for (const core::DemoBasis& b : demo.bases) {
+    const int64_t to = organisations[static_cast<size_t>(b.organisation_index)];
+    if (to == sender.data.organisation_id) continue;
+    const int days_since_given = std::max(0, today.days() - b.given.days());
+    core::DemoReferral d = *plan;
+    // Never before the basis it rests on.
+    d.created_days_ago = std::min(d.created_days_ago, days_since_given);
+    d.decided_days_ago = std::min(d.decided_days_ago, d.created_days_ago);
+    d.completed_days_ago = std::min(d.completed_days_ago, d.decided_days_ago);
+    core::ReferralData data{.household_id = household_id,
+                            .person_ids = {person_ids[static_cast<size_t>(b.person_index)]},
+                            .to_organisation_id = to,
+                            .reason = core::DemoReferralReason(b.categories),
+                            .package = b.categories};
+    core::Referral referral =
+        core::NewReferral(tenant_id, std::move(data), sender.data.organisation_id, regisseur,
+                          core::DemoMoment(today, d.created_days_ago));
+    REGIE_ASSIGN_OR_RETURN(referral, tx.Referrals().Create(referral));
+    int64_t receiver = regisseur;
+    REGIE_ASSIGN_OR_RETURN(std::vector<ports::User> staff, tx.Users().ListServing(tenant_id));
+    for (const ports::User& u : staff)
+      if (u.data.organisation_id == to && u.data.active) {
+        receiver = u.id;
+        break;
+      }
+    std::vector<core::ReferralTransition> steps;
+    const core::Timestamp decided = core::DemoMoment(today, d.decided_days_ago);
+    switch (d.state) {
+      case core::ReferralState::kVoorgesteld:
+        break;
+      case core::ReferralState::kGeaccepteerd:
+        steps.push_back({core::ReferralAction::kAccept, receiver, decided, d.note});
+        break;
+      case core::ReferralState::kAfgerond:
+        steps.push_back({core::ReferralAction::kAccept, receiver, decided, ""});
+        steps.push_back({core::ReferralAction::kComplete, receiver,
+                         core::DemoMoment(today, d.completed_days_ago), d.note});
+        break;
+      case core::ReferralState::kAfgewezen:
+        steps.push_back({core::ReferralAction::kReject, receiver, decided, d.note});
+        break;
+      case core::ReferralState::kIngetrokken:
+        steps.push_back({core::ReferralAction::kWithdraw, regisseur, decided, d.note});
+        break;
+    }
+    for (const core::ReferralTransition& step : steps) {
+      REGIE_ASSIGN_OR_RETURN(core::AppliedReferralTransition applied,
+                             core::ApplyReferralTransition(referral, step));
+      REGIE_RETURN_IF_ERROR(tx.Referrals().Apply(applied.referral, applied.event));
+      referral = applied.referral;
+    }
+    ++batch.referrals;
+    ++made;
+    return Status::Ok();
+  }
+  return Status::Ok();
 }
 
 // Files the demo signals of one household (core::DemoSignalsFor) as its
@@ -320,6 +390,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
   REGIE_ASSIGN_OR_RETURN(auto policies, ActivatePacks(db, generator.tenants(), ids, packs, clock));
 
   std::vector<int> ordinals(ids.tenants.size(), 0);  // households per tenant so far
+  std::vector<int> referrals_made(ids.tenants.size(), 0);
   bool done = false;
   while (!done) {
     REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
@@ -408,6 +479,9 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
         REGIE_RETURN_IF_ERROR(tx->Access().CreateBasis(basis, now).status());
         ++batch.sharing_bases;
       }
+      REGIE_RETURN_IF_ERROR(MakeDemoReferral(
+          *tx, *next, tenant_id, household.id, person_ids, ids.organisations[tenant],
+          data.regisseur_user_id, ordinals[tenant], referrals_made[tenant], options.today, batch));
       REGIE_RETURN_IF_ERROR(FileDemoSignals(*tx, generator.tenants()[tenant], ids, tenant, data,
                                             household.id, person_ids, *next, ordinals[tenant]++,
                                             options.today, batch));
@@ -424,6 +498,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
     stats.events += batch.events;
     stats.assessments += batch.assessments;
     stats.signals += batch.signals;
+    stats.referrals += batch.referrals;
     stats.plans += batch.plans;
     if (progress) progress(stats);
   }

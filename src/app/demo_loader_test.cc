@@ -52,6 +52,8 @@ TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) 
   ASSERT_EQ(tenants->size(), 3U);
   int64_t households = 0, persons = 0, escalated = 0;
   std::set<core::SignalState> states;
+  std::set<core::ReferralState> referral_states;
+  int64_t referrals = 0;
   for (const core::Tenant& t : *tenants) {
     ports::HouseholdQuery q{.tenant_id = t.id, .limit = 200};
     auto page = tx->Households().List(q);
@@ -69,6 +71,16 @@ TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) 
         states.insert(signal.state);
         if (core::IsEscalated(signal, Options().today)) ++escalated;
       }
+      auto made = tx->Referrals().ListByHousehold(t.id, s.id);
+      ASSERT_TRUE(made.ok());
+      for (const core::Referral& r : *made) {
+        referral_states.insert(r.state);
+        ++referrals;
+        // Made along a basis, as a real referral must be.
+        auto facts = tx->Access().Facts(t.id, s.id, 0);
+        ASSERT_TRUE(facts.ok());
+        EXPECT_TRUE(core::UncoveredPackage(r.data, facts->bases, r.created_at).empty());
+      }
     }
   }
   // Demo signals in every state, some of them overdue.
@@ -79,6 +91,9 @@ TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) 
   EXPECT_EQ(persons, stats->persons);
   EXPECT_GT(stats->sharing_bases, 0);
   EXPECT_GT(stats->signals, 0);
+  // Demo referrals in every state.
+  EXPECT_EQ(referral_states.size(), 5U);
+  EXPECT_EQ(referrals, stats->referrals);
 
   // Demo users are enrolled: the published password and the derived seed work.
   auto user = tx->Users().GetByUsername("regisseur1@gm0523");

@@ -45,6 +45,13 @@ Texts Find(std::string_view section, std::string_view code, std::string_view fal
 
 Texts ProblemText(std::string_view code) { return Find("problem", code, "bad_request"); }
 Texts FieldText(std::string_view code) { return Find("field", code, "wrong_type"); }
+Texts CategoryText(core::DataCategory category) {
+  const std::string_view code = core::ToCode(category);
+  Texts t{Lookup(Get().nl, "category", code), Lookup(Get().en, "category", code)};
+  if (t.nl.empty()) t.nl = std::string(code);
+  if (t.en.empty()) t.en = std::string(code);
+  return t;
+}
 
 std::vector<std::string> TextKeys(std::string_view language, std::string_view section) {
   const nlohmann::json& doc = language == "nl" ? Get().nl : Get().en;

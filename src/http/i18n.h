@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/access/access_model.h"
+
 namespace regie::http {
 
 // User-facing texts, Dutch first and English second, from the translation
@@ -18,6 +20,9 @@ struct Texts {
 Texts ProblemText(std::string_view code);
 // Text for a field error code (e.g. "bsn_invalid").
 Texts FieldText(std::string_view code);
+// The name of a data category in running text (e.g. "gezondheid" ->
+// "gezondheid" / "health"), for messages that name what is missing.
+Texts CategoryText(core::DataCategory category);
 
 // For tests: every key of one section in one language.
 std::vector<std::string> TextKeys(std::string_view language, std::string_view section);

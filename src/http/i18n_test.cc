@@ -17,7 +17,7 @@ TEST(I18nTest, EmbeddedFilesAreValidJson) {
 }
 
 TEST(I18nTest, DutchAndEnglishHaveTheSameKeys) {
-  for (const char* section : {"problem", "field"}) {
+  for (const char* section : {"problem", "field", "category"}) {
     auto nl = TextKeys("nl", section), en = TextKeys("en", section);
     std::sort(nl.begin(), nl.end());
     std::sort(en.begin(), en.end());
@@ -55,7 +55,10 @@ TEST(I18nTest, EveryProducedCodeHasAText) {
                            "handover_not_found",
                            "handover_not_pending",
                            "plan_version_not_found",
-                           "plan_action_not_found"})
+                           "plan_action_not_found",
+                           "referral_not_found",
+                           "referral_transition_refused",
+                           "package_not_covered"})
     EXPECT_NE(std::find(problems.begin(), problems.end(), code), problems.end()) << code;
   const auto fields = TextKeys("nl", "field");
   for (const char* code : {"required",

@@ -1,15 +1,23 @@
 // The worklist: overdue milestones and cadence items of the households the
 // caller directs (regisseur) or guides (assigned begeleider), their open
-// signals (worklist_signals.h) and due plan actions (plan_worklist.h, also
-// for partners), oldest first. Computing it reads every household of the
+// signals (worklist_signals.h), due plan actions (plan_worklist.h, also
+// for partners) and referrals awaiting their organisation's answer
+// (referral_worklist.h), oldest first, with counts per kind (overdue, due
+// within a week) for the start page and optional filters (kind, due,
+// household) applied to the cached answer. Computing it reads every household of the
 // caller, so the answer is cached per user and reference date while the
 // tenant's change counter stands and access cannot change by time alone
 // (ResponseCache); each read, cached or not, is audited.
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "core/access/policy.h"
 #include "core/policy/timeline.h"
+#include "core/validation.h"
 #include "http/audit_writer.h"
 #include "http/dto.h"
 #include "http/handlers.h"
@@ -17,6 +25,7 @@
 #include "http/policy_json.h"
 #include "http/policy_registry.h"
 #include "http/policy_support.h"
+#include "http/referral_worklist.h"
 #include "http/response_cache.h"
 #include "http/worklist_signals.h"
 
@@ -34,13 +43,108 @@ struct WorkItem {
   json body;
 };
 
+// ?on=date&kind=milestone,cadence,signal,action,referral&due=overdue|week
+// &household_id=id; every filter optional.
+struct WorklistQuery {
+  core::Date on;
+  std::vector<std::string> kinds;
+  std::string due;
+  std::optional<int64_t> household_id;
+  bool Filtered() const { return !kinds.empty() || !due.empty() || household_id.has_value(); }
+};
+
+constexpr std::array<std::string_view, 5> kKinds = {"milestone", "cadence", "signal", "action",
+                                                    "referral"};
+
+StatusOr<WorklistQuery> ParseWorklistQuery(std::string_view text, core::Date today) {
+  REGIE_ASSIGN_OR_RETURN(auto params, ParseQuery(text));
+  WorklistQuery q{.on = today};
+  std::vector<FieldError> errors;
+  for (const auto& [name, value] : params) {
+    if (name == "on") {
+      if (std::optional<core::Date> d = core::Date::Parse(value))
+        q.on = *d;
+      else
+        errors.push_back({"on", "invalid_date"});
+    } else if (name == "kind") {
+      size_t start = 0;
+      while (start <= value.size()) {
+        size_t comma = value.find(',', start);
+        if (comma == std::string::npos) comma = value.size();
+        std::string kind = value.substr(start, comma - start);
+        if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end())
+          errors.push_back({"kind", "invalid_enum"});
+        else
+          q.kinds.push_back(std::move(kind));
+        start = comma + 1;
+      }
+    } else if (name == "due") {
+      if (value == "overdue" || value == "week")
+        q.due = value;
+      else
+        errors.push_back({"due", "invalid_enum"});
+    } else if (name == "household_id") {
+      if (std::optional<int64_t> id = ParseId(value))
+        q.household_id = *id;
+      else
+        errors.push_back({"household_id", "invalid_number"});
+    } else {
+      errors.push_back({name, "unknown_field"});
+    }
+  }
+  if (!errors.empty()) return core::ValidationFailed(std::move(errors));
+  return q;
+}
+
+// Per kind: how many items are overdue (due before `on`) and how many fall
+// due within the coming week (from `on`, 7 days).
+json Counts(const std::vector<WorkItem>& items, core::Date on) {
+  json counts = json::object();
+  for (std::string_view kind : kKinds) counts[std::string(kind)] = {{"overdue", 0}, {"week", 0}};
+  for (const WorkItem& w : items) {
+    json& c = counts[w.body.value("kind", std::string("other"))];
+    if (!c.is_object()) c = {{"overdue", 0}, {"week", 0}};
+    if (w.due < on)
+      c["overdue"] = c["overdue"].get<int>() + 1;
+    else if (w.due < on.AddDays(7))
+      c["week"] = c["week"].get<int>() + 1;
+  }
+  return counts;
+}
+
+// The cached answer narrowed to the query's filters (counts stay those of
+// the whole list: the start page shows them unfiltered).
+std::string Filter(std::string body, const WorklistQuery& q) {
+  if (!q.Filtered()) return body;
+  json all = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (all.is_discarded() || !all.contains("items")) return body;
+  const std::string on = q.on.ToString();
+  const std::string week = q.on.AddDays(7).ToString();
+  json kept = json::array();
+  for (json& item : all["items"]) {
+    const std::string kind = item.value("kind", std::string());
+    const std::string due = item.value("due_date", std::string());
+    if (!q.kinds.empty() && std::find(q.kinds.begin(), q.kinds.end(), kind) == q.kinds.end())
+      continue;
+    if (q.due == "overdue" && !(due < on)) continue;
+    if (q.due == "week" && !(due < week)) continue;
+    if (q.household_id && !(item.contains("household") && item["household"].is_object() &&
+                            item["household"].value("id", int64_t{0}) == *q.household_id))
+      continue;
+    kept.push_back(std::move(item));
+  }
+  all["items"] = std::move(kept);
+  return dto::Dump(all);
+}
+
 class WorklistHandler {
  public:
   explicit WorklistHandler(const ApiContext& ctx) : ctx_(ctx) {}
 
   StatusOr<ApiResponse> Get(const ApiRequest& request) {
     REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
-    REGIE_ASSIGN_OR_RETURN(core::Date on, ParseOnQuery(request.query, ctx_.clock.Today()));
+    REGIE_ASSIGN_OR_RETURN(WorklistQuery wq, ParseWorklistQuery(request.query, ctx_.clock.Today()));
+    const core::Date on = wq.on;
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     const core::Principal& p = caller.principal;
@@ -55,7 +159,7 @@ class WorklistHandler {
     const core::Timestamp now = ctx_.clock.Now();
     const std::string key = CacheKey(p, tenant_id, on);
     if (std::optional<ResponseCache::Entry> hit = cache_.Get(key, generation, now))
-      return LoggedRead(JsonResponse(200, std::move(hit->body)),
+      return LoggedRead(JsonResponse(200, Filter(std::move(hit->body), wq)),
                         ctx_.audit.Enqueue(Audit(caller, tenant_id, hit->categories)));
     // At the latest the next midnight (sharing bases start and end by date),
     // earlier when a household's break-the-glass opening starts or ends.
@@ -108,17 +212,22 @@ class WorklistHandler {
                            DuePlanActions(ctx_, *tx, caller, tenant_id, on));
     items.reserve(items.size() + actions.size());
     for (PlanWorkItem& a : actions) items.push_back({a.due, std::move(a.body)});
+    REGIE_ASSIGN_OR_RETURN(auto referral_items,
+                           ReferralWorkItems(ctx_, *tx, caller, tenant_id, on, signal_categories));
+    for (auto& [due, body] : referral_items) items.push_back({due, std::move(body)});
     std::stable_sort(items.begin(), items.end(),
                      [](const WorkItem& a, const WorkItem& b) { return a.due < b.due; });
+    json counts = Counts(items, on);
     json out = json::array();
     for (WorkItem& w : items) out.push_back(std::move(w.body));
     const core::CategorySet categories = core::CategorySet{category}.Union(signal_categories);
-    std::string body = dto::Dump(json{{"on", on.ToString()}, {"items", std::move(out)}});
+    std::string body = dto::Dump(
+        json{{"on", on.ToString()}, {"counts", std::move(counts)}, {"items", std::move(out)}});
     cache_.Put(key, {.generation = generation,
                      .valid_until = valid_until,
                      .body = body,
                      .categories = categories});
-    return LoggedRead(JsonResponse(200, std::move(body)),
+    return LoggedRead(JsonResponse(200, Filter(std::move(body), wq)),
                       ctx_.audit.Enqueue(Audit(caller, tenant_id, categories)));
   }
 

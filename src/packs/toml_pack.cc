@@ -7,6 +7,8 @@
 #include <optional>
 #include <utility>
 
+#include "core/access/access_model.h"
+#include "core/enums.h"
 #include "core/policy/validation.h"
 
 namespace regie::packs {
@@ -38,6 +40,7 @@ using core::policy::SourceLocation;
 using core::policy::SourceRef;
 using core::policy::StateCondition;
 using core::policy::StateTest;
+using core::policy::WarmHandoverTemplate;
 
 using Keys = std::initializer_list<std::string_view>;
 
@@ -429,6 +432,67 @@ class Reader {
     pack.cadences.push_back(std::move(cd));
   }
 
+  // `[warm_handovers.<id>]`: keyed like the field-categories file's
+  // `[plan_domains.<code>]`, so a municipality's pack reads as a list of
+  // named templates.
+  void ReadHandovers(const toml::table& root, Pack& pack) {
+    const toml::node* n = root.get("warm_handovers");
+    if (!n) return;
+    const toml::table* all = n->as_table();
+    if (!all) {
+      Error(Loc(*n), "bad_type", "pack: 'warm_handovers' must be tables [warm_handovers.<id>]");
+      return;
+    }
+    for (auto&& [key, value] : *all) {
+      WarmHandoverTemplate h;
+      h.id = std::string(key.str());
+      h.where = Loc(key.source());
+      const std::string c = "handover '" + h.id + "'";
+      const toml::table* t = value.as_table();
+      if (!t) {
+        Error(Loc(value), "bad_type", c + " must be a table");
+        continue;
+      }
+      CheckKeys(*t,
+                {"label", "from", "to", "package", "checklist", "response_days", "retention_days",
+                 "source"},
+                c);
+      h.label = Label(*t, "label", c);
+      h.from_kinds = Strings(*t, "from", c);
+      h.to_kinds = Strings(*t, "to", c);
+      h.package = Strings(*t, "package", c);
+      auto check = [&](const std::vector<std::string>& codes, std::string_view what, bool kind) {
+        if (codes.empty()) Error(h.where, "missing_key", c + " needs '" + std::string(what) + "'");
+        for (const std::string& code : codes) {
+          const bool known = kind ? core::ParseEnum<core::OrganisationKind>(code).has_value()
+                                  : core::ParseEnum<core::DataCategory>(code).has_value();
+          if (known) continue;
+          std::string message = c;
+          message += kind ? ": unknown organisation kind '" : ": unknown data category '";
+          message += code;
+          message += "' in '";
+          message += what;
+          message += "'";
+          Error(h.where, "bad_value", std::move(message));
+        }
+      };
+      check(h.from_kinds, "from", true);
+      check(h.to_kinds, "to", true);
+      check(h.package, "package", false);
+      Tables(*t, "checklist", c, [&](const toml::table& item) {
+        CheckKeys(item, {"nl", "en"}, c + " checklist");
+        h.checklist.push_back({String(item, "nl", true, c + " checklist"),
+                               String(item, "en", true, c + " checklist")});
+      });
+      h.response_days =
+          static_cast<int>(Integer(*t, "response_days", 0, 90, c).value_or(h.response_days));
+      h.retention_days =
+          static_cast<int>(Integer(*t, "retention_days", 0, 365, c).value_or(h.retention_days));
+      h.source = Source(*t, c);
+      pack.warm_handovers.push_back(std::move(h));
+    }
+  }
+
   std::vector<StateCondition> Conditions(const toml::table& t, std::string_view key,
                                          const std::string& context) {
     std::vector<StateCondition> out;
@@ -534,7 +598,7 @@ class Reader {
     CheckKeys(root,
               {"id", "version", "title", "scope", "municipalities", "valid_from", "valid_to",
                "version_anchor", "source", "events", "code_lists", "milestones", "cadences",
-               "indicators"},
+               "indicators", "warm_handovers"},
               "pack");
     p.id = String(root, "id", true, "pack");
     if (const toml::node* id = root.get("id")) p.where = Loc(*id);
@@ -562,6 +626,7 @@ class Reader {
     Tables(root, "milestones", "pack", [&](const toml::table& t) { ReadMilestone(t, p); });
     Tables(root, "cadences", "pack", [&](const toml::table& t) { ReadCadence(t, p); });
     Tables(root, "indicators", "pack", [&](const toml::table& t) { ReadIndicator(t, p); });
+    ReadHandovers(root, p);
     return p;
   }
 

@@ -166,5 +166,49 @@ TEST(LoadPackDirectory, ShippedPacksAreValid) {
                                         "dalfsen-2017", "sliedrecht-2019"}));
 }
 
+// Warm-handover templates, `[warm_handovers.<id>]` like the field-categories
+// file's `[plan_domains.<code>]`.
+TEST(TomlPackTest, ReadsHandoverTemplates) {
+  const std::string text = std::string(kGood) + R"(
+[warm_handovers.ggd_intake]
+label = { nl = "Verwijzing naar de GGD", en = "Referral to the GGD" }
+from = ["gemeente"]
+to = ["ggd_jgz"]
+package = ["basis", "gezondheid"]
+checklist = [{ nl = "Toestemming vastgelegd", en = "Consent recorded" }]
+response_days = 5
+source = { document = "doc.txt", section = "3" }
+)";
+  ParsedPack parsed = ParsePackText(text, "good.toml");
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0].ToString();
+  ASSERT_EQ(parsed.pack.warm_handovers.size(), 1U);
+  const core::policy::WarmHandoverTemplate& h = parsed.pack.warm_handovers[0];
+  EXPECT_EQ(h.id, "ggd_intake");
+  EXPECT_EQ(h.label.en, "Referral to the GGD");
+  EXPECT_EQ(h.to_kinds, std::vector<std::string>{"ggd_jgz"});
+  EXPECT_EQ(h.package, (std::vector<std::string>{"basis", "gezondheid"}));
+  ASSERT_EQ(h.checklist.size(), 1U);
+  EXPECT_EQ(h.checklist[0].nl, "Toestemming vastgelegd");
+  EXPECT_EQ(h.response_days, 5);
+  EXPECT_EQ(h.retention_days, 30);
+}
+
+TEST(TomlPackTest, RefusesUnknownKindsAndCategoriesInHandovers) {
+  const std::string base = std::string(kGood) + R"(
+[warm_handovers.x]
+label = { nl = "X", en = "X" }
+from = ["gemeente"]
+to = ["ggd_jgz"]
+package = ["basis"]
+)";
+  EXPECT_THAT(OnlyError(Replace(base, R"(to = ["ggd_jgz"])", R"(to = ["huisarts"])")),
+              HasSubstr("unknown organisation kind 'huisarts'"));
+  EXPECT_THAT(OnlyError(Replace(base, R"(package = ["basis"])", R"(package = ["medisch"])")),
+              HasSubstr("unknown data category 'medisch'"));
+  EXPECT_THAT(
+      OnlyError(Replace(base, R"(package = ["basis"])", "package = [\"basis\"]\nnote = \"x\"")),
+      HasSubstr("unknown key 'note'"));
+}
+
 }  // namespace
 }  // namespace regie::packs

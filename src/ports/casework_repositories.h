@@ -8,6 +8,7 @@
 #include "core/casework/contact.h"
 #include "core/casework/intake.h"
 #include "core/casework/plan.h"
+#include "core/casework/referral.h"
 #include "core/casework/signal.h"
 #include "core/status.h"
 
@@ -104,6 +105,42 @@ class SignalRepository {
   // The history of one signal, oldest first.
   virtual StatusOr<std::vector<core::SignalEvent>> History(int64_t tenant_id,
                                                            int64_t signal_id) = 0;
+};
+
+// Referrals (verwijzingen). The row holds the current state; every
+// transition is appended to the referral's history, which is never changed.
+class ReferralRepository {
+ public:
+  virtual ~ReferralRepository() = default;
+
+  // Stores a new referral (id assigned, version 1) with its persons and the
+  // "propose" history entry. NotFound "household_not_found" when the
+  // household is not in referral.tenant_id; InvalidArgument
+  // "validation_failed" with field "person_ids/<i>" for a person not of the
+  // household, "to_organisation_id" for an organisation that does not serve
+  // the tenant, "created_by" for an unknown user ("invalid_reference");
+  // nothing is written then.
+  virtual StatusOr<core::Referral> Create(const core::Referral& referral) = 0;
+  // NotFound "referral_not_found" unless the referral is in the tenant.
+  virtual StatusOr<core::Referral> Get(int64_t tenant_id, int64_t referral_id) = 0;
+  // Writes the transition's result over the stored referral and appends its
+  // history entry. Conflict "version_conflict" when the stored version is
+  // not `next.version - 1` (a concurrent transition won).
+  virtual Status Apply(const core::Referral& next, const core::ReferralEvent& event) = 0;
+  // Every referral of the household, newest first (created_at, then id,
+  // descending). NotFound "household_not_found" when not in the tenant.
+  virtual StatusOr<std::vector<core::Referral>> ListByHousehold(int64_t tenant_id,
+                                                                int64_t household_id) = 0;
+  // The referrals of the tenant to (`incoming`) or from `organisation_id`,
+  // newest first; only voorgesteld and geaccepteerd ones when `open_only`.
+  // Indexed by receiving and by sending organisation.
+  virtual StatusOr<std::vector<core::Referral>> ListForOrganisation(int64_t tenant_id,
+                                                                    int64_t organisation_id,
+                                                                    bool incoming,
+                                                                    bool open_only) = 0;
+  // The history of one referral, oldest first. NotFound "referral_not_found".
+  virtual StatusOr<std::vector<core::ReferralEvent>> History(int64_t tenant_id,
+                                                             int64_t referral_id) = 0;
 };
 
 // An open or running action of a household's current plan that is due, for

@@ -41,6 +41,7 @@ class Transaction {
   virtual PlanRepository& Plans() = 0;
   virtual HandoverRepository& Handovers() = 0;
   virtual IntakeRepository& Intakes() = 0;
+  virtual ReferralRepository& Referrals() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

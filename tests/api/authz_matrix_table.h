@@ -276,6 +276,63 @@ inline const std::vector<Entry> kMatrix = {
       {"partner",                           "FB  FB  FB  FB  FB  FB  404"},
       {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
       {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // Referrals: a household's list reads like the household (a volunteer
+  // gets an empty list); the regisseur or an assigned begeleider makes one,
+  // refused 409 package_not_covered in the own household, where no basis
+  // covers the package for the GGD.
+  {"GET /api/v1/tenants/{tenantId}/households/{householdId}/referrals", "", Target::kHousehold, {
+      {"regisseur begeleider vrijwilliger", "NR  200 NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/households/{householdId}/referrals", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  409 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // Incoming or outgoing referrals of the caller's organisation.
+  {"GET /api/v1/tenants/{tenantId}/referrals", "", Target::kTenant, {
+      {"regisseur begeleider partner",      "200 404"},
+      {"vrijwilliger beleid beheer auditor", "FB  404"},
+      {"anonymous",                         "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/referral-templates", "", Target::kTenant, {
+      {"regisseur begeleider partner",      "200 404"},
+      {"vrijwilliger beleid beheer auditor", "FB  404"},
+      {"anonymous",                         "401 401"}}},
+  // One referral per request, made by the household's regisseur (of the
+  // gemeente) to the partner's organisation (the GGD), which receives it in
+  // every household of tenant A; accepted first for the complete route.
+  // The assigned begeleider (Vluchtelingenwerk) sees it but neither sends
+  // nor receives it; a volunteer does not see it.
+  {"GET /api/v1/tenants/{tenantId}/referrals/{referralId}", "", Target::kHousehold, {
+      {"regisseur begeleider",              "NR  200 NR  NR  NR  NR  404"},
+      {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "200 200 200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/referrals/{referralId}/accept", "", Target::kHousehold, {
+      {"regisseur begeleider vrijwilliger", "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "200 200 200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/referrals/{referralId}/reject", "", Target::kHousehold, {
+      {"regisseur begeleider vrijwilliger", "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "200 200 200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/referrals/{referralId}/withdraw", "", Target::kHousehold, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "FB  FB  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/referrals/{referralId}/complete", "", Target::kHousehold, {
+      {"regisseur",                         "NR  200 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "200 200 200 200 200 200 404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
   // The plan: read by the regisseur, assigned begeleiders and involved
   // partners (filtered per goal), never by volunteers; saved whole by the
   // regisseur and begeleiders; an action's progress also by the partner

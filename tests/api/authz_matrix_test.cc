@@ -7,6 +7,7 @@
 
 #include "api_fixture.h"
 #include "authz_matrix_table.h"
+#include "core/casework/referral.h"
 #include "core/casework/signal.h"
 #include "http/dto.h"
 #include "http/handlers.h"
@@ -255,6 +256,19 @@ class AuthzMatrixTest : public ApiTest {
       return json{{"result", "Afspraak bij de huisarts gemaakt"}}.dump();
     if (route == "POST /api/v1/tenants/{tenantId}/signals/{signalId}/withdraw")
       return json{{"reason", "Al bekend"}}.dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/referrals")
+      return json{{"person_ids", {s->p1}},
+                  {"to_organisation_id", tenant == tenant_a_ ? org_a_ggd_ : org_b_gem_},
+                  {"reason", "Intake bij de GGD"},
+                  {"package", {"basis", "gezondheid"}}}
+          .dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/referrals/{referralId}/accept" ||
+        route == "POST /api/v1/tenants/{tenantId}/referrals/{referralId}/complete")
+      return "{}";
+    if (route == "POST /api/v1/tenants/{tenantId}/referrals/{referralId}/reject")
+      return json{{"reason", "Geen capaciteit"}}.dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/referrals/{referralId}/withdraw")
+      return json{{"reason", "Niet meer nodig"}}.dump();
     if (route == "PUT /api/v1/tenants/{tenantId}/households/{householdId}/plan")
       return json{{"version", tx->Plans().Get(tenant, s->household, 0).value().version},
                   {"goals", json::array()}}
@@ -370,6 +384,32 @@ class AuthzMatrixTest : public ApiTest {
     return signal.id;
   }
 
+  // A referral of the column's household's first person, made by its
+  // regisseur from the gemeente to the GGD (tenant B: its gemeente to
+  // itself), accepted for the complete route.
+  int64_t FreshReferral(const Scenario& s, const std::string& route) {
+    auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+    const bool a = s.tenant == tenant_a_;
+    const int64_t sender = UserId(!a                        ? "regisseur_b"
+                                  : s.relationship == "own" ? "regisseur"
+                                                            : "regisseur2");
+    core::ReferralData d{.household_id = s.household,
+                         .person_ids = {s.p1},
+                         .to_organisation_id = a ? org_a_ggd_ : org_b_gem_,
+                         .reason = "Intake bij de GGD",
+                         .package = {core::DataCategory::kBasis, core::DataCategory::kGezondheid}};
+    core::Referral referral = *tx->Referrals().Create(
+        core::NewReferral(s.tenant, d, a ? org_a_gem_ : org_b_gem_, sender, clock_->Now()));
+    if (route.ends_with("/complete")) {
+      auto applied = core::ApplyReferralTransition(
+          referral,
+          {.action = core::ReferralAction::kAccept, .by_user = sender, .at = clock_->Now()});
+      EXPECT_TRUE(tx->Referrals().Apply(applied->referral, applied->event).ok());
+    }
+    EXPECT_TRUE(tx->Commit().ok());
+    return referral.id;
+  }
+
   void EnsurePlan(const Scenario& s) {
     auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
     if (*tx->Plans().LockCurrentVersion(s.tenant, s.household) > 0) return;
@@ -467,6 +507,9 @@ class AuthzMatrixTest : public ApiTest {
       if (path.find("{signalId}") != std::string::npos)
         path =
             Replace(path, "{signalId}", std::to_string(FreshSignal(*s, std::string(entry.route))));
+      if (path.find("{referralId}") != std::string::npos)
+        path = Replace(path, "{referralId}",
+                       std::to_string(FreshReferral(*s, std::string(entry.route))));
     }
     return path;
   }
@@ -621,7 +664,8 @@ TEST_P(AuthzMatrixTest, NoCookieIs401OnEveryNonPublicRouteWhateverTheRequest) {
     std::string path = route.substr(route.find(' ') + 1);
     for (const char* param :
          {"{tenantId}", "{householdId}", "{personId}", "{basisId}", "{userId}", "{eventId}",
-          "{packId}", "{assessmentId}", "{signalId}", "{handoverId}"})
+          "{packId}", "{assessmentId}", "{signalId}", "{handoverId}",
+          "{referralId}"})
       path = Replace(path, param, "x");
     for (const std::string& body :
          {std::string(), std::string("{\"onbekend\":"), std::string("{}")}) {

@@ -15,9 +15,21 @@ const AUDITOR = demoUser('auditor');
 const REASON = `Acute zorgmelding e2e ${Date.now().toString(36)}`;
 
 const ROLES = [
-  { role: 'regisseur', nav: ['Huishoudens', 'Werklijst', 'Signalen'], h1: /^Huishoudens$/ },
-  { role: 'begeleider', nav: ['Huishoudens', 'Werklijst', 'Signalen'], h1: /^Huishoudens$/ },
-  { role: 'partner', nav: ['Huishoudens', 'Werklijst', 'Signalen'], h1: /^Huishoudens$/ },
+  {
+    role: 'regisseur',
+    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen'],
+    h1: /^Huishoudens$/,
+  },
+  {
+    role: 'begeleider',
+    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen'],
+    h1: /^Huishoudens$/,
+  },
+  {
+    role: 'partner',
+    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen'],
+    h1: /^Huishoudens$/,
+  },
   { role: 'vrijwilliger', nav: ['Huishoudens'], h1: /^Huishoudens$/ },
   { role: 'beleid', nav: ['Start'], h1: /^Welkom, / },
   { role: 'beheer', nav: ['Gebruikers', 'Beleidsregels'], h1: /^Gebruikers$/ },

@@ -147,7 +147,7 @@ describe('App, navigation per role', () => {
     const first = renderWithI18n(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Huishoudens' });
     // A partner's worklist holds the plan actions its organisation answers for.
-    expect(sections()).toEqual(['Huishoudens', 'Werklijst', 'Signalen']);
+    expect(sections()).toEqual(['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen']);
     first.unmount();
 
     signedInApi(makeMe(['beheer', 'auditor']), {
@@ -163,7 +163,7 @@ describe('App, navigation per role', () => {
     signedInApi(makeMe(['begeleider']));
     renderWithI18n(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Huishoudens' });
-    expect(sections()).toEqual(['Huishoudens', 'Werklijst', 'Signalen']);
+    expect(sections()).toEqual(['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen']);
   });
 
   it('gives beleid the start page with name and role, and no case pages', async () => {

@@ -15,6 +15,7 @@ PlanRights DecidePlan(const AccessDecision& d) {
       r = {.read = true, .edit = true, .agree = true};
       break;
     case Relationship::kPartner:
+    case Relationship::kReferral:
     case Relationship::kBreakGlass:
       r.read = true;
       break;

@@ -35,6 +35,39 @@ bool HasActiveBreakGlass(const Principal& user, const HouseholdFacts& facts, Tim
                      });
 }
 
+bool CaseWorker(const Principal& user) {
+  return user.Has(Role::kRegisseur) || user.Has(Role::kBegeleider) || user.Has(Role::kPartner);
+}
+
+// Categories of `person_id` that the user's organisation reads through
+// accepted referrals: the package, narrowed to what active bases of that
+// person for the organisation still give (consent withdrawn: gone at once).
+CategorySet ReferralCategories(const Principal& user, const HouseholdFacts& facts,
+                               int64_t person_id, Timestamp now) {
+  CategorySet package;
+  for (const ReferralGrant& g : facts.referrals)
+    if (g.organisation_id == user.organisation_id && g.ActiveAt(now) &&
+        Contains(g.person_ids, person_id))
+      package = package.Union(g.package);
+  if (package.Empty()) return {};
+  CategorySet based;
+  for (const SharingBasis& b : facts.bases)
+    if (b.person_id == person_id && b.organisation_id == user.organisation_id && b.ActiveAt(now))
+      based = based.Union(b.categories);
+  return package.Intersect(based);
+}
+
+// The union over the household's persons of ReferralCategories.
+CategorySet ReferralCategoriesOfHousehold(const Principal& user, const HouseholdFacts& facts,
+                                          Timestamp now) {
+  CategorySet out;
+  for (const ReferralGrant& g : facts.referrals)
+    if (g.organisation_id == user.organisation_id && g.ActiveAt(now))
+      for (int64_t person_id : g.person_ids)
+        out = out.Union(ReferralCategories(user, facts, person_id, now));
+  return out;
+}
+
 bool OnlyCaseFreeRoles(const Principal& user) {
   return !user.Has(Role::kRegisseur) && !user.Has(Role::kBegeleider) && !user.Has(Role::kPartner) &&
          !user.Has(Role::kVrijwilliger);
@@ -50,6 +83,17 @@ bool SharingBasis::ActiveAt(Timestamp now) const {
   if (today < given) return false;
   if (expires && today >= *expires) return false;
   return true;
+}
+
+std::optional<Timestamp> ReferralGrant::AccessEnds() const {
+  if (!completed_at) return std::nullopt;
+  constexpr int64_t kDay = 86'400'000'000;
+  return Timestamp{completed_at->micros + static_cast<int64_t>(retention_days) * kDay};
+}
+
+bool ReferralGrant::ActiveAt(Timestamp now) const {
+  std::optional<Timestamp> end = AccessEnds();
+  return !end || now < *end;
 }
 
 CategorySet BegeleiderCategories() {
@@ -84,6 +128,18 @@ AccessDecision DecideHousehold(const Principal& user, Action action, const House
     d.allowed = read;
     d.reason = d.allowed ? "involved_organisation" : "action_not_allowed";
     return d;
+  }
+  if (CaseWorker(user)) {
+    // Only while a basis still covers part of the package: without one the
+    // receiver has nothing left to read.
+    const CategorySet referred = ReferralCategoriesOfHousehold(user, facts, now);
+    if (!referred.Empty()) {
+      d.relationship = Relationship::kReferral;
+      d.categories = referred;
+      d.allowed = read;
+      d.reason = d.allowed ? "referral_receiver" : "action_not_allowed";
+      return d;
+    }
   }
   if (user.Has(Role::kVrijwilliger) && Contains(facts.vrijwilliger_ids, user.user_id)) {
     d.relationship = Relationship::kVrijwilliger;
@@ -123,6 +179,8 @@ CategorySet PersonCategories(const Principal& user, const AccessDecision& decisi
           out = out.Union(b.categories);
       return out;
     }
+    case Relationship::kReferral:
+      return ReferralCategories(user, facts, person_id, now);
     case Relationship::kNone:
       return {};
   }
@@ -160,6 +218,9 @@ Timestamp NextAccessChange(const HouseholdFacts& facts, Timestamp now) {
   for (const BreakGlassGrant& g : facts.break_glass)
     for (Timestamp t : {g.opened_at, g.expires_at})
       if (t > now && t < next) next = t;
+  for (const ReferralGrant& g : facts.referrals)
+    if (std::optional<Timestamp> end = g.AccessEnds(); end && *end > now && *end < next)
+      next = *end;
   return next;
 }
 
@@ -215,12 +276,58 @@ bool MayFileSignal(const AccessDecision& household_read) {
     case Relationship::kBegeleider:
     case Relationship::kPartner:
     case Relationship::kVrijwilliger:
+    case Relationship::kReferral:  // works with the persons it was referred
       return true;
     case Relationship::kBreakGlass:
     case Relationship::kNone:
       return false;
   }
   return false;
+}
+
+ReferralDecision DecideReferral(const Principal& user, const HouseholdFacts& facts,
+                                const ReferralFacts& referral, Timestamp now) {
+  ReferralDecision d;
+  if (!user.Serves(facts.tenant_id)) {
+    d.reason = "other_tenant";
+    return d;
+  }
+  if (OnlyCaseFreeRoles(user)) {
+    d.reason = "no_case_content";
+    return d;
+  }
+  const AccessDecision household = DecideHousehold(user, Action::kRead, facts, now);
+  const bool regisseur = household.allowed && household.relationship == Relationship::kRegisseur;
+  const bool sender = user.user_id == referral.created_by ||
+                      (CaseWorker(user) && user.organisation_id == referral.from_organisation_id &&
+                       household.allowed && household.relationship != Relationship::kBreakGlass);
+  const bool receiver = CaseWorker(user) && user.organisation_id == referral.to_organisation_id;
+  if (regisseur || sender) {
+    d.allowed = d.full = d.may_withdraw = d.may_complete = true;
+    d.reason = regisseur ? "regisseur_of_household" : "sender";
+    return d;
+  }
+  if (receiver) {
+    d.allowed = d.full = d.may_accept = d.may_reject = d.may_complete = true;
+    d.reason = "referral_receiver";
+    return d;
+  }
+  d.reason = household.reason;
+  if (!household.allowed) return d;
+  // A volunteer sees names only: where a person is referred, with which
+  // package, already tells about their health or finances.
+  if (household.relationship == Relationship::kVrijwilliger) {
+    d.reason = "action_not_allowed";
+    return d;
+  }
+  d.allowed = true;
+  d.break_glass = household.break_glass;
+  return d;
+}
+
+bool MayMakeReferral(const AccessDecision& household_create) {
+  return household_create.allowed && (household_create.relationship == Relationship::kRegisseur ||
+                                      household_create.relationship == Relationship::kBegeleider);
 }
 
 }  // namespace regie::core

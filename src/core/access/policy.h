@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/access/access_model.h"
+#include "core/date.h"
 
 namespace regie::core {
 
@@ -17,18 +18,37 @@ enum class Relationship {
   kPartner,       // works for an organisation involved in the household
   kVrijwilliger,  // assigned volunteer
   kBreakGlass,    // an active emergency opening by this user
+  kReferral,      // works for the receiving organisation of an accepted referral
 };
 
 template <>
 struct EnumTraits<Relationship> {
-  static constexpr std::array<std::pair<Relationship, std::string_view>, 6> kEntries{{
+  static constexpr std::array<std::pair<Relationship, std::string_view>, 7> kEntries{{
       {Relationship::kNone, "none"},
       {Relationship::kRegisseur, "regisseur"},
       {Relationship::kBegeleider, "begeleider"},
       {Relationship::kPartner, "partner"},
       {Relationship::kVrijwilliger, "vrijwilliger"},
       {Relationship::kBreakGlass, "break_glass"},
+      {Relationship::kReferral, "referral"},
   }};
+};
+
+// What an accepted referral (core/casework/referral.h) gives its receiving
+// organisation: the package categories of the named persons, from
+// acceptance until `retention_days` after completion, and only as far as an
+// active sharing basis still covers them.
+struct ReferralGrant {
+  int64_t referral_id = 0;
+  int64_t organisation_id = 0;  // the receiving organisation
+  std::vector<int64_t> person_ids;
+  CategorySet package;
+  std::optional<Timestamp> completed_at;  // none while geaccepteerd
+  int retention_days = 0;
+
+  bool ActiveAt(Timestamp now) const;
+  // The end of the access window; none while the referral runs.
+  std::optional<Timestamp> AccessEnds() const;
 };
 
 // Everything the policy needs to know about one household, loaded by the
@@ -45,6 +65,8 @@ struct HouseholdFacts {
   std::vector<SharingBasis> bases;
   // This user's emergency openings of this household (active or not).
   std::vector<BreakGlassGrant> break_glass;
+  // Accepted and completed referrals of the household's persons.
+  std::vector<ReferralGrant> referrals;
 };
 
 // The answer of the policy: allowed or not, why (a stable machine code that
@@ -74,7 +96,12 @@ struct AccessDecision {
 //       partner of an involved organisation: read of what active sharing
 //         bases give their organisation;
 //       assigned vrijwilliger: read of names and contact;
-//       break-glass (regisseur or partner role, within 24 h): read of every
+//       receiving organisation of an accepted referral (a regisseur,
+//         begeleider or partner of that organisation): read of the package
+//         categories of the named persons that active sharing bases still
+//         give the organisation, from acceptance until the retention after
+//         completion ("referral_receiver");
+//       break-the-glass (regisseur or partner role, within 24 h): read of every
 //         category, flagged;
 //   - anything else is refused ("no_relationship").
 AccessDecision DecideHousehold(const Principal& user, Action action, const HouseholdFacts& facts,
@@ -82,9 +109,9 @@ AccessDecision DecideHousehold(const Principal& user, Action action, const House
 
 // The first moment after `now` at which a decision over these facts can
 // change without any write: the next UTC midnight (sharing bases start and
-// expire by date) or a break-glass opening's start or end, whichever comes
-// first. Anything cached from the facts is valid until then (and until the
-// next write).
+// expire by date), a break-glass opening's start or end, or the end of a
+// completed referral's retention, whichever comes first. Anything cached from the facts is valid
+// until then (and until the next write).
 Timestamp NextAccessChange(const HouseholdFacts& facts, Timestamp now);
 
 // Categories of one person's data the user may see under `decision`: for a
@@ -153,6 +180,56 @@ SignalDecision DecideSignal(const Principal& user, const HouseholdFacts& facts,
 // vrijwilliger, partner of an involved organisation), not a break-the-glass
 // reader.
 bool MayFileSignal(const AccessDecision& household_read);
+
+// What the policy needs to know about one referral, beside its household's
+// facts.
+struct ReferralFacts {
+  int64_t created_by = 0;
+  int64_t from_organisation_id = 0;
+  int64_t to_organisation_id = 0;
+};
+
+// The answer for one referral: whether the user sees it, how much, and
+// which transitions their position allows (the state machine decides
+// separately whether the referral's state allows them).
+struct ReferralDecision {
+  bool allowed = false;
+  std::string reason;
+  // Everything: reason, notes, checklist and history. Without it the user
+  // sees the referral's persons (names), organisations, package list,
+  // state and dates only.
+  bool full = false;
+  bool may_accept = false;
+  bool may_reject = false;
+  bool may_withdraw = false;
+  bool may_complete = false;
+  bool break_glass = false;
+};
+
+// The one policy for referrals (verwijzingen):
+//   - tenant isolation and no case content for beleid/beheer/auditor, as
+//     DecideHousehold;
+//   - the household's regisseur ("regisseur_of_household") and the sender
+//     (the user who made it, or a user of the sending organisation with a
+//     relationship to the household: "sender"): everything; may withdraw
+//     and complete;
+//   - a regisseur, begeleider or partner of the receiving organisation
+//     ("referral_receiver"): everything it needs to decide (names, reason,
+//     package list, dates, history); may accept, reject and complete. What
+//     it sees of the household itself is DecideHousehold's question;
+//   - anyone else with a read relationship to the household except a
+//     volunteer: that the referral exists, between whom, its package and
+//     state, not the reason;
+//   - anyone else is refused with DecideHousehold's reason.
+// Withdrawing is the sender's (it is their proposal), accepting and
+// rejecting the receiver's (it is their capacity), completing either
+// side's once accepted (whoever finishes the handover first records it).
+ReferralDecision DecideReferral(const Principal& user, const HouseholdFacts& facts,
+                                const ReferralFacts& referral, Timestamp now);
+
+// Who may make a referral, given DecideHousehold's answer for kCreate: the
+// household's regisseur or an assigned begeleider.
+bool MayMakeReferral(const AccessDecision& household_create);
 
 // The MB categories a begeleider sees without a sharing basis.
 CategorySet BegeleiderCategories();

@@ -250,6 +250,24 @@ struct Code {
   std::string follow_up;  // outcome categories: what happens next
 };
 
+// A warm-handover template (warme overdracht, `[warm_handovers.<id>]`): a
+// referral from an organisation of one of `from_kinds` to one of `to_kinds`
+// (core::OrganisationKind codes), with the data categories that usually go
+// along (core::DataCategory codes; the sender still needs a sharing basis
+// for each) and the checklist of what the handover involves.
+struct WarmHandoverTemplate {
+  std::string id;
+  LocalizedText label;
+  std::vector<std::string> from_kinds;
+  std::vector<std::string> to_kinds;
+  std::vector<std::string> package;
+  std::vector<LocalizedText> checklist;
+  int response_days = 10;   // for the receiver to accept or reject
+  int retention_days = 30;  // the receiver keeps reading after completion
+  SourceRef source;
+  SourceLocation where;
+};
+
 // A code list; `outcome` marks outcome categories such as Ferm Werk A-D.
 struct CodeList {
   std::string id;
@@ -292,6 +310,7 @@ struct Pack {
   std::vector<Cadence> cadences;
   std::vector<Indicator> indicators;
   std::vector<CodeList> code_lists;
+  std::vector<WarmHandoverTemplate> warm_handovers;
   SourceLocation where;
 
   bool ValidOn(Date d) const { return d >= valid_from && (!valid_to || d <= *valid_to); }

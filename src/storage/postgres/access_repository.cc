@@ -104,6 +104,25 @@ StatusOr<core::HouseholdFacts> PgAccess::Facts(int64_t tenant_id, int64_t househ
   for (int i = 0; i < g.rows(); ++i)
     f.break_glass.push_back({user_id, household_id, g.Text(i, 0), core::Timestamp{g.Int(i, 1)},
                              core::Timestamp{g.Int(i, 2)}});
+  // Accepted and completed referrals: what they give their receiver (the
+  // policy decides whether the retention after completion still runs).
+  REGIE_ASSIGN_OR_RETURN(
+      Result r, conn_.Exec("SELECT r.id, r.to_organisation_id, r.package, r.completed_at, "
+                           "r.retention_days, ARRAY(SELECT rp.person_id FROM referral_persons rp "
+                           "WHERE rp.referral_id = r.id ORDER BY rp.person_id)::bigint[] "
+                           "FROM referrals r WHERE r.household_id = $1 AND "
+                           "r.state IN ('geaccepteerd', 'afgerond') ORDER BY r.id",
+                           Params().Add(household_id)));
+  for (int i = 0; i < r.rows(); ++i) {
+    core::ReferralGrant grant;
+    grant.referral_id = r.Int(i, 0);
+    grant.organisation_id = r.Int(i, 1);
+    grant.package = core::CategorySet::Parse(r.Text(i, 2)).value_or(core::CategorySet());
+    if (!r.IsNull(i, 3)) grant.completed_at = core::Timestamp{r.Int(i, 3)};
+    grant.retention_days = static_cast<int>(r.Int(i, 4));
+    grant.person_ids = r.IdArray(i, 5);
+    f.referrals.push_back(std::move(grant));
+  }
   return f;
 }
 

@@ -149,6 +149,9 @@ class ListBuilder {
                ") AND h.tenant_id = " + Tenant() + Conditions("h.name_key", "h.id") + order +
                Limit();
       }
+      // Receivers of a referral open its household from their referrals
+      // page; the list shows the households they are involved with.
+      case core::Relationship::kReferral:
       case core::Relationship::kNone:
         break;
     }

@@ -674,6 +674,70 @@ CREATE CONSTRAINT TRIGGER intake_versions_changes AFTER INSERT ON intake_version
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
 )sql";
 
+// Issue "Casework: referrals and warm handovers". Migration 9; see the
+// SQLite twin. The change counter is a deferred constraint trigger like
+// migration 8's.
+constexpr std::string_view kV11Referrals = R"sql(
+CREATE TABLE referrals (
+  id                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  tenant_id            bigint NOT NULL REFERENCES tenants(id),
+  household_id         bigint NOT NULL REFERENCES households(id),
+  from_organisation_id bigint NOT NULL REFERENCES organisations(id),
+  to_organisation_id   bigint NOT NULL REFERENCES organisations(id),
+  created_by           bigint NOT NULL REFERENCES users(id),
+  created_at           bigint NOT NULL,
+  reason               text NOT NULL,
+  package              text NOT NULL,
+  template             text NOT NULL DEFAULT '',
+  checklist            text NOT NULL DEFAULT '',
+  respond_by           date NOT NULL,
+  retention_days       integer NOT NULL CHECK (retention_days >= 0),
+  state                text NOT NULL CHECK (state IN
+                         ('voorgesteld', 'geaccepteerd', 'afgewezen', 'ingetrokken', 'afgerond')),
+  decided_at           bigint,
+  decided_by           bigint REFERENCES users(id),
+  decision_note        text NOT NULL DEFAULT '',
+  completed_at         bigint,
+  completed_by         bigint REFERENCES users(id),
+  completion_note      text NOT NULL DEFAULT '',
+  updated_at           bigint NOT NULL,
+  version              bigint NOT NULL
+);
+CREATE INDEX referrals_to ON referrals(to_organisation_id, tenant_id, state);
+CREATE INDEX referrals_from ON referrals(from_organisation_id, tenant_id, state);
+CREATE INDEX referrals_household ON referrals(household_id, created_at);
+CREATE TABLE referral_persons (
+  referral_id bigint NOT NULL REFERENCES referrals(id),
+  person_id   bigint NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (referral_id, person_id)
+);
+CREATE TABLE referral_history (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  referral_id bigint NOT NULL REFERENCES referrals(id),
+  tenant_id   bigint NOT NULL REFERENCES tenants(id),
+  action      text NOT NULL,
+  from_state  text,
+  to_state    text NOT NULL,
+  note        text NOT NULL DEFAULT '',
+  by_user     bigint NOT NULL REFERENCES users(id),
+  at          bigint NOT NULL
+);
+CREATE INDEX referral_history_referral ON referral_history(referral_id, id);
+CREATE FUNCTION referral_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'referral history is append-only';
+END
+$fn$;
+CREATE TRIGGER referral_history_no_update BEFORE UPDATE OR DELETE ON referral_history
+  FOR EACH ROW EXECUTE FUNCTION referral_history_append_only();
+CREATE TRIGGER referrals_no_delete BEFORE DELETE ON referrals
+  FOR EACH ROW EXECUTE FUNCTION referral_history_append_only();
+CREATE TRIGGER referral_persons_no_update BEFORE UPDATE ON referral_persons
+  FOR EACH ROW EXECUTE FUNCTION referral_history_append_only();
+CREATE CONSTRAINT TRIGGER referrals_changes AFTER INSERT OR UPDATE OR DELETE ON referrals
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -685,6 +749,7 @@ constexpr std::array kMigrations = {
     Migration{8, "change_counter", kV8ChangeCounter},
     Migration{9, "handover", kV9Handover},
     Migration{10, "intakes", kV10Intakes},
+    Migration{11, "referrals", kV11Referrals},
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "storage/postgres/postgres_intake_repository.h"
 #include "storage/postgres/postgres_plan_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
+#include "storage/postgres/postgres_referral_repository.h"
 #include "storage/postgres/postgres_repositories.h"
 #include "storage/postgres/postgres_signal_repository.h"
 
@@ -102,7 +103,8 @@ class PgTransaction final : public ports::Transaction {
         signals_(*conn_),
         plans_(*conn_),
         handovers_(*conn_),
-        intakes_(*conn_) {}
+        intakes_(*conn_),
+        referrals_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -128,6 +130,7 @@ class PgTransaction final : public ports::Transaction {
   ports::PlanRepository& Plans() override { return plans_; }
   ports::HandoverRepository& Handovers() override { return handovers_; }
   ports::IntakeRepository& Intakes() override { return intakes_; }
+  ports::ReferralRepository& Referrals() override { return referrals_; }
 
   Status Commit() override {
     finished_ = true;
@@ -162,6 +165,7 @@ class PgTransaction final : public ports::Transaction {
   PgPlans plans_;
   PgHandovers handovers_;
   PgIntakes intakes_;
+  PgReferrals referrals_;
   bool finished_ = false;
 };
 

@@ -113,6 +113,32 @@ StatusOr<core::HouseholdFacts> SqliteAccess::Facts(int64_t tenant_id, int64_t ho
           {user_id, household_id, g.Text(0), core::Timestamp{g.Int(1)}, core::Timestamp{g.Int(2)}});
     REGIE_RETURN_IF_ERROR(g.status());
   }
+  {
+    // Accepted and completed referrals: what they give their receiver (the
+    // policy decides whether the retention after completion still runs).
+    REGIE_ASSIGN_OR_RETURN(
+        Stmt r, conn_.Prepare("SELECT id, to_organisation_id, package, completed_at, "
+                              "retention_days FROM referrals WHERE household_id = ?1 AND "
+                              "state IN ('geaccepteerd', 'afgerond') ORDER BY id"));
+    r.Bind(1, household_id);
+    while (r.Step()) {
+      core::ReferralGrant grant;
+      grant.referral_id = r.Int(0);
+      grant.organisation_id = r.Int(1);
+      grant.package = core::CategorySet::Parse(r.Text(2)).value_or(core::CategorySet());
+      if (!r.IsNull(3)) grant.completed_at = core::Timestamp{r.Int(3)};
+      grant.retention_days = static_cast<int>(r.Int(4));
+      f.referrals.push_back(std::move(grant));
+    }
+    REGIE_RETURN_IF_ERROR(r.status());
+    for (core::ReferralGrant& grant : f.referrals) {
+      REGIE_ASSIGN_OR_RETURN(Stmt p, conn_.Prepare("SELECT person_id FROM referral_persons "
+                                                   "WHERE referral_id = ?1 ORDER BY person_id"));
+      p.Bind(1, grant.referral_id);
+      while (p.Step()) grant.person_ids.push_back(p.Int(0));
+      REGIE_RETURN_IF_ERROR(p.status());
+    }
+  }
   return f;
 }
 

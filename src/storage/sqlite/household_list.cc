@@ -100,6 +100,9 @@ std::string Branch(const ListShape& shape, core::Relationship rel) {
              "ON h.id = g.household_id WHERE g.user_id = ?11 AND g.opened_at <= ?13 "
              "AND g.expires_at > ?13 AND h.tenant_id = ?1" +
              h_filters + h_order;
+    // Receivers of a referral open its household from their referrals
+    // page; the list shows the households they are involved with.
+    case core::Relationship::kReferral:
     case core::Relationship::kNone:
       break;
   }

@@ -734,6 +734,75 @@ CREATE TRIGGER intake_versions_changes_insert AFTER INSERT ON intake_versions
 BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
 )sql";
 
+// Issue "Casework: referrals and warm handovers". Migration 9. The row holds
+// the current state (version-checked by every transition, so of a
+// concurrent accept and withdraw exactly one wins); referral_history keeps
+// every transition with its time and acting user, append-only. The
+// package is the comma-separated category codes; the checklist the
+// template's items, one per line. Indexed by receiving and by sending
+// organisation (the partner's referrals page and worklist) and by
+// household. On the change counter: a transition changes what the
+// receiver may see and the worklist.
+constexpr std::string_view kV11Referrals = R"sql(
+CREATE TABLE referrals (
+  id                   INTEGER PRIMARY KEY,
+  tenant_id            INTEGER NOT NULL REFERENCES tenants(id),
+  household_id         INTEGER NOT NULL REFERENCES households(id),
+  from_organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  to_organisation_id   INTEGER NOT NULL REFERENCES organisations(id),
+  created_by           INTEGER NOT NULL REFERENCES users(id),
+  created_at           INTEGER NOT NULL,
+  reason               TEXT NOT NULL,
+  package              TEXT NOT NULL,
+  template             TEXT NOT NULL DEFAULT '',
+  checklist            TEXT NOT NULL DEFAULT '',
+  respond_by           TEXT NOT NULL,
+  retention_days       INTEGER NOT NULL CHECK (retention_days >= 0),
+  state                TEXT NOT NULL CHECK (state IN
+                         ('voorgesteld', 'geaccepteerd', 'afgewezen', 'ingetrokken', 'afgerond')),
+  decided_at           INTEGER,
+  decided_by           INTEGER REFERENCES users(id),
+  decision_note        TEXT NOT NULL DEFAULT '',
+  completed_at         INTEGER,
+  completed_by         INTEGER REFERENCES users(id),
+  completion_note      TEXT NOT NULL DEFAULT '',
+  updated_at           INTEGER NOT NULL,
+  version              INTEGER NOT NULL
+);
+CREATE INDEX referrals_to ON referrals(to_organisation_id, tenant_id, state);
+CREATE INDEX referrals_from ON referrals(from_organisation_id, tenant_id, state);
+CREATE INDEX referrals_household ON referrals(household_id, created_at);
+CREATE TABLE referral_persons (
+  referral_id INTEGER NOT NULL REFERENCES referrals(id),
+  person_id   INTEGER NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (referral_id, person_id)
+) WITHOUT ROWID;
+CREATE TABLE referral_history (
+  id          INTEGER PRIMARY KEY,
+  referral_id INTEGER NOT NULL REFERENCES referrals(id),
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  action      TEXT NOT NULL,
+  from_state  TEXT,
+  to_state    TEXT NOT NULL,
+  note        TEXT NOT NULL DEFAULT '',
+  by_user     INTEGER NOT NULL REFERENCES users(id),
+  at          INTEGER NOT NULL
+);
+CREATE INDEX referral_history_referral ON referral_history(referral_id, id);
+CREATE TRIGGER referral_history_no_update BEFORE UPDATE ON referral_history
+BEGIN SELECT RAISE(ABORT, 'referral history is append-only'); END;
+CREATE TRIGGER referral_history_no_delete BEFORE DELETE ON referral_history
+BEGIN SELECT RAISE(ABORT, 'referral history is append-only'); END;
+CREATE TRIGGER referrals_no_delete BEFORE DELETE ON referrals
+BEGIN SELECT RAISE(ABORT, 'referrals are never deleted'); END;
+CREATE TRIGGER referral_persons_no_update BEFORE UPDATE ON referral_persons
+BEGIN SELECT RAISE(ABORT, 'the persons of a referral do not change'); END;
+CREATE TRIGGER referrals_changes_insert AFTER INSERT ON referrals
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER referrals_changes_update AFTER UPDATE ON referrals
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -745,6 +814,7 @@ constexpr std::array kMigrations = {
     Migration{8, "change_counter", kV8ChangeCounter},
     Migration{9, "handover", kV9Handover},
     Migration{10, "intakes", kV10Intakes},
+    Migration{11, "referrals", kV11Referrals},
 };
 
 }  // namespace

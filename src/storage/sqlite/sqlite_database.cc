@@ -14,6 +14,7 @@
 #include "storage/sqlite/sqlite_intake_repository.h"
 #include "storage/sqlite/sqlite_plan_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
+#include "storage/sqlite/sqlite_referral_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
 #include "storage/sqlite/sqlite_signal_repository.h"
 
@@ -85,7 +86,8 @@ class SqliteTransaction final : public ports::Transaction {
         signals_(*conn_),
         plans_(*conn_),
         handovers_(*conn_),
-        intakes_(*conn_) {}
+        intakes_(*conn_),
+        referrals_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -108,6 +110,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::PlanRepository& Plans() override { return plans_; }
   ports::HandoverRepository& Handovers() override { return handovers_; }
   ports::IntakeRepository& Intakes() override { return intakes_; }
+  ports::ReferralRepository& Referrals() override { return referrals_; }
 
   Status Commit() override {
     finished_ = true;
@@ -135,6 +138,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqlitePlans plans_;
   SqliteHandovers handovers_;
   SqliteIntakes intakes_;
+  SqliteReferrals referrals_;
   bool finished_ = false;
 };
 

@@ -9,6 +9,7 @@ import type {
   PersonEventInput,
   Timeline,
   Worklist,
+  WorklistFilters,
 } from './policyTypes';
 import { tenantPath } from './regie';
 import type { Items } from './regie';
@@ -64,8 +65,15 @@ export function getWorklist(
   tenantId: number,
   on: string | null,
   signal?: AbortSignal,
+  filters: WorklistFilters = {},
 ): Promise<Worklist> {
-  return request(`${tenantPath(tenantId)}/worklist${onQuery(on)}`, { signal });
+  const query = new URLSearchParams();
+  if (on) query.set('on', on);
+  if (filters.kind) query.set('kind', filters.kind);
+  if (filters.due) query.set('due', filters.due);
+  if (filters.householdId) query.set('household_id', String(filters.householdId));
+  const text = query.toString();
+  return request(`${tenantPath(tenantId)}/worklist${text ? `?${text}` : ''}`, { signal });
 }
 
 export async function listPacks(tenantId: number, signal?: AbortSignal): Promise<PackSummary[]> {

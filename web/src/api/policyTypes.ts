@@ -1,5 +1,6 @@
 // Types of the policy issue of the API v1 (docs/api-contract.md, "Policy
 // (issue 5): events, milestones, packs"). Dates are ISO `YYYY-MM-DD`.
+import type { ReferralWorkItem } from './referrals';
 import type { SignalWorkItem } from './signals';
 import type { UserRef } from './types';
 
@@ -139,9 +140,26 @@ export interface WorkItem {
   pack_id: string;
 }
 
+/** Every kind of the worklist, for its filter and the start page's counts. */
+export const ALL_WORK_KINDS = ['milestone', 'cadence', 'signal', 'action', 'referral'] as const;
+export type AnyWorkKind = (typeof ALL_WORK_KINDS)[number];
+
+export interface WorkCount {
+  overdue: number;
+  week: number;
+}
+
 export interface Worklist {
   on: string;
-  items: (WorkItem | SignalWorkItem)[];
+  /** Per kind, over the whole list (filters do not apply). */
+  counts?: Partial<Record<AnyWorkKind, WorkCount>>;
+  items: (WorkItem | SignalWorkItem | ReferralWorkItem)[];
+}
+
+export interface WorklistFilters {
+  kind?: AnyWorkKind | '';
+  due?: 'overdue' | 'week' | '';
+  householdId?: number | null;
 }
 
 export const PACK_SCOPES = ['national', 'municipality'] as const;

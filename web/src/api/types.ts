@@ -129,6 +129,7 @@ export const RELATIONSHIPS = [
   'partner',
   'vrijwilliger',
   'break_glass',
+  'referral',
   'none',
 ] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];

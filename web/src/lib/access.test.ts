@@ -16,16 +16,16 @@ const t = (key: MessageKey, params?: Params) => translate('nl', key, params);
 describe('roles', () => {
   it('give each role its sections in menu order', () => {
     const cases: [UserRole[], string[]][] = [
-      [['regisseur'], ['households', 'worklist', 'signals', 'handovers']],
-      [['begeleider'], ['households', 'worklist', 'signals']],
-      [['partner'], ['households', 'worklist', 'signals']],
+      [['regisseur'], ['households', 'worklist', 'signals', 'referrals', 'handovers']],
+      [['begeleider'], ['households', 'worklist', 'signals', 'referrals']],
+      [['partner'], ['households', 'worklist', 'signals', 'referrals']],
       [['vrijwilliger'], ['households']],
       [['beleid'], []],
       [['beheer'], ['users', 'policy']],
       [['auditor'], ['audit']],
       [
         ['auditor', 'beheer', 'begeleider'],
-        ['households', 'worklist', 'signals', 'users', 'policy', 'audit'],
+        ['households', 'worklist', 'signals', 'referrals', 'users', 'policy', 'audit'],
       ],
     ];
     for (const [roles, sections] of cases)

@@ -5,7 +5,7 @@ import { paths } from '../router/routes';
 import type { Route } from '../router/routes';
 
 export type Section =
-  'households' | 'worklist' | 'signals' | 'handovers' | 'users' | 'policy' | 'audit';
+  'households' | 'worklist' | 'signals' | 'referrals' | 'handovers' | 'users' | 'policy' | 'audit';
 
 /** Roles that work on households (case content). */
 export const CASE_ROLES: readonly UserRole[] = [
@@ -21,6 +21,8 @@ const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
   worklist: ['regisseur', 'begeleider', 'partner'],
   // Signals routed to the user's organisation (receiving organisations).
   signals: ['regisseur', 'begeleider', 'partner'],
+  // Referrals to and from the user's organisation.
+  referrals: ['regisseur', 'begeleider', 'partner'],
   // Incoming handovers from other municipalities: the regisseurs decide.
   handovers: ['regisseur'],
   users: ['beheer'],
@@ -35,6 +37,7 @@ const SECTION_ORDER: readonly Section[] = [
   'households',
   'worklist',
   'signals',
+  'referrals',
   'handovers',
   'users',
   'policy',
@@ -58,6 +61,8 @@ export function sectionPath(section: Section, tenantId: number): string {
       return paths.worklist(tenantId);
     case 'signals':
       return paths.signals(tenantId);
+    case 'referrals':
+      return paths.referrals(tenantId);
     case 'handovers':
       return paths.handovers(tenantId);
     case 'policy':
@@ -120,6 +125,8 @@ export function sectionOf(route: Route): Section | null {
       return 'worklist';
     case 'signals':
       return 'signals';
+    case 'referrals':
+      return 'referrals';
     case 'handovers':
       return 'handovers';
     case 'packs':

@@ -13,6 +13,7 @@ import { PersonPage } from './persons/PersonPage';
 import { ActivationsPage } from './policy/ActivationsPage';
 import { PackPage } from './policy/PackPage';
 import { PacksPage } from './policy/PacksPage';
+import { ReferralsPage } from './referrals/ReferralsPage';
 import { IncomingHandoversPage } from './handovers/IncomingHandoversPage';
 import { SignalsPage } from './signals/SignalsPage';
 import { StartPage } from './StartPage';
@@ -70,6 +71,8 @@ export function Page({
       return <WorklistPage tenantId={route.tenantId} />;
     case 'signals':
       return <SignalsPage tenantId={route.tenantId} />;
+    case 'referrals':
+      return <ReferralsPage tenantId={route.tenantId} />;
     case 'handovers':
       return <IncomingHandoversPage tenantId={route.tenantId} />;
     case 'packs':

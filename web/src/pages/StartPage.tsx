@@ -7,13 +7,59 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
+import { getWorklist } from '../api/policy';
+import { ALL_WORK_KINDS } from '../api/policyTypes';
+import type { Worklist } from '../api/policyTypes';
 import { AppLink } from '../components/links';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/i18n';
 import { enumLabel } from '../lib/enumLabel';
 import { canReadPolicy, sectionPath, sectionsFor } from '../lib/roles';
 import { paths } from '../router/routes';
+import { useResource } from '../lib/useResource';
 import { useMe } from '../session/session';
+import type { Translate } from '../i18n/i18n';
+
+/** "3 te laat, 5 deze week" per kind of the worklist, leaving out empty kinds. */
+export function workCountLines(t: Translate, counts: Worklist['counts']): string[] {
+  const lines: string[] = [];
+  for (const kind of ALL_WORK_KINDS) {
+    const c = counts?.[kind];
+    if (!c || (c.overdue === 0 && c.week === 0)) continue;
+    lines.push(
+      t('start.workCount', {
+        kind: t(`enum.workKind.${kind}`),
+        overdue: c.overdue,
+        week: c.week,
+      }),
+    );
+  }
+  return lines;
+}
+
+/** The worklist's counts for roles that have a worklist. */
+function WorkCounts({ tenantId }: { tenantId: number }) {
+  const { t } = useI18n();
+  const { resource } = useResource((signal) => getWorklist(tenantId, null, signal), [tenantId]);
+  if (resource.status !== 'ready') return null;
+  const lines = workCountLines(t, resource.data.counts);
+  return (
+    <section aria-labelledby="mijn-werk">
+      <Paragraph id="mijn-werk">
+        <AppLink href={paths.worklist(tenantId)}>{t('start.work')}</AppLink>
+      </Paragraph>
+      {lines.length === 0 ? (
+        <Paragraph>{t('start.workNone')}</Paragraph>
+      ) : (
+        <UnorderedList className="regie-work-counts">
+          {lines.map((line) => (
+            <UnorderedListItem key={line}>{line}</UnorderedListItem>
+          ))}
+        </UnorderedList>
+      )}
+    </section>
+  );
+}
 
 /**
  * The start page of a municipality: who is signed in, with which roles. The
@@ -47,6 +93,7 @@ export function StartPage({ tenantId }: { tenantId: number }) {
           </DataListItem>
         ) : null}
       </DataList>
+      {sections.includes('worklist') ? <WorkCounts tenantId={tenantId} /> : null}
       {sections.length > 0 ? (
         <>
           <Paragraph>{t('start.sections')}</Paragraph>

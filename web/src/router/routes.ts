@@ -24,6 +24,7 @@ export type Route =
   | { name: 'audit'; tenantId: number }
   | { name: 'worklist'; tenantId: number }
   | { name: 'signals'; tenantId: number }
+  | { name: 'referrals'; tenantId: number }
   | { name: 'handovers'; tenantId: number }
   | { name: 'packs'; tenantId: number }
   | { name: 'pack'; tenantId: number; packId: string }
@@ -63,6 +64,7 @@ export const paths = {
   audit: (tenantId: number) => `${tenant(tenantId)}/auditlog`,
   worklist: (tenantId: number) => `${tenant(tenantId)}/werklijst`,
   signals: (tenantId: number) => `${tenant(tenantId)}/signalen`,
+  referrals: (tenantId: number) => `${tenant(tenantId)}/verwijzingen`,
   handovers: (tenantId: number) => `${tenant(tenantId)}/overdrachten`,
   packs: (tenantId: number) => `${tenant(tenantId)}/beleidsregels`,
   pack: (tenantId: number, packId: string) =>
@@ -107,6 +109,7 @@ function tenantRoute(tenantId: number, section: string | undefined, rest: string
   if (section === 'auditlog' && rest.length === 0) return { name: 'audit', tenantId };
   if (section === 'werklijst' && rest.length === 0) return { name: 'worklist', tenantId };
   if (section === 'signalen' && rest.length === 0) return { name: 'signals', tenantId };
+  if (section === 'verwijzingen' && rest.length === 0) return { name: 'referrals', tenantId };
   if (section === 'overdrachten' && rest.length === 0) return { name: 'handovers', tenantId };
   const [item, action] = rest;
   if (section === 'beleidsregels') {

@@ -22,6 +22,7 @@ import { ContactsSection } from './ContactsSection';
 import { canHandOver, HandoverPanel } from './HandoverPanel';
 import { HouseholdDetails } from './HouseholdDetails';
 import { PersonsTable } from './PersonsTable';
+import { ReferralsSection } from './ReferralsSection';
 import { SignalsSection } from './SignalsSection';
 
 /** When an opening of this household by break-the-glass ends, if known. */
@@ -166,6 +167,9 @@ export function HouseholdPage({
           ) : null}
           <ContactsSection household={household} />
           <SignalsSection household={household} />
+          {household.access.relationship !== 'vrijwilliger' ? (
+            <ReferralsSection household={household} />
+          ) : null}
           <AccessPanel access={household.access} />
           {canHandOver(household) ? (
             <HandoverPanel

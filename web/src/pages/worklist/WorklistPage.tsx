@@ -10,7 +10,9 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { getWorklist } from '../../api/policy';
-import type { Worklist } from '../../api/policyTypes';
+import { ALL_WORK_KINDS } from '../../api/policyTypes';
+import type { AnyWorkKind, Worklist, WorklistFilters } from '../../api/policyTypes';
+import { SelectField } from '../../components/form/fields';
 import { AppLink } from '../../components/links';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -22,6 +24,7 @@ import { daysOverdue, domainLabel, labelOrCode, localText } from '../../lib/mile
 import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
 import type { Translate } from '../../i18n/i18n';
+import { ReferralWorkRow } from './ReferralWorkRow';
 import { SignalWorkRow } from './SignalWorkRow';
 
 /** Plan actions carry a life-domain code of the plan (see plan.domain in the texts). */
@@ -62,6 +65,15 @@ function WorkTable({
             if (item.kind === 'signal')
               return (
                 <SignalWorkRow key={`signal:${item.id}`} tenantId={tenantId} on={on} item={item} />
+              );
+            if (item.kind === 'referral')
+              return (
+                <ReferralWorkRow
+                  key={`referral:${item.id}`}
+                  tenantId={tenantId}
+                  on={on}
+                  item={item}
+                />
               );
             const days = daysOverdue(item.due_date, on);
             return (
@@ -113,13 +125,41 @@ function WorkTable({
 export function WorklistPage({ tenantId }: { tenantId: number }) {
   const { t } = useI18n();
   const [on, setOn] = useState(() => todayIso());
-  const { resource } = useResource((signal) => getWorklist(tenantId, on, signal), [tenantId, on]);
+  const [kind, setKind] = useState<AnyWorkKind | ''>('');
+  const [due, setDue] = useState<WorklistFilters['due']>('');
+  const { resource } = useResource(
+    (signal) => getWorklist(tenantId, on, signal, { kind, due }),
+    [tenantId, on, kind, due],
+  );
   const data = resource.status === 'ready' ? resource.data : null;
   return (
     <>
       <PageHeading title={t('worklist.title')} />
       <Paragraph>{t('worklist.intro')}</Paragraph>
       <ReferenceDateForm value={on} onChange={setOn} />
+      <div className="regie-filters">
+        <SelectField
+          name="kind"
+          label={t('worklist.filter.kind')}
+          value={kind}
+          options={[
+            { value: '', label: t('worklist.filter.allKinds') },
+            ...ALL_WORK_KINDS.map((k) => ({ value: k, label: t(`enum.workKind.${k}`) })),
+          ]}
+          onChange={(v) => setKind(ALL_WORK_KINDS.find((k) => k === v) ?? '')}
+        />
+        <SelectField
+          name="due"
+          label={t('worklist.filter.due')}
+          value={due ?? ''}
+          options={[
+            { value: '', label: t('worklist.filter.allDue') },
+            { value: 'overdue', label: t('worklist.filter.overdue') },
+            { value: 'week', label: t('worklist.filter.week') },
+          ]}
+          onChange={(v) => setDue(v === 'overdue' || v === 'week' ? v : '')}
+        />
+      </div>
       {resource.status === 'loading' ? <Loading /> : null}
       {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
       {data ? (
