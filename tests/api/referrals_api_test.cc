@@ -317,9 +317,11 @@ TEST_P(ReferralsApiTest, ConcurrentAcceptAndWithdrawExactlyOneWins) {
     std::vector<unsigned> sorted = statuses;
     std::sort(sorted.begin(), sorted.end());
     EXPECT_EQ(sorted, (std::vector<unsigned>{200U, 409U})) << round;
-    for (const std::string& code : codes)
-      if (!code.empty())
+    for (const std::string& code : codes) {
+      if (!code.empty()) {
         EXPECT_TRUE(code == "version_conflict" || code == "referral_transition_refused") << code;
+      }
+    }
     As("regisseur");
     HttpResult after = Get(ReferralUrl(id));
     EXPECT_EQ(after.json()["state"], statuses[0] == 200U ? "geaccepteerd" : "ingetrokken");
