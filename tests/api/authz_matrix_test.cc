@@ -664,8 +664,7 @@ TEST_P(AuthzMatrixTest, NoCookieIs401OnEveryNonPublicRouteWhateverTheRequest) {
     std::string path = route.substr(route.find(' ') + 1);
     for (const char* param :
          {"{tenantId}", "{householdId}", "{personId}", "{basisId}", "{userId}", "{eventId}",
-          "{packId}", "{assessmentId}", "{signalId}", "{handoverId}",
-          "{referralId}"})
+          "{packId}", "{assessmentId}", "{signalId}", "{handoverId}", "{referralId}"})
       path = Replace(path, param, "x");
     for (const std::string& body :
          {std::string(), std::string("{\"onbekend\":"), std::string("{}")}) {
