@@ -17,7 +17,7 @@ const REASON = `Acute zorgmelding e2e ${Date.now().toString(36)}`;
 const ROLES = [
   {
     role: 'regisseur',
-    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen'],
+    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen', 'Overdrachten'],
     h1: /^Huishoudens$/,
   },
   {
