@@ -137,4 +137,30 @@ describe('IntakeSection', () => {
     await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
     expect(screen.queryByRole('heading', { name: 'Brede intake' })).toBeNull();
   });
+  it('shows a reader every part the server sent, health included, and nothing hidden', async () => {
+    fakeApi({
+      [`GET ${URL}`]: () =>
+        json(
+          intake({
+            status: 'afgerond',
+            hidden_parts: ['education', 'work', 'languages', 'learnability', 'interests'],
+            health_screening: { done: true, date: '2026-10-01' },
+            health_notes: 'Rugklachten, bekend bij de huisarts',
+            availability_dagdelen: 6,
+            access: {
+              ...intake().access,
+              relationship: 'referral',
+              edit: false,
+              finalise: false,
+              visible_categories: ['basis', 'gezondheid'],
+            },
+          }),
+        ),
+    });
+    renderSignedIn(<IntakeSection tenantId={1} personId={9} />, makeMe(['partner']));
+    expect(await screen.findByText('Rugklachten, bekend bij de huisarts')).toBeTruthy();
+    expect(screen.getByText('Ja, 01-10-2026')).toBeTruthy();
+    expect(screen.getByText('6')).toBeTruthy();
+    expect(screen.queryByText(/Opleiding en diploma/)).toBeNull();
+  });
 });

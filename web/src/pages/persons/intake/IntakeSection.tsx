@@ -35,7 +35,7 @@ import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/translate';
-import { formatDateTime, todayIso } from '../../../lib/dates';
+import { formatDate, formatDateTime, todayIso } from '../../../lib/dates';
 import {
   formToIntakeInput,
   intakeErrorPath,
@@ -255,15 +255,63 @@ function IntakeSummary({ intake, lang }: { intake: Intake; lang: 'nl' | 'en' }) 
             .join(' · ')}
         </Row>
       ))}
+      {intake.education.map((e, i) => (
+        <Row key={`e${i}`} label={t('intake.section.education')}>
+          {[
+            t(`intake.educationLevel.${e.level}` as MessageKey),
+            e.description,
+            e.country,
+            e.diploma ? t('intake.field.diploma') : '',
+            e.valuation_requested ? t('intake.field.valuation_requested') : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Row>
+      ))}
+      {intake.work.map((w, i) => (
+        <Row key={`w${i}`} label={t('intake.section.work')}>
+          {[w.occupation, w.country, `${w.years} ${t('intake.years')}`, w.skills]
+            .filter(Boolean)
+            .join(' · ')}
+        </Row>
+      ))}
       {intake.languages.map((l, i) => (
         <Row key={`l${i}`} label={t(`intake.skill.${l.skill}` as MessageKey)}>
           {l.level}
           {l.source ? ` (${l.source})` : ''}
+          {l.test_date ? `, ${formatDate(l.test_date)}` : ''}
         </Row>
       ))}
+      {intake.learnability ? (
+        <Row label={t('intake.section.learnability')}>
+          {[
+            t(`intake.instrument.${intake.learnability.instrument}` as MessageKey),
+            intake.learnability.outcome,
+            formatDate(intake.learnability.date),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Row>
+      ) : null}
+      {intake.interests ? <Row label={t('intake.field.interests')}>{intake.interests}</Row> : null}
+      {intake.availability_dagdelen !== null ? (
+        <Row label={t('intake.field.availability_dagdelen')}>{intake.availability_dagdelen}</Row>
+      ) : null}
+      {intake.hidden_parts.includes('health_screening') ? null : (
+        <Row label={t('intake.field.health_screening_done')}>
+          {intake.health_screening.done === null
+            ? t('intake.unknown')
+            : t(intake.health_screening.done ? 'intake.yes' : 'intake.no')}
+          {intake.health_screening.date ? `, ${formatDate(intake.health_screening.date)}` : ''}
+        </Row>
+      )}
+      {intake.health_notes ? (
+        <Row label={t('intake.field.health_notes')}>{intake.health_notes}</Row>
+      ) : null}
       {intake.noa.map((n) => (
         <Row key={n.component} label={t(`intake.noa.${n.component}` as MessageKey)}>
           {n.outcome}
+          {n.remark ? ` (${n.remark})` : ''}
         </Row>
       ))}
     </dl>
