@@ -191,6 +191,7 @@ class AssessmentHandlers {
     REGIE_ASSIGN_OR_RETURN(
         Access a, Check(*tx, caller, tenant_id, person_id, core::Action::kCreate, "assessment"));
     REGIE_RETURN_IF_ERROR(RequireWriter(caller, a, core::Action::kCreate, Categories(data)));
+    REGIE_RETURN_IF_ERROR(RequireActiveHousehold(a.household));
     REGIE_ASSIGN_OR_RETURN(int64_t event_id, RecordPolicyEvent(*tx, caller, tenant_id, data));
     core::Assessment assessment{.tenant_id = tenant_id,
                                 .data = std::move(data),

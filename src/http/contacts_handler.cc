@@ -142,6 +142,7 @@ class ContactHandlers {
     if (rel != core::Relationship::kRegisseur && rel != core::Relationship::kBegeleider)
       return RefuseHousehold(ctx_, caller, access, core::Action::kCreate, "contact", "",
                              std::nullopt, "forbidden");
+    REGIE_RETURN_IF_ERROR(RequireActiveHousehold(access));
     core::Contact contact{.tenant_id = tenant_id,
                           .data = std::move(data),
                           .recorded_by = caller.principal.user_id,

@@ -119,6 +119,7 @@ class EventHandlers {
     REGIE_ASSIGN_OR_RETURN(PersonPolicyAccess a,
                            CheckPersonEvents(ctx_, *tx, caller, tenant_id, person_id,
                                              core::Action::kCreate, "person_events"));
+    REGIE_RETURN_IF_ERROR(RequireActiveHousehold(a.access));
     REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
     REGIE_ASSIGN_OR_RETURN(core::Person person, tx->Persons().Get(tenant_id, person_id));
     const policy::PersonFacts facts = policy::FactsFromPerson(person.data);

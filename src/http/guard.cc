@@ -70,6 +70,11 @@ Status RefuseHousehold(const ApiContext& ctx, const Caller& caller, const Househ
   return Forbidden("forbidden");
 }
 
+Status RequireActiveHousehold(const HouseholdAccess& access) {
+  if (!access.facts.archived) return Status::Ok();
+  return FailedPrecondition("household_archived", "household is archived");
+}
+
 core::AuditRecord HouseholdAudit(const ApiContext& ctx, const Caller& caller,
                                  const HouseholdAccess& access, core::Action action,
                                  std::string resource_type, std::string resource_id) {

@@ -45,6 +45,12 @@ Status RefuseHousehold(const ApiContext& ctx, const Caller& caller, const Househ
                        core::Action action, std::string resource_type, std::string resource_id,
                        std::optional<int64_t> person_id, std::string reason);
 
+// New casework (contacts, plan versions, intakes, assessments, events,
+// signals, referrals) on an archived household is refused with 409
+// "household_archived": it stays readable for its retention period, and
+// what was open can still be closed or withdrawn.
+Status RequireActiveHousehold(const HouseholdAccess& access);
+
 // An audit record for an allowed household-scoped access, with the
 // decision's break-the-glass flag and reason.
 core::AuditRecord HouseholdAudit(const ApiContext& ctx, const Caller& caller,

@@ -96,6 +96,7 @@ class IntakeHandlers {
     REGIE_ASSIGN_OR_RETURN(core::Intake current, s.tx->Intakes().Get(s.tenant_id, s.person_id, 0));
     const IntakeRights rights = Rights(s, current);
     if (!rights.edit) return Refuse(s, core::Action::kUpdate, "forbidden");
+    REGIE_RETURN_IF_ERROR(RequireActiveHousehold(s.access));
     if (edit.version != current_version) return VersionConflict(request, current_version);
     if (current.status == core::IntakeStatus::kAfgerond)
       return FailedPrecondition("intake_finalised", "a finalised intake is read-only");

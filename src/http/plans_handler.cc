@@ -87,6 +87,7 @@ class PlanHandlers {
     if (!rights.edit)
       return RefuseHousehold(ctx_, caller, access, core::Action::kUpdate, "plan", "", std::nullopt,
                              "forbidden");
+    REGIE_RETURN_IF_ERROR(RequireActiveHousehold(access));
     // The lock holds until commit: nobody saves between this check and ours.
     REGIE_ASSIGN_OR_RETURN(int64_t current_version,
                            tx->Plans().LockCurrentVersion(tenant_id, household_id));
@@ -235,6 +236,7 @@ class PlanHandlers {
     if (!core::DecidePlan(access.decision).agree)
       return RefuseHousehold(ctx_, caller, access, core::Action::kCreate, "plan_agreement", "",
                              std::nullopt, "forbidden");
+    REGIE_RETURN_IF_ERROR(RequireActiveHousehold(access));
     // Signers are adults of the household on the day they signed.
     REGIE_ASSIGN_OR_RETURN(std::vector<core::Person> persons,
                            tx->Persons().ListByHousehold(tenant_id, household_id));

@@ -203,6 +203,7 @@ class ReferralHandlers {
     if (!core::MayMakeReferral(access.decision))
       return RefuseHousehold(ctx_, caller, access, core::Action::kCreate, "referral", "",
                              std::nullopt, "forbidden");
+    REGIE_RETURN_IF_ERROR(RequireActiveHousehold(access));
     if (data.to_organisation_id == caller.principal.organisation_id)
       return core::ValidationFailed({{"to_organisation_id", "same_organisation"}});
     // Unknown persons first: "not covered" would be a confusing answer.

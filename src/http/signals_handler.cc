@@ -183,6 +183,7 @@ class SignalHandlers {
     if (!core::MayFileSignal(access.decision))
       return RefuseHousehold(ctx_, caller, access, core::Action::kCreate, "signal", "",
                              std::nullopt, "forbidden");
+    REGIE_RETURN_IF_ERROR(RequireActiveHousehold(access));
     const bool regisseur = access.decision.relationship == core::Relationship::kRegisseur;
     if (req.organisation_id && !regisseur)
       return core::ValidationFailed({{"organisation_id", "not_allowed"}});

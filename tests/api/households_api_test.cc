@@ -176,6 +176,38 @@ TEST_P(ApiTest, ArchiveHidesFromDefaultListAndFreezes) {
   EXPECT_EQ(person.json()["code"], "household_archived");
 }
 
+TEST_P(ApiTest, ArchivedHouseholdTakesNoNewCaseworkButStaysReadable) {
+  json h = CreateHousehold("Haddad", {PersonBody("Amina", "Haddad", "111222333")});
+  const std::string url = Base(tenant_a_) + "/households/" + std::to_string(h["id"].get<int64_t>());
+  const std::string person =
+      Base(tenant_a_) + "/persons/" + std::to_string(h["persons"][0]["id"].get<int64_t>());
+  ASSERT_EQ(Post(url + "/archive", {{"version", 1}, {"reason", "Verhuisd"}}).status, 200U);
+  const std::vector<std::pair<std::string, json>> writes = {
+      {url + "/contacts",
+       {{"date", "2026-11-20"}, {"type", "gesprek"}, {"participants", {"regisseur"}}}},
+      {url + "/signals",
+       {{"category", "overig"}, {"urgency", "laag"}, {"description", "Zorgen over de huur"}}},
+      {person + "/events",
+       {{"event", "participatieverklaring_ondertekend"}, {"date", "2026-11-01"}}},
+  };
+  for (const auto& [target, body] : writes) {
+    HttpResult r = Post(target, body);
+    EXPECT_EQ(r.status, 409U) << target << " " << r.body;
+    EXPECT_EQ(r.json()["code"], "household_archived") << target;
+  }
+  HttpResult plan = Put(url + "/plan", {{"version", 0}, {"goals", json::array()}});
+  EXPECT_EQ(plan.status, 409U) << plan.body;
+  EXPECT_EQ(plan.json()["code"], "household_archived");
+  HttpResult intake = Put(person + "/intake", {{"version", 0}, {"intake_date", "2026-11-10"}});
+  EXPECT_EQ(intake.status, 409U) << intake.body;
+  EXPECT_EQ(intake.json()["code"], "household_archived");
+  // Nothing was written, and everything still reads.
+  EXPECT_EQ(Get(url + "/contacts").json()["items"].size(), 0U);
+  EXPECT_EQ(Get(url + "/signals").json()["items"].size(), 0U);
+  EXPECT_EQ(Get(url + "/plan").json()["version"], 0);
+  EXPECT_EQ(Get(person + "/intake").status, 200U);
+}
+
 TEST_P(ApiTest, TenantsAndOrganisations) {
   // Only the municipalities the caller's organisation serves.
   json tenants = Get("/api/v1/tenants").json();

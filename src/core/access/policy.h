@@ -67,6 +67,9 @@ struct HouseholdFacts {
   std::vector<BreakGlassGrant> break_glass;
   // Accepted and completed referrals of the household's persons.
   std::vector<ReferralGrant> referrals;
+  // Archived (moved away, handed over): read for the retention period, no
+  // new casework (http::RequireActiveHousehold).
+  bool archived = false;
 };
 
 // The answer of the policy: allowed or not, why (a stable machine code that

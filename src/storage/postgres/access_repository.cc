@@ -83,7 +83,7 @@ StatusOr<core::HouseholdFacts> PgAccess::Facts(int64_t tenant_id, int64_t househ
                    "ARRAY(SELECT user_id FROM household_assignments WHERE household_id = h.id "
                    "AND kind = 'vrijwilliger' ORDER BY user_id), "
                    "ARRAY(SELECT organisation_id FROM household_organisations "
-                   "WHERE household_id = h.id ORDER BY organisation_id) "
+                   "WHERE household_id = h.id ORDER BY organisation_id), h.archived "
                    "FROM households h WHERE h.id = $1 AND h.tenant_id = $2",
                    Params().Add(household_id).Add(tenant_id)));
     if (h.rows() == 0) return HouseholdNotFound();
@@ -91,6 +91,7 @@ StatusOr<core::HouseholdFacts> PgAccess::Facts(int64_t tenant_id, int64_t househ
     f.begeleider_ids = h.IdArray(0, 1);
     f.vrijwilliger_ids = h.IdArray(0, 2);
     f.involved_organisations = h.IdArray(0, 3);
+    f.archived = h.Bool(0, 4);
   }
   {
     REGIE_ASSIGN_OR_RETURN(Result b, conn_.Exec(kBasesOfHousehold, Params().Add(household_id)));

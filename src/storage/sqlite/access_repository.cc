@@ -68,14 +68,16 @@ StatusOr<core::HouseholdFacts> SqliteAccess::Facts(int64_t tenant_id, int64_t ho
   f.tenant_id = tenant_id;
   f.household_id = household_id;
   {
-    REGIE_ASSIGN_OR_RETURN(Stmt h, conn_.Prepare("SELECT coalesce(regisseur_user_id, 0) FROM "
-                                                 "households WHERE id = ?1 AND tenant_id = ?2"));
+    REGIE_ASSIGN_OR_RETURN(Stmt h,
+                           conn_.Prepare("SELECT coalesce(regisseur_user_id, 0), archived "
+                                         "FROM households WHERE id = ?1 AND tenant_id = ?2"));
     h.Bind(1, household_id).Bind(2, tenant_id);
     if (!h.Step()) {
       REGIE_RETURN_IF_ERROR(h.status());
       return HouseholdNotFound();
     }
     f.regisseur_user_id = h.Int(0);
+    f.archived = h.Int(1) != 0;
   }
   {
     REGIE_ASSIGN_OR_RETURN(Stmt a, conn_.Prepare("SELECT user_id, kind FROM household_assignments "
