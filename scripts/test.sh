@@ -18,7 +18,7 @@ passed=0
 failed=0
 failures=()
 
-step() { printf '\n==> %s\n' "$*" >&2; }
+step() { printf '\n==> [%ss] %s\n' "$SECONDS" "$*" >&2; }
 record() {  # record NAME PASSED FAILED
   passed=$((passed + $2))
   failed=$((failed + $3))
