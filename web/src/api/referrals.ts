@@ -118,6 +118,15 @@ export function makeReferral(
   return request(householdReferralsPath(tenantId, householdId), { method: 'POST', body: input });
 }
 
+/** One referral with its history (who did what when; notes only in the full view). */
+export function getReferral(
+  tenantId: number,
+  referralId: number,
+  signal?: AbortSignal,
+): Promise<Referral> {
+  return request<Referral>(`${tenantPath(tenantId)}/referrals/${referralId}`, { signal });
+}
+
 /** The body of each transition (see the API contract). */
 export type ReferralTransitionBody =
   | { action: 'accept'; note?: string }

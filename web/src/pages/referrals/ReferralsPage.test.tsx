@@ -71,4 +71,31 @@ describe('ReferralsPage', () => {
     });
     await waitFor(() => expect(calls.at(-1)!.url.searchParams.get('direction')).toBe('outgoing'));
   });
+  it('reads the history of a referral only when it is opened', async () => {
+    const calls = fakeApi({
+      'GET /api/v1/tenants/1/referrals': () => json({ items: [INCOMING] }),
+      'GET /api/v1/tenants/1/referrals/21': () =>
+        json({
+          ...INCOMING,
+          history: [
+            {
+              action: 'propose',
+              from_state: null,
+              to_state: 'voorgesteld',
+              by: { id: 7, display_name: 'R. de Vries' },
+              at: '2026-11-10T10:00:00.000000Z',
+              note: 'Met toestemming',
+            },
+          ],
+        }),
+    });
+    renderSignedIn(<ReferralsPage tenantId={1} />, makeMe(['partner']));
+    const row = (await screen.findByText('Amina Haddad')).closest('tr')!;
+    expect(calls.some((c) => c.url.pathname.endsWith('/referrals/21'))).toBe(false);
+    const details = within(row).getByText('Geschiedenis').closest('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(await within(row).findByText(/Voorgesteld door R\. de Vries/)).toBeTruthy();
+    expect(within(row).getByText(/Met toestemming/)).toBeTruthy();
+  });
 });

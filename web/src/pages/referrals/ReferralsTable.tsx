@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatTimestamp } from '../../lib/dates';
 import { paths } from '../../router/routes';
 import { ReferralActions } from './ReferralActions';
+import { ReferralHistory } from './ReferralHistory';
 
 interface Props {
   tenantId: number;
@@ -102,6 +103,7 @@ export function ReferralsTable({
               ) : null}
               <TableCell>
                 <ReferralActions tenantId={tenantId} referral={r} onChanged={onChanged} />
+                <ReferralHistory tenantId={tenantId} referralId={r.id} version={r.version} />
               </TableCell>
             </TableRow>
           ))}
