@@ -15,6 +15,7 @@ import { PackPage } from './policy/PackPage';
 import { PacksPage } from './policy/PacksPage';
 import { ReferralsPage } from './referrals/ReferralsPage';
 import { IncomingHandoversPage } from './handovers/IncomingHandoversPage';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { SignalsPage } from './signals/SignalsPage';
 import { StartPage } from './StartPage';
 import { UserFormPage } from './users/UserFormPage';
@@ -75,6 +76,8 @@ export function Page({
       return <ReferralsPage tenantId={route.tenantId} />;
     case 'handovers':
       return <IncomingHandoversPage tenantId={route.tenantId} />;
+    case 'dashboard':
+      return <DashboardPage tenantId={route.tenantId} />;
     case 'packs':
       return <PacksPage tenantId={route.tenantId} />;
     case 'pack':
