@@ -38,7 +38,9 @@ describe('monitoring dashboard', () => {
 
     const tiles = page.locator('article.regie-tile');
     assert.ok((await tiles.count()) > 0, 'the demo municipality has indicators');
-    const values = (await page.locator('.regie-tile__value').allTextContents()).map((v) => v.trim());
+    const values = (await page.locator('.regie-tile__value').allTextContents()).map((v) =>
+      v.trim(),
+    );
     assert.ok(
       values.some((v) => INTERVAL.test(v)),
       `a share with its interval among: ${values.join(' | ')}`,
@@ -90,7 +92,10 @@ describe('monitoring dashboard', () => {
     const href = await page
       .getByRole('link', { name: 'Deze uitsplitsing exporteren (CSV)' })
       .getAttribute('href');
-    assert.match(href, /\/indicators\/export\?format=csv&on=\d{4}-\d\d-\d\d&indicator=.+&breakdown=wijk$/);
+    assert.match(
+      href,
+      /\/indicators\/export\?format=csv&on=\d{4}-\d\d-\d\d&indicator=.+&breakdown=wijk$/,
+    );
     const all = await page
       .getByRole('link', { name: 'Alles exporteren (CSV)' })
       .getAttribute('href');

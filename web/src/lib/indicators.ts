@@ -57,7 +57,9 @@ export function breakdownCells(indicator: Indicator, code: string): IndicatorCel
 }
 
 export interface ThemeGroup {
+  /** The pack's theme, or the domain code when the pack names no theme. */
   theme: string;
+  isDomain: boolean;
   indicators: Indicator[];
 }
 
@@ -65,10 +67,11 @@ export interface ThemeGroup {
 export function groupByTheme(indicators: readonly Indicator[]): ThemeGroup[] {
   const groups: ThemeGroup[] = [];
   for (const indicator of indicators) {
+    const isDomain = !indicator.theme;
     const theme = indicator.theme || indicator.domain;
-    let group = groups.find((g) => g.theme === theme);
+    let group = groups.find((g) => g.theme === theme && g.isDomain === isDomain);
     if (!group) {
-      group = { theme, indicators: [] };
+      group = { theme, isDomain, indicators: [] };
       groups.push(group);
     }
     group.indicators.push(indicator);

@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react';
+import { Loading } from '../components/Loading';
 import { AuditPage } from './audit/AuditPage';
 import { ForbiddenPage } from './ForbiddenPage';
 import { AssignmentsPage } from './households/AssignmentsPage';
@@ -15,13 +17,17 @@ import { PackPage } from './policy/PackPage';
 import { PacksPage } from './policy/PacksPage';
 import { ReferralsPage } from './referrals/ReferralsPage';
 import { IncomingHandoversPage } from './handovers/IncomingHandoversPage';
-import { DashboardPage } from './dashboard/DashboardPage';
 import { SignalsPage } from './signals/SignalsPage';
 import { StartPage } from './StartPage';
 import { UserFormPage } from './users/UserFormPage';
 import { UserListPage } from './users/UserListPage';
 import { WorklistPage } from './worklist/WorklistPage';
 import type { Route } from '../router/routes';
+
+// The dashboard brings the chart library; only its users download it.
+const DashboardPage = lazy(() =>
+  import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
 
 /** The page of a route inside the signed-in app. */
 export function Page({
@@ -77,7 +83,11 @@ export function Page({
     case 'handovers':
       return <IncomingHandoversPage tenantId={route.tenantId} />;
     case 'dashboard':
-      return <DashboardPage tenantId={route.tenantId} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <DashboardPage tenantId={route.tenantId} />
+        </Suspense>
+      );
     case 'packs':
       return <PacksPage tenantId={route.tenantId} />;
     case 'pack':

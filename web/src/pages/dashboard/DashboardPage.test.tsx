@@ -125,7 +125,11 @@ describe('DashboardPage', () => {
     window.history.replaceState(null, '', '/gemeenten/1/dashboard');
     renderSignedIn(<DashboardPage tenantId={1} />, makeMe(['beleid']));
     const tile = (
-      await screen.findByRole('heading', { name: 'Participatieverklaring ondertekend', level: 4 })
+      await screen.findByRole(
+        'heading',
+        { name: 'Participatieverklaring ondertekend', level: 4 },
+        { timeout: 5000 },
+      )
     ).closest('article')!;
     expect(within(tile).getByText('42% (31–54%)')).toBeTruthy();
     expect(tile.textContent).toContain('Streefwaarde 80%');
@@ -151,7 +155,7 @@ describe('DashboardPage', () => {
     api();
     window.history.replaceState(null, '', '/gemeenten/1/dashboard');
     renderSignedIn(<DashboardPage tenantId={1} />, makeMe(['beleid']));
-    await screen.findByRole('heading', { name: 'Uitsplitsing' });
+    await screen.findByRole('heading', { name: 'Uitsplitsing' }, { timeout: 5000 });
     const select = screen.getByLabelText('Uitsplitsen naar');
     fireEvent.change(select, { target: { value: 'wijk' } });
     const table = screen.getByRole('table', {
@@ -175,7 +179,7 @@ describe('DashboardPage', () => {
     const calls = api();
     window.history.replaceState(null, '', '/gemeenten/1/dashboard');
     renderSignedIn(<DashboardPage tenantId={1} />, makeMe(['regisseur']));
-    await screen.findByRole('heading', { name: 'Tijd tot een mijlpaal' });
+    await screen.findByRole('heading', { name: 'Tijd tot een mijlpaal' }, { timeout: 5000 });
     expect(screen.getByText(/Mediaan 20 weken \(95%-interval 14 tot niet bereikt\)/)).toBeTruthy();
     expect(screen.getByText(/Niet beschikbaar.*Betaald werk/)).toBeTruthy();
     const panel = screen.getByRole('img', { name: /Trapgrafiek/ }).closest('section')!;
@@ -183,9 +187,11 @@ describe('DashboardPage', () => {
     const rows = within(within(panel).getByRole('table')).getAllByRole('row');
     expect(rows[1]!.textContent).toBe('1020,0%10,0–38,0%');
 
-    fireEvent.change(screen.getByRole('textbox', { name: /^Peildatum/ }), { target: { value: '1-7-2026' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /^Peildatum/ }), {
+      target: { value: '1-7-2026' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Toon cijfers' }));
-    await screen.findByText(/Peildatum 01-07-2026/);
+    await screen.findByText(/Peildatum 01-07-2026/, {}, { timeout: 5000 });
     expect(window.location.search).toBe('?peildatum=2026-07-01');
     expect(calls.map((c) => c.url.searchParams.get('on'))).toContain('2026-07-01');
   });

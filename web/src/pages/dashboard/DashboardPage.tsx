@@ -11,6 +11,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, parseDateInput } from '../../lib/dates';
+import { enumLabel } from '../../lib/enumLabel';
 import { fieldErrorsOf, NO_ERRORS } from '../../lib/fieldErrors';
 import { countText, groupByTheme, hasWithheld } from '../../lib/indicators';
 import { useResource } from '../../lib/useResource';
@@ -79,8 +80,10 @@ function Figures({ tenantId, view }: { tenantId: number; view: IndicatorView }) 
         </h2>
         {groups.length === 0 ? <Paragraph>{t('dashboard.noIndicators')}</Paragraph> : null}
         {groups.map((g) => (
-          <section key={g.theme} aria-label={g.theme} className="regie-theme">
-            <h3 className="utrecht-heading-3">{g.theme}</h3>
+          <section key={g.theme} aria-labelledby={`thema-${g.theme}`} className="regie-theme">
+            <h3 id={`thema-${g.theme}`} className="utrecht-heading-3">
+              {g.isDomain ? enumLabel(t, 'domain', g.theme) : g.theme}
+            </h3>
             <div className="regie-tiles">
               {g.indicators.map((i) => (
                 <IndicatorTile

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { isShown } from '../../lib/indicators';
 import { ChartPanel } from './ChartPanel';
 import { CountValue } from './figures';
-import { LadderTable, RUNGS, TransitionsTable } from './tables';
+import { LadderTable, RUNGS, rungLabel, TransitionsTable } from './tables';
 
 // Rung 0 (nothing recorded) grey, then light to dark: an ordered scale.
 const RUNG_COLOURS = ['#9e9e9e', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c', '#08306b'];
@@ -20,15 +20,15 @@ export function LadderSection({ quarters }: { quarters: readonly LadderQuarter[]
   const quarter = quarters.find((q) => q.label === chosen) ?? quarters[quarters.length - 1];
   const option = useMemo<ChartOption>(
     () => ({
-      grid: { left: 48, right: 16, top: 40, bottom: 28 },
-      legend: { top: 0 },
+      grid: { left: 48, right: 16, top: 16, bottom: 96 },
+      legend: { bottom: 0 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: quarters.map((q) => q.label) },
       yAxis: { type: 'value' },
       series: RUNGS.map((r) => ({
         type: 'bar' as const,
         stack: 'rungs',
-        name: t('dashboard.ladder.rung', { rung: r }),
+        name: rungLabel(t, r),
         itemStyle: { color: RUNG_COLOURS[r] },
         // A withheld count is not drawn (the table shows "<5").
         data: quarters.map((q) => {
@@ -48,7 +48,7 @@ export function LadderSection({ quarters }: { quarters: readonly LadderQuarter[]
       <Paragraph>{t('dashboard.ladder.intro')}</Paragraph>
       <ChartPanel
         title={t('dashboard.ladder.distribution')}
-        chart={<EChart option={option} height={300} label={t('dashboard.ladder.chartLabel')} />}
+        chart={<EChart option={option} height={360} label={t('dashboard.ladder.chartLabel')} />}
         table={<LadderTable quarters={quarters} caption={t('dashboard.ladder.distribution')} />}
       />
       {quarter ? (

@@ -12,6 +12,8 @@ import {
 import type { ReactNode } from 'react';
 import type { Curve, IndicatorCell, LadderQuarter } from '../../api/indicators';
 import { useI18n } from '../../i18n/i18n';
+import type { Translate } from '../../i18n/i18n';
+import { enumLabel } from '../../lib/enumLabel';
 import type { TrendPoint } from '../../lib/indicators';
 import { percentText, shareText, weeks } from '../../lib/indicators';
 import { CountValue, StatusBadge } from './figures';
@@ -182,6 +184,13 @@ export function CurveTable({ curve, caption }: { curve: Curve; caption: string }
 
 export const RUNGS = [0, 1, 2, 3, 4, 5, 6] as const;
 
+/** "Trede 4: Onbetaald werk"; rung 0 is "nothing recorded yet". */
+export function rungLabel(t: Translate, rung: number): string {
+  return rung === 0
+    ? t('dashboard.ladder.noRung')
+    : `${t('dashboard.ladder.rung', { rung })}: ${enumLabel(t, 'ladderRung', String(rung))}`;
+}
+
 export function LadderTable({
   quarters,
   caption,
@@ -197,7 +206,7 @@ export function LadderTable({
           <TableHeaderCell scope="col">{t('dashboard.ladder.quarter')}</TableHeaderCell>
           {RUNGS.map((r) => (
             <TableHeaderCell key={r} scope="col">
-              {t('dashboard.ladder.rung', { rung: r })}
+              {rungLabel(t, r)}
             </TableHeaderCell>
           ))}
         </TableRow>
