@@ -79,15 +79,32 @@ std::string IndicatorsCsv(const ind::Stamp& stamp, const std::vector<ExportTable
   const std::string snapshot = CsvField(stamp.snapshot);
   for (const ExportTable& t : tables) {
     for (const ExportRow& r : t.rows) {
-      csv += CsvField(r.indicator_id) + ";" + CsvField(r.indicator_label) + ";" +
-             CsvField(r.theme) + ";" + CsvField(r.breakdown) + ";" +
-             CsvField(r.dimension.empty() ? "" : r.dimension[0]) + ";" +
-             CsvField(r.dimension.size() > 1 ? r.dimension[1] : "") + ";" + CountText(r.satisfied) +
-             ";" + CountText(r.not_satisfied) + ";" + CountText(r.within_window) + ";" +
-             CountText(r.anchor_missing) + ";" + CountText(r.total) + ";" +
-             DutchDecimal(r.percent) + ";" + DutchDecimal(r.lower) + ";" + DutchDecimal(r.upper) +
-             ";" + DutchDecimal(t.target_percent) + ";" + CsvField(StatusText(r.target_status)) +
-             ";" + date + ";" + packs + ";" + snapshot + "\r\n";
+      const std::string fields[] = {CsvField(r.indicator_id),
+                                    CsvField(r.indicator_label),
+                                    CsvField(r.theme),
+                                    CsvField(r.breakdown),
+                                    CsvField(r.dimension.empty() ? "" : r.dimension[0]),
+                                    CsvField(r.dimension.size() > 1 ? r.dimension[1] : ""),
+                                    CountText(r.satisfied),
+                                    CountText(r.not_satisfied),
+                                    CountText(r.within_window),
+                                    CountText(r.anchor_missing),
+                                    CountText(r.total),
+                                    DutchDecimal(r.percent),
+                                    DutchDecimal(r.lower),
+                                    DutchDecimal(r.upper),
+                                    DutchDecimal(t.target_percent),
+                                    CsvField(StatusText(r.target_status)),
+                                    date,
+                                    packs,
+                                    snapshot};
+      bool first = true;
+      for (const std::string& field : fields) {
+        if (!first) csv += ';';
+        csv += field;
+        first = false;
+      }
+      csv += "\r\n";
     }
   }
   return csv;
