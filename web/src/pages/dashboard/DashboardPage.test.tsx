@@ -195,4 +195,23 @@ describe('DashboardPage', () => {
     expect(window.location.search).toBe('?peildatum=2026-07-01');
     expect(calls.map((c) => c.url.searchParams.get('on'))).toContain('2026-07-01');
   });
+
+  it('speaks English when the user chose it, with the English labels of the pack', async () => {
+    api();
+    window.localStorage.setItem('regie.lang', 'en');
+    window.history.replaceState(null, '', '/gemeenten/1/dashboard');
+    renderSignedIn(<DashboardPage tenantId={1} />, makeMe(['beleid']));
+    const tile = (
+      await screen.findByRole(
+        'heading',
+        { name: 'Participation statement signed', level: 4 },
+        { timeout: 5000 },
+      )
+    ).closest('article')!;
+    expect(within(tile).getByText('At risk')).toBeTruthy();
+    expect(tile.textContent).toContain('Target 80%');
+    expect(screen.getByRole('heading', { name: 'Indicators per theme' })).toBeTruthy();
+    expect(screen.getByText(/Reference date 23-11-2026/)).toBeTruthy();
+    window.localStorage.removeItem('regie.lang');
+  });
 });
