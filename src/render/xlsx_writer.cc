@@ -210,15 +210,16 @@ StatusOr<std::string> WriteXlsx(const XlsxWorkbook& workbook,
   REGIE_ASSIGN_OR_RETURN(TempDir dir, TempDir::Create(tmp_root));
   const std::string file = (dir.path() / "book.xlsx").string();
   std::string tmpdir = dir.path().string();
+  // Declared before the workbook, so they outlive it whichever way this
+  // function returns (the library is handed pointers into them).
+  std::string title = workbook.title;
+  std::string author = workbook.author;
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
   options.tmpdir = tmpdir.data();
   Book book(workbook_new_opt(file.c_str(), &options));
   if (book.get() == nullptr) return Failed("cannot create the workbook");
 
-  // The library keeps the pointers until it closes the workbook.
-  std::string title = workbook.title;
-  std::string author = workbook.author;
   lxw_doc_properties properties{};
   properties.title = title.data();
   properties.author = author.data();
