@@ -152,6 +152,16 @@ inline const std::vector<Entry> kMatrix = {
       {"regisseur begeleider partner",                    "200 404"},
       {"vrijwilliger beleid beheer auditor",              "FB  404"},
       {"anonymous",                                       "401 401"}}},
+  // Aggregate indicator figures (no person): the regisseur exact, beleid
+  // suppressed; exports (always suppressed) for both. Nobody else.
+  {"GET /api/v1/tenants/{tenantId}/indicators", "", Target::kTenant, {
+      {"regisseur beleid",                               "200 404"},
+      {"begeleider partner vrijwilliger beheer auditor", "FB  404"},
+      {"anonymous",                                      "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/indicators/export", "?format=csv", Target::kTenant, {
+      {"regisseur beleid",                               "200 404"},
+      {"begeleider partner vrijwilliger beheer auditor", "FB  404"},
+      {"anonymous",                                      "401 401"}}},
   {"POST /api/v1/tenants/{tenantId}/households", "", Target::kTenant, {
       {"regisseur",                                              "201 404"},
       {"begeleider partner vrijwilliger beleid beheer auditor",  "FB  404"},

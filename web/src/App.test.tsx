@@ -166,14 +166,22 @@ describe('App, navigation per role', () => {
     expect(sections()).toEqual(['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen']);
   });
 
-  it('gives beleid the start page with name and role, and no case pages', async () => {
-    signedInApi(makeMe(['beleid'], { display_name: 'B. Beleid' }));
+  it('gives beleid the dashboard, the start page with name and role, and no case pages', async () => {
+    const calls = signedInApi(makeMe(['beleid'], { display_name: 'B. Beleid' }), {
+      'GET /api/v1/tenants/1/indicators': () => problem(503, { code: 'unavailable' }),
+    });
     renderWithI18n(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/gemeenten/1/dashboard');
+    expect(sections()).toEqual(['Dashboard']);
+    await waitFor(() =>
+      expect(calls.some((c) => c.url.pathname === '/api/v1/tenants/1/indicators')).toBe(true),
+    );
+    window.history.pushState(null, '', '/gemeenten/1');
+    fireEvent(window, new PopStateEvent('popstate'));
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Welkom, B. Beleid' }),
     ).toBeTruthy();
-    expect(window.location.pathname).toBe('/gemeenten/1');
-    expect(sections()).toEqual(['Start']);
     expect(screen.getByRole('main').textContent).toContain('Beleid');
     // Beleid reads the policy packs from the start page.
     expect(screen.getByRole('link', { name: /^Beleidsregels bekijken/ })).toBeTruthy();

@@ -198,6 +198,30 @@ AccessDecision DecideCreateHousehold(const Principal& user, int64_t tenant_id) {
   return d;
 }
 
+AggregateDecision DecideAggregates(const Principal& user, int64_t tenant_id, Action action) {
+  AggregateDecision d;
+  if (!user.Serves(tenant_id)) {
+    d.reason = "other_tenant";
+    return d;
+  }
+  const bool regisseur = user.Has(Role::kRegisseur);
+  if (!regisseur && !user.Has(Role::kBeleid)) {
+    d.reason = "role_not_allowed";
+    return d;
+  }
+  if (action == Action::kRead) {
+    d.allowed = true;
+    d.exact = regisseur;
+    d.reason = regisseur ? "case_team_exact" : "beleid_suppressed";
+  } else if (action == Action::kExport) {
+    d.allowed = true;
+    d.reason = "export_suppressed";
+  } else {
+    d.reason = "action_not_allowed";
+  }
+  return d;
+}
+
 AccessDecision DecideBreakGlass(const Principal& user, int64_t tenant_id,
                                 const std::string& reason) {
   if (!user.Serves(tenant_id)) return Deny("other_tenant");

@@ -234,6 +234,28 @@ ReferralDecision DecideReferral(const Principal& user, const HouseholdFacts& fac
 // household's regisseur or an assigned begeleider.
 bool MayMakeReferral(const AccessDecision& household_create);
 
+// The answer for a tenant's aggregate figures (the indicator dashboard and
+// its exports): no person, no case content, only counts.
+struct AggregateDecision {
+  bool allowed = false;
+  std::string reason;
+  // Exact counts, without small-cell suppression: only inside the case team
+  // that has the cases anyway. Everything else is suppressed.
+  bool exact = false;
+};
+
+// The one policy for aggregate figures of a tenant:
+//   - tenant isolation first ("other_tenant");
+//   - reading (Action::kRead): a regisseur sees exact figures
+//     ("case_team_exact"; also when they hold the beleid role too), the
+//     beleid role suppressed figures ("beleid_suppressed");
+//   - exporting (Action::kExport, a file that leaves the system): regisseur
+//     and beleid, always suppressed ("export_suppressed");
+//   - any other action ("action_not_allowed") or role ("role_not_allowed"):
+//     refused. Begeleiders, partners and volunteers work on their own
+//     households; beheer and the auditor have no business with outcomes.
+AggregateDecision DecideAggregates(const Principal& user, int64_t tenant_id, Action action);
+
 // The MB categories a begeleider sees without a sharing basis.
 CategorySet BegeleiderCategories();
 

@@ -70,6 +70,45 @@ TEST(PolicyTest, CaseFreeRolesNeverSeeCaseContent) {
   }
 }
 
+TEST(PolicyTest, AggregatesExactForRegisseurSuppressedForBeleidRefusedOtherwise) {
+  AggregateDecision d = DecideAggregates(User(1, 20, {Role::kRegisseur}), 1, Action::kRead);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_TRUE(d.exact);
+  EXPECT_EQ(d.reason, "case_team_exact");
+
+  d = DecideAggregates(User(2, 20, {Role::kBeleid}), 1, Action::kRead);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_FALSE(d.exact);
+  EXPECT_EQ(d.reason, "beleid_suppressed");
+
+  // Both roles: the case team's exact view.
+  EXPECT_TRUE(
+      DecideAggregates(User(3, 20, {Role::kBeleid, Role::kRegisseur}), 1, Action::kRead).exact);
+
+  // An export leaves the system: suppressed even for the regisseur.
+  for (Role role : {Role::kRegisseur, Role::kBeleid}) {
+    d = DecideAggregates(User(4, 20, {role}), 1, Action::kExport);
+    EXPECT_TRUE(d.allowed);
+    EXPECT_FALSE(d.exact);
+    EXPECT_EQ(d.reason, "export_suppressed");
+  }
+
+  for (Role role :
+       {Role::kBegeleider, Role::kPartner, Role::kVrijwilliger, Role::kBeheer, Role::kAuditor}) {
+    for (Action action : {Action::kRead, Action::kExport}) {
+      d = DecideAggregates(User(5, 20, {role}), 1, action);
+      EXPECT_FALSE(d.allowed);
+      EXPECT_EQ(d.reason, "role_not_allowed");
+    }
+  }
+
+  d = DecideAggregates(User(6, 20, {Role::kRegisseur}, {2}), 1, Action::kRead);
+  EXPECT_FALSE(d.allowed);
+  EXPECT_EQ(d.reason, "other_tenant");
+  EXPECT_EQ(DecideAggregates(User(7, 20, {Role::kBeleid}), 1, Action::kUpdate).reason,
+            "action_not_allowed");
+}
+
 TEST(PolicyTest, PartnerSeesOnlyActivelySharedCategoriesPerPerson) {
   HouseholdFacts f = Facts();
   f.bases = {Basis(1, 20, {DataCategory::kBasis, DataCategory::kGezondheid}),

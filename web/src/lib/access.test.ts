@@ -16,11 +16,11 @@ const t = (key: MessageKey, params?: Params) => translate('nl', key, params);
 describe('roles', () => {
   it('give each role its sections in menu order', () => {
     const cases: [UserRole[], string[]][] = [
-      [['regisseur'], ['households', 'worklist', 'signals', 'referrals', 'handovers']],
+      [['regisseur'], ['households', 'worklist', 'signals', 'referrals', 'handovers', 'dashboard']],
       [['begeleider'], ['households', 'worklist', 'signals', 'referrals']],
       [['partner'], ['households', 'worklist', 'signals', 'referrals']],
       [['vrijwilliger'], ['households']],
-      [['beleid'], []],
+      [['beleid'], ['dashboard']],
       [['beheer'], ['users', 'policy']],
       [['auditor'], ['audit']],
       [
@@ -32,11 +32,12 @@ describe('roles', () => {
       expect(sectionsFor(roles), roles.join()).toEqual(sections);
   });
 
-  it('start each role on its first section, beleid on the start page', () => {
+  it('start each role on its first section, beleid on the dashboard', () => {
     expect(homePath(['regisseur'], 2)).toBe('/gemeenten/2/huishoudens');
     expect(homePath(['beheer'], 2)).toBe('/gemeenten/2/gebruikers');
     expect(homePath(['auditor'], 2)).toBe('/gemeenten/2/auditlog');
-    expect(homePath(['beleid'], 2)).toBe('/gemeenten/2');
+    expect(homePath(['beleid'], 2)).toBe('/gemeenten/2/dashboard');
+    expect(homePath([], 2)).toBe('/gemeenten/2');
   });
 
   it('allow pages by role', () => {
@@ -59,6 +60,10 @@ describe('roles', () => {
     expect(allowed('/gemeenten/1/huishoudens/3/plan', ['partner'])).toBe(true);
     expect(allowed('/gemeenten/1/huishoudens/3/plan', ['beleid'])).toBe(false);
     expect(allowed('/gemeenten/1/beleidsregels', ['beleid'])).toBe(true);
+    expect(allowed('/gemeenten/1/dashboard', ['beleid'])).toBe(true);
+    expect(allowed('/gemeenten/1/dashboard', ['regisseur'])).toBe(true);
+    expect(allowed('/gemeenten/1/dashboard', ['begeleider'])).toBe(false);
+    expect(allowed('/gemeenten/1/dashboard', ['auditor'])).toBe(false);
     expect(allowed('/gemeenten/1/beleidsregels/woerden-2017', ['regisseur'])).toBe(true);
     expect(allowed('/gemeenten/1/beleidsregels', ['vrijwilliger'])).toBe(false);
     expect(allowed('/gemeenten/1/beleidsregels/activeringen', ['beheer'])).toBe(true);

@@ -20,7 +20,8 @@ export type EnumGroup =
   | 'zrmDomain'
   | 'zrmScore'
   | 'ladderRung'
-  | 'fermWerkOutcome';
+  | 'fermWerkOutcome'
+  | 'domain';
 
 export function enumLabel(t: Translate, group: EnumGroup, code: string): string {
   return t(`enum.${group}.${code}` as MessageKey);

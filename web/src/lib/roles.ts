@@ -5,7 +5,15 @@ import { paths } from '../router/routes';
 import type { Route } from '../router/routes';
 
 export type Section =
-  'households' | 'worklist' | 'signals' | 'referrals' | 'handovers' | 'users' | 'policy' | 'audit';
+  | 'households'
+  | 'worklist'
+  | 'signals'
+  | 'referrals'
+  | 'handovers'
+  | 'dashboard'
+  | 'users'
+  | 'policy'
+  | 'audit';
 
 /** Roles that work on households (case content). */
 export const CASE_ROLES: readonly UserRole[] = [
@@ -25,6 +33,8 @@ const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
   referrals: ['regisseur', 'begeleider', 'partner'],
   // Incoming handovers from other municipalities: the regisseurs decide.
   handovers: ['regisseur'],
+  // Aggregate figures: exact for the regisseur, suppressed for beleid.
+  dashboard: ['beleid', 'regisseur'],
   users: ['beheer'],
   policy: ['beheer'],
   audit: ['auditor'],
@@ -39,6 +49,7 @@ const SECTION_ORDER: readonly Section[] = [
   'signals',
   'referrals',
   'handovers',
+  'dashboard',
   'users',
   'policy',
   'audit',
@@ -65,6 +76,8 @@ export function sectionPath(section: Section, tenantId: number): string {
       return paths.referrals(tenantId);
     case 'handovers':
       return paths.handovers(tenantId);
+    case 'dashboard':
+      return paths.dashboard(tenantId);
     case 'policy':
       return paths.packs(tenantId);
     case 'users':
@@ -129,6 +142,8 @@ export function sectionOf(route: Route): Section | null {
       return 'referrals';
     case 'handovers':
       return 'handovers';
+    case 'dashboard':
+      return 'dashboard';
     case 'packs':
     case 'pack':
     case 'activations':

@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react';
+import { Loading } from '../components/Loading';
 import { AuditPage } from './audit/AuditPage';
 import { ForbiddenPage } from './ForbiddenPage';
 import { AssignmentsPage } from './households/AssignmentsPage';
@@ -21,6 +23,11 @@ import { UserFormPage } from './users/UserFormPage';
 import { UserListPage } from './users/UserListPage';
 import { WorklistPage } from './worklist/WorklistPage';
 import type { Route } from '../router/routes';
+
+// The dashboard brings the chart library; only its users download it.
+const DashboardPage = lazy(() =>
+  import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
 
 /** The page of a route inside the signed-in app. */
 export function Page({
@@ -75,6 +82,12 @@ export function Page({
       return <ReferralsPage tenantId={route.tenantId} />;
     case 'handovers':
       return <IncomingHandoversPage tenantId={route.tenantId} />;
+    case 'dashboard':
+      return (
+        <Suspense fallback={<Loading />}>
+          <DashboardPage tenantId={route.tenantId} />
+        </Suspense>
+      );
     case 'packs':
       return <PacksPage tenantId={route.tenantId} />;
     case 'pack':
