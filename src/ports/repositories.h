@@ -133,6 +133,13 @@ class PersonRepository {
   // Members in a stable order: role, birth date, id.
   virtual StatusOr<std::vector<core::Person>> ListByHousehold(int64_t tenant_id,
                                                               int64_t household_id) = 0;
+  // Keyset page over the persons of the tenant's non-archived households,
+  // ordered by id, starting after `after_person_id` (0 = start), at most
+  // `limit` persons; a page shorter than `limit` is the last. For bulk
+  // aggregation (indicators); never for a response that names persons.
+  // InvalidArgument "invalid_limit" when limit < 1.
+  virtual StatusOr<std::vector<core::Person>> ListOfTenant(int64_t tenant_id,
+                                                           int64_t after_person_id, int limit) = 0;
 };
 
 }  // namespace regie::ports

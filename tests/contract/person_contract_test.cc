@@ -124,6 +124,41 @@ TEST_P(PersonContract, UnknownHouseholdIsNotFound) {
   EXPECT_EQ(tx->Persons().Get(tenant_a_, 987654).status().reason(), "person_not_found");
 }
 
+TEST_P(PersonContract, ListOfTenantPagesByIdOverActiveHouseholdsOnly) {
+  auto tx = Write();
+  auto kept = *tx->Households().Create(tenant_a_, Household("Haddad"), T(1));
+  auto gone = *tx->Households().Create(tenant_a_, Household("Tesfay"), T(1));
+  auto other = *tx->Households().Create(tenant_b_, Household("Rahimi", {}, regisseur_b_), T(1));
+  std::vector<int64_t> expected;
+  for (const char* name : {"Amina", "Omar", "Rania", "Sami", "Yara"}) {
+    auto p = tx->Persons().Create(tenant_a_, kept.id, Person(name, "Haddad"), T(2));
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    expected.push_back(p->id);
+  }
+  ASSERT_TRUE(tx->Persons().Create(tenant_a_, gone.id, Person("Yonas", "Tesfay"), T(2)).ok());
+  ASSERT_TRUE(tx->Persons().Create(tenant_b_, other.id, Person("Ali", "Rahimi"), T(2)).ok());
+  auto archived = tx->Households().Archive(tenant_a_, gone.id, gone.version, "verhuisd", T(3));
+  ASSERT_TRUE(archived.ok()) << archived.status().ToString();
+  ASSERT_TRUE(tx->Commit().ok());
+
+  auto r = Read();
+  std::vector<int64_t> seen;
+  int64_t after = 0;
+  for (int page_no = 0; page_no < 10; ++page_no) {
+    auto page = r->Persons().ListOfTenant(tenant_a_, after, 2);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    for (const core::Person& p : *page) {
+      EXPECT_EQ(p.tenant_id, tenant_a_);
+      seen.push_back(p.id);
+    }
+    if (page->size() < 2) break;
+    after = page->back().id;
+  }
+  EXPECT_EQ(seen, expected);  // ascending ids, no archived household, no other tenant
+  EXPECT_EQ(r->Persons().ListOfTenant(tenant_a_, 0, 0).status().reason(), "invalid_limit");
+  EXPECT_TRUE(r->Persons().ListOfTenant(999999, 0, 10)->empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PersonContract, ::testing::ValuesIn(TestBackends()),
                          [](const auto& backend) { return backend.param; });
 

@@ -19,6 +19,10 @@ constexpr std::string_view kSelectMembers =
     " FROM persons WHERE household_id = $1 AND tenant_id = $2 ORDER BY CASE role "
     "WHEN 'hoofdpersoon' THEN 0 WHEN 'partner' THEN 1 WHEN 'kind' THEN 2 "
     "WHEN 'nareiziger' THEN 3 ELSE 4 END, birth_date, id";
+constexpr std::string_view kSelectOfTenant =
+    "SELECT " PERSON_COLUMNS
+    " FROM persons WHERE tenant_id = $1 AND id > $2 AND household_id IN "
+    "(SELECT id FROM households WHERE tenant_id = $1 AND NOT archived) ORDER BY id LIMIT $3";
 #undef PERSON_COLUMNS
 
 // Parameters $3..$27 in the order of the insert and update statements.
@@ -247,6 +251,18 @@ StatusOr<std::vector<core::Person>> PgPersons::ListByHousehold(int64_t tenant_id
   }
   REGIE_ASSIGN_OR_RETURN(Result r,
                          conn_.Exec(kSelectMembers, Params().Add(household_id).Add(tenant_id)));
+  std::vector<core::Person> out;
+  out.reserve(static_cast<size_t>(r.rows()));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(ReadPerson(r, i));
+  return out;
+}
+
+StatusOr<std::vector<core::Person>> PgPersons::ListOfTenant(int64_t tenant_id,
+                                                            int64_t after_person_id, int limit) {
+  if (limit < 1) return InvalidArgument("invalid_limit", "limit must be at least 1");
+  REGIE_ASSIGN_OR_RETURN(
+      Result r, conn_.Exec(kSelectOfTenant,
+                           Params().Add(tenant_id).Add(after_person_id).Add(int64_t{limit})));
   std::vector<core::Person> out;
   out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(ReadPerson(r, i));

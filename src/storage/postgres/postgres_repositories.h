@@ -81,6 +81,8 @@ class PgPersons final : public ports::PersonRepository {
                                 const core::PersonData& data, core::Timestamp now) override;
   StatusOr<std::vector<core::Person>> ListByHousehold(int64_t tenant_id,
                                                       int64_t household_id) override;
+  StatusOr<std::vector<core::Person>> ListOfTenant(int64_t tenant_id, int64_t after_person_id,
+                                                   int limit) override;
 
  private:
   // Recomputes the household's list summary from its members, in the same

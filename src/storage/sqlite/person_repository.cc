@@ -17,6 +17,10 @@ constexpr std::string_view kSelectMembers =
     " FROM persons WHERE household_id = ?1 AND tenant_id = ?2 ORDER BY CASE role "
     "WHEN 'hoofdpersoon' THEN 0 WHEN 'partner' THEN 1 WHEN 'kind' THEN 2 "
     "WHEN 'nareiziger' THEN 3 ELSE 4 END, birth_date, id";
+constexpr std::string_view kSelectOfTenant =
+    "SELECT " PERSON_COLUMNS
+    " FROM persons WHERE tenant_id = ?1 AND id > ?2 AND household_id IN "
+    "(SELECT id FROM households WHERE tenant_id = ?1 AND archived = 0) ORDER BY id LIMIT ?3";
 #undef PERSON_COLUMNS
 
 // Parameters ?3..?27 in the order of the insert and update statements.
@@ -237,6 +241,18 @@ StatusOr<std::vector<core::Person>> SqlitePersons::ListByHousehold(int64_t tenan
   std::vector<core::Person> out;
   REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(kSelectMembers));
   s.Bind(1, household_id).Bind(2, tenant_id);
+  while (s.Step()) out.push_back(ReadPerson(s));
+  REGIE_RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+StatusOr<std::vector<core::Person>> SqlitePersons::ListOfTenant(int64_t tenant_id,
+                                                                int64_t after_person_id,
+                                                                int limit) {
+  if (limit < 1) return InvalidArgument("invalid_limit", "limit must be at least 1");
+  std::vector<core::Person> out;
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(kSelectOfTenant));
+  s.Bind(1, tenant_id).Bind(2, after_person_id).Bind(3, int64_t{limit});
   while (s.Step()) out.push_back(ReadPerson(s));
   REGIE_RETURN_IF_ERROR(s.status());
   return out;

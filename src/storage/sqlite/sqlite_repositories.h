@@ -74,6 +74,8 @@ class SqlitePersons final : public ports::PersonRepository {
                                 const core::PersonData& data, core::Timestamp now) override;
   StatusOr<std::vector<core::Person>> ListByHousehold(int64_t tenant_id,
                                                       int64_t household_id) override;
+  StatusOr<std::vector<core::Person>> ListOfTenant(int64_t tenant_id, int64_t after_person_id,
+                                                   int limit) override;
 
  private:
   // Recomputes the household's list summary (member count, the head's wijk
