@@ -5,7 +5,15 @@ import { paths } from '../router/routes';
 import type { Route } from '../router/routes';
 
 export type Section =
-  'households' | 'worklist' | 'signals' | 'referrals' | 'handovers' | 'users' | 'policy' | 'audit';
+  | 'households'
+  | 'worklist'
+  | 'signals'
+  | 'referrals'
+  | 'handovers'
+  | 'reports'
+  | 'users'
+  | 'policy'
+  | 'audit';
 
 /** Roles that work on households (case content). */
 export const CASE_ROLES: readonly UserRole[] = [
@@ -25,6 +33,9 @@ const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
   referrals: ['regisseur', 'begeleider', 'partner'],
   // Incoming handovers from other municipalities: the regisseurs decide.
   handovers: ['regisseur'],
+  // The half-year progress report: the regisseur and beleid write and
+  // finalise it; a partner writes its organisation's contribution.
+  reports: ['regisseur', 'beleid', 'partner'],
   users: ['beheer'],
   policy: ['beheer'],
   audit: ['auditor'],
@@ -39,6 +50,7 @@ const SECTION_ORDER: readonly Section[] = [
   'signals',
   'referrals',
   'handovers',
+  'reports',
   'users',
   'policy',
   'audit',
@@ -65,6 +77,8 @@ export function sectionPath(section: Section, tenantId: number): string {
       return paths.referrals(tenantId);
     case 'handovers':
       return paths.handovers(tenantId);
+    case 'reports':
+      return paths.reports(tenantId);
     case 'policy':
       return paths.packs(tenantId);
     case 'users':
@@ -74,9 +88,17 @@ export function sectionPath(section: Section, tenantId: number): string {
   }
 }
 
+/**
+ * The section a user starts in: the first of their menu, except the report,
+ * which is written twice a year (beleid starts on the start page).
+ */
+export function homeSection(roles: readonly UserRole[]): Section | null {
+  return sectionsFor(roles).filter((s) => s !== 'reports')[0] ?? null;
+}
+
 /** Where a user starts in a municipality: the first section, or the start page (beleid). */
 export function homePath(roles: readonly UserRole[], tenantId: number): string {
-  const first = sectionsFor(roles)[0];
+  const first = homeSection(roles);
   return first ? sectionPath(first, tenantId) : paths.start(tenantId);
 }
 
@@ -129,6 +151,8 @@ export function sectionOf(route: Route): Section | null {
       return 'referrals';
     case 'handovers':
       return 'handovers';
+    case 'reports':
+      return 'reports';
     case 'packs':
     case 'pack':
     case 'activations':

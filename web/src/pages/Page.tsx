@@ -14,6 +14,7 @@ import { ActivationsPage } from './policy/ActivationsPage';
 import { PackPage } from './policy/PackPage';
 import { PacksPage } from './policy/PacksPage';
 import { ReferralsPage } from './referrals/ReferralsPage';
+import { ReportsPage } from './reports/ReportsPage';
 import { IncomingHandoversPage } from './handovers/IncomingHandoversPage';
 import { SignalsPage } from './signals/SignalsPage';
 import { StartPage } from './StartPage';
@@ -75,6 +76,8 @@ export function Page({
       return <ReferralsPage tenantId={route.tenantId} />;
     case 'handovers':
       return <IncomingHandoversPage tenantId={route.tenantId} />;
+    case 'reports':
+      return <ReportsPage tenantId={route.tenantId} />;
     case 'packs':
       return <PacksPage tenantId={route.tenantId} />;
     case 'pack':

@@ -26,6 +26,7 @@ export type Route =
   | { name: 'signals'; tenantId: number }
   | { name: 'referrals'; tenantId: number }
   | { name: 'handovers'; tenantId: number }
+  | { name: 'reports'; tenantId: number }
   | { name: 'packs'; tenantId: number }
   | { name: 'pack'; tenantId: number; packId: string }
   | { name: 'activations'; tenantId: number }
@@ -66,6 +67,7 @@ export const paths = {
   signals: (tenantId: number) => `${tenant(tenantId)}/signalen`,
   referrals: (tenantId: number) => `${tenant(tenantId)}/verwijzingen`,
   handovers: (tenantId: number) => `${tenant(tenantId)}/overdrachten`,
+  reports: (tenantId: number) => `${tenant(tenantId)}/rapportage`,
   packs: (tenantId: number) => `${tenant(tenantId)}/beleidsregels`,
   pack: (tenantId: number, packId: string) =>
     `${tenant(tenantId)}/beleidsregels/${encodeURIComponent(packId)}`,
@@ -111,6 +113,7 @@ function tenantRoute(tenantId: number, section: string | undefined, rest: string
   if (section === 'signalen' && rest.length === 0) return { name: 'signals', tenantId };
   if (section === 'verwijzingen' && rest.length === 0) return { name: 'referrals', tenantId };
   if (section === 'overdrachten' && rest.length === 0) return { name: 'handovers', tenantId };
+  if (section === 'rapportage' && rest.length === 0) return { name: 'reports', tenantId };
   const [item, action] = rest;
   if (section === 'beleidsregels') {
     if (rest.length === 0) return { name: 'packs', tenantId };
