@@ -17,7 +17,7 @@ const REASON = `Acute zorgmelding e2e ${Date.now().toString(36)}`;
 const ROLES = [
   {
     role: 'regisseur',
-    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen', 'Overdrachten'],
+    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen', 'Overdrachten', 'Rapportage'],
     h1: /^Huishoudens$/,
   },
   {
@@ -27,11 +27,11 @@ const ROLES = [
   },
   {
     role: 'partner',
-    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen'],
+    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen', 'Rapportage'],
     h1: /^Huishoudens$/,
   },
   { role: 'vrijwilliger', nav: ['Huishoudens'], h1: /^Huishoudens$/ },
-  { role: 'beleid', nav: ['Start'], h1: /^Welkom, / },
+  { role: 'beleid', nav: ['Start', 'Rapportage'], h1: /^Welkom, / },
   { role: 'beheer', nav: ['Gebruikers', 'Beleidsregels'], h1: /^Gebruikers$/ },
   { role: 'auditor', nav: ['Auditlog'], h1: /^Auditlog$/ },
 ];

@@ -209,7 +209,7 @@ function ReportView({
           </h2>
           {s.texts.map((x) => (
             <TextEditor
-              key={`${textKey(x)}-${x.version}`}
+              key={textKey(x)}
               tenantId={tenantId}
               period={report.period}
               text={x}
