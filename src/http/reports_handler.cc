@@ -250,8 +250,8 @@ class ReportHandlers {
   // A refusal, logged (queued: it must stay although the request's
   // transaction rolls back) and answered 403 forbidden.
   Status Deny(const Caller& caller, int64_t tenant_id, std::string action, const std::string& id,
-              std::string reason) const {
-    core::AuditRecord r = Audit(caller, tenant_id, std::move(action), id, std::move(reason));
+              const std::string& reason) const {
+    core::AuditRecord r = Audit(caller, tenant_id, std::move(action), id, reason);
     r.outcome = "denied";
     ctx_.audit.Enqueue(std::move(r));
     return Forbidden("forbidden");

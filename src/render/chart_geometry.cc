@@ -247,8 +247,10 @@ class Builder {
     const int per_row = std::max(1, static_cast<int>((width_ - kLeft) / kLegendColumn));
     const double top = plot_y_ + plot_h_ + kBottom + 4;
     for (size_t s = 0; s < c_.series.size(); ++s) {
-      const double x = kLeft + static_cast<double>(static_cast<int>(s) % per_row) * kLegendColumn;
-      const double y = top + static_cast<double>(static_cast<int>(s) / per_row) * kLegendRow;
+      const int column = static_cast<int>(s) % per_row;
+      const int row = static_cast<int>(s) / per_row;
+      const double x = kLeft + kLegendColumn * column;
+      const double y = top + kLegendRow * row;
       out_.push_back(Rect{.x = x, .y = y, .w = 8, .h = 8, .color = SeriesColor(s)});
       out_.push_back(Label{.x = x + 12, .y = y + 7, .text = c_.series[s].label});
     }

@@ -1,5 +1,6 @@
 #include "render/html_writer.h"
 
+#include <cmath>
 #include <cstdio>
 #include <variant>
 
@@ -45,7 +46,7 @@ std::string Num(double v) {
 
 std::string Rgb(chart::Color c) {
   char buf[16];
-  auto byte = [](double v) { return static_cast<int>(v * 255.0 + 0.5); };
+  auto byte = [](double v) { return static_cast<int>(std::lround(v * 255.0)); };
   std::snprintf(buf, sizeof buf, "#%02x%02x%02x", byte(c.r), byte(c.g), byte(c.b));
   return buf;
 }

@@ -383,6 +383,13 @@ class ReportWriter {
     kv.items.emplace_back(T("fact_generated"), FormatDate(in_.generated_at.ToDate()));
     Add(std::move(kv));
     Add(Paragraph{.text = T("colophon_reproducible")});
+    // A final report whose data moved on since: say so, with both states,
+    // rather than print today's figures under yesterday's stamp unremarked.
+    if (Final() && in_.report.stamp && !view_.stamp.snapshot.empty() &&
+        view_.stamp.snapshot != in_.report.stamp->snapshot)
+      Add(Paragraph{.text = Fill(Fill(T("colophon_recomputed"), "then", in_.report.stamp->snapshot),
+                                 "now", view_.stamp.snapshot),
+                    .emphasis = true});
     Add(Heading{.level = 2, .text = T("suppression_heading")});
     Add(Paragraph{.text = T("suppression_rule")});
     Add(Heading{.level = 2, .text = T("status_heading")});

@@ -190,6 +190,22 @@ TEST(ReportDocumentTest, EnglishAndFinal) {
   EXPECT_NE(pages[0].find("Final (finalised on 15-01-2018 by Fatima de Vries)"), std::string::npos);
   EXPECT_NE(pages[1].find("Contents"), std::string::npos);
   EXPECT_NE(pages[1].find("Experiences of network partners"), std::string::npos);
+  std::string all;
+  for (const std::string& p : pages) all += p + "\n";
+  EXPECT_EQ(all.find("the data changed"), std::string::npos);
+  // Data that moved on after finalising is named, with both snapshots.
+  in.report.stamp->snapshot = "tenant_changes:12";
+  pdf = RenderPdf(ReportDocument(in, Language::kEn));
+  ASSERT_TRUE(pdf.ok());
+  all.clear();
+  for (const std::string& p : PdfPages(pdf->bytes)) all += p + "\n";
+  // A line may break inside "tenant_changes:12": compare without spaces.
+  std::string packed;
+  for (char c : all)
+    if (c != ' ' && c != '\n') packed += c;
+  EXPECT_NE(packed.find("thedatachangedafterthereportwasfinalised(snapshottenant_changes:12)"),
+            std::string::npos);
+  EXPECT_NE(all.find("from snapshot tenant_changes:77"), std::string::npos);
 }
 
 TEST(ReportDocumentTest, FirstHalfYearHasNoFinancialSection) {

@@ -80,6 +80,7 @@ StatusOr<std::vector<core::ReportNarrative>> PgReports::Narratives(int64_t tenan
                                "v.version WHERE v.tenant_id = $1 AND v.period = $2",
                            Params().Add(tenant_id).Add(period)));
   std::vector<core::ReportNarrative> out;
+  out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(NarrativeOf(r, i));
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return std::pair(a.section, a.organisation_id) < std::pair(b.section, b.organisation_id);
@@ -111,6 +112,7 @@ StatusOr<std::vector<core::ReportNarrative>> PgReports::History(int64_t tenant_i
               "v.organisation_id = $4 ORDER BY v.version DESC",
           Params().Add(tenant_id).Add(period).Add(core::ToCode(section)).Add(organisation_id)));
   std::vector<core::ReportNarrative> out;
+  out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(NarrativeOf(r, i));
   return out;
 }
@@ -183,6 +185,7 @@ StatusOr<std::vector<core::ProgressReport>> PgReports::List(int64_t tenant_id) {
                                                   "WHERE tenant_id = $1 ORDER BY period DESC",
                                               Params().Add(tenant_id)));
   std::vector<core::ProgressReport> out;
+  out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(ReportOf(r, i));
   return out;
 }
