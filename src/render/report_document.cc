@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/casework/plan_domains.h"
 #include "core/indicators/suppress.h"
 #include "render/plan_document.h"
 
@@ -173,10 +174,19 @@ class ReportWriter {
     return language_ == Language::kEn && !i.label_en.empty() ? i.label_en : i.label_nl;
   }
 
+  // The pack's theme, else the life domain's name (as plans show it).
   std::string ThemeOf(const ind::ShownIndicator& i) const {
     if (!i.theme.empty()) return i.theme;
-    if (!i.domain.empty()) return i.domain;
-    return T("theme_other");
+    static const core::PlanDomains kDomains = core::PlanDomains::Defaults();
+    if (const core::PlanDomain* d = kDomains.Find(i.domain))
+      return language_ == Language::kEn ? d->label_en : d->label_nl;
+    if (i.domain.empty()) return T("theme_other");
+    // An unlisted code reads as words: "wonen_leefbaarheid" -> "Wonen leefbaarheid".
+    std::string words = i.domain;
+    for (char& c : words)
+      if (c == '_') c = ' ';
+    if (words[0] >= 'a' && words[0] <= 'z') words[0] = static_cast<char>(words[0] - 'a' + 'A');
+    return words;
   }
 
   std::vector<std::string> Themes() const {
