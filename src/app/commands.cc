@@ -166,10 +166,11 @@ int RunDemo(const DemoCommandOptions& options) {
   }
   spdlog::info(
       "event=demo_loaded tenants={} organisations={} users={} households={} persons={} "
-      "sharing_bases={} events={} assessments={} signals={} referrals={} plans={}",
+      "sharing_bases={} events={} assessments={} signals={} referrals={} plans={} "
+      "report_texts={}",
       stats->tenants, stats->organisations, stats->users, stats->households, stats->persons,
       stats->sharing_bases, stats->events, stats->assessments, stats->signals, stats->referrals,
-      stats->plans);
+      stats->plans, stats->report_texts);
   return 0;
 }
 

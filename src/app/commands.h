@@ -84,4 +84,18 @@ int RunHandoverImport(const HandoverOptions& options);
 // Splits "HOST:PORT" (IPv6 as "[::1]:8080"); false on anything else.
 bool ParseListen(const std::string& listen, std::string& host, uint16_t& port);
 
+// `regie report`: the half-year progress report (voortgangsrapportage) of
+// a tenant as a PDF or self-contained HTML file, figures suppressed.
+struct ReportOptions {
+  std::string db_url = "sqlite:data/regie.db";
+  std::string key_file = kDefaultKeyFile;
+  std::string policies_dir = "policies";
+  std::string tenant;  // CBS code
+  std::string period;  // "2017H2"
+  std::string format = "pdf";
+  std::string lang = "nl";
+  std::string out;
+};
+int RunReport(const ReportOptions& options);
+
 }  // namespace regie::app

@@ -12,6 +12,7 @@
 #include "core/demo_plan.h"
 #include "core/policy/compiled.h"
 #include "core/policy/demo_events.h"
+#include "core/reporting/demo_reports.h"
 #include "http/handover_service.h"
 
 namespace regie::app {
@@ -378,6 +379,42 @@ Status StageDemoHandover(ports::Database& db, ports::Crypto& crypto, const Tenan
   return Status::Ok();
 }
 
+// Narrative drafts of the half-year progress report that is now due, for the
+// first tenant: written by its first regisseur, and the GGD's contribution
+// by a partner of the GGD (when the tenant has one).
+static Status StoreDemoReport(ports::Database& db, const std::vector<core::DemoTenant>& tenants,
+                              const TenantIds& ids, core::Date today, const ports::Clock& clock,
+                              DemoLoadStats& stats) {
+  if (tenants.empty() || ids.users.empty() || ids.users[0].empty()) return Status::Ok();
+  const core::DemoTenant& tenant = tenants[0];
+  int64_t partner_org = 0, partner_user = 0;
+  std::string partner_name;
+  for (size_t i = 0; i < tenant.organisations.size() && partner_org == 0; ++i) {
+    if (tenant.organisations[i].kind != core::OrganisationKind::kGgdJgz) continue;
+    for (size_t u = 0; u < tenant.users.size(); ++u) {
+      if (tenant.users[u].organisation_index != static_cast<int>(i) ||
+          !tenant.users[u].roles.Has(core::Role::kPartner))
+        continue;
+      partner_org = ids.organisations[0][i];
+      partner_user = ids.users[0][u];
+      partner_name = tenant.organisations[i].name;
+      break;
+    }
+  }
+  const core::ReportPeriod period = core::LastCompletedPeriod(today);
+  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
+  REGIE_RETURN_IF_ERROR(tx->Reports().Lock(ids.tenants[0], period.ToString()).status());
+  for (core::ReportNarrative& n :
+       core::DemoReportNarratives(tenant.data.name, period, partner_org, partner_name)) {
+    n.tenant_id = ids.tenants[0];
+    n.saved_by = n.organisation_id != 0 ? partner_user : ids.users[0][0];
+    n.saved_at = clock.Now();
+    REGIE_RETURN_IF_ERROR(tx->Reports().Save(n).status());
+    ++stats.report_texts;
+  }
+  return tx->Commit();
+}
+
 StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
                                  const core::DemoOptions& options, const ports::Clock& clock,
                                  const std::vector<core::policy::Pack>& packs, int batch_size,
@@ -503,6 +540,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
     if (progress) progress(stats);
   }
   REGIE_RETURN_IF_ERROR(StageDemoHandover(db, crypto, ids, clock, stats));
+  REGIE_RETURN_IF_ERROR(StoreDemoReport(db, generator.tenants(), ids, options.today, clock, stats));
   return stats;
 }
 

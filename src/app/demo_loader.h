@@ -34,8 +34,9 @@ struct DemoLoadStats {
   int64_t assessments = 0;
   int64_t signals = 0;
   int64_t referrals = 0;
-  int64_t plans = 0;      // personal plans (version 1)
-  int64_t handovers = 0;  // pending incoming handover packages (4+ tenants)
+  int64_t plans = 0;         // personal plans (version 1)
+  int64_t handovers = 0;     // pending incoming handover packages (4+ tenants)
+  int64_t report_texts = 0;  // narrative drafts of the first tenant's progress report
 };
 
 // Writes a synthetic population (core::DemoGenerator) into an empty, migrated

@@ -168,6 +168,24 @@ int main(int argc, char** argv) {
   handover_import_cmd->add_flag("--allow-untrusted", handover.allow_untrusted,
                                 "Accept a key the tenant does not trust (beheer decision)");
 
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "Write the half-year progress report (voortgangsrapportage) as PDF or HTML");
+  regie::app::ReportOptions report;
+  report_cmd->add_option("--db", report.db_url, "sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  report_cmd->add_option("--key-file", report.key_file, "Server key")->capture_default_str();
+  report_cmd->add_option("--policies", report.policies_dir, "Directory of policy packs (*.toml)")
+      ->capture_default_str();
+  report_cmd->add_option("--tenant", report.tenant, "Municipality code, e.g. GM0523")->required();
+  report_cmd->add_option("--period", report.period, "Half-year, e.g. 2017H2 or 2026H1")->required();
+  report_cmd->add_option("--format", report.format, "pdf or html")
+      ->check(CLI::IsMember({"pdf", "html"}))
+      ->capture_default_str();
+  report_cmd->add_option("--lang", report.lang, "nl or en")
+      ->check(CLI::IsMember({"nl", "en"}))
+      ->capture_default_str();
+  report_cmd->add_option("--out", report.out, "File to write")->required();
+
   CLI::App* version_cmd = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -177,6 +195,7 @@ int main(int argc, char** argv) {
   if (migrate_cmd->parsed()) return regie::app::RunMigrate(migrate_db);
   if (demo_cmd->parsed()) return regie::app::RunDemo(demo);
   if (version_cmd->parsed()) return regie::app::RunVersion();
+  if (report_cmd->parsed()) return regie::app::RunReport(report);
   if (user_add_cmd->parsed()) return regie::app::RunUserAdd(user_add);
   if (totp_cmd->parsed()) return regie::app::RunDemoTotpCode(totp_db, totp_user);
   if (verify_cmd->parsed()) return regie::app::RunAuditVerify(audit_db);

@@ -44,6 +44,7 @@ void AddHandoverRoutes(Router& router, const ApiContext& ctx);
 void AddIntakeRoutes(Router& router, const ApiContext& ctx);
 void AddReferralRoutes(Router& router, const ApiContext& ctx);
 void AddIndicatorRoutes(Router& router, const ApiContext& ctx);
+void AddReportRoutes(Router& router, const ApiContext& ctx);
 
 // A positive decimal id from a path segment; nullopt otherwise.
 std::optional<int64_t> ParseId(std::string_view text);

@@ -7,8 +7,29 @@ namespace {
 
 constexpr std::size_t kMaxSegments = 16;
 
+// A parameter segment is "{name}", optionally followed by a literal suffix
+// ("{period}.pdf"): the value is then the path segment without the suffix,
+// and must not be empty.
 bool IsParam(std::string_view segment) {
-  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+  const size_t close = segment.find('}');
+  return segment.size() > 2 && segment.front() == '{' && close != std::string_view::npos &&
+         close > 1;
+}
+
+std::string_view ParamName(std::string_view segment) {
+  return segment.substr(1, segment.find('}') - 1);
+}
+
+std::string_view ParamSuffix(std::string_view segment) {
+  return segment.substr(segment.find('}') + 1);
+}
+
+// The parameter's value in `part`, or false when the suffix does not match.
+bool ParamValue(std::string_view segment, std::string_view part, std::string_view& value) {
+  const std::string_view suffix = ParamSuffix(segment);
+  if (part.size() <= suffix.size() || !part.ends_with(suffix)) return false;
+  value = part.substr(0, part.size() - suffix.size());
+  return true;
 }
 
 // Splits "/a/b/c" into {"a","b","c"}; false when the path is not absolute,
@@ -66,8 +87,10 @@ Router::Match Router::Find(Verb method, std::string_view path) const {
   for (const Route& route : routes_) {
     if (route.segments.size() != count) continue;
     bool same = true;
+    std::string_view value;
     for (std::size_t i = 0; i < count && same; ++i)
-      same = IsParam(route.segments[i]) || route.segments[i] == parts[i];
+      same = IsParam(route.segments[i]) ? ParamValue(route.segments[i], parts[i], value)
+                                        : route.segments[i] == parts[i];
     if (!same) continue;
     match.path_matched = true;
     if (!match.allow.empty()) match.allow += ", ";
@@ -76,7 +99,7 @@ Router::Match Router::Find(Verb method, std::string_view path) const {
     match.route = &route;
     for (std::size_t i = 0; i < count; ++i) {
       const std::string& seg = route.segments[i];
-      if (IsParam(seg)) match.params.Add(std::string_view(seg).substr(1, seg.size() - 2), parts[i]);
+      if (IsParam(seg) && ParamValue(seg, parts[i], value)) match.params.Add(ParamName(seg), value);
     }
   }
   return match;

@@ -81,5 +81,28 @@ TEST(PathParamsTest, RefusesMoreThanMax) {
   EXPECT_EQ(p.Get("b"), "");
 }
 
+TEST(RouterSuffixTest, ParameterWithLiteralSuffix) {
+  Router router;
+  router.Add(Verb::get, "/api/v1/tenants/{tenantId}/reports/{period}.pdf", Returns(201));
+  router.Add(Verb::get, "/api/v1/tenants/{tenantId}/reports/{period}.html", Returns(202));
+  router.Add(Verb::get, "/api/v1/tenants/{tenantId}/reports/{period}", Returns(200));
+  Router::Match m = router.Find(Verb::get, "/api/v1/tenants/3/reports/2017H2.pdf");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->path_template, "/api/v1/tenants/{tenantId}/reports/{period}.pdf");
+  EXPECT_EQ(m.params.Get("period"), "2017H2");
+  m = router.Find(Verb::get, "/api/v1/tenants/3/reports/2017H2.html");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.params.Get("period"), "2017H2");
+  m = router.Find(Verb::get, "/api/v1/tenants/3/reports/2017H2");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->path_template, "/api/v1/tenants/{tenantId}/reports/{period}");
+  EXPECT_EQ(m.params.Get("period"), "2017H2");
+  // The suffix alone is no value.
+  m = router.Find(Verb::get, "/api/v1/tenants/3/reports/.pdf");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->path_template, "/api/v1/tenants/{tenantId}/reports/{period}");
+  EXPECT_EQ(m.params.Get("period"), ".pdf");
+}
+
 }  // namespace
 }  // namespace regie::http

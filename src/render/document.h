@@ -8,12 +8,12 @@
 
 #include "core/date.h"
 
-// A small document model for printed output (the plan, later the council's
+// A small document model for printed output (the plan, the council's
 // half-year report): a title page, then a flow of blocks that the renderer
 // (pdf_renderer.h) breaks into A4 pages. The model holds plain text only:
 // the renderer never interprets markup, so text typed by users prints as
-// typed. New block kinds (a vector chart, a table of contents) are added to
-// `Block` and to the renderer's layout; nothing else depends on the list.
+// typed. A block kind is added to `Block`, the PDF layout and the HTML
+// writer (html_writer.h); nothing else depends on the list.
 namespace regie::render {
 
 struct Heading {
@@ -55,7 +55,44 @@ struct Signatures {
 
 struct PageBreak {};
 
-using Block = std::variant<Heading, Paragraph, BulletList, Table, KeyValues, Signatures, PageBreak>;
+// The table of contents: every level-1 heading after it, with the page it
+// starts on. The renderer paginates twice: the contents take the same room
+// either way, so the numbers of the second pass are final.
+struct TableOfContents {
+  std::string title;
+};
+
+// A chart drawn as vectors (Cairo paths in the PDF, inline SVG in HTML),
+// from numbers only: no bitmap, so it prints sharp at any size.
+//   kSteps:       step curves (Kaplan-Meier), each with an optional band
+//                 (lower/upper) drawn as a lighter step area;
+//   kLines:       points joined by lines over `categories` (x = index),
+//                 with an optional band;
+//   kStackedBars: one bar per category, series stacked bottom to top
+//                 (series[s].y[c] is the height of segment s in bar c).
+// `y_max` tops the y axis (0 when the data decides). `summary` is the text
+// alternative (HTML: the SVG's title and description).
+enum class ChartKind { kSteps, kLines, kStackedBars };
+struct ChartSeries {
+  std::string label;
+  std::vector<double> x;  // kSteps only
+  std::vector<double> y;
+  std::vector<double> lower, upper;  // empty: no band
+};
+struct Chart {
+  ChartKind kind = ChartKind::kSteps;
+  std::string title;
+  std::string x_label;
+  std::string y_label;
+  double y_max = 0;
+  double x_max = 0;                     // kSteps; 0 when the data decides
+  std::vector<std::string> categories;  // kLines and kStackedBars: x axis labels
+  std::vector<ChartSeries> series;
+  std::string summary;
+};
+
+using Block = std::variant<Heading, Paragraph, BulletList, Table, KeyValues, Signatures, PageBreak,
+                           TableOfContents, Chart>;
 
 // The first page: no running header, only the footer.
 struct TitlePage {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "render/chart_geometry.h"
+
 namespace regie::render::layout {
 namespace {
 
@@ -50,9 +52,23 @@ double Span(const Measured& m, size_t from, size_t to) {
   return m.lines[to - 1].bottom - m.lines[from].top;
 }
 
+// A level-1 heading after the table of contents, and its page (1-based).
+struct TocEntry {
+  std::string text;
+  int page = 0;
+};
+
 class Paginator {
  public:
-  explicit Paginator(PangoContext* context) : context_(context) { NewPage(); }
+  // `toc`: the entries a first pass found (empty on the first pass: the
+  // contents are then set with placeholder numbers of the same width).
+  Paginator(PangoContext* context, std::vector<TocEntry> toc)
+      : context_(context), toc_(std::move(toc)) {
+    NewPage();
+  }
+
+  // The level-1 headings that followed a table of contents, with their pages.
+  const std::vector<TocEntry>& Found() const { return found_; }
 
   std::vector<Page> Run(const Document& doc) {
     if (doc.title_page) {
@@ -118,10 +134,55 @@ class Paginator {
     Gap(section ? 16 : 10);
     // Keep a heading with (the start of) what follows it.
     Reserve(Span(m, 0, m.lines.size()) + 3 * kBodySize * 1.5);
+    if (section && seen_toc_)
+      found_.push_back({.text = h.text, .page = static_cast<int>(pages_.size())});
     Flow(m, kMarginX);
     y_ += 5;
   }
 
+  void Place(const TableOfContents& toc) {
+    Place(Heading{.level = 1, .text = toc.title});
+    seen_toc_ = true;
+    constexpr double kNumberWidth = 40;
+    for (size_t i = 0; i < toc_.size() || (toc_.empty() && i < pending_); ++i) {
+      const TocEntry entry = i < toc_.size() ? toc_[i] : TocEntry{};
+      Measured title = Text(entry.text, kBodySize, false, kContentWidth - kNumberWidth - 8);
+      LayoutPtr number_layout =
+          MakeText(context_, entry.page > 0 ? std::to_string(entry.page) : "000", kBodySize, false,
+                   kNumberWidth);
+      pango_layout_set_alignment(number_layout.get(), PANGO_ALIGN_RIGHT);
+      Measured number = Measure(number_layout);
+      const double h = Span(title, 0, title.lines.size());
+      Reserve(h + 4);
+      const double top = y_;
+      for (size_t l = 0; l < title.lines.size(); ++l)
+        Line(title, l, kMarginX, top - title.lines[0].top);
+      const size_t last = title.lines.size() - 1;
+      Line(number, 0, kMarginX + kContentWidth - kNumberWidth,
+           top - title.lines[0].top + title.lines[last].baseline - number.lines[0].baseline);
+      y_ += h + 4;
+    }
+    y_ += kParagraphGap;
+  }
+
+  void Place(const Chart& c) {
+    Measured title = Text(c.title, kBodySize, true, kContentWidth);
+    const double h = chart::ChartHeight(c, kContentWidth);
+    Gap(4);
+    Reserve(Span(title, 0, title.lines.size()) + 4 + h);
+    if (!c.title.empty()) Flow(title, kMarginX);
+    y_ += 4;
+    pages_.back().ops.emplace_back(
+        ChartBox{.chart = &c, .x = kMarginX, .y = y_, .w = kContentWidth, .h = h});
+    empty_ = false;
+    y_ += h + kParagraphGap;
+  }
+
+ public:
+  // The first pass does not know the entries yet; it reserves `count` lines.
+  void ReserveEntries(size_t count) { pending_ = count; }
+
+ private:
   void Place(const Paragraph& p) {
     Measured m = Text(p.text, kBodySize, p.emphasis, kContentWidth);
     Flow(m, kMarginX);
@@ -297,6 +358,10 @@ class Paginator {
   }
 
   PangoContext* context_;
+  std::vector<TocEntry> toc_;
+  std::vector<TocEntry> found_;
+  size_t pending_ = 0;
+  bool seen_toc_ = false;
   std::vector<Page> pages_;
   double y_ = kMarginTop;
   bool empty_ = true;  // nothing placed on the current page yet
@@ -325,7 +390,24 @@ LayoutPtr MakeText(PangoContext* context, const std::string& text, double size, 
 }
 
 std::vector<Page> Paginate(PangoContext* context, const Document& document) {
-  return Paginator(context).Run(document);
+  const bool has_toc =
+      std::any_of(document.blocks.begin(), document.blocks.end(),
+                  [](const Block& b) { return std::holds_alternative<TableOfContents>(b); });
+  if (!has_toc) return Paginator(context, {}).Run(document);
+  // First pass: how many entries there are and where they land. The
+  // contents then hold that many lines with placeholder numbers; the second
+  // pass sets the same lines with the numbers found, so nothing moves.
+  size_t entries = 0;
+  {
+    Paginator count(context, {});
+    (void)count.Run(document);
+    entries = count.Found().size();
+  }
+  Paginator first(context, {});
+  first.ReserveEntries(entries);
+  (void)first.Run(document);
+  Paginator second(context, first.Found());
+  return second.Run(document);
 }
 
 }  // namespace regie::render::layout

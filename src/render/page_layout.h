@@ -39,7 +39,12 @@ struct Fill {
   double x = 0, y = 0, w = 0, h = 0;
   double grey = 0.9;
 };
-using Op = std::variant<TextLine, Rule, Fill>;
+// A chart (chart_geometry.h) drawn in the box with its top-left at (x, y).
+struct ChartBox {
+  const Chart* chart = nullptr;  // points into the Document being rendered
+  double x = 0, y = 0, w = 0, h = 0;
+};
+using Op = std::variant<TextLine, Rule, Fill, ChartBox>;
 
 struct Page {
   std::vector<Op> ops;
@@ -52,7 +57,8 @@ LayoutPtr MakeText(PangoContext* context, const std::string& text, double size, 
                    double width);
 
 // The pages of `document`; `context` must have a resolution of 72 dpi so
-// that font sizes are points.
+// that font sizes are points. A TableOfContents lists the level-1 headings
+// after it with their page numbers (the title page is page 1).
 std::vector<Page> Paginate(PangoContext* context, const Document& document);
 
 }  // namespace regie::render::layout

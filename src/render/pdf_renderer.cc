@@ -7,6 +7,7 @@
 #include <exception>
 #include <memory>
 
+#include "render/chart_geometry.h"
 #include "render/page_layout.h"
 
 namespace regie::render {
@@ -52,7 +53,45 @@ std::string Replace(std::string text, std::string_view from, const std::string& 
 // PDF dates as Cairo takes them: "YYYY-MM-DDThh:mm:ssZ".
 std::string PdfDate(core::Timestamp t) { return t.ToString().substr(0, 19) + "Z"; }
 
-void DrawOp(cairo_t* cr, const layout::Op& op) {
+// A chart's shapes, translated to its box; labels through Pango like all text.
+void DrawChart(cairo_t* cr, PangoContext* context, const layout::ChartBox& box) {
+  for (const chart::Shape& shape : chart::Layout(*box.chart, box.w, box.h)) {
+    if (const auto* p = std::get_if<chart::Path>(&shape)) {
+      if (p->points.empty()) continue;
+      cairo_set_source_rgba(cr, p->color.r, p->color.g, p->color.b, p->opacity);
+      cairo_move_to(cr, box.x + p->points[0].x, box.y + p->points[0].y);
+      for (size_t i = 1; i < p->points.size(); ++i)
+        cairo_line_to(cr, box.x + p->points[i].x, box.y + p->points[i].y);
+      if (p->fill) {
+        cairo_close_path(cr);
+        cairo_fill(cr);
+      } else {
+        cairo_set_line_width(cr, p->width);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+      }
+    } else if (const auto* r = std::get_if<chart::Rect>(&shape)) {
+      cairo_set_source_rgb(cr, r->color.r, r->color.g, r->color.b);
+      cairo_rectangle(cr, box.x + r->x, box.y + r->y, r->w, r->h);
+      cairo_fill(cr);
+    } else if (const auto* l = std::get_if<chart::Label>(&shape)) {
+      layout::LayoutPtr text = layout::MakeText(context, l->text, l->size, l->bold, -1);
+      int width = 0, height = 0;
+      pango_layout_get_size(text.get(), &width, &height);
+      const double w = static_cast<double>(width) / PANGO_SCALE;
+      const double baseline =
+          static_cast<double>(pango_layout_get_baseline(text.get())) / PANGO_SCALE;
+      double x = box.x + l->x;
+      if (l->anchor == chart::Anchor::kMiddle) x -= w / 2;
+      if (l->anchor == chart::Anchor::kEnd) x -= w;
+      cairo_set_source_rgb(cr, kInk, kInk, kInk);
+      cairo_move_to(cr, x, box.y + l->y - baseline);
+      pango_cairo_show_layout(cr, text.get());
+    }
+  }
+}
+
+void DrawOp(cairo_t* cr, PangoContext* context, const layout::Op& op) {
   if (const auto* t = std::get_if<layout::TextLine>(&op)) {
     cairo_set_source_rgb(cr, kInk, kInk, kInk);
     cairo_move_to(cr, t->x, t->baseline);
@@ -67,6 +106,8 @@ void DrawOp(cairo_t* cr, const layout::Op& op) {
     cairo_set_source_rgb(cr, f->grey, f->grey, f->grey);
     cairo_rectangle(cr, f->x, f->y, f->w, f->h);
     cairo_fill(cr);
+  } else if (const auto* c = std::get_if<layout::ChartBox>(&op)) {
+    DrawChart(cr, context, *c);
   }
 }
 
@@ -87,17 +128,18 @@ void DrawPage(cairo_t* cr, PangoContext* context, const Document& doc, const lay
               int number, int count) {
   if (!page.title && !doc.header.empty()) {
     DrawFurniture(cr, context, doc.header, kMarginX, kMarginTop - 34, false);
-    DrawOp(cr, layout::Rule{.x0 = kMarginX,
-                            .y0 = kMarginTop - 18,
-                            .x1 = kPageWidth - kMarginX,
-                            .y1 = kMarginTop - 18});
+    DrawOp(cr, context,
+           layout::Rule{.x0 = kMarginX,
+                        .y0 = kMarginTop - 18,
+                        .x1 = kPageWidth - kMarginX,
+                        .y1 = kMarginTop - 18});
   }
   const double footer_y = kPageHeight - kMarginBottom + 22;
   DrawFurniture(cr, context, doc.footer, kMarginX, footer_y, false);
   std::string label = Replace(doc.page_label, "{page}", std::to_string(number));
   label = Replace(label, "{pages}", std::to_string(count));
   DrawFurniture(cr, context, label, kPageWidth - kMarginX, footer_y, true);
-  for (const layout::Op& op : page.ops) DrawOp(cr, op);
+  for (const layout::Op& op : page.ops) DrawOp(cr, context, op);
   cairo_show_page(cr);
 }
 

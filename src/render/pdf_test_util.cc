@@ -98,4 +98,16 @@ std::map<std::string, std::string> PdfInfo(const std::string& pdf) {
   return info;
 }
 
+int RasterisedPages(const std::string& pdf) {
+  TempFile file(pdf);
+  // Low resolution: the point is that every page rasterises, not the pixels.
+  const std::string prefix = file.path() + "-page";
+  Run("pdftoppm -q -r 12 -png '" + file.path() + "' '" + prefix + "'");
+  int pages = 0;
+  const std::string listing = Run("ls -1 '" + file.path() + "'-page*.png 2>/dev/null || true");
+  for (size_t at = 0; (at = listing.find(".png", at)) != std::string::npos; at += 4) ++pages;
+  Run("rm -f '" + file.path() + "'-page*.png");
+  return pages;
+}
+
 }  // namespace regie::render::testing

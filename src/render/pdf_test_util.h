@@ -18,6 +18,10 @@ std::map<std::string, std::string> PdfInfo(const std::string& pdf);
 // `text` with whitespace runs collapsed to one space and trimmed.
 std::string Collapse(const std::string& text);
 
+// The number of pages pdftoppm rasterises (PNG files it writes); 0 when
+// the PDF does not rasterise.
+int RasterisedPages(const std::string& pdf);
+
 // How often `needle` occurs in `haystack`.
 size_t Count(const std::string& haystack, const std::string& needle);
 

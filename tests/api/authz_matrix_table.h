@@ -127,6 +127,30 @@ inline const std::vector<Entry> kMatrix = {
       {"regisseur",                                          "404 404"},
       {"begeleider partner vrijwilliger beleid beheer auditor", "FB  404"},
       {"anonymous",                                          "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/reports", "", Target::kTenant, {
+      {"regisseur partner beleid",                      "200 404"},
+      {"begeleider vrijwilliger beheer auditor",        "FB  404"},
+      {"anonymous",                                     "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/reports/{period}", "", Target::kTenant, {
+      {"regisseur partner beleid",                      "200 404"},
+      {"begeleider vrijwilliger beheer auditor",        "FB  404"},
+      {"anonymous",                                     "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/reports/{period}.pdf", "", Target::kTenant, {
+      {"regisseur beleid",                              "200 404"},
+      {"partner begeleider vrijwilliger beheer auditor", "FB  404"},
+      {"anonymous",                                     "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/reports/{period}.html", "", Target::kTenant, {
+      {"regisseur beleid",                              "200 404"},
+      {"partner begeleider vrijwilliger beheer auditor", "FB  404"},
+      {"anonymous",                                     "401 401"}}},
+  {"PUT /api/v1/tenants/{tenantId}/reports/{period}/sections/{section}", "", Target::kTenant, {
+      {"regisseur partner beleid",                      "200 404"},
+      {"begeleider vrijwilliger beheer auditor",        "FB  404"},
+      {"anonymous",                                     "401 401"}}},
+  {"POST /api/v1/tenants/{tenantId}/reports/{period}/finalise", "", Target::kTenant, {
+      {"regisseur beleid",                              "200 404"},
+      {"partner begeleider vrijwilliger beheer auditor", "FB  404"},
+      {"anonymous",                                     "401 401"}}},
   {"GET /api/v1/tenants/{tenantId}/audit", "", Target::kTenant, {
       {"auditor",                                                "200 404"},
       {"regisseur begeleider partner vrijwilliger beleid beheer", "FB  404"},

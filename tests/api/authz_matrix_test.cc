@@ -311,6 +311,9 @@ class AuthzMatrixTest : public ApiTest {
       return {};
     if (route == "POST /api/v1/tenants/{tenantId}/handovers") return "{}";
     if (route == "POST /api/v1/tenants/{tenantId}/handovers/{handoverId}/accept") return "{}";
+    if (route == "PUT /api/v1/tenants/{tenantId}/reports/{period}/sections/{section}")
+      return json{{"version", 0}, {"text", "Ervaringen van deze periode."}}.dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/reports/{period}/finalise") return "{}";
     if (route == "POST /api/v1/tenants/{tenantId}/handovers/{handoverId}/reject")
       return json{{"reason", "Niet voor onze gemeente"}}.dump();
     if (route == "PUT /api/v1/tenants/{tenantId}/persons/{personId}/intake")
@@ -485,6 +488,13 @@ class AuthzMatrixTest : public ApiTest {
     path = Replace(path, "{token}", "nooit-uitgegeven-token");
     path = Replace(path, "{packId}", "nl-wet-inburgering-2021");
     path = Replace(path, "{handoverId}", "987654");
+    // Every report request gets a period of its own, still a concept with
+    // nothing written: a save from version 0 and a finalise always apply.
+    if (path.find("{period}") != std::string::npos) {
+      const int n = next_period_++;
+      path = Replace(path, "{period}", std::to_string(2030 + n / 2) + (n % 2 == 0 ? "H1" : "H2"));
+    }
+    path = Replace(path, "{section}", "netwerkpartners");
     path = Replace(path, "{userId}", std::to_string(w.target_users[column % 2]));
     if (s != nullptr) {
       path = Replace(path, "{householdId}", std::to_string(s->household));
@@ -615,6 +625,7 @@ class AuthzMatrixTest : public ApiTest {
   int64_t org_werkplein_ = 0;
   int world_ = 0;
   int bsn_ = 0;
+  int next_period_ = 0;  // report periods handed out (Path)
 };
 
 TEST_P(AuthzMatrixTest, EveryRouteRoleAndRelationship) {

@@ -17,7 +17,15 @@ const REASON = `Acute zorgmelding e2e ${Date.now().toString(36)}`;
 const ROLES = [
   {
     role: 'regisseur',
-    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen', 'Overdrachten', 'Dashboard'],
+    nav: [
+      'Huishoudens',
+      'Werklijst',
+      'Signalen',
+      'Verwijzingen',
+      'Overdrachten',
+      'Dashboard',
+      'Rapportage',
+    ],
     h1: /^Huishoudens$/,
   },
   {
@@ -27,11 +35,11 @@ const ROLES = [
   },
   {
     role: 'partner',
-    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen'],
+    nav: ['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen', 'Rapportage'],
     h1: /^Huishoudens$/,
   },
   { role: 'vrijwilliger', nav: ['Huishoudens'], h1: /^Huishoudens$/ },
-  { role: 'beleid', nav: ['Dashboard'], h1: /^Dashboard$/ },
+  { role: 'beleid', nav: ['Dashboard', 'Rapportage'], h1: /^Dashboard$/ },
   { role: 'beheer', nav: ['Gebruikers', 'Beleidsregels'], h1: /^Gebruikers$/ },
   { role: 'auditor', nav: ['Auditlog'], h1: /^Auditlog$/ },
 ];

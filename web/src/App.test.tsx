@@ -146,8 +146,15 @@ describe('App, navigation per role', () => {
     signedInApi(makeMe(['partner']));
     const first = renderWithI18n(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Huishoudens' });
-    // A partner's worklist holds the plan actions its organisation answers for.
-    expect(sections()).toEqual(['Huishoudens', 'Werklijst', 'Signalen', 'Verwijzingen']);
+    // A partner's worklist holds the plan actions its organisation answers for;
+    // it writes its organisation's contribution to the progress report.
+    expect(sections()).toEqual([
+      'Huishoudens',
+      'Werklijst',
+      'Signalen',
+      'Verwijzingen',
+      'Rapportage',
+    ]);
     first.unmount();
 
     signedInApi(makeMe(['beheer', 'auditor']), {
@@ -173,7 +180,7 @@ describe('App, navigation per role', () => {
     renderWithI18n(<App />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeTruthy();
     expect(window.location.pathname).toBe('/gemeenten/1/dashboard');
-    expect(sections()).toEqual(['Dashboard']);
+    expect(sections()).toEqual(['Dashboard', 'Rapportage']);
     await waitFor(() =>
       expect(calls.some((c) => c.url.pathname === '/api/v1/tenants/1/indicators')).toBe(true),
     );
@@ -182,6 +189,7 @@ describe('App, navigation per role', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Welkom, B. Beleid' }),
     ).toBeTruthy();
+    expect(window.location.pathname).toBe('/gemeenten/1');
     expect(screen.getByRole('main').textContent).toContain('Beleid');
     // Beleid reads the policy packs from the start page.
     expect(screen.getByRole('link', { name: /^Beleidsregels bekijken/ })).toBeTruthy();

@@ -355,3 +355,45 @@ bool MayMakeReferral(const AccessDecision& household_create) {
 }
 
 }  // namespace regie::core
+
+namespace regie::core {
+
+ReportDecision DecideReport(const Principal& user, int64_t tenant_id, ReportAction action,
+                            bool final_report) {
+  ReportDecision d;
+  if (!user.Serves(tenant_id)) {
+    d.reason = "other_tenant";
+    return d;
+  }
+  if (user.Has(Role::kRegisseur) || user.Has(Role::kBeleid)) {
+    d.allowed = d.all_sections = true;
+    d.reason = "report_author";
+    return d;
+  }
+  if (!user.Has(Role::kPartner)) {
+    d.reason = "role_not_allowed";
+    return d;
+  }
+  d.own_organisation_id = user.organisation_id;
+  switch (action) {
+    case ReportAction::kRead:
+      d.allowed = true;
+      d.all_sections = final_report;
+      d.reason = final_report ? "final_report" : "network_partner";
+      break;
+    case ReportAction::kWrite:
+      d.allowed = true;
+      d.reason = "network_partner";
+      break;
+    case ReportAction::kFinalise:
+      d.reason = "role_not_allowed";
+      break;
+    case ReportAction::kExport:
+      d.allowed = d.all_sections = final_report;
+      d.reason = final_report ? "final_report" : "report_not_final";
+      break;
+  }
+  return d;
+}
+
+}  // namespace regie::core

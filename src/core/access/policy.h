@@ -260,3 +260,38 @@ AggregateDecision DecideAggregates(const Principal& user, int64_t tenant_id, Act
 CategorySet BegeleiderCategories();
 
 }  // namespace regie::core
+
+namespace regie::core {
+
+// What a user does with a half-year progress report (core/reporting).
+enum class ReportAction { kRead, kWrite, kFinalise, kExport };
+
+// The answer for one report: allowed or not, why, and how much of it.
+struct ReportDecision {
+  bool allowed = false;
+  std::string reason;
+  // Every section and every organisation's contribution. Without it the
+  // user sees and writes only `own_organisation_id`'s text in the network
+  // partners' section.
+  bool all_sections = false;
+  int64_t own_organisation_id = 0;
+};
+
+// The one policy for progress reports. Reports hold aggregate figures
+// (always suppressed) and narratives, never a person, but what a partner
+// wrote stays between it and the municipality until the report is final:
+//   - tenant isolation first ("other_tenant");
+//   - regisseur (the regievoerder) and beleid: read, write every section,
+//     finalise and export ("report_author");
+//   - partner: read and write its own organisation's contribution to
+//     "ervaringen van netwerkpartners" ("network_partner"); once the
+//     report is final it reads and exports the whole report
+//     ("final_report"); it never finalises;
+//   - anyone else is refused ("role_not_allowed"), as is a partner's
+//     export of a concept ("report_not_final").
+// Whether a final report may still change is the report's state, not the
+// policy: saves to a final report are refused by the handler (409).
+ReportDecision DecideReport(const Principal& user, int64_t tenant_id, ReportAction action,
+                            bool final_report);
+
+}  // namespace regie::core

@@ -299,5 +299,39 @@ TEST(PolicyTest, NextAccessChangeIsMidnightOrABreakGlassEdge) {
             *Timestamp::Parse("2026-11-25T00:00:00Z"));
 }
 
+TEST(ReportPolicyTest, AuthorsPartnersAndRefusedRoles) {
+  for (Role role : {Role::kRegisseur, Role::kBeleid}) {
+    const Principal u = User(100, 1, {role});
+    for (ReportAction a : {ReportAction::kRead, ReportAction::kWrite, ReportAction::kFinalise,
+                           ReportAction::kExport}) {
+      const ReportDecision d = DecideReport(u, 1, a, false);
+      EXPECT_TRUE(d.allowed);
+      EXPECT_TRUE(d.all_sections);
+      EXPECT_EQ(d.reason, "report_author");
+    }
+    EXPECT_EQ(DecideReport(u, 2, ReportAction::kRead, false).reason, "other_tenant");
+  }
+  const Principal partner = User(300, 20, {Role::kPartner});
+  ReportDecision d = DecideReport(partner, 1, ReportAction::kRead, false);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_FALSE(d.all_sections);
+  EXPECT_EQ(d.own_organisation_id, 20);
+  EXPECT_TRUE(DecideReport(partner, 1, ReportAction::kWrite, false).allowed);
+  EXPECT_FALSE(DecideReport(partner, 1, ReportAction::kFinalise, false).allowed);
+  EXPECT_FALSE(DecideReport(partner, 1, ReportAction::kFinalise, true).allowed);
+  d = DecideReport(partner, 1, ReportAction::kExport, false);
+  EXPECT_FALSE(d.allowed);
+  EXPECT_EQ(d.reason, "report_not_final");
+  d = DecideReport(partner, 1, ReportAction::kRead, true);
+  EXPECT_TRUE(d.allowed && d.all_sections);
+  EXPECT_TRUE(DecideReport(partner, 1, ReportAction::kExport, true).allowed);
+  EXPECT_FALSE(DecideReport(partner, 2, ReportAction::kRead, true).allowed);
+  for (Role role : {Role::kBegeleider, Role::kVrijwilliger, Role::kBeheer, Role::kAuditor}) {
+    d = DecideReport(User(400, 1, {role}), 1, ReportAction::kRead, true);
+    EXPECT_FALSE(d.allowed);
+    EXPECT_EQ(d.reason, "role_not_allowed");
+  }
+}
+
 }  // namespace
 }  // namespace regie::core

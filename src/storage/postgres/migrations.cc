@@ -738,6 +738,66 @@ CREATE CONSTRAINT TRIGGER referrals_changes AFTER INSERT OR UPDATE OR DELETE ON 
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
 )sql";
 
+// Half-year progress reports (issue 6). Migration 12; see the SQLite twin.
+// No case data: no change-counter triggers.
+constexpr std::string_view kV12ProgressReports = R"sql(
+CREATE TABLE progress_reports (
+  tenant_id      bigint NOT NULL REFERENCES tenants(id),
+  period         text NOT NULL,
+  status         text NOT NULL CHECK (status IN ('concept', 'definitief')),
+  finalised_by   bigint REFERENCES users(id),
+  finalised_at   bigint,
+  reference_date date,
+  packs          text,
+  snapshot       text,
+  PRIMARY KEY (tenant_id, period)
+);
+CREATE TABLE report_narratives (
+  tenant_id       bigint NOT NULL,
+  period          text NOT NULL,
+  section         text NOT NULL,
+  organisation_id bigint NOT NULL CHECK (organisation_id >= 0),
+  current_version bigint NOT NULL CHECK (current_version > 0),
+  PRIMARY KEY (tenant_id, period, section, organisation_id),
+  FOREIGN KEY (tenant_id, period) REFERENCES progress_reports(tenant_id, period)
+);
+CREATE TABLE report_narrative_versions (
+  tenant_id       bigint NOT NULL,
+  period          text NOT NULL,
+  section         text NOT NULL,
+  organisation_id bigint NOT NULL,
+  version         bigint NOT NULL CHECK (version > 0),
+  text            text NOT NULL,
+  saved_by        bigint NOT NULL REFERENCES users(id),
+  saved_at        bigint NOT NULL,
+  PRIMARY KEY (tenant_id, period, section, organisation_id, version),
+  FOREIGN KEY (tenant_id, period, section, organisation_id)
+    REFERENCES report_narratives(tenant_id, period, section, organisation_id)
+);
+CREATE FUNCTION progress_report_frozen() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'progress reports are never deleted';
+  END IF;
+  IF OLD.status = 'definitief' THEN
+    RAISE EXCEPTION 'a final progress report is frozen';
+  END IF;
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER progress_reports_frozen BEFORE UPDATE OR DELETE ON progress_reports
+  FOR EACH ROW EXECUTE FUNCTION progress_report_frozen();
+CREATE FUNCTION report_narrative_immutable() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'report narrative versions are immutable';
+END
+$fn$;
+CREATE TRIGGER report_narrative_versions_immutable BEFORE UPDATE OR DELETE
+  ON report_narrative_versions FOR EACH ROW EXECUTE FUNCTION report_narrative_immutable();
+CREATE TRIGGER report_narratives_no_delete BEFORE DELETE ON report_narratives
+  FOR EACH ROW EXECUTE FUNCTION report_narrative_immutable();
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -750,6 +810,7 @@ constexpr std::array kMigrations = {
     Migration{9, "handover", kV9Handover},
     Migration{10, "intakes", kV10Intakes},
     Migration{11, "referrals", kV11Referrals},
+    Migration{12, "progress_reports", kV12ProgressReports},
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "storage/postgres/postgres_plan_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_referral_repository.h"
+#include "storage/postgres/postgres_report_repository.h"
 #include "storage/postgres/postgres_repositories.h"
 #include "storage/postgres/postgres_signal_repository.h"
 
@@ -104,7 +105,8 @@ class PgTransaction final : public ports::Transaction {
         plans_(*conn_),
         handovers_(*conn_),
         intakes_(*conn_),
-        referrals_(*conn_) {}
+        referrals_(*conn_),
+        reports_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -131,6 +133,7 @@ class PgTransaction final : public ports::Transaction {
   ports::HandoverRepository& Handovers() override { return handovers_; }
   ports::IntakeRepository& Intakes() override { return intakes_; }
   ports::ReferralRepository& Referrals() override { return referrals_; }
+  ports::ReportRepository& Reports() override { return reports_; }
 
   Status Commit() override {
     finished_ = true;
@@ -166,6 +169,7 @@ class PgTransaction final : public ports::Transaction {
   PgHandovers handovers_;
   PgIntakes intakes_;
   PgReferrals referrals_;
+  PgReports reports_;
   bool finished_ = false;
 };
 

@@ -803,6 +803,61 @@ CREATE TRIGGER referrals_changes_update AFTER UPDATE ON referrals
 BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
 )sql";
 
+// Half-year progress reports (issue 6, "voortgangsrapportage"). Migration
+// 12. progress_reports holds per tenant and period the status and, once
+// final, the stamp of its figures; the row is what a save or a finalise
+// locks, and a final row never changes again. Each narrative text (one per
+// section, and per partner organisation in "netwerkpartners";
+// organisation_id 0 is the municipality's own text) has its current
+// version beside immutable versions. Narratives and aggregate figures are
+// no case data: no change-counter triggers.
+constexpr std::string_view kV12ProgressReports = R"sql(
+CREATE TABLE progress_reports (
+  tenant_id      INTEGER NOT NULL REFERENCES tenants(id),
+  period         TEXT NOT NULL,
+  status         TEXT NOT NULL CHECK (status IN ('concept', 'definitief')),
+  finalised_by   INTEGER REFERENCES users(id),
+  finalised_at   INTEGER,
+  reference_date TEXT,
+  packs          TEXT,
+  snapshot       TEXT,
+  PRIMARY KEY (tenant_id, period)
+) WITHOUT ROWID;
+CREATE TABLE report_narratives (
+  tenant_id       INTEGER NOT NULL,
+  period          TEXT NOT NULL,
+  section         TEXT NOT NULL,
+  organisation_id INTEGER NOT NULL CHECK (organisation_id >= 0),
+  current_version INTEGER NOT NULL CHECK (current_version > 0),
+  PRIMARY KEY (tenant_id, period, section, organisation_id),
+  FOREIGN KEY (tenant_id, period) REFERENCES progress_reports(tenant_id, period)
+) WITHOUT ROWID;
+CREATE TABLE report_narrative_versions (
+  tenant_id       INTEGER NOT NULL,
+  period          TEXT NOT NULL,
+  section         TEXT NOT NULL,
+  organisation_id INTEGER NOT NULL,
+  version         INTEGER NOT NULL CHECK (version > 0),
+  text            TEXT NOT NULL,
+  saved_by        INTEGER NOT NULL REFERENCES users(id),
+  saved_at        INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, period, section, organisation_id, version),
+  FOREIGN KEY (tenant_id, period, section, organisation_id)
+    REFERENCES report_narratives(tenant_id, period, section, organisation_id)
+) WITHOUT ROWID;
+CREATE TRIGGER progress_reports_frozen BEFORE UPDATE ON progress_reports
+WHEN OLD.status = 'definitief'
+BEGIN SELECT RAISE(ABORT, 'a final progress report is frozen'); END;
+CREATE TRIGGER progress_reports_no_delete BEFORE DELETE ON progress_reports
+BEGIN SELECT RAISE(ABORT, 'progress reports are never deleted'); END;
+CREATE TRIGGER report_narratives_no_delete BEFORE DELETE ON report_narratives
+BEGIN SELECT RAISE(ABORT, 'report narratives are never deleted'); END;
+CREATE TRIGGER report_narrative_versions_no_update BEFORE UPDATE ON report_narrative_versions
+BEGIN SELECT RAISE(ABORT, 'report narrative versions are immutable'); END;
+CREATE TRIGGER report_narrative_versions_no_delete BEFORE DELETE ON report_narrative_versions
+BEGIN SELECT RAISE(ABORT, 'report narrative versions are immutable'); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -815,6 +870,7 @@ constexpr std::array kMigrations = {
     Migration{9, "handover", kV9Handover},
     Migration{10, "intakes", kV10Intakes},
     Migration{11, "referrals", kV11Referrals},
+    Migration{12, "progress_reports", kV12ProgressReports},
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "storage/sqlite/sqlite_plan_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
 #include "storage/sqlite/sqlite_referral_repository.h"
+#include "storage/sqlite/sqlite_report_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
 #include "storage/sqlite/sqlite_signal_repository.h"
 
@@ -87,7 +88,8 @@ class SqliteTransaction final : public ports::Transaction {
         plans_(*conn_),
         handovers_(*conn_),
         intakes_(*conn_),
-        referrals_(*conn_) {}
+        referrals_(*conn_),
+        reports_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -111,6 +113,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::HandoverRepository& Handovers() override { return handovers_; }
   ports::IntakeRepository& Intakes() override { return intakes_; }
   ports::ReferralRepository& Referrals() override { return referrals_; }
+  ports::ReportRepository& Reports() override { return reports_; }
 
   Status Commit() override {
     finished_ = true;
@@ -139,6 +142,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteHandovers handovers_;
   SqliteIntakes intakes_;
   SqliteReferrals referrals_;
+  SqliteReports reports_;
   bool finished_ = false;
 };
 

@@ -16,11 +16,14 @@ const t = (key: MessageKey, params?: Params) => translate('nl', key, params);
 describe('roles', () => {
   it('give each role its sections in menu order', () => {
     const cases: [UserRole[], string[]][] = [
-      [['regisseur'], ['households', 'worklist', 'signals', 'referrals', 'handovers', 'dashboard']],
+      [
+        ['regisseur'],
+        ['households', 'worklist', 'signals', 'referrals', 'handovers', 'dashboard', 'reports'],
+      ],
       [['begeleider'], ['households', 'worklist', 'signals', 'referrals']],
-      [['partner'], ['households', 'worklist', 'signals', 'referrals']],
+      [['partner'], ['households', 'worklist', 'signals', 'referrals', 'reports']],
       [['vrijwilliger'], ['households']],
-      [['beleid'], ['dashboard']],
+      [['beleid'], ['dashboard', 'reports']],
       [['beheer'], ['users', 'policy']],
       [['auditor'], ['audit']],
       [

@@ -11,6 +11,7 @@ export type Section =
   | 'referrals'
   | 'handovers'
   | 'dashboard'
+  | 'reports'
   | 'users'
   | 'policy'
   | 'audit';
@@ -35,6 +36,9 @@ const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
   handovers: ['regisseur'],
   // Aggregate figures: exact for the regisseur, suppressed for beleid.
   dashboard: ['beleid', 'regisseur'],
+  // The half-year progress report: the regisseur and beleid write and
+  // finalise it; a partner writes its organisation's contribution.
+  reports: ['regisseur', 'beleid', 'partner'],
   users: ['beheer'],
   policy: ['beheer'],
   audit: ['auditor'],
@@ -50,6 +54,7 @@ const SECTION_ORDER: readonly Section[] = [
   'referrals',
   'handovers',
   'dashboard',
+  'reports',
   'users',
   'policy',
   'audit',
@@ -78,6 +83,8 @@ export function sectionPath(section: Section, tenantId: number): string {
       return paths.handovers(tenantId);
     case 'dashboard':
       return paths.dashboard(tenantId);
+    case 'reports':
+      return paths.reports(tenantId);
     case 'policy':
       return paths.packs(tenantId);
     case 'users':
@@ -87,9 +94,17 @@ export function sectionPath(section: Section, tenantId: number): string {
   }
 }
 
+/**
+ * The section a user starts in: the first of their menu, except the report,
+ * which is written twice a year (beleid starts on the start page).
+ */
+export function homeSection(roles: readonly UserRole[]): Section | null {
+  return sectionsFor(roles).filter((s) => s !== 'reports')[0] ?? null;
+}
+
 /** Where a user starts in a municipality: the first section, or the start page (beleid). */
 export function homePath(roles: readonly UserRole[], tenantId: number): string {
-  const first = sectionsFor(roles)[0];
+  const first = homeSection(roles);
   return first ? sectionPath(first, tenantId) : paths.start(tenantId);
 }
 
@@ -144,6 +159,8 @@ export function sectionOf(route: Route): Section | null {
       return 'handovers';
     case 'dashboard':
       return 'dashboard';
+    case 'reports':
+      return 'reports';
     case 'packs':
     case 'pack':
     case 'activations':

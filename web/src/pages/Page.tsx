@@ -16,6 +16,7 @@ import { ActivationsPage } from './policy/ActivationsPage';
 import { PackPage } from './policy/PackPage';
 import { PacksPage } from './policy/PacksPage';
 import { ReferralsPage } from './referrals/ReferralsPage';
+import { ReportsPage } from './reports/ReportsPage';
 import { IncomingHandoversPage } from './handovers/IncomingHandoversPage';
 import { SignalsPage } from './signals/SignalsPage';
 import { StartPage } from './StartPage';
@@ -88,6 +89,8 @@ export function Page({
           <DashboardPage tenantId={route.tenantId} />
         </Suspense>
       );
+    case 'reports':
+      return <ReportsPage tenantId={route.tenantId} />;
     case 'packs':
       return <PacksPage tenantId={route.tenantId} />;
     case 'pack':

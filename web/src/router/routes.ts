@@ -27,6 +27,7 @@ export type Route =
   | { name: 'referrals'; tenantId: number }
   | { name: 'handovers'; tenantId: number }
   | { name: 'dashboard'; tenantId: number }
+  | { name: 'reports'; tenantId: number }
   | { name: 'packs'; tenantId: number }
   | { name: 'pack'; tenantId: number; packId: string }
   | { name: 'activations'; tenantId: number }
@@ -68,6 +69,7 @@ export const paths = {
   referrals: (tenantId: number) => `${tenant(tenantId)}/verwijzingen`,
   handovers: (tenantId: number) => `${tenant(tenantId)}/overdrachten`,
   dashboard: (tenantId: number) => `${tenant(tenantId)}/dashboard`,
+  reports: (tenantId: number) => `${tenant(tenantId)}/rapportage`,
   packs: (tenantId: number) => `${tenant(tenantId)}/beleidsregels`,
   pack: (tenantId: number, packId: string) =>
     `${tenant(tenantId)}/beleidsregels/${encodeURIComponent(packId)}`,
@@ -114,6 +116,7 @@ function tenantRoute(tenantId: number, section: string | undefined, rest: string
   if (section === 'verwijzingen' && rest.length === 0) return { name: 'referrals', tenantId };
   if (section === 'overdrachten' && rest.length === 0) return { name: 'handovers', tenantId };
   if (section === 'dashboard' && rest.length === 0) return { name: 'dashboard', tenantId };
+  if (section === 'rapportage' && rest.length === 0) return { name: 'reports', tenantId };
   const [item, action] = rest;
   if (section === 'beleidsregels') {
     if (rest.length === 0) return { name: 'packs', tenantId };

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ports/report_repositories.h"
+#include "storage/sqlite/sqlite_handle.h"
+
+namespace regie::storage::sqlite {
+
+// Progress reports over one connection inside an open transaction. Writers
+// are serialised by BEGIN IMMEDIATE, so what Lock reads stays current until
+// commit; Save still bumps the current version only from the expected one.
+class SqliteReports final : public ports::ReportRepository {
+ public:
+  explicit SqliteReports(Connection& conn) : conn_(conn) {}
+  StatusOr<core::ProgressReport> Get(int64_t tenant_id, const std::string& period) override;
+  StatusOr<core::ProgressReport> Lock(int64_t tenant_id, const std::string& period) override;
+  StatusOr<std::vector<core::ReportNarrative>> Narratives(int64_t tenant_id,
+                                                          const std::string& period) override;
+  StatusOr<core::ReportNarrative> Narrative(int64_t tenant_id, const std::string& period,
+                                            core::ReportSection section,
+                                            int64_t organisation_id) override;
+  StatusOr<std::vector<core::ReportNarrative>> History(int64_t tenant_id, const std::string& period,
+                                                       core::ReportSection section,
+                                                       int64_t organisation_id) override;
+  StatusOr<core::ReportNarrative> Save(const core::ReportNarrative& narrative) override;
+  StatusOr<core::ProgressReport> Finalise(int64_t tenant_id, const std::string& period, int64_t by,
+                                          core::Timestamp at,
+                                          const core::indicators::Stamp& stamp) override;
+  StatusOr<std::vector<core::ProgressReport>> List(int64_t tenant_id) override;
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace regie::storage::sqlite

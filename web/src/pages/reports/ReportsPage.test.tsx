@@ -1,0 +1,130 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ProgressReport } from '../../api/reports';
+import { todayIso } from '../../lib/dates';
+import { duePeriod, periodCode } from '../../lib/reportPeriods';
+import { fakeApi, json, problem } from '../../test/fakeApi';
+import { makeMe } from '../../test/fixtures';
+import { renderSignedIn } from '../../test/render';
+import { ReportsPage } from './ReportsPage';
+
+const PERIOD = periodCode(duePeriod(todayIso()));
+const BASE = `/api/v1/tenants/1/reports/${PERIOD}`;
+
+function report(overrides: Partial<ProgressReport> = {}): ProgressReport {
+  return {
+    period: PERIOD,
+    first_day: '2026-01-01',
+    reference_date: '2026-06-30',
+    status: 'concept',
+    finalised_at: null,
+    finalised_by: null,
+    stamp: null,
+    sections: [
+      {
+        section: 'wat_gaat_goed',
+        texts: [
+          {
+            section: 'wat_gaat_goed',
+            organisation_id: 0,
+            organisation_name: null,
+            version: 1,
+            text: 'Taalcafés lopen goed.',
+            saved_at: '2026-07-02T09:00:00.000000Z',
+            saved_by: { id: 3, display_name: 'F. de Vries' },
+          },
+        ],
+      },
+    ],
+    access: {
+      all_sections: true,
+      organisation_id: null,
+      write: true,
+      finalise: true,
+      export: true,
+    },
+    ...overrides,
+  };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('ReportsPage', () => {
+  it('saves a text against its version and offers the downloads', async () => {
+    const calls = fakeApi({
+      'GET /api/v1/tenants/1/reports': () =>
+        json({ items: [{ period: '2017H2', status: 'definitief' }] }),
+      [`GET ${BASE}`]: () => json(report()),
+      [`PUT ${BASE}/sections/wat_gaat_goed`]: () =>
+        json({ ...report().sections[0]!.texts[0], version: 2, text: 'Nog beter.' }),
+    });
+    renderSignedIn(<ReportsPage tenantId={1} />, makeMe(['regisseur']));
+    const section = await screen.findByRole('region', { name: 'Wat gaat goed' });
+    expect(within(section).getByText(/Versie 1, opgeslagen door F\. de Vries/)).toBeTruthy();
+    fireEvent.change(within(section).getByLabelText('Tekst van de gemeente'), {
+      target: { value: 'Nog beter.' },
+    });
+    fireEvent.click(within(section).getByRole('button', { name: 'Tekst opslaan' }));
+    expect(await within(section).findByText('Opgeslagen.')).toBeTruthy();
+    expect(within(section).getByText(/Versie 2/)).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({
+      version: 1,
+      text: 'Nog beter.',
+      organisation_id: 0,
+    });
+    const pdf = screen.getByRole('link', { name: 'Download PDF' });
+    expect(pdf.getAttribute('href')).toBe(`${BASE}.pdf?lang=nl`);
+    // Stored periods are offered next to the recent ones.
+    expect(screen.getByRole('option', { name: 'Tweede halfjaar 2017' })).toBeTruthy();
+  });
+
+  it('explains a version conflict and offers to reload', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/reports': () => json({ items: [] }),
+      [`GET ${BASE}`]: () => json(report()),
+      [`PUT ${BASE}/sections/wat_gaat_goed`]: () =>
+        problem(409, { code: 'report_version_conflict' }),
+    });
+    renderSignedIn(<ReportsPage tenantId={1} />, makeMe(['beleid']));
+    const section = await screen.findByRole('region', { name: 'Wat gaat goed' });
+    fireEvent.click(within(section).getByRole('button', { name: 'Tekst opslaan' }));
+    expect(
+      await within(section).findByText(/Iemand anders heeft deze tekst intussen/),
+    ).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Opnieuw laden' })).toBeTruthy();
+  });
+
+  it('shows a final report read-only, without finalising or editors', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/reports': () => json({ items: [] }),
+      [`GET ${BASE}`]: () =>
+        json(
+          report({
+            status: 'definitief',
+            finalised_at: '2026-07-10T10:00:00.000000Z',
+            finalised_by: { id: 4, display_name: 'B. Beleid' },
+            stamp: {
+              reference_date: '2026-06-30',
+              packs: [{ id: 'nl-wet-inburgering-2021', version: 1 }],
+              snapshot: 'tenant_changes:42',
+            },
+            access: {
+              all_sections: true,
+              organisation_id: null,
+              write: false,
+              finalise: false,
+              export: true,
+            },
+          }),
+        ),
+    });
+    renderSignedIn(<ReportsPage tenantId={1} />, makeMe(['partner']));
+    expect(await screen.findByText(/^Definitief sinds/)).toBeTruthy();
+    expect(screen.getByText(/tenant_changes:42/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Tekst opslaan' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Rapportage definitief maken' })).toBeNull();
+    expect(screen.getByText('Taalcafés lopen goed.')).toBeTruthy();
+  });
+});
