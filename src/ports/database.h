@@ -9,6 +9,7 @@
 #include "ports/casework_repositories.h"
 #include "ports/handover_repositories.h"
 #include "ports/policy_repositories.h"
+#include "ports/region_repositories.h"
 #include "ports/repositories.h"
 
 namespace regie::ports {
@@ -42,6 +43,7 @@ class Transaction {
   virtual HandoverRepository& Handovers() = 0;
   virtual IntakeRepository& Intakes() = 0;
   virtual ReferralRepository& Referrals() = 0;
+  virtual RegionRepository& Regions() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

@@ -9,6 +9,7 @@
 #include "storage/postgres/postgres_access_repositories.h"
 #include "storage/postgres/postgres_assessment_repository.h"
 #include "storage/postgres/postgres_contact_repository.h"
+#include "storage/postgres/postgres_region_repository.h"
 #include "storage/postgres/postgres_handover_repository.h"
 #include "storage/postgres/postgres_intake_repository.h"
 #include "storage/postgres/postgres_plan_repository.h"
@@ -104,7 +105,8 @@ class PgTransaction final : public ports::Transaction {
         plans_(*conn_),
         handovers_(*conn_),
         intakes_(*conn_),
-        referrals_(*conn_) {}
+        referrals_(*conn_),
+        regions_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -131,6 +133,7 @@ class PgTransaction final : public ports::Transaction {
   ports::HandoverRepository& Handovers() override { return handovers_; }
   ports::IntakeRepository& Intakes() override { return intakes_; }
   ports::ReferralRepository& Referrals() override { return referrals_; }
+  ports::RegionRepository& Regions() override { return regions_; }
 
   Status Commit() override {
     finished_ = true;
@@ -166,6 +169,7 @@ class PgTransaction final : public ports::Transaction {
   PgHandovers handovers_;
   PgIntakes intakes_;
   PgReferrals referrals_;
+  PgRegions regions_;
   bool finished_ = false;
 };
 

@@ -9,6 +9,7 @@
 #include "storage/sqlite/sqlite_access_repositories.h"
 #include "storage/sqlite/sqlite_assessment_repository.h"
 #include "storage/sqlite/sqlite_contact_repository.h"
+#include "storage/sqlite/sqlite_region_repository.h"
 #include "storage/sqlite/sqlite_handle.h"
 #include "storage/sqlite/sqlite_handover_repository.h"
 #include "storage/sqlite/sqlite_intake_repository.h"
@@ -87,7 +88,8 @@ class SqliteTransaction final : public ports::Transaction {
         plans_(*conn_),
         handovers_(*conn_),
         intakes_(*conn_),
-        referrals_(*conn_) {}
+        referrals_(*conn_),
+        regions_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -111,6 +113,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::HandoverRepository& Handovers() override { return handovers_; }
   ports::IntakeRepository& Intakes() override { return intakes_; }
   ports::ReferralRepository& Referrals() override { return referrals_; }
+  ports::RegionRepository& Regions() override { return regions_; }
 
   Status Commit() override {
     finished_ = true;
@@ -139,6 +142,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteHandovers handovers_;
   SqliteIntakes intakes_;
   SqliteReferrals referrals_;
+  SqliteRegions regions_;
   bool finished_ = false;
 };
 
