@@ -55,6 +55,7 @@ Router BuildApiRouter(const ApiContext& ctx) {
   AddHandoverRoutes(router, ctx);
   AddIntakeRoutes(router, ctx);
   AddReferralRoutes(router, ctx);
+  AddBenchmarkRoutes(router, ctx);
   // Without a session cookie only the public routes run: the others answer
   // 401 before their path ids, query or body are looked at (a malformed
   // request of a stranger gets no 400/404/415/422 telling it more).

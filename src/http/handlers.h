@@ -43,6 +43,7 @@ void AddPlanPdfRoutes(Router& router, const ApiContext& ctx);
 void AddHandoverRoutes(Router& router, const ApiContext& ctx);
 void AddIntakeRoutes(Router& router, const ApiContext& ctx);
 void AddReferralRoutes(Router& router, const ApiContext& ctx);
+void AddBenchmarkRoutes(Router& router, const ApiContext& ctx);
 
 // A positive decimal id from a path segment; nullopt otherwise.
 std::optional<int64_t> ParseId(std::string_view text);

@@ -198,6 +198,30 @@ AccessDecision DecideCreateHousehold(const Principal& user, int64_t tenant_id) {
   return d;
 }
 
+AccessDecision DecideBenchmark(const Principal& user, const BenchmarkFacts& facts) {
+  if (!user.Serves(facts.tenant_id)) return Deny("other_tenant");
+  if (!user.Has(Role::kBeleid)) return Deny("role_not_allowed");
+  if (!facts.member) return Deny("not_a_member");
+  if (!facts.sharing) return Deny("not_sharing");
+  AccessDecision d;
+  d.allowed = true;
+  d.reason = "regional_benchmark";
+  return d;  // no categories: aggregates only
+}
+
+bool SharesBenchmarkFigures(bool member_sharing) { return member_sharing; }
+
+AccessDecision DecideRegionMembership(const Principal& user, int64_t tenant_id, bool change) {
+  if (!user.Serves(tenant_id)) return Deny("other_tenant");
+  const bool may =
+      change ? user.Has(Role::kBeheer) : (user.Has(Role::kBeheer) || user.Has(Role::kBeleid));
+  if (!may) return Deny("role_not_allowed");
+  AccessDecision d;
+  d.allowed = true;
+  d.reason = change ? "beheer_decides_sharing" : "region_membership";
+  return d;
+}
+
 AccessDecision DecideBreakGlass(const Principal& user, int64_t tenant_id,
                                 const std::string& reason) {
   if (!user.Serves(tenant_id)) return Deny("other_tenant");
