@@ -156,7 +156,7 @@ describe('App, navigation per role', () => {
     window.history.replaceState(null, '', '/');
     renderWithI18n(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Gebruikers' });
-    expect(sections()).toEqual(['Gebruikers', 'Beleidsregels', 'Auditlog']);
+    expect(sections()).toEqual(['Gebruikers', "Regio's", 'Beleidsregels', 'Auditlog']);
   });
 
   it('gives the regisseur and begeleider the worklist next to the households', async () => {
@@ -173,7 +173,7 @@ describe('App, navigation per role', () => {
       await screen.findByRole('heading', { level: 1, name: 'Welkom, B. Beleid' }),
     ).toBeTruthy();
     expect(window.location.pathname).toBe('/gemeenten/1');
-    expect(sections()).toEqual(['Start']);
+    expect(sections()).toEqual(['Start', 'Regionale vergelijking']);
     expect(screen.getByRole('main').textContent).toContain('Beleid');
     // Beleid reads the policy packs from the start page.
     expect(screen.getByRole('link', { name: /^Beleidsregels bekijken/ })).toBeTruthy();

@@ -2,7 +2,7 @@ import { PageFooter, Paragraph } from '@utrecht/component-library-react';
 import type { MouseEvent, ReactNode } from 'react';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { sectionPath, sectionsFor } from '../lib/roles';
+import { sectionPath, sectionsFor, startsAtStartPage } from '../lib/roles';
 import type { Section } from '../lib/roles';
 import { paths } from '../router/routes';
 import { LanguageToggle } from './LanguageToggle';
@@ -38,14 +38,16 @@ function Navigation({
 }) {
   const { t } = useI18n();
   const sections = sectionsFor(me.user.roles);
-  const items =
-    sections.length > 0
-      ? sections.map((s) => ({
-          key: s,
-          href: sectionPath(s, tenantId),
-          label: t(`shell.nav.${s}`),
-        }))
-      : [{ key: 'start', href: paths.start(tenantId), label: t('shell.nav.start') }];
+  const items = [
+    ...(startsAtStartPage(me.user.roles)
+      ? [{ key: 'start', href: paths.start(tenantId), label: t('shell.nav.start') }]
+      : []),
+    ...sections.map((s) => ({
+      key: s,
+      href: sectionPath(s, tenantId),
+      label: t(`shell.nav.${s}`),
+    })),
+  ];
   return (
     <nav className="regie-nav" aria-label={t('shell.navLabel')}>
       <ul className="regie-nav__list">

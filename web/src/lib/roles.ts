@@ -5,7 +5,16 @@ import { paths } from '../router/routes';
 import type { Route } from '../router/routes';
 
 export type Section =
-  'households' | 'worklist' | 'signals' | 'referrals' | 'handovers' | 'users' | 'policy' | 'audit';
+  | 'households'
+  | 'worklist'
+  | 'signals'
+  | 'referrals'
+  | 'handovers'
+  | 'benchmark'
+  | 'users'
+  | 'regions'
+  | 'policy'
+  | 'audit';
 
 /** Roles that work on households (case content). */
 export const CASE_ROLES: readonly UserRole[] = [
@@ -25,7 +34,11 @@ const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
   referrals: ['regisseur', 'begeleider', 'partner'],
   // Incoming handovers from other municipalities: the regisseurs decide.
   handovers: ['regisseur'],
+  // The regional benchmark: aggregates of the region, for policy staff.
+  benchmark: ['beleid'],
   users: ['beheer'],
+  // Whether the municipality shares its figures with its regions.
+  regions: ['beheer'],
   policy: ['beheer'],
   audit: ['auditor'],
 };
@@ -39,7 +52,9 @@ const SECTION_ORDER: readonly Section[] = [
   'signals',
   'referrals',
   'handovers',
+  'benchmark',
   'users',
+  'regions',
   'policy',
   'audit',
 ];
@@ -65,6 +80,10 @@ export function sectionPath(section: Section, tenantId: number): string {
       return paths.referrals(tenantId);
     case 'handovers':
       return paths.handovers(tenantId);
+    case 'benchmark':
+      return paths.benchmark(tenantId);
+    case 'regions':
+      return paths.regions(tenantId);
     case 'policy':
       return paths.packs(tenantId);
     case 'users':
@@ -74,9 +93,21 @@ export function sectionPath(section: Section, tenantId: number): string {
   }
 }
 
+/**
+ * Sections that sit beside the start page rather than replace it: beleid
+ * keeps its start page (with the policy packs) and finds the regional
+ * comparison next to it.
+ */
+const BESIDE_START: readonly Section[] = ['benchmark'];
+
+/** Whether the user's home is the start page (it is then the first menu item). */
+export function startsAtStartPage(roles: readonly UserRole[]): boolean {
+  return sectionsFor(roles).every((s) => BESIDE_START.includes(s));
+}
+
 /** Where a user starts in a municipality: the first section, or the start page (beleid). */
 export function homePath(roles: readonly UserRole[], tenantId: number): string {
-  const first = sectionsFor(roles)[0];
+  const first = sectionsFor(roles).find((s) => !BESIDE_START.includes(s));
   return first ? sectionPath(first, tenantId) : paths.start(tenantId);
 }
 
@@ -129,6 +160,10 @@ export function sectionOf(route: Route): Section | null {
       return 'referrals';
     case 'handovers':
       return 'handovers';
+    case 'benchmark':
+      return 'benchmark';
+    case 'regions':
+      return 'regions';
     case 'packs':
     case 'pack':
     case 'activations':

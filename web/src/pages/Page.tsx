@@ -1,4 +1,6 @@
 import { AuditPage } from './audit/AuditPage';
+import { BenchmarkPage } from './benchmark/BenchmarkPage';
+import { RegionsPage } from './benchmark/RegionsPage';
 import { ForbiddenPage } from './ForbiddenPage';
 import { AssignmentsPage } from './households/AssignmentsPage';
 import { BreakGlassPage } from './households/BreakGlassPage';
@@ -75,6 +77,10 @@ export function Page({
       return <ReferralsPage tenantId={route.tenantId} />;
     case 'handovers':
       return <IncomingHandoversPage tenantId={route.tenantId} />;
+    case 'benchmark':
+      return <BenchmarkPage tenantId={route.tenantId} />;
+    case 'regions':
+      return <RegionsPage tenantId={route.tenantId} />;
     case 'packs':
       return <PacksPage tenantId={route.tenantId} />;
     case 'pack':
