@@ -212,6 +212,7 @@ class BenchmarkHandlers {
       reports.push_back(std::move(report));
     }
     std::vector<const ind::Report*> ptrs;
+    ptrs.reserve(reports.size());
     for (const ind::Report& r : reports) ptrs.push_back(&r);
     const std::vector<ind::CommonIndicator> common = ind::CommonIndicators(ptrs);
     std::string snapshot;
@@ -222,6 +223,7 @@ class BenchmarkHandlers {
     const ind::View total =
         ind::Suppress(ind::SumReports(ptrs, on, snapshot), ind::Audience::kBeleid);
     std::vector<ind::View> views;
+    views.reserve(reports.size());
     for (const ind::Report& r : reports)
       views.push_back(ind::Suppress(ind::Narrow(r, common), ind::Audience::kBeleid));
     return dto::Dump(benchmark_json::BenchmarkJson(region, on, shared, views, total));

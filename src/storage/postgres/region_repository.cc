@@ -70,6 +70,7 @@ StatusOr<std::vector<core::Region>> PgRegions::ListRegions() {
   REGIE_ASSIGN_OR_RETURN(
       Result r, conn_.Exec(Sql({"SELECT ", kRegionColumns, " FROM regions r ORDER BY r.code"})));
   std::vector<core::Region> out;
+  out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(ReadRegion(r, i));
   return out;
 }
@@ -125,6 +126,7 @@ StatusOr<std::vector<core::RegionMember>> PgRegions::Members(int64_t region_id) 
                                 "WHERE m.region_id = $1 ORDER BY t.name COLLATE \"C\", t.id"}),
                            Params().Add(region_id)));
   std::vector<core::RegionMember> out;
+  out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(ReadMember(r, i));
   return out;
 }
@@ -132,10 +134,11 @@ StatusOr<std::vector<core::RegionMember>> PgRegions::Members(int64_t region_id) 
 StatusOr<std::vector<core::TenantRegion>> PgRegions::RegionsOfTenant(int64_t tenant_id) {
   REGIE_ASSIGN_OR_RETURN(
       Result r, conn_.Exec(Sql({"SELECT ", kRegionColumns, ", ", kMemberColumns, kMemberFrom,
-                                "JOIN regions r ON r.id = m.region_id WHERE m.tenant_id = $1 "
+                                "JOIN regions r ON r.id = m.region_id WHERE m.tenant_id = $1 ",
                                 "ORDER BY r.code COLLATE \"C\""}),
                            Params().Add(tenant_id)));
   std::vector<core::TenantRegion> out;
+  out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back({ReadRegion(r, i, 0), ReadMember(r, i, 5)});
   return out;
 }
