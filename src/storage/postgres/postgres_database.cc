@@ -9,12 +9,12 @@
 #include "storage/postgres/postgres_access_repositories.h"
 #include "storage/postgres/postgres_assessment_repository.h"
 #include "storage/postgres/postgres_contact_repository.h"
-#include "storage/postgres/postgres_region_repository.h"
 #include "storage/postgres/postgres_handover_repository.h"
 #include "storage/postgres/postgres_intake_repository.h"
 #include "storage/postgres/postgres_plan_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_referral_repository.h"
+#include "storage/postgres/postgres_region_repository.h"
 #include "storage/postgres/postgres_repositories.h"
 #include "storage/postgres/postgres_signal_repository.h"
 
