@@ -97,5 +97,17 @@ struct ReportOptions {
   std::string out;
 };
 int RunReport(const ReportOptions& options);
+// `regie region add|join|leave|list` (the regional benchmark).
+struct RegionOptions {
+  std::string db_url = "sqlite:data/regie.db";
+  std::string code;            // region code, e.g. U16
+  std::string name;            // add: display name
+  std::string kind = "regio";  // add: regio or g40
+  std::string tenant;          // join/leave: CBS code of the municipality
+};
+int RunRegionAdd(const RegionOptions& options);
+int RunRegionJoin(const RegionOptions& options);
+int RunRegionLeave(const RegionOptions& options);
+int RunRegionList(const std::string& db_url);
 
 }  // namespace regie::app

@@ -10,6 +10,7 @@
 #include "core/casework/demo_signals.h"
 #include "core/casework/signal_routing.h"
 #include "core/demo_plan.h"
+#include "core/demo_tenants.h"
 #include "core/policy/compiled.h"
 #include "core/policy/demo_events.h"
 #include "core/reporting/demo_reports.h"
@@ -415,6 +416,24 @@ static Status StoreDemoReport(ports::Database& db, const std::vector<core::DemoT
   return tx->Commit();
 }
 
+// The demo's region for the regional benchmark (core::demo::PlanDemoRegion):
+// the first municipalities join, all but the last opt in. Recorded without
+// a user (decided_by empty), as the CLI would.
+Status StageDemoRegion(ports::Database& db, const TenantIds& ids, const ports::Clock& clock) {
+  const core::demo::DemoRegionPlan plan = core::demo::PlanDemoRegion(ids.tenants.size());
+  if (plan.members == 0) return Status::Ok();
+  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
+  const core::Timestamp now = clock.Now();
+  REGIE_ASSIGN_OR_RETURN(core::Region region, tx->Regions().CreateRegion(plan.region, now));
+  for (size_t i = 0; i < plan.members; ++i) {
+    REGIE_RETURN_IF_ERROR(tx->Regions().Join(region.id, ids.tenants[i], now));
+    if (i < plan.sharing)
+      REGIE_RETURN_IF_ERROR(
+          tx->Regions().SetSharing(region.id, ids.tenants[i], true, 0, now).status());
+  }
+  return tx->Commit();
+}
+
 StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
                                  const core::DemoOptions& options, const ports::Clock& clock,
                                  const std::vector<core::policy::Pack>& packs, int batch_size,
@@ -541,6 +560,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
   }
   REGIE_RETURN_IF_ERROR(StageDemoHandover(db, crypto, ids, clock, stats));
   REGIE_RETURN_IF_ERROR(StoreDemoReport(db, generator.tenants(), ids, options.today, clock, stats));
+  REGIE_RETURN_IF_ERROR(StageDemoRegion(db, ids, clock));
   return stats;
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "backends.h"
@@ -222,6 +223,32 @@ TEST_P(DemoLoaderTest, FourTenantsStageAPendingHandover) {
   auto accepted = http::handover::Accept(*tx, (*tenants)[2].id, received->front().id, regisseur,
                                          regisseur, clock_.Now());
   ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+}
+
+// The demo's region: all its municipalities (up to six) are members and
+// all but the last share, so the benchmark shows one member absent.
+TEST_P(DemoLoaderTest, DemoRegionWithAllButOneMemberSharing) {
+  StatusOr<DemoLoadStats> stats = LoadDemo(test_db_->db(), *crypto_, Options(), clock_, {}, 25);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  auto tx = std::move(test_db_->db().Begin(ports::TxMode::kRead)).value();
+  auto region = tx->Regions().RegionByCode("DEMO");
+  ASSERT_TRUE(region.ok()) << region.status().ToString();
+  EXPECT_EQ(region->data.kind, core::RegionKind::kRegio);
+  auto members = tx->Regions().Members(region->id);
+  ASSERT_EQ(members->size(), 3U);
+  int sharing = 0;
+  for (const core::RegionMember& m : *members) {
+    sharing += m.sharing ? 1 : 0;
+    if (m.sharing) {
+      EXPECT_EQ(m.decided_by, 0);  // the demo loader, no user
+    }
+  }
+  EXPECT_EQ(sharing, 2);
+  // The last demo municipality (created last: the highest id) does not share.
+  int64_t last = 0;
+  for (const core::RegionMember& m : *members) last = std::max(last, m.tenant_id);
+  for (const core::RegionMember& m : *members)
+    EXPECT_EQ(m.sharing, m.tenant_id != last) << m.tenant_name;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoLoaderTest, ::testing::ValuesIn(testing::TestBackends()),

@@ -185,6 +185,28 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"nl", "en"}))
       ->capture_default_str();
   report_cmd->add_option("--out", report.out, "File to write")->required();
+  CLI::App* region_cmd =
+      app.add_subcommand("region", "Regions of the regional benchmark and their members");
+  region_cmd->require_subcommand(1);
+  regie::app::RegionOptions region;
+  auto region_sub = [&region, region_cmd](const char* name, const char* what) {
+    CLI::App* cmd = region_cmd->add_subcommand(name, what);
+    cmd->add_option("--db", region.db_url, "sqlite:PATH or postgresql://...")
+        ->capture_default_str();
+    return cmd;
+  };
+  CLI::App* region_add_cmd = region_sub("add", "Create a region (regio or g40)");
+  region_add_cmd->add_option("--code", region.code, "Region code, e.g. U16")->required();
+  region_add_cmd->add_option("--name", region.name, "Name, e.g. \"Regio Utrecht (U16)\"")
+      ->required();
+  region_add_cmd->add_option("--kind", region.kind, "regio or g40")->capture_default_str();
+  CLI::App* region_join_cmd = region_sub("join", "Add a municipality to a region (not sharing)");
+  CLI::App* region_leave_cmd = region_sub("leave", "Remove a municipality from a region");
+  for (CLI::App* cmd : {region_join_cmd, region_leave_cmd}) {
+    cmd->add_option("--code", region.code, "Region code")->required();
+    cmd->add_option("--tenant", region.tenant, "Municipality code, e.g. GM0148")->required();
+  }
+  CLI::App* region_list_cmd = region_sub("list", "List regions, members and who shares");
 
   CLI::App* version_cmd = app.add_subcommand("version", "Print the version");
 
@@ -205,5 +227,9 @@ int main(int argc, char** argv) {
   if (handover_export_cmd->parsed()) return regie::app::RunHandoverExport(handover);
   if (handover_import_cmd->parsed()) return regie::app::RunHandoverImport(handover);
   if (policy_eval_cmd->parsed()) return regie::app::RunPolicyEval(policy_eval);
+  if (region_add_cmd->parsed()) return regie::app::RunRegionAdd(region);
+  if (region_join_cmd->parsed()) return regie::app::RunRegionJoin(region);
+  if (region_leave_cmd->parsed()) return regie::app::RunRegionLeave(region);
+  if (region_list_cmd->parsed()) return regie::app::RunRegionList(region.db_url);
   return 2;
 }

@@ -347,4 +347,13 @@ void AddUsers(DemoTenant& t) {
   add("auditor", 1, 0, {Role::kAuditor});
 }
 
+DemoRegionPlan PlanDemoRegion(size_t tenants) {
+  DemoRegionPlan plan;
+  plan.region = {"DEMO", "Regio Demo (fictief)", RegionKind::kRegio};
+  plan.members = std::min(tenants, kDemoRegionMembers);
+  // All but the last member share; a region of one shares with itself.
+  plan.sharing = plan.members > 1 ? plan.members - 1 : plan.members;
+  return plan;
+}
+
 }  // namespace regie::core::demo

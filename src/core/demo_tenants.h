@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/benchmark/region.h"
 #include "core/demo_generator.h"
 
 namespace regie::core::demo {
@@ -21,5 +22,17 @@ void SpreadHouseholds(std::vector<DemoTenant>& tenants, int64_t households);
 // household count; needs `regisseurs` and `households` set. Deterministic:
 // names come from the tenant's code and the staff member's number.
 void AddUsers(DemoTenant& tenant);
+
+// The demo's region for the regional benchmark: a fictional "Regio Demo"
+// of the first `members` demo municipalities (at most kDemoRegionMembers),
+// of which the first `sharing` opt in and the rest do not, so the demo
+// shows that a member that does not share is absent from the comparison.
+inline constexpr size_t kDemoRegionMembers = 6;
+struct DemoRegionPlan {
+  RegionData region;
+  size_t members = 0;
+  size_t sharing = 0;
+};
+DemoRegionPlan PlanDemoRegion(size_t tenants);
 
 }  // namespace regie::core::demo

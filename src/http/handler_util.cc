@@ -57,6 +57,7 @@ Router BuildApiRouter(const ApiContext& ctx) {
   AddReferralRoutes(router, ctx);
   AddIndicatorRoutes(router, ctx);
   AddReportRoutes(router, ctx);
+  AddBenchmarkRoutes(router, ctx);
   // Without a session cookie only the public routes run: the others answer
   // 401 before their path ids, query or body are looked at (a malformed
   // request of a stranger gets no 400/404/415/422 telling it more).

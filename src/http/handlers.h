@@ -45,6 +45,7 @@ void AddIntakeRoutes(Router& router, const ApiContext& ctx);
 void AddReferralRoutes(Router& router, const ApiContext& ctx);
 void AddIndicatorRoutes(Router& router, const ApiContext& ctx);
 void AddReportRoutes(Router& router, const ApiContext& ctx);
+void AddBenchmarkRoutes(Router& router, const ApiContext& ctx);
 
 // A positive decimal id from a path segment; nullopt otherwise.
 std::optional<int64_t> ParseId(std::string_view text);

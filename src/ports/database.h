@@ -9,6 +9,7 @@
 #include "ports/casework_repositories.h"
 #include "ports/handover_repositories.h"
 #include "ports/policy_repositories.h"
+#include "ports/region_repositories.h"
 #include "ports/report_repositories.h"
 #include "ports/repositories.h"
 
@@ -44,6 +45,7 @@ class Transaction {
   virtual IntakeRepository& Intakes() = 0;
   virtual ReferralRepository& Referrals() = 0;
   virtual ReportRepository& Reports() = 0;
+  virtual RegionRepository& Regions() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

@@ -170,6 +170,24 @@ inline const std::vector<Entry> kMatrix = {
       {"beheer",                                                  "200 404"},
       {"regisseur begeleider partner vrijwilliger beleid auditor", "FB  404"},
       {"anonymous",                                               "401 401"}}},
+  // The regional benchmark (tenant A is a sharing member of DEMO): the G40
+  // reference is published data; the tenant's regions are read by beleid
+  // and beheer, its sharing decided by beheer; the benchmark is beleid's.
+  {"GET /api/v1/reference/g40-2018", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor", "200"},
+      {"anonymous",                                                        "401"}}},
+  {"GET /api/v1/tenants/{tenantId}/regions", "", Target::kTenant, {
+      {"beleid beheer",                                   "200 404"},
+      {"regisseur begeleider partner vrijwilliger auditor", "FB  404"},
+      {"anonymous",                                       "401 401"}}},
+  {"PUT /api/v1/tenants/{tenantId}/regions/{regionCode}/sharing", "", Target::kTenant, {
+      {"beheer",                                                  "200 404"},
+      {"regisseur begeleider partner vrijwilliger beleid auditor", "FB  404"},
+      {"anonymous",                                               "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/benchmark", "?region=DEMO&on=2026-11-01", Target::kTenant, {
+      {"beleid",                                                  "200 404"},
+      {"regisseur begeleider partner vrijwilliger beheer auditor", "FB  404"},
+      {"anonymous",                                               "401 401"}}},
   // The worklist: the caller's own households (a partner: the plan actions
   // of their organisation), so no relationship column.
   {"GET /api/v1/tenants/{tenantId}/worklist", "", Target::kTenant, {

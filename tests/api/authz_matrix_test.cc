@@ -99,6 +99,13 @@ class AuthzMatrixTest : public ApiTest {
     org_werkplein_ = tx->Organisations()
                          .Create(tenant_a_, {"Werkplein", core::OrganisationKind::kSocialeDienst})
                          ->id;
+    // The regional benchmark: tenant A is a member of DEMO and shares.
+    const int64_t region =
+        tx->Regions()
+            .CreateRegion({"DEMO", "Regio Demo", core::RegionKind::kRegio}, clock_->Now())
+            ->id;
+    ASSERT_TRUE(tx->Regions().Join(region, tenant_a_, clock_->Now()).ok());
+    ASSERT_TRUE(tx->Regions().SetSharing(region, tenant_a_, true, 0, clock_->Now()).ok());
     ASSERT_TRUE(tx->Commit().ok());
     for (std::string_view role : authz::kRoles)
       if (role != "anonymous") As(std::string(role));
@@ -310,6 +317,8 @@ class AuthzMatrixTest : public ApiTest {
     if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/handover-package")
       return {};
     if (route == "POST /api/v1/tenants/{tenantId}/handovers") return "{}";
+    if (route == "PUT /api/v1/tenants/{tenantId}/regions/{regionCode}/sharing")
+      return R"({"sharing": true})";
     if (route == "POST /api/v1/tenants/{tenantId}/handovers/{handoverId}/accept") return "{}";
     if (route == "PUT /api/v1/tenants/{tenantId}/reports/{period}/sections/{section}")
       return json{{"version", 0}, {"text", "Ervaringen van deze periode."}}.dump();
@@ -487,6 +496,7 @@ class AuthzMatrixTest : public ApiTest {
     path = Replace(path, "{tenantId}", std::to_string(tenant));
     path = Replace(path, "{token}", "nooit-uitgegeven-token");
     path = Replace(path, "{packId}", "nl-wet-inburgering-2021");
+    path = Replace(path, "{regionCode}", "DEMO");
     path = Replace(path, "{handoverId}", "987654");
     // Every report request gets a period of its own, still a concept with
     // nothing written: a save from version 0 and a finalise always apply.

@@ -39,15 +39,21 @@ const ROLES = [
     h1: /^Huishoudens$/,
   },
   { role: 'vrijwilliger', nav: ['Huishoudens'], h1: /^Huishoudens$/ },
-  { role: 'beleid', nav: ['Dashboard', 'Rapportage'], h1: /^Dashboard$/ },
-  { role: 'beheer', nav: ['Gebruikers', 'Beleidsregels'], h1: /^Gebruikers$/ },
+  {
+    role: 'beleid',
+    nav: ['Dashboard', 'Rapportage', 'Regionale vergelijking'],
+    h1: /^Dashboard$/,
+  },
+  { role: 'beheer', nav: ['Gebruikers', "Regio's", 'Beleidsregels'], h1: /^Gebruikers$/ },
   { role: 'auditor', nav: ['Auditlog'], h1: /^Auditlog$/ },
 ];
 
 /** The value next to a label on the person page ("Postcode" -> "7721 AB" or "afgeschermd..."). */
 async function personValue(page, label) {
   const item = page.locator('.utrecht-data-list__item', {
-    has: page.locator('.utrecht-data-list__item-key', { hasText: new RegExp(`^${label}$`) }),
+    has: page.locator('.utrecht-data-list__item-key', {
+      hasText: new RegExp(`^${label}$`),
+    }),
   });
   return (await item.locator('.utrecht-data-list__item-value').innerText()).trim();
 }
@@ -86,7 +92,12 @@ describe('roles and relationships', () => {
         (p) => p.given_names && !p.visible_categories.includes('contact'),
       );
       if (person) {
-        target = { tenant, household, person, organisation: partner.me.user.organisation };
+        target = {
+          tenant,
+          household,
+          person,
+          organisation: partner.me.user.organisation,
+        };
         break;
       }
     }
@@ -226,7 +237,9 @@ describe('roles and relationships', () => {
   it('shows the auditor this run’s actions, break-the-glass highlighted, also in the CSV', async () => {
     const page = await open(AUDITOR);
     assert.equal(await page.locator('h1').textContent(), 'Auditlog');
-    const flagged = page.locator('tr.regie-row-break-glass', { hasText: REASON });
+    const flagged = page.locator('tr.regie-row-break-glass', {
+      hasText: REASON,
+    });
     await flagged.first().waitFor();
     assert.match(await flagged.first().innerText(), /noodtoegang/);
     await assertAccessible(page, 'audit log');
@@ -250,7 +263,11 @@ describe('roles and relationships', () => {
     assert.match(href, /audit\.csv\?action=break_glass$/);
     const csv = await page.evaluate(async (url) => {
       const all = await fetch(url);
-      return { status: all.status, type: all.headers.get('Content-Type'), text: await all.text() };
+      return {
+        status: all.status,
+        type: all.headers.get('Content-Type'),
+        text: await all.text(),
+      };
     }, href);
     assert.equal(csv.status, 200);
     assert.match(csv.type, /text\/csv/);

@@ -163,7 +163,7 @@ describe('App, navigation per role', () => {
     window.history.replaceState(null, '', '/');
     renderWithI18n(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Gebruikers' });
-    expect(sections()).toEqual(['Gebruikers', 'Beleidsregels', 'Auditlog']);
+    expect(sections()).toEqual(['Gebruikers', "Regio's", 'Beleidsregels', 'Auditlog']);
   });
 
   it('gives the regisseur and begeleider the worklist next to the households', async () => {
@@ -180,7 +180,7 @@ describe('App, navigation per role', () => {
     renderWithI18n(<App />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeTruthy();
     expect(window.location.pathname).toBe('/gemeenten/1/dashboard');
-    expect(sections()).toEqual(['Dashboard', 'Rapportage']);
+    expect(sections()).toEqual(['Dashboard', 'Rapportage', 'Regionale vergelijking']);
     await waitFor(() =>
       expect(calls.some((c) => c.url.pathname === '/api/v1/tenants/1/indicators')).toBe(true),
     );

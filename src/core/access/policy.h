@@ -255,6 +255,37 @@ struct AggregateDecision {
 //     refused. Begeleiders, partners and volunteers work on their own
 //     households; beheer and the auditor have no business with outcomes.
 AggregateDecision DecideAggregates(const Principal& user, int64_t tenant_id, Action action);
+// What the policy needs to know for the regional benchmark: the
+// municipality the user asks for and its standing in the region.
+struct BenchmarkFacts {
+  int64_t tenant_id = 0;
+  bool member = false;   // the tenant belongs to the region
+  bool sharing = false;  // and has opted in to share with it
+};
+
+// The regional benchmark is the one deliberate read across tenants, and
+// only of aggregates (docs/access.md, "Regional benchmark"):
+//   - tenant isolation: the user's organisation serves the tenant asked
+//     for ("other_tenant");
+//   - only the beleid role ("role_not_allowed"): the figures are policy
+//     information, and no one else needs other municipalities' numbers;
+//   - the tenant is a member of the region ("not_a_member") and has opted
+//     in itself ("not_sharing"): who does not share does not see others;
+//   - allowed: "regional_benchmark", with no data category of any person.
+//     The answer carries only the figures of members for which
+//     SharesBenchmarkFigures holds, each suppressed for the beleid
+//     audience, and the regional total summed exactly, then suppressed.
+AccessDecision DecideBenchmark(const Principal& user, const BenchmarkFacts& facts);
+
+// Whether a member's aggregates may leave its tenant for the benchmark:
+// only while it has opted in. A member that never did, or opted out, is
+// left out entirely (not even named).
+bool SharesBenchmarkFigures(bool member_sharing);
+
+// The tenant's regions and its sharing decision: read by beleid and
+// beheer, changed by beheer only ("role_not_allowed" otherwise); tenant
+// isolation as everywhere ("other_tenant").
+AccessDecision DecideRegionMembership(const Principal& user, int64_t tenant_id, bool change);
 
 // The MB categories a begeleider sees without a sharing basis.
 CategorySet BegeleiderCategories();

@@ -796,6 +796,46 @@ CREATE TRIGGER report_narrative_versions_immutable BEFORE UPDATE OR DELETE
   ON report_narrative_versions FOR EACH ROW EXECUTE FUNCTION report_narrative_immutable();
 CREATE TRIGGER report_narratives_no_delete BEFORE DELETE ON report_narratives
   FOR EACH ROW EXECUTE FUNCTION report_narrative_immutable();
+
+// Issue "Monitoring": the regional benchmark. Migration 13 (see the SQLite
+// migration for the design). The change counter triggers are deferred
+// constraint triggers, like migration 8.
+constexpr std::string_view kV13Regions = R"sql(
+CREATE TABLE regions (
+  id         bigserial PRIMARY KEY,
+  code       text NOT NULL UNIQUE,
+  name       text NOT NULL,
+  kind       text NOT NULL CHECK (kind IN ('regio', 'g40')),
+  created_at bigint NOT NULL
+);
+CREATE TABLE region_members (
+  region_id  bigint NOT NULL REFERENCES regions(id),
+  tenant_id  bigint NOT NULL REFERENCES tenants(id),
+  joined_at  bigint NOT NULL,
+  sharing    boolean NOT NULL DEFAULT false,
+  decided_at bigint,
+  decided_by bigint REFERENCES users(id),
+  PRIMARY KEY (region_id, tenant_id)
+);
+CREATE INDEX region_members_tenant ON region_members(tenant_id);
+CREATE TABLE region_sharing_history (
+  id         bigserial PRIMARY KEY,
+  region_id  bigint NOT NULL REFERENCES regions(id),
+  tenant_id  bigint NOT NULL REFERENCES tenants(id),
+  sharing    boolean NOT NULL,
+  decided_by bigint REFERENCES users(id),
+  decided_at bigint NOT NULL
+);
+CREATE INDEX region_sharing_history_member ON region_sharing_history(region_id, tenant_id, id);
+CREATE FUNCTION region_sharing_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'sharing history is append-only';
+END
+$fn$;
+CREATE TRIGGER region_sharing_history_no_change BEFORE UPDATE OR DELETE ON region_sharing_history
+  FOR EACH ROW EXECUTE FUNCTION region_sharing_history_append_only();
+CREATE CONSTRAINT TRIGGER region_members_changes AFTER INSERT OR UPDATE OR DELETE ON region_members
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
 )sql";
 
 constexpr std::array kMigrations = {
@@ -811,6 +851,7 @@ constexpr std::array kMigrations = {
     Migration{10, "intakes", kV10Intakes},
     Migration{11, "referrals", kV11Referrals},
     Migration{12, "progress_reports", kV12ProgressReports},
+    Migration{13, "regions", kV13Regions},
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "storage/postgres/postgres_plan_repository.h"
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_referral_repository.h"
+#include "storage/postgres/postgres_region_repository.h"
 #include "storage/postgres/postgres_report_repository.h"
 #include "storage/postgres/postgres_repositories.h"
 #include "storage/postgres/postgres_signal_repository.h"
@@ -106,7 +107,8 @@ class PgTransaction final : public ports::Transaction {
         handovers_(*conn_),
         intakes_(*conn_),
         referrals_(*conn_),
-        reports_(*conn_) {}
+        reports_(*conn_),
+        regions_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -134,6 +136,7 @@ class PgTransaction final : public ports::Transaction {
   ports::IntakeRepository& Intakes() override { return intakes_; }
   ports::ReferralRepository& Referrals() override { return referrals_; }
   ports::ReportRepository& Reports() override { return reports_; }
+  ports::RegionRepository& Regions() override { return regions_; }
 
   Status Commit() override {
     finished_ = true;
@@ -170,6 +173,7 @@ class PgTransaction final : public ports::Transaction {
   PgIntakes intakes_;
   PgReferrals referrals_;
   PgReports reports_;
+  PgRegions regions_;
   bool finished_ = false;
 };
 

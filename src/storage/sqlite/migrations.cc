@@ -856,6 +856,50 @@ CREATE TRIGGER report_narrative_versions_no_update BEFORE UPDATE ON report_narra
 BEGIN SELECT RAISE(ABORT, 'report narrative versions are immutable'); END;
 CREATE TRIGGER report_narrative_versions_no_delete BEFORE DELETE ON report_narrative_versions
 BEGIN SELECT RAISE(ABORT, 'report narrative versions are immutable'); END;
+
+// Issue "Monitoring": the regional benchmark. Migration 13. Regions group
+// tenants; a member's sharing decision (opt-in) is the row's `sharing`
+// with when and by whom it was last decided, and every decision is kept in
+// region_sharing_history (append-only). Membership and sharing are on the
+// change counter of the member tenant: the benchmark's cache is keyed on
+// the members' counters, so an opt-out is seen by the next request.
+constexpr std::string_view kV13Regions = R"sql(
+CREATE TABLE regions (
+  id         INTEGER PRIMARY KEY,
+  code       TEXT NOT NULL UNIQUE,
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('regio', 'g40')),
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE region_members (
+  region_id  INTEGER NOT NULL REFERENCES regions(id),
+  tenant_id  INTEGER NOT NULL REFERENCES tenants(id),
+  joined_at  INTEGER NOT NULL,
+  sharing    INTEGER NOT NULL DEFAULT 0 CHECK (sharing IN (0, 1)),
+  decided_at INTEGER,
+  decided_by INTEGER REFERENCES users(id),
+  PRIMARY KEY (region_id, tenant_id)
+) WITHOUT ROWID;
+CREATE INDEX region_members_tenant ON region_members(tenant_id);
+CREATE TABLE region_sharing_history (
+  id         INTEGER PRIMARY KEY,
+  region_id  INTEGER NOT NULL REFERENCES regions(id),
+  tenant_id  INTEGER NOT NULL REFERENCES tenants(id),
+  sharing    INTEGER NOT NULL CHECK (sharing IN (0, 1)),
+  decided_by INTEGER REFERENCES users(id),
+  decided_at INTEGER NOT NULL
+);
+CREATE INDEX region_sharing_history_member ON region_sharing_history(region_id, tenant_id, id);
+CREATE TRIGGER region_sharing_history_no_update BEFORE UPDATE ON region_sharing_history
+BEGIN SELECT RAISE(ABORT, 'sharing history is append-only'); END;
+CREATE TRIGGER region_sharing_history_no_delete BEFORE DELETE ON region_sharing_history
+BEGIN SELECT RAISE(ABORT, 'sharing history is append-only'); END;
+CREATE TRIGGER region_members_changes_insert AFTER INSERT ON region_members
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER region_members_changes_update AFTER UPDATE ON region_members
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = NEW.tenant_id; END;
+CREATE TRIGGER region_members_changes_delete AFTER DELETE ON region_members
+BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
 )sql";
 
 constexpr std::array kMigrations = {
@@ -871,6 +915,7 @@ constexpr std::array kMigrations = {
     Migration{10, "intakes", kV10Intakes},
     Migration{11, "referrals", kV11Referrals},
     Migration{12, "progress_reports", kV12ProgressReports},
+    Migration{13, "regions", kV13Regions},
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "storage/sqlite/sqlite_plan_repository.h"
 #include "storage/sqlite/sqlite_policy_repository.h"
 #include "storage/sqlite/sqlite_referral_repository.h"
+#include "storage/sqlite/sqlite_region_repository.h"
 #include "storage/sqlite/sqlite_report_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
 #include "storage/sqlite/sqlite_signal_repository.h"
@@ -89,7 +90,8 @@ class SqliteTransaction final : public ports::Transaction {
         handovers_(*conn_),
         intakes_(*conn_),
         referrals_(*conn_),
-        reports_(*conn_) {}
+        reports_(*conn_),
+        regions_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Exec("ROLLBACK");
@@ -114,6 +116,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::IntakeRepository& Intakes() override { return intakes_; }
   ports::ReferralRepository& Referrals() override { return referrals_; }
   ports::ReportRepository& Reports() override { return reports_; }
+  ports::RegionRepository& Regions() override { return regions_; }
 
   Status Commit() override {
     finished_ = true;
@@ -143,6 +146,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteIntakes intakes_;
   SqliteReferrals referrals_;
   SqliteReports reports_;
+  SqliteRegions regions_;
   bool finished_ = false;
 };
 

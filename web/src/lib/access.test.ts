@@ -23,12 +23,12 @@ describe('roles', () => {
       [['begeleider'], ['households', 'worklist', 'signals', 'referrals']],
       [['partner'], ['households', 'worklist', 'signals', 'referrals', 'reports']],
       [['vrijwilliger'], ['households']],
-      [['beleid'], ['dashboard', 'reports']],
-      [['beheer'], ['users', 'policy']],
+      [['beleid'], ['dashboard', 'reports', 'benchmark']],
+      [['beheer'], ['users', 'regions', 'policy']],
       [['auditor'], ['audit']],
       [
         ['auditor', 'beheer', 'begeleider'],
-        ['households', 'worklist', 'signals', 'referrals', 'users', 'policy', 'audit'],
+        ['households', 'worklist', 'signals', 'referrals', 'users', 'regions', 'policy', 'audit'],
       ],
     ];
     for (const [roles, sections] of cases)
@@ -57,6 +57,10 @@ describe('roles', () => {
     expect(allowed('/gemeenten/1/auditlog', ['auditor'])).toBe(true);
     expect(allowed('/gemeenten/1/auditlog', ['beheer'])).toBe(false);
     expect(allowed('/gemeenten/1', ['beleid'])).toBe(true);
+    expect(allowed('/gemeenten/1/regionale-vergelijking', ['beleid'])).toBe(true);
+    expect(allowed('/gemeenten/1/regionale-vergelijking', ['regisseur'])).toBe(false);
+    expect(allowed('/gemeenten/1/regios', ['beheer'])).toBe(true);
+    expect(allowed('/gemeenten/1/regios', ['beleid'])).toBe(false);
     expect(allowed('/gemeenten/1/werklijst', ['begeleider'])).toBe(true);
     expect(allowed('/gemeenten/1/werklijst', ['partner'])).toBe(true);
     expect(allowed('/gemeenten/1/werklijst', ['vrijwilliger'])).toBe(false);

@@ -12,7 +12,9 @@ export type Section =
   | 'handovers'
   | 'dashboard'
   | 'reports'
+  | 'benchmark'
   | 'users'
+  | 'regions'
   | 'policy'
   | 'audit';
 
@@ -39,7 +41,11 @@ const SECTION_ROLES: Record<Section, readonly UserRole[]> = {
   // The half-year progress report: the regisseur and beleid write and
   // finalise it; a partner writes its organisation's contribution.
   reports: ['regisseur', 'beleid', 'partner'],
+  // The regional benchmark: aggregates of the region, for policy staff.
+  benchmark: ['beleid'],
   users: ['beheer'],
+  // Whether the municipality shares its figures with its regions.
+  regions: ['beheer'],
   policy: ['beheer'],
   audit: ['auditor'],
 };
@@ -55,7 +61,9 @@ const SECTION_ORDER: readonly Section[] = [
   'handovers',
   'dashboard',
   'reports',
+  'benchmark',
   'users',
+  'regions',
   'policy',
   'audit',
 ];
@@ -85,6 +93,10 @@ export function sectionPath(section: Section, tenantId: number): string {
       return paths.dashboard(tenantId);
     case 'reports':
       return paths.reports(tenantId);
+    case 'benchmark':
+      return paths.benchmark(tenantId);
+    case 'regions':
+      return paths.regions(tenantId);
     case 'policy':
       return paths.packs(tenantId);
     case 'users':
@@ -95,11 +107,14 @@ export function sectionPath(section: Section, tenantId: number): string {
 }
 
 /**
- * The section a user starts in: the first of their menu, except the report,
- * which is written twice a year (beleid starts on the start page).
+ * The section a user starts in: the first of their menu, except the
+ * sections that sit beside it (the report, written twice a year; the
+ * regional comparison). Who has only those starts on the start page.
  */
+const BESIDE_START: readonly Section[] = ['reports', 'benchmark'];
+
 export function homeSection(roles: readonly UserRole[]): Section | null {
-  return sectionsFor(roles).filter((s) => s !== 'reports')[0] ?? null;
+  return sectionsFor(roles).find((s) => !BESIDE_START.includes(s)) ?? null;
 }
 
 /** Where a user starts in a municipality: the first section, or the start page (beleid). */
@@ -161,6 +176,10 @@ export function sectionOf(route: Route): Section | null {
       return 'dashboard';
     case 'reports':
       return 'reports';
+    case 'benchmark':
+      return 'benchmark';
+    case 'regions':
+      return 'regions';
     case 'packs':
     case 'pack':
     case 'activations':

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Loading } from '../components/Loading';
 import { AuditPage } from './audit/AuditPage';
+import { BenchmarkPage } from './benchmark/BenchmarkPage';
+import { RegionsPage } from './benchmark/RegionsPage';
 import { ForbiddenPage } from './ForbiddenPage';
 import { AssignmentsPage } from './households/AssignmentsPage';
 import { BreakGlassPage } from './households/BreakGlassPage';
@@ -91,6 +93,10 @@ export function Page({
       );
     case 'reports':
       return <ReportsPage tenantId={route.tenantId} />;
+    case 'benchmark':
+      return <BenchmarkPage tenantId={route.tenantId} />;
+    case 'regions':
+      return <RegionsPage tenantId={route.tenantId} />;
     case 'packs':
       return <PacksPage tenantId={route.tenantId} />;
     case 'pack':

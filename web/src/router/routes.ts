@@ -31,6 +31,8 @@ export type Route =
   | { name: 'packs'; tenantId: number }
   | { name: 'pack'; tenantId: number; packId: string }
   | { name: 'activations'; tenantId: number }
+  | { name: 'benchmark'; tenantId: number }
+  | { name: 'regions'; tenantId: number }
   | { name: 'notFound' };
 
 export type RouteName = Route['name'];
@@ -74,6 +76,8 @@ export const paths = {
   pack: (tenantId: number, packId: string) =>
     `${tenant(tenantId)}/beleidsregels/${encodeURIComponent(packId)}`,
   activations: (tenantId: number) => `${tenant(tenantId)}/beleidsregels/activeringen`,
+  benchmark: (tenantId: number) => `${tenant(tenantId)}/regionale-vergelijking`,
+  regions: (tenantId: number) => `${tenant(tenantId)}/regios`,
 };
 
 const ID = /^[1-9][0-9]{0,14}$/;
@@ -117,6 +121,9 @@ function tenantRoute(tenantId: number, section: string | undefined, rest: string
   if (section === 'overdrachten' && rest.length === 0) return { name: 'handovers', tenantId };
   if (section === 'dashboard' && rest.length === 0) return { name: 'dashboard', tenantId };
   if (section === 'rapportage' && rest.length === 0) return { name: 'reports', tenantId };
+  if (section === 'regionale-vergelijking' && rest.length === 0)
+    return { name: 'benchmark', tenantId };
+  if (section === 'regios' && rest.length === 0) return { name: 'regions', tenantId };
   const [item, action] = rest;
   if (section === 'beleidsregels') {
     if (rest.length === 0) return { name: 'packs', tenantId };
