@@ -219,162 +219,164 @@ AggregateDecision DecideAggregates(const Principal& user, int64_t tenant_id, Act
   } else {
     d.reason = "action_not_allowed";
   }
-  AccessDecision DecideBenchmark(const Principal& user, const BenchmarkFacts& facts) {
-    if (!user.Serves(facts.tenant_id)) return Deny("other_tenant");
-    if (!user.Has(Role::kBeleid)) return Deny("role_not_allowed");
-    if (!facts.member) return Deny("not_a_member");
-    if (!facts.sharing) return Deny("not_sharing");
-    AccessDecision d;
-    d.allowed = true;
-    d.reason = "regional_benchmark";
-    return d;  // no categories: aggregates only
-  }
+  return d;
+}
 
-  bool SharesBenchmarkFigures(bool member_sharing) { return member_sharing; }
+AccessDecision DecideBenchmark(const Principal& user, const BenchmarkFacts& facts) {
+  if (!user.Serves(facts.tenant_id)) return Deny("other_tenant");
+  if (!user.Has(Role::kBeleid)) return Deny("role_not_allowed");
+  if (!facts.member) return Deny("not_a_member");
+  if (!facts.sharing) return Deny("not_sharing");
+  AccessDecision d;
+  d.allowed = true;
+  d.reason = "regional_benchmark";
+  return d;  // no categories: aggregates only
+}
 
-  AccessDecision DecideRegionMembership(const Principal& user, int64_t tenant_id, bool change) {
-    if (!user.Serves(tenant_id)) return Deny("other_tenant");
-    const bool may =
-        change ? user.Has(Role::kBeheer) : (user.Has(Role::kBeheer) || user.Has(Role::kBeleid));
-    if (!may) return Deny("role_not_allowed");
-    AccessDecision d;
-    d.allowed = true;
-    d.reason = change ? "beheer_decides_sharing" : "region_membership";
+bool SharesBenchmarkFigures(bool member_sharing) { return member_sharing; }
+
+AccessDecision DecideRegionMembership(const Principal& user, int64_t tenant_id, bool change) {
+  if (!user.Serves(tenant_id)) return Deny("other_tenant");
+  const bool may =
+      change ? user.Has(Role::kBeheer) : (user.Has(Role::kBeheer) || user.Has(Role::kBeleid));
+  if (!may) return Deny("role_not_allowed");
+  AccessDecision d;
+  d.allowed = true;
+  d.reason = change ? "beheer_decides_sharing" : "region_membership";
+  return d;
+}
+
+AccessDecision DecideBreakGlass(const Principal& user, int64_t tenant_id,
+                                const std::string& reason) {
+  if (!user.Serves(tenant_id)) return Deny("other_tenant");
+  if (!user.Has(Role::kRegisseur) && !user.Has(Role::kPartner)) return Deny("role_not_allowed");
+  if (Trim(reason).size() < kMinBreakGlassReason) return Deny("reason_required");
+  AccessDecision d;
+  d.allowed = true;
+  d.reason = "break_glass_opened";
+  d.break_glass = true;
+  return d;
+}
+
+Timestamp NextAccessChange(const HouseholdFacts& facts, Timestamp now) {
+  constexpr int64_t kDay = 86'400'000'000;
+  // Floor division: timestamps before 1970 are negative.
+  const int64_t day = now.micros >= 0 ? now.micros / kDay : (now.micros - kDay + 1) / kDay;
+  Timestamp next{(day + 1) * kDay};
+  for (const BreakGlassGrant& g : facts.break_glass)
+    for (Timestamp t : {g.opened_at, g.expires_at})
+      if (t > now && t < next) next = t;
+  for (const ReferralGrant& g : facts.referrals)
+    if (std::optional<Timestamp> end = g.AccessEnds(); end && *end > now && *end < next)
+      next = *end;
+  return next;
+}
+
+SignalDecision DecideSignal(const Principal& user, const HouseholdFacts& facts,
+                            const SignalFacts& signal, Timestamp now) {
+  SignalDecision d;
+  if (!user.Serves(facts.tenant_id)) {
+    d.reason = "other_tenant";
     return d;
   }
-
-  AccessDecision DecideBreakGlass(const Principal& user, int64_t tenant_id,
-                                  const std::string& reason) {
-    if (!user.Serves(tenant_id)) return Deny("other_tenant");
-    if (!user.Has(Role::kRegisseur) && !user.Has(Role::kPartner)) return Deny("role_not_allowed");
-    if (Trim(reason).size() < kMinBreakGlassReason) return Deny("reason_required");
-    AccessDecision d;
-    d.allowed = true;
-    d.reason = "break_glass_opened";
-    d.break_glass = true;
+  if (OnlyCaseFreeRoles(user)) {
+    d.reason = "no_case_content";
     return d;
   }
-
-  Timestamp NextAccessChange(const HouseholdFacts& facts, Timestamp now) {
-    constexpr int64_t kDay = 86'400'000'000;
-    // Floor division: timestamps before 1970 are negative.
-    const int64_t day = now.micros >= 0 ? now.micros / kDay : (now.micros - kDay + 1) / kDay;
-    Timestamp next{(day + 1) * kDay};
-    for (const BreakGlassGrant& g : facts.break_glass)
-      for (Timestamp t : {g.opened_at, g.expires_at})
-        if (t > now && t < next) next = t;
-    for (const ReferralGrant& g : facts.referrals)
-      if (std::optional<Timestamp> end = g.AccessEnds(); end && *end > now && *end < next)
-        next = *end;
-    return next;
+  const AccessDecision household = DecideHousehold(user, Action::kRead, facts, now);
+  if (household.allowed) d.relationship = household.relationship;
+  const bool regisseur = household.allowed && household.relationship == Relationship::kRegisseur;
+  const bool routed =
+      user.organisation_id == signal.routed_organisation_id &&
+      (user.Has(Role::kRegisseur) || user.Has(Role::kBegeleider) || user.Has(Role::kPartner));
+  const bool reporter = user.user_id == signal.reporter_user_id;
+  d.may_withdraw = reporter;
+  if (regisseur || routed) {
+    d.allowed = d.description = d.follow_up = true;
+    d.may_acknowledge = d.may_reroute = d.may_close = true;
+    d.reason = regisseur ? "regisseur_of_household" : "routed_organisation";
+    return d;
   }
-
-  SignalDecision DecideSignal(const Principal& user, const HouseholdFacts& facts,
-                              const SignalFacts& signal, Timestamp now) {
-    SignalDecision d;
-    if (!user.Serves(facts.tenant_id)) {
-      d.reason = "other_tenant";
-      return d;
-    }
-    if (OnlyCaseFreeRoles(user)) {
-      d.reason = "no_case_content";
-      return d;
-    }
-    const AccessDecision household = DecideHousehold(user, Action::kRead, facts, now);
-    if (household.allowed) d.relationship = household.relationship;
-    const bool regisseur = household.allowed && household.relationship == Relationship::kRegisseur;
-    const bool routed =
-        user.organisation_id == signal.routed_organisation_id &&
-        (user.Has(Role::kRegisseur) || user.Has(Role::kBegeleider) || user.Has(Role::kPartner));
-    const bool reporter = user.user_id == signal.reporter_user_id;
-    d.may_withdraw = reporter;
-    if (regisseur || routed) {
-      d.allowed = d.description = d.follow_up = true;
-      d.may_acknowledge = d.may_reroute = d.may_close = true;
-      d.reason = regisseur ? "regisseur_of_household" : "routed_organisation";
-      return d;
-    }
-    if (reporter) {
-      d.allowed = d.description = true;
-      d.reason = "reporter";
-      return d;
-    }
-    if (!household.allowed) {
-      d.reason = household.reason;
-      return d;
-    }
-    d.allowed = true;
+  if (reporter) {
+    d.allowed = d.description = true;
+    d.reason = "reporter";
+    return d;
+  }
+  if (!household.allowed) {
     d.reason = household.reason;
-    d.break_glass = household.break_glass;
-    bool content = !household.names_only && household.categories.Has(signal.category);
-    for (int64_t person_id : signal.person_ids)
-      content =
-          content && PersonCategories(user, household, facts, person_id, now).Has(signal.category);
-    d.description = d.follow_up = content;
     return d;
   }
+  d.allowed = true;
+  d.reason = household.reason;
+  d.break_glass = household.break_glass;
+  bool content = !household.names_only && household.categories.Has(signal.category);
+  for (int64_t person_id : signal.person_ids)
+    content =
+        content && PersonCategories(user, household, facts, person_id, now).Has(signal.category);
+  d.description = d.follow_up = content;
+  return d;
+}
 
-  bool MayFileSignal(const AccessDecision& household_read) {
-    if (!household_read.allowed) return false;
-    switch (household_read.relationship) {
-      case Relationship::kRegisseur:
-      case Relationship::kBegeleider:
-      case Relationship::kPartner:
-      case Relationship::kVrijwilliger:
-      case Relationship::kReferral:  // works with the persons it was referred
-        return true;
-      case Relationship::kBreakGlass:
-      case Relationship::kNone:
-        return false;
-    }
-    return false;
+bool MayFileSignal(const AccessDecision& household_read) {
+  if (!household_read.allowed) return false;
+  switch (household_read.relationship) {
+    case Relationship::kRegisseur:
+    case Relationship::kBegeleider:
+    case Relationship::kPartner:
+    case Relationship::kVrijwilliger:
+    case Relationship::kReferral:  // works with the persons it was referred
+      return true;
+    case Relationship::kBreakGlass:
+    case Relationship::kNone:
+      return false;
   }
+  return false;
+}
 
-  ReferralDecision DecideReferral(const Principal& user, const HouseholdFacts& facts,
-                                  const ReferralFacts& referral, Timestamp now) {
-    ReferralDecision d;
-    if (!user.Serves(facts.tenant_id)) {
-      d.reason = "other_tenant";
-      return d;
-    }
-    if (OnlyCaseFreeRoles(user)) {
-      d.reason = "no_case_content";
-      return d;
-    }
-    const AccessDecision household = DecideHousehold(user, Action::kRead, facts, now);
-    const bool regisseur = household.allowed && household.relationship == Relationship::kRegisseur;
-    const bool sender =
-        user.user_id == referral.created_by ||
-        (CaseWorker(user) && user.organisation_id == referral.from_organisation_id &&
-         household.allowed && household.relationship != Relationship::kBreakGlass);
-    const bool receiver = CaseWorker(user) && user.organisation_id == referral.to_organisation_id;
-    if (regisseur || sender) {
-      d.allowed = d.full = d.may_withdraw = d.may_complete = true;
-      d.reason = regisseur ? "regisseur_of_household" : "sender";
-      return d;
-    }
-    if (receiver) {
-      d.allowed = d.full = d.may_accept = d.may_reject = d.may_complete = true;
-      d.reason = "referral_receiver";
-      return d;
-    }
-    d.reason = household.reason;
-    if (!household.allowed) return d;
-    // A volunteer sees names only: where a person is referred, with which
-    // package, already tells about their health or finances.
-    if (household.relationship == Relationship::kVrijwilliger) {
-      d.reason = "action_not_allowed";
-      return d;
-    }
-    d.allowed = true;
-    d.break_glass = household.break_glass;
+ReferralDecision DecideReferral(const Principal& user, const HouseholdFacts& facts,
+                                const ReferralFacts& referral, Timestamp now) {
+  ReferralDecision d;
+  if (!user.Serves(facts.tenant_id)) {
+    d.reason = "other_tenant";
     return d;
   }
-
-  bool MayMakeReferral(const AccessDecision& household_create) {
-    return household_create.allowed && (household_create.relationship == Relationship::kRegisseur ||
-                                        household_create.relationship == Relationship::kBegeleider);
+  if (OnlyCaseFreeRoles(user)) {
+    d.reason = "no_case_content";
+    return d;
   }
+  const AccessDecision household = DecideHousehold(user, Action::kRead, facts, now);
+  const bool regisseur = household.allowed && household.relationship == Relationship::kRegisseur;
+  const bool sender = user.user_id == referral.created_by ||
+                      (CaseWorker(user) && user.organisation_id == referral.from_organisation_id &&
+                       household.allowed && household.relationship != Relationship::kBreakGlass);
+  const bool receiver = CaseWorker(user) && user.organisation_id == referral.to_organisation_id;
+  if (regisseur || sender) {
+    d.allowed = d.full = d.may_withdraw = d.may_complete = true;
+    d.reason = regisseur ? "regisseur_of_household" : "sender";
+    return d;
+  }
+  if (receiver) {
+    d.allowed = d.full = d.may_accept = d.may_reject = d.may_complete = true;
+    d.reason = "referral_receiver";
+    return d;
+  }
+  d.reason = household.reason;
+  if (!household.allowed) return d;
+  // A volunteer sees names only: where a person is referred, with which
+  // package, already tells about their health or finances.
+  if (household.relationship == Relationship::kVrijwilliger) {
+    d.reason = "action_not_allowed";
+    return d;
+  }
+  d.allowed = true;
+  d.break_glass = household.break_glass;
+  return d;
+}
+
+bool MayMakeReferral(const AccessDecision& household_create) {
+  return household_create.allowed && (household_create.relationship == Relationship::kRegisseur ||
+                                      household_create.relationship == Relationship::kBegeleider);
+}
 
 }  // namespace regie::core
 

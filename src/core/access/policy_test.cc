@@ -331,37 +331,38 @@ TEST(ReportPolicyTest, AuthorsPartnersAndRefusedRoles) {
     EXPECT_FALSE(d.allowed);
     EXPECT_EQ(d.reason, "role_not_allowed");
   }
-  TEST(PolicyTest, BenchmarkOnlyForBeleidOfASharingMember) {
-    const BenchmarkFacts shares{.tenant_id = 1, .member = true, .sharing = true};
-    AccessDecision d = DecideBenchmark(User(400, 1, {Role::kBeleid}), shares);
-    EXPECT_TRUE(d.allowed);
-    EXPECT_EQ(d.reason, "regional_benchmark");
-    EXPECT_TRUE(d.categories.Empty());  // aggregates only, no person's data
-    // Another municipality's beleid asking for tenant 1.
-    EXPECT_EQ(DecideBenchmark(User(401, 2, {Role::kBeleid}, {2}), shares).reason, "other_tenant");
-    for (Role role : {Role::kRegisseur, Role::kBegeleider, Role::kPartner, Role::kBeheer,
-                      Role::kAuditor, Role::kVrijwilliger})
-      EXPECT_EQ(DecideBenchmark(User(402, 1, {role}), shares).reason, "role_not_allowed")
-          << ToCode(role);
-    EXPECT_EQ(DecideBenchmark(User(400, 1, {Role::kBeleid}), {.tenant_id = 1}).reason,
-              "not_a_member");
-    EXPECT_EQ(
-        DecideBenchmark(User(400, 1, {Role::kBeleid}), {.tenant_id = 1, .member = true}).reason,
-        "not_sharing");
-    EXPECT_TRUE(SharesBenchmarkFigures(true));
-    EXPECT_FALSE(SharesBenchmarkFigures(false));
-  }
+}
 
-  TEST(PolicyTest, RegionMembershipReadByBeleidAndBeheerChangedByBeheer) {
-    EXPECT_TRUE(DecideRegionMembership(User(1, 1, {Role::kBeheer}), 1, true).allowed);
-    EXPECT_TRUE(DecideRegionMembership(User(1, 1, {Role::kBeleid}), 1, false).allowed);
-    EXPECT_EQ(DecideRegionMembership(User(1, 1, {Role::kBeleid}), 1, true).reason,
-              "role_not_allowed");
-    EXPECT_EQ(DecideRegionMembership(User(1, 1, {Role::kRegisseur}), 1, false).reason,
-              "role_not_allowed");
-    EXPECT_EQ(DecideRegionMembership(User(1, 2, {Role::kBeheer}, {2}), 1, true).reason,
-              "other_tenant");
-  }
+TEST(PolicyTest, BenchmarkOnlyForBeleidOfASharingMember) {
+  const BenchmarkFacts shares{.tenant_id = 1, .member = true, .sharing = true};
+  AccessDecision d = DecideBenchmark(User(400, 1, {Role::kBeleid}), shares);
+  EXPECT_TRUE(d.allowed);
+  EXPECT_EQ(d.reason, "regional_benchmark");
+  EXPECT_TRUE(d.categories.Empty());  // aggregates only, no person's data
+  // Another municipality's beleid asking for tenant 1.
+  EXPECT_EQ(DecideBenchmark(User(401, 2, {Role::kBeleid}, {2}), shares).reason, "other_tenant");
+  for (Role role : {Role::kRegisseur, Role::kBegeleider, Role::kPartner, Role::kBeheer,
+                    Role::kAuditor, Role::kVrijwilliger})
+    EXPECT_EQ(DecideBenchmark(User(402, 1, {role}), shares).reason, "role_not_allowed")
+        << ToCode(role);
+  EXPECT_EQ(DecideBenchmark(User(400, 1, {Role::kBeleid}), {.tenant_id = 1}).reason,
+            "not_a_member");
+  EXPECT_EQ(DecideBenchmark(User(400, 1, {Role::kBeleid}), {.tenant_id = 1, .member = true}).reason,
+            "not_sharing");
+  EXPECT_TRUE(SharesBenchmarkFigures(true));
+  EXPECT_FALSE(SharesBenchmarkFigures(false));
+}
+
+TEST(PolicyTest, RegionMembershipReadByBeleidAndBeheerChangedByBeheer) {
+  EXPECT_TRUE(DecideRegionMembership(User(1, 1, {Role::kBeheer}), 1, true).allowed);
+  EXPECT_TRUE(DecideRegionMembership(User(1, 1, {Role::kBeleid}), 1, false).allowed);
+  EXPECT_EQ(DecideRegionMembership(User(1, 1, {Role::kBeleid}), 1, true).reason,
+            "role_not_allowed");
+  EXPECT_EQ(DecideRegionMembership(User(1, 1, {Role::kRegisseur}), 1, false).reason,
+            "role_not_allowed");
+  EXPECT_EQ(DecideRegionMembership(User(1, 2, {Role::kBeheer}, {2}), 1, true).reason,
+            "other_tenant");
+}
 
 }  // namespace
 }  // namespace regie::core

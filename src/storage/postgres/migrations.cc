@@ -796,6 +796,7 @@ CREATE TRIGGER report_narrative_versions_immutable BEFORE UPDATE OR DELETE
   ON report_narrative_versions FOR EACH ROW EXECUTE FUNCTION report_narrative_immutable();
 CREATE TRIGGER report_narratives_no_delete BEFORE DELETE ON report_narratives
   FOR EACH ROW EXECUTE FUNCTION report_narrative_immutable();
+)sql";
 
 // Issue "Monitoring": the regional benchmark. Migration 13 (see the SQLite
 // migration for the design). The change counter triggers are deferred

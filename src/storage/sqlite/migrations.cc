@@ -856,6 +856,7 @@ CREATE TRIGGER report_narrative_versions_no_update BEFORE UPDATE ON report_narra
 BEGIN SELECT RAISE(ABORT, 'report narrative versions are immutable'); END;
 CREATE TRIGGER report_narrative_versions_no_delete BEFORE DELETE ON report_narrative_versions
 BEGIN SELECT RAISE(ABORT, 'report narrative versions are immutable'); END;
+)sql";
 
 // Issue "Monitoring": the regional benchmark. Migration 13. Regions group
 // tenants; a member's sharing decision (opt-in) is the row's `sharing`
