@@ -169,7 +169,7 @@ int main(int argc, char** argv) {
                                 "Accept a key the tenant does not trust (beheer decision)");
 
   CLI::App* report_cmd = app.add_subcommand(
-      "report", "Write the half-year progress report (voortgangsrapportage) as PDF or HTML");
+      "report", "Write the half-year progress report (voortgangsrapportage) as PDF, HTML or Excel");
   regie::app::ReportOptions report;
   report_cmd->add_option("--db", report.db_url, "sqlite:PATH or postgresql://...")
       ->capture_default_str();
@@ -178,8 +178,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   report_cmd->add_option("--tenant", report.tenant, "Municipality code, e.g. GM0523")->required();
   report_cmd->add_option("--period", report.period, "Half-year, e.g. 2017H2 or 2026H1")->required();
-  report_cmd->add_option("--format", report.format, "pdf or html")
-      ->check(CLI::IsMember({"pdf", "html"}))
+  report_cmd->add_option("--format", report.format, "pdf, html or xlsx")
+      ->check(CLI::IsMember({"pdf", "html", "xlsx"}))
       ->capture_default_str();
   report_cmd->add_option("--lang", report.lang, "nl or en")
       ->check(CLI::IsMember({"nl", "en"}))

@@ -30,8 +30,9 @@ int RunReport(const ReportOptions& options) {
     spdlog::error("event=refused reason=\"--period must be a half-year such as 2017H2\"");
     return 2;
   }
-  if (options.format != "pdf" && options.format != "html") {
-    spdlog::error("event=refused reason=\"--format must be pdf or html\"");
+  const std::optional<http::ReportFormat> format = http::ParseReportFormat(options.format);
+  if (!format) {
+    spdlog::error("event=refused reason=\"--format must be pdf, html or xlsx\"");
     return 2;
   }
   const std::optional<render::Language> language = render::ParseLanguage(options.lang);
@@ -58,14 +59,12 @@ int RunReport(const ReportOptions& options) {
   StatusOr<http::ReportMaterial> material =
       http::CollectReport(**tx, policies, tenant->id, *period, clock.Now());
   if (!material.ok()) return Fail(material.status());
-  StatusOr<http::ReportFile> file = http::RenderReport(
-      *material, options.format == "pdf" ? http::ReportFormat::kPdf : http::ReportFormat::kHtml,
-      *language);
+  StatusOr<http::ReportFile> file = http::RenderReport(*material, *format, *language);
   if (!file.ok()) return Fail(file.status());
   core::AuditRecord r;
   r.tenant_id = tenant->id;
   r.action = "export";
-  r.resource_type = options.format == "pdf" ? "progress_report_pdf" : "progress_report_html";
+  r.resource_type = http::ExportResourceType(*format);
   r.resource_id = period->ToString();
   r.purpose = "regie report (command line) " + material->figures.stamp.snapshot;
   r.at = clock.Now();

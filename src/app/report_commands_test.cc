@@ -204,7 +204,14 @@ TEST(ReportCommandTest, WritesPdfAndHtmlFromADatabaseFile) {
   EXPECT_NE(html.str().find("Progress report"), std::string::npos);
   EXPECT_EQ(html.str().find("<script"), std::string::npos);
 
-  // Both exports are in the audit log.
+  o.format = "xlsx";
+  o.out = (dir / "report.xlsx").string();
+  ASSERT_EQ(RunReport(o), 0);
+  std::stringstream xlsx;
+  xlsx << std::ifstream(o.out, std::ios::binary).rdbuf();
+  EXPECT_EQ(xlsx.str().rfind("PK", 0), 0u);  // a zip: the workbook
+
+  // All three exports are in the audit log.
   {
     std::unique_ptr<ports::Database> db = OpenMigrated(db_url, 1);
     auto tx = std::move(db->Begin(ports::TxMode::kRead)).value();
@@ -213,7 +220,7 @@ TEST(ReportCommandTest, WritesPdfAndHtmlFromADatabaseFile) {
     int exports = 0;
     for (const core::AuditRecord& r : *records)
       if (r.resource_type.starts_with("progress_report_") && r.action == "export") ++exports;
-    EXPECT_EQ(exports, 2);
+    EXPECT_EQ(exports, 3);
   }
 
   // Bad input: exit code 2, nothing written.

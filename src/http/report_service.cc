@@ -6,6 +6,8 @@
 #include "http/indicator_source.h"
 #include "render/html_writer.h"
 #include "render/pdf_renderer.h"
+#include "render/xlsx_document.h"
+#include "render/xlsx_writer.h"
 
 namespace regie::http {
 
@@ -40,6 +42,25 @@ StatusOr<ReportMaterial> CollectReport(ports::Transaction& tx, PolicyRegistry& p
   return m;
 }
 
+std::optional<ReportFormat> ParseReportFormat(std::string_view code) {
+  if (code == "pdf") return ReportFormat::kPdf;
+  if (code == "html") return ReportFormat::kHtml;
+  if (code == "xlsx") return ReportFormat::kXlsx;
+  return std::nullopt;
+}
+
+std::string ExportResourceType(ReportFormat format) {
+  switch (format) {
+    case ReportFormat::kPdf:
+      return "progress_report_pdf";
+    case ReportFormat::kHtml:
+      return "progress_report_html";
+    case ReportFormat::kXlsx:
+      return "progress_report_xlsx";
+  }
+  return "progress_report";
+}
+
 StatusOr<ReportFile> RenderReport(ReportMaterial& material, ReportFormat format,
                                   render::Language language) {
   material.input.figures = &material.figures;
@@ -52,6 +73,10 @@ StatusOr<ReportFile> RenderReport(ReportMaterial& material, ReportFormat format,
     file.pages = pdf.pages;
     file.content_type = "application/pdf";
     file.file_name = stem + ".pdf";
+  } else if (format == ReportFormat::kXlsx) {
+    REGIE_ASSIGN_OR_RETURN(file.bytes, render::WriteXlsx(render::DocumentWorkbook(doc, language)));
+    file.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    file.file_name = stem + ".xlsx";
   } else {
     file.bytes = render::RenderHtml(doc, language == render::Language::kEn ? "en" : "nl");
     file.content_type = "text/html; charset=utf-8";

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/indicators/report.h"
 #include "core/reporting/progress_report.h"
@@ -19,7 +21,12 @@
 // caller's.
 namespace regie::http {
 
-enum class ReportFormat { kPdf, kHtml };
+enum class ReportFormat { kPdf, kHtml, kXlsx };
+
+// "pdf", "html", "xlsx"; nullopt for anything else.
+std::optional<ReportFormat> ParseReportFormat(std::string_view code);
+// The audit log's resource type of a download ("progress_report_pdf", ...).
+std::string ExportResourceType(ReportFormat format);
 
 struct ReportMaterial {
   std::string tenant_code;
@@ -37,7 +44,7 @@ StatusOr<ReportMaterial> CollectReport(ports::Transaction& tx, PolicyRegistry& p
 
 struct ReportFile {
   std::string bytes;
-  std::string content_type;
+  std::string_view content_type;  // a literal: outlives the response
   std::string file_name;  // "voortgangsrapportage-GM0523-2017H2.pdf"
   int pages = 0;          // PDF only
 };

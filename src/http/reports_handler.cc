@@ -224,11 +224,10 @@ class ReportHandlers {
     tx.reset();  // everything is read: no transaction stays open while typesetting
     REGIE_ASSIGN_OR_RETURN(ReportFile file, RenderReport(material, format, language));
     ApiResponse out{.status = 200, .body = std::move(file.bytes)};
-    out.content_type =
-        format == ReportFormat::kPdf ? "application/pdf" : "text/html; charset=utf-8";
+    out.content_type = file.content_type;
     out.content_disposition = "attachment; filename=\"" + file.file_name + "\"";
     core::AuditRecord r = Audit(caller, tenant_id, "export", id, d.reason);
-    r.resource_type = format == ReportFormat::kPdf ? "progress_report_pdf" : "progress_report_html";
+    r.resource_type = ExportResourceType(format);
     r.purpose = d.reason + " " + material.figures.stamp.snapshot;
     return LoggedRead(std::move(out), ctx_.audit.Enqueue(std::move(r)));
   }
@@ -363,6 +362,8 @@ void AddReportRoutes(Router& router, const ApiContext& ctx) {
              [h](const ApiRequest& r) { return h->Export(r, ReportFormat::kPdf); });
   router.Add(Verb::get, base + "/{period}.html",
              [h](const ApiRequest& r) { return h->Export(r, ReportFormat::kHtml); });
+  router.Add(Verb::get, base + "/{period}.xlsx",
+             [h](const ApiRequest& r) { return h->Export(r, ReportFormat::kXlsx); });
   router.Add(Verb::get, base + "/{period}", [h](const ApiRequest& r) { return h->Get(r); });
   router.Add(Verb::put, base + "/{period}/sections/{section}",
              [h](const ApiRequest& r) { return h->SaveSection(r); });

@@ -1,10 +1,17 @@
 #include "api_fixture.h"
 
+#include <unistd.h>
+
+#include <array>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
 
 #include "core/auth/sha1.h"
 #include "core/auth/totp.h"
@@ -52,6 +59,25 @@ HttpResult SendHttp(uint16_t port, const std::string& method, const std::string&
   out.body = std::move(res.body());
   beast::error_code ec;
   stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
+  return out;
+}
+
+std::string XlsxPart(const std::string& bytes, const std::string& member) {
+  static int serial = 0;
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() /
+      ("regie-test-" + std::to_string(getpid()) + "-" + std::to_string(++serial) + ".xlsx");
+  std::ofstream(file, std::ios::binary) << bytes;
+  std::string out;
+  const std::string command = "unzip -p '" + file.string() + "' '" + member + "'";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  if (pipe) {
+    std::array<char, 4096> buf{};
+    size_t n = 0;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe.get())) > 0) out.append(buf.data(), n);
+  }
+  pipe.reset();
+  std::filesystem::remove(file);
   return out;
 }
 

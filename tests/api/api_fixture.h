@@ -45,6 +45,10 @@ HttpResult SendHttp(uint16_t port, const std::string& method, const std::string&
 // A valid BSN (eleven test), distinct for each n >= 0.
 std::string TestBsn(int n);
 
+// Parts of an .xlsx download (a zip), read with unzip: `member` such as
+// "xl/workbook.xml" (sheet names) or "xl/sharedStrings.xml" (texts).
+std::string XlsxPart(const std::string& bytes, const std::string& member);
+
 // The password of every fixture user.
 inline constexpr const char* kTestPassword = "Een lang test-wachtwoord";
 // The TOTP seed of a fixture user (as the demo derives it).

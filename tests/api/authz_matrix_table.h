@@ -143,6 +143,10 @@ inline const std::vector<Entry> kMatrix = {
       {"regisseur beleid",                              "200 404"},
       {"partner begeleider vrijwilliger beheer auditor", "FB  404"},
       {"anonymous",                                     "401 401"}}},
+  {"GET /api/v1/tenants/{tenantId}/reports/{period}.xlsx", "", Target::kTenant, {
+      {"regisseur beleid",                              "200 404"},
+      {"partner begeleider vrijwilliger beheer auditor", "FB  404"},
+      {"anonymous",                                     "401 401"}}},
   {"PUT /api/v1/tenants/{tenantId}/reports/{period}/sections/{section}", "", Target::kTenant, {
       {"regisseur partner beleid",                      "200 404"},
       {"begeleider vrijwilliger beheer auditor",        "FB  404"},

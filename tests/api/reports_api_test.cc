@@ -168,9 +168,21 @@ TEST_P(ReportsApiTest, FinalisedReportIsFrozenWithItsStampAndDownloads) {
   EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8");
   EXPECT_NE(r.body.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_EQ(r.body.find("<script"), std::string::npos);
+  r = Get(Report() + ".xlsx");
+  ASSERT_EQ(r.status, 200U) << r.body.substr(0, 300);
+  EXPECT_EQ(r.header("content-type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_NE(r.header("content-disposition").find("voortgangsrapportage-GM0523-2026H1.xlsx"),
+            std::string::npos);
+  const std::string workbook = XlsxPart(r.body, "xl/workbook.xml");
+  const std::string strings = XlsxPart(r.body, "xl/sharedStrings.xml");
+  EXPECT_NE(workbook.find("name=\"Rapport\""), std::string::npos) << workbook;
+  EXPECT_NE(strings.find("Meer nareizigers dan verwacht."), std::string::npos);
+  EXPECT_NE(strings.find(report["stamp"]["snapshot"].get<std::string>()), std::string::npos);
   EXPECT_EQ(Get(Report() + ".pdf?lang=fr").status, 400U);
   EXPECT_EQ(AuditCount("progress_report_pdf", "export"), 1u);
   EXPECT_EQ(AuditCount("progress_report_html", "export"), 1u);
+  EXPECT_EQ(AuditCount("progress_report_xlsx", "export"), 1u);
 }
 
 TEST_P(ReportsApiTest, RefusedRolesAndOtherTenants) {

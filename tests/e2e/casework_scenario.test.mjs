@@ -186,6 +186,8 @@ describe('casework scenario: one household from intake to referral', () => {
     await assertAccessible(page, 'plan editor of a new plan');
     await page.getByRole('button', { name: 'Plan opslaan' }).click();
     await page.getByText('Het plan is opgeslagen als versie 1.').waitFor();
+    // The saved plan is shown again once it has been read back.
+    for (const [action] of actions) await page.getByText(action).first().waitFor();
     const text = await page.locator('main').innerText();
     for (const [action, org] of actions) {
       assert.match(text, new RegExp(action.replace(/[()]/g, '\\$&')));

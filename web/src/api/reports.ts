@@ -92,7 +92,7 @@ export function finaliseReport(tenantId: number, period: string): Promise<Progre
 export function reportDownloadHref(
   tenantId: number,
   period: string,
-  format: 'pdf' | 'html',
+  format: 'pdf' | 'html' | 'xlsx',
   lang: 'nl' | 'en',
 ): string {
   return `${reportPath(tenantId, period)}.${format}?lang=${lang}`;

@@ -200,6 +200,13 @@ function ReportView({
           >
             {t('reports.downloadHtml')}
           </a>
+          <a
+            className="utrecht-button utrecht-button--secondary-action"
+            href={reportDownloadHref(tenantId, report.period, 'xlsx', lang)}
+            download
+          >
+            {t('reports.downloadXlsx')}
+          </a>
         </ButtonGroup>
       ) : null}
       {report.sections.map((s) => (
