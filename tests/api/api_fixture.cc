@@ -62,6 +62,21 @@ HttpResult SendHttp(uint16_t port, const std::string& method, const std::string&
   return out;
 }
 
+int64_t ApiTest::AddUser(ports::Transaction& tx, const std::string& name, int64_t org_id,
+                         core::Role role) {
+  if (password_hash_.empty()) password_hash_ = *crypto_->HashPassword(kTestPassword);
+  ports::UserData data{.username = name,
+                       .display_name = "Test " + name,
+                       .email = name + "@example.nl",
+                       .organisation_id = org_id,
+                       .roles = {role}};
+  ports::User u = *tx.Users().Create(data, clock_->Now());
+  EXPECT_TRUE(tx.Users().SetPassword(u.id, password_hash_).ok());
+  EXPECT_TRUE(tx.Users().SetTotp(u.id, crypto_->Seal(TestTotpSeed(name)), true).ok());
+  users_[name] = u.id;
+  return u.id;
+}
+
 std::string XlsxPart(const std::string& bytes, const std::string& member) {
   static int serial = 0;
   const std::filesystem::path file =
@@ -124,17 +139,8 @@ void ApiTest::SetUp() {
     org_a_vol_ = org(tenant_a_, "Vrijwilligers Hardinxveld",
                      core::OrganisationKind::kVrijwilligersorganisatie);
     org_b_gem_ = org(tenant_b_, "Gemeente Dalfsen", core::OrganisationKind::kGemeente);
-    const std::string hash = *crypto_->HashPassword(kTestPassword);
     auto user = [&](const std::string& name, int64_t org_id, core::Role role) {
-      ports::UserData data{.username = name,
-                           .display_name = "Test " + name,
-                           .email = name + "@example.nl",
-                           .organisation_id = org_id,
-                           .roles = {role}};
-      ports::User u = *tx->Users().Create(data, clock_->Now());
-      EXPECT_TRUE(tx->Users().SetPassword(u.id, hash).ok());
-      EXPECT_TRUE(tx->Users().SetTotp(u.id, crypto_->Seal(TestTotpSeed(name)), true).ok());
-      users_[name] = u.id;
+      AddUser(*tx, name, org_id, role);
     };
     user("regisseur", org_a_gem_, core::Role::kRegisseur);
     user("regisseur2", org_a_gem_, core::Role::kRegisseur);

@@ -96,6 +96,9 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   // Household count of tenant A through the API as "regisseur" (archived included).
   size_t HouseholdCount(int64_t tenant);
   int64_t UserId(const std::string& username) const { return users_.at(username); }
+  // A fixture user (kTestPassword, TOTP enrolled with TestTotpSeed) in `tx`,
+  // remembered under its username; returns its id.
+  int64_t AddUser(ports::Transaction& tx, const std::string& name, int64_t org_id, core::Role role);
 
   std::unique_ptr<TestDatabase> test_db_;
   std::unique_ptr<ports::FixedClock> clock_;
@@ -111,6 +114,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   int64_t tenant_a_ = 0, tenant_b_ = 0;
   int64_t org_a_gem_ = 0, org_a_vwn_ = 0, org_a_ggd_ = 0, org_a_vol_ = 0, org_b_gem_ = 0;
   std::map<std::string, int64_t> users_;
+  std::string password_hash_;  // of kTestPassword, hashed once per test
   std::map<std::string, Login> logins_;
   const Login* as_ = nullptr;
 };

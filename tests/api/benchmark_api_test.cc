@@ -37,18 +37,8 @@ class BenchmarkApiTest : public ApiTest {
         tx->Organisations()
             .Create(tenant_d_, {"Gemeente Utrecht", core::OrganisationKind::kGemeente})
             ->id;
-    const std::string hash = *crypto_->HashPassword(kTestPassword);
     auto user = [&](const std::string& name, int64_t org_id, core::Role role) {
-      ports::UserData data{.username = name,
-                           .display_name = "Test " + name,
-                           .email = name + "@example.nl",
-                           .organisation_id = org_id,
-                           .roles = {role}};
-      ports::User u = *tx->Users().Create(data, clock_->Now());
-      EXPECT_TRUE(tx->Users().SetPassword(u.id, hash).ok());
-      EXPECT_TRUE(tx->Users().SetTotp(u.id, crypto_->Seal(TestTotpSeed(name)), true).ok());
-      users_[name] = u.id;
-      return u.id;
+      return AddUser(*tx, name, org_id, role);
     };
     user("beleid_b", org_b_gem_, core::Role::kBeleid);
     user("beheer_b", org_b_gem_, core::Role::kBeheer);
