@@ -45,8 +45,8 @@ StatusOr<ReportMaterial> CollectReport(ports::Transaction& tx, PolicyRegistry& p
 struct ReportFile {
   std::string bytes;
   std::string_view content_type;  // a literal: outlives the response
-  std::string file_name;  // "voortgangsrapportage-GM0523-2017H2.pdf"
-  int pages = 0;          // PDF only
+  std::string file_name;          // "voortgangsrapportage-GM0523-2017H2.pdf"
+  int pages = 0;                  // PDF only
 };
 
 // Typesets the material (call after the transaction is released).

@@ -1,6 +1,7 @@
 #include "render/xlsx_document.h"
 
 #include <charconv>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,7 +16,7 @@ namespace {
 XlsxCell Cell(const std::string& text) {
   if (!text.empty() && text.size() <= 15 &&
       text.find_first_not_of("0123456789") == std::string::npos) {
-    long long value = 0;
+    int64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec == std::errc() && end == text.data() + text.size())
       return XlsxCell::Number(static_cast<double>(value));
@@ -52,7 +53,9 @@ class Builder {
     text_.rows.push_back({XlsxCell::Text(std::move(section)), XlsxCell::Text(std::move(text))});
   }
   std::string Section() const {
-    return subsection_.empty() ? section_ : section_ + " – " + subsection_;
+    std::string out = section_;
+    if (!subsection_.empty()) out.append(" – ").append(subsection_);
+    return out;
   }
 
   void Add(const Heading& h) {
@@ -68,7 +71,11 @@ class Builder {
     for (const std::string& item : l.items) Row(Section(), "• " + item);
   }
   void Add(const KeyValues& kv) {
-    for (const auto& [label, value] : kv.items) Row(Section(), label + ": " + value);
+    for (const auto& [label, value] : kv.items) {
+      std::string line = label;
+      line.append(": ").append(value);
+      Row(Section(), std::move(line));
+    }
   }
   void Add(const Signatures&) {}
   void Add(const PageBreak&) {}
