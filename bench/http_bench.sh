@@ -278,6 +278,14 @@ PY
     "$regie_url/api/v1/tenants/1/worklist"
   measure regie partner_worklist "$regie_url/api/v1/tenants/1/worklist" \
     "$(stat -c %s "$work/partner_worklist.json")" "${partner_auth[@]}"
+  # Monitoring issue: the dashboard's figures of the whole tenant. The first
+  # request loads every person and event and runs the cohort engine; later
+  # ones are served from the cache until the tenant's data changes.
+  indicators_first_ms="$(curl -fsS "${regie_auth[@]}" -o "$work/indicators.json" \
+    -w '%{time_total}' "$regie_url/api/v1/tenants/1/indicators" |
+    awk '{printf "%d", $1 * 1000}')"
+  measure regie indicators "$regie_url/api/v1/tenants/1/indicators" \
+    "$(stat -c %s "$work/indicators.json")" "${regie_auth[@]}"
 fi
 if [ -n "${BASELINE_BIN:-}" ]; then
   measure baseline list "$baseline_url$list_path" "$list_bytes"
@@ -296,6 +304,9 @@ printf '  machine   %s cores (%s), wrk and the server share them\n' "$(nproc)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 printf '  load avg  %s at the start (other work on the cores skews every number)\n' "$load_before"
 [ "$login_ms" -gt 0 ] && printf '  login     %d ms for the password step (Argon2id), then TOTP\n' "$login_ms"
+[ -n "${indicators_first_ms:-}" ] &&
+  printf '  indicators first (uncached) request %d ms: load the tenant, run the cohort engine\n' \
+    "$indicators_first_ms"
 printf '  list      GET %s\n' "$list_path"
 printf '  detail    GET %s\n' "$detail_path"
 [ -n "${partner_households:-}" ] &&
