@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include "crypto/sodium_crypto.h"
+#include "packs/pack_loader.h"
 #include "storage/open_database.h"
 
 namespace regie::app {
@@ -20,6 +21,14 @@ std::unique_ptr<ports::Database> OpenMigrated(const std::string& url, int pool_s
     return nullptr;
   }
   return std::move(db).value();
+}
+
+std::optional<std::vector<core::policy::Pack>> LoadPacksOrLog(const std::string& dir) {
+  packs::PackLibrary library = packs::LoadPackDirectory(dir);
+  if (library.ok()) return std::move(library.packs);
+  for (const core::policy::PolicyError& e : library.errors)
+    spdlog::error("event=policy_pack_invalid error=\"{}\"", e.ToString());
+  return std::nullopt;
 }
 
 std::unique_ptr<ports::Crypto> OpenCrypto(const std::string& key_file) {

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/access/field_categories.h"
 #include "core/casework/plan_domains.h"
+#include "core/policy/model.h"
 #include "core/status.h"
 #include "ports/crypto.h"
 #include "ports/database.h"
@@ -18,6 +21,10 @@ std::unique_ptr<ports::Database> OpenMigrated(const std::string& url, int pool_s
 // libsodium with the server key from `key_file` (created 0600 when absent);
 // logs and returns nullptr on failure.
 std::unique_ptr<ports::Crypto> OpenCrypto(const std::string& key_file);
+
+// Every pack in `dir` (packs::LoadPackDirectory); logs each error and
+// returns nullopt when any pack is invalid.
+std::optional<std::vector<core::policy::Pack>> LoadPacksOrLog(const std::string& dir);
 
 // The default field categories, with the moves of an optional TOML file:
 //   [person]

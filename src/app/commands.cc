@@ -15,7 +15,6 @@
 #include "http/policy_registry.h"
 #include "http/server.h"
 #include "http/session_cache.h"
-#include "packs/pack_loader.h"
 
 #ifndef REGIE_VERSION
 #error "REGIE_VERSION must be defined by the build"
@@ -74,15 +73,13 @@ int RunServe(const ServeOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   // An invalid pack never loads: the server does not start on one.
-  packs::PackLibrary library = packs::LoadPackDirectory(options.policies_dir);
-  if (!library.ok()) {
-    for (const core::policy::PolicyError& e : library.errors)
-      spdlog::error("event=policy_pack_invalid error=\"{}\"", e.ToString());
+  std::optional<std::vector<core::policy::Pack>> packs = LoadPacksOrLog(options.policies_dir);
+  if (!packs) {
     spdlog::error("event=not_starting reason=invalid_policy_packs dir=\"{}\"",
                   options.policies_dir);
     return 2;
   }
-  http::PolicyRegistry policies(std::move(library.packs));
+  http::PolicyRegistry policies(std::move(*packs));
 
   std::unique_ptr<ports::Database> db = OpenMigrated(options.db_url, pool);
   if (!db) return 1;
@@ -147,15 +144,11 @@ int RunDemo(const DemoCommandOptions& options) {
   if (!db) return 1;
   std::unique_ptr<ports::Crypto> crypto = OpenCrypto(options.key_file);
   if (!crypto) return 1;
-  packs::PackLibrary library = packs::LoadPackDirectory(options.policies_dir);
-  if (!library.ok()) {
-    for (const core::policy::PolicyError& e : library.errors)
-      spdlog::error("event=policy_pack_invalid error=\"{}\"", e.ToString());
-    return 1;
-  }
+  std::optional<std::vector<core::policy::Pack>> packs = LoadPacksOrLog(options.policies_dir);
+  if (!packs) return 1;
   int64_t next_report = 0;
-  StatusOr<DemoLoadStats> stats = LoadDemo(
-      *db, *crypto, demo, clock, library.packs, 500, [&next_report](const DemoLoadStats& s) {
+  StatusOr<DemoLoadStats> stats =
+      LoadDemo(*db, *crypto, demo, clock, *packs, 500, [&next_report](const DemoLoadStats& s) {
         if (s.households < next_report) return;
         spdlog::info("event=demo_progress households={} persons={}", s.households, s.persons);
         next_report = s.households + 50'000;

@@ -12,7 +12,6 @@
 #include "app/system_clock.h"
 #include "http/policy_registry.h"
 #include "http/report_service.h"
-#include "packs/pack_loader.h"
 
 namespace regie::app {
 namespace {
@@ -40,13 +39,9 @@ int RunReport(const ReportOptions& options) {
     spdlog::error("event=refused reason=\"--lang must be nl or en\"");
     return 2;
   }
-  packs::PackLibrary library = packs::LoadPackDirectory(options.policies_dir);
-  if (!library.ok()) {
-    for (const core::policy::PolicyError& e : library.errors)
-      spdlog::error("event=policy_pack_invalid error=\"{}\"", e.ToString());
-    return 2;
-  }
-  http::PolicyRegistry policies(std::move(library.packs));
+  std::optional<std::vector<core::policy::Pack>> packs = LoadPacksOrLog(options.policies_dir);
+  if (!packs) return 2;
+  http::PolicyRegistry policies(std::move(*packs));
   std::unique_ptr<ports::Database> db = OpenMigrated(options.db_url, 1);
   if (!db) return 1;
   std::unique_ptr<ports::Crypto> crypto = OpenCrypto(options.key_file);
