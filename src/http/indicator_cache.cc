@@ -2,11 +2,21 @@
 
 #include <algorithm>
 
+#include "http/dto.h"
+#include "http/indicators_json.h"
+
 namespace regie::http {
 
-std::shared_ptr<const core::indicators::Report> IndicatorCache::Get(int64_t tenant_id,
-                                                                    core::Date on,
-                                                                    int64_t generation) {
+const std::string& ComputedIndicators::Json(core::indicators::Audience audience) const {
+  const auto i = static_cast<size_t>(audience);
+  std::call_once(once_.at(i), [&] {
+    json_.at(i) = dto::Dump(ViewJson(core::indicators::Suppress(report_, audience)));
+  });
+  return json_.at(i);
+}
+
+std::shared_ptr<const ComputedIndicators> IndicatorCache::Get(int64_t tenant_id, core::Date on,
+                                                              int64_t generation) {
   std::lock_guard lock(mu_);
   auto t = std::find_if(lru_.begin(), lru_.end(),
                         [&](const Tenant& x) { return x.tenant_id == tenant_id; });
@@ -16,11 +26,11 @@ std::shared_ptr<const core::indicators::Report> IndicatorCache::Get(int64_t tena
   if (e == t->entries.end()) return nullptr;
   t->entries.splice(t->entries.begin(), t->entries, e);
   lru_.splice(lru_.begin(), lru_, t);
-  return lru_.front().entries.front().report;
+  return lru_.front().entries.front().computed;
 }
 
 void IndicatorCache::Put(int64_t tenant_id, core::Date on, int64_t generation,
-                         std::shared_ptr<const core::indicators::Report> report) {
+                         std::shared_ptr<const ComputedIndicators> computed) {
   std::lock_guard lock(mu_);
   auto t = std::find_if(lru_.begin(), lru_.end(),
                         [&](const Tenant& x) { return x.tenant_id == tenant_id; });
@@ -39,7 +49,7 @@ void IndicatorCache::Put(int64_t tenant_id, core::Date on, int64_t generation,
   }
   std::list<Entry>& entries = lru_.front().entries;
   entries.remove_if([&](const Entry& x) { return x.on == on; });
-  entries.push_front(Entry{.on = on, .report = std::move(report)});
+  entries.push_front(Entry{.on = on, .computed = std::move(computed)});
   while (entries.size() > per_tenant_) entries.pop_back();
   while (lru_.size() > tenants_) lru_.pop_back();
 }

@@ -5,8 +5,8 @@
 // exact counts, the beleid role suppressed ones; an export leaves the system
 // and is always suppressed. Every read and export is audited as resource
 // "indicators" (no household, no person) with the policy's reason. The
-// computed Report is cached per (tenant, reference date) until the tenant's
-// change counter moves (IndicatorCache).
+// computed Report, and its JSON per audience, is cached per (tenant,
+// reference date) until the tenant's change counter moves (IndicatorCache).
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -104,14 +104,15 @@ class IndicatorsHandler {
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_ASSIGN_OR_RETURN(core::AggregateDecision decision,
                            Decide(caller, tenant_id, core::Action::kRead));
-    REGIE_ASSIGN_OR_RETURN(std::shared_ptr<const ind::Report> report, Compute(*tx, tenant_id, on));
+    REGIE_ASSIGN_OR_RETURN(std::shared_ptr<const ComputedIndicators> computed,
+                           Compute(*tx, tenant_id, on));
     tx.reset();
-    const ind::View view =
-        ind::Suppress(*report, decision.exact ? ind::Audience::kCaseTeam : ind::Audience::kBeleid);
     core::AuditRecord r = AuditOf(caller, ctx_.clock, "read", "indicators", on.ToString());
     r.tenant_id = tenant_id;
     r.purpose = decision.reason;
-    return LoggedRead(JsonResponse(200, dto::Dump(ViewJson(view))),
+    const ind::Audience audience =
+        decision.exact ? ind::Audience::kCaseTeam : ind::Audience::kBeleid;
+    return LoggedRead(JsonResponse(200, computed->Json(audience)),
                       ctx_.audit.Enqueue(std::move(r)));
   }
 
@@ -122,12 +123,12 @@ class IndicatorsHandler {
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_ASSIGN_OR_RETURN(core::AggregateDecision decision,
                            Decide(caller, tenant_id, core::Action::kExport));
-    REGIE_ASSIGN_OR_RETURN(std::shared_ptr<const ind::Report> report,
+    REGIE_ASSIGN_OR_RETURN(std::shared_ptr<const ComputedIndicators> computed,
                            Compute(*tx, tenant_id, q.on));
     REGIE_ASSIGN_OR_RETURN(core::Tenant tenant, tx->Tenants().Get(tenant_id));
     tx.reset();
     // Whoever asks: a file leaves the system, so it is suppressed.
-    const ind::View view = ind::Suppress(*report, ind::Audience::kExport);
+    const ind::View view = ind::Suppress(computed->report(), ind::Audience::kExport);
     REGIE_ASSIGN_OR_RETURN(std::vector<ExportTable> tables,
                            ExportTables(view, q.indicator, q.breakdowns));
 
@@ -181,14 +182,14 @@ class IndicatorsHandler {
     return Forbidden("forbidden");
   }
 
-  StatusOr<std::shared_ptr<const ind::Report>> Compute(ports::Transaction& tx, int64_t tenant_id,
-                                                       core::Date on) {
+  StatusOr<std::shared_ptr<const ComputedIndicators>> Compute(ports::Transaction& tx,
+                                                              int64_t tenant_id, core::Date on) {
     // The counter first: the data read after it is at least as new.
     REGIE_ASSIGN_OR_RETURN(int64_t generation, tx.Tenants().ChangeCount(tenant_id));
-    if (std::shared_ptr<const ind::Report> hit = cache_.Get(tenant_id, on, generation)) return hit;
+    if (auto hit = cache_.Get(tenant_id, on, generation)) return hit;
     REGIE_ASSIGN_OR_RETURN(ind::Report report,
                            ComputeTenantIndicators(tx, Registry(ctx_), tenant_id, on));
-    auto shared = std::make_shared<const ind::Report>(std::move(report));
+    auto shared = std::make_shared<const ComputedIndicators>(std::move(report));
     cache_.Put(tenant_id, on, generation, shared);
     return shared;
   }
