@@ -19,6 +19,7 @@
 #include "core/indicators/suppress.h"
 #include "core/reporting/demo_reports.h"
 #include "crypto/sodium_crypto.h"
+#include "http/figures_json.h"
 #include "http/policy_registry.h"
 #include "http/report_service.h"
 #include "packs/pack_loader.h"
@@ -154,6 +155,45 @@ TEST_P(DemoReportTest, RendersWithContentsAndLeaksNoSuppressedCount) {
     for (const std::string& token : Tokens(row))
       EXPECT_FALSE(token == "1" || token == "2" || token == "3" || token == "4") << row;
   }
+}
+
+// What a final report keeps (progress_report_figures) reads back as the
+// same figures: the demo tenant's report, curves and ladder included,
+// serialises to the same text again and renders to the same document.
+TEST_P(DemoReportTest, StoredFiguresReadBackAsTheSameReport) {
+  packs::PackLibrary library = packs::LoadPackDirectory(REGIE_POLICIES_DIR);
+  ASSERT_TRUE(library.ok());
+  auto crypto = Crypto();
+  ASSERT_TRUE(LoadDemo(test_db_->db(), *crypto, Options(), clock_, library.packs, 100).ok());
+  http::PolicyRegistry policies(library.packs);
+  auto tx = std::move(test_db_->db().Begin(ports::TxMode::kRead)).value();
+  const int64_t tenant = tx->Tenants().List()->front().id;
+  StatusOr<http::ReportMaterial> material =
+      http::CollectReport(*tx, policies, tenant, core::LastCompletedPeriod(kToday), clock_.Now());
+  ASSERT_TRUE(material.ok()) << material.status().ToString();
+  tx.reset();
+  const ind::Report& exact = material->figures;
+  ASSERT_FALSE(exact.survival.empty());
+  ASSERT_FALSE(exact.ladder.quarters.empty());
+
+  const std::string stored = http::FiguresToJson(exact);
+  StatusOr<ind::Report> read = http::FiguresFromJson(stored);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(http::FiguresToJson(*read), stored);
+  http::ReportMaterial again = *material;
+  again.figures = *read;
+  for (auto format : {http::ReportFormat::kHtml, http::ReportFormat::kXlsx}) {
+    StatusOr<http::ReportFile> a = http::RenderReport(*material, format, render::Language::kEn);
+    StatusOr<http::ReportFile> b = http::RenderReport(again, format, render::Language::kEn);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(a->bytes, b->bytes);
+  }
+
+  EXPECT_FALSE(http::FiguresFromJson("not json").ok());
+  EXPECT_FALSE(http::FiguresFromJson(R"({"format": 99})").ok());
+  std::string foreign = stored;
+  foreign.replace(foreign.find("\"measure\":\"") + 11, 1, "?");  // an unknown measure code
+  EXPECT_FALSE(http::FiguresFromJson(foreign).ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoReportTest, ::testing::ValuesIn(testing::TestBackends()),

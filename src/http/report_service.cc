@@ -3,6 +3,7 @@
 #include <set>
 #include <utility>
 
+#include "http/figures_json.h"
 #include "http/indicator_source.h"
 #include "render/html_writer.h"
 #include "render/pdf_renderer.h"
@@ -36,6 +37,15 @@ StatusOr<ReportMaterial> CollectReport(ports::Transaction& tx, PolicyRegistry& p
   if (in.report.finalised_by != 0) {
     StatusOr<ports::User> user = tx.Users().Get(in.report.finalised_by);
     if (user.ok()) in.finalised_by = user->data.display_name;
+  }
+  // A final report shows the figures it was finalised with. One finalised
+  // before they were kept is computed again on its reference date (the
+  // document then says the data changed since, when it did).
+  REGIE_ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                         tx.Reports().Figures(tenant_id, period.ToString()));
+  if (stored) {
+    REGIE_ASSIGN_OR_RETURN(m.figures, FiguresFromJson(*stored));
+    return m;
   }
   const core::Date on = in.report.stamp ? in.report.stamp->reference_date : period.Last();
   REGIE_ASSIGN_OR_RETURN(m.figures, ComputeTenantIndicators(tx, policies, tenant_id, on));

@@ -12,6 +12,7 @@
 #include "http/audit_writer.h"
 #include "http/auth_support.h"
 #include "http/dto.h"
+#include "http/figures_json.h"
 #include "http/handlers.h"
 #include "http/household_view.h"
 #include "http/indicator_source.h"
@@ -184,14 +185,14 @@ class ReportHandlers {
                            Decide(caller, tenant_id, core::ReportAction::kFinalise, false, id));
     REGIE_ASSIGN_OR_RETURN(core::ProgressReport report, tx->Reports().Lock(tenant_id, id));
     if (IsFinal(report)) return Conflict("report_finalised", "the report is final");
-    // The stamp of the figures as they stand now, on the reference date, in
-    // this transaction: the report records what it was finalised on.
+    // The figures as they stand now, on the reference date, in this
+    // transaction, kept with the report: every later download shows the
+    // numbers it was finalised with, whatever is recorded afterwards.
+    REGIE_ASSIGN_OR_RETURN(core::indicators::Report figures,
+                           ComputeTenantIndicators(*tx, Registry(ctx_), tenant_id, period.Last()));
     REGIE_ASSIGN_OR_RETURN(
-        core::indicators::Report figures,
-        ComputeTenantIndicators(*tx, Registry(ctx_), tenant_id, period.Last(),
-                                {.breakdowns = {{}}, .ladder_quarters = 1, .survival = false}));
-    REGIE_ASSIGN_OR_RETURN(report, tx->Reports().Finalise(tenant_id, id, caller.principal.user_id,
-                                                          ctx_.clock.Now(), figures.stamp));
+        report, tx->Reports().Finalise(tenant_id, id, caller.principal.user_id, ctx_.clock.Now(),
+                                       figures.stamp, FiguresToJson(figures)));
     core::AuditRecord r = Audit(caller, tenant_id, "update", id, d.reason);
     r.purpose = "finalise: " + figures.stamp.snapshot;
     REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(*tx, std::move(r)).status());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,11 +43,17 @@ class ReportRepository {
   // written. Conflict "report_finalised" when the report is final. The
   // caller holds Lock.
   virtual StatusOr<core::ReportNarrative> Save(const core::ReportNarrative& narrative) = 0;
-  // Marks the report final with its stamp; Conflict "report_finalised"
-  // when it already is. The caller holds Lock.
+  // Marks the report final with its stamp and stores the figures it was
+  // finalised with (opaque to storage; written once, never changed);
+  // Conflict "report_finalised" when it already is. The caller holds Lock.
   virtual StatusOr<core::ProgressReport> Finalise(int64_t tenant_id, const std::string& period,
                                                   int64_t by, core::Timestamp at,
-                                                  const core::indicators::Stamp& stamp) = 0;
+                                                  const core::indicators::Stamp& stamp,
+                                                  const std::string& figures) = 0;
+  // The figures stored by Finalise; nullopt for a concept, or for a report
+  // finalised before figures were kept.
+  virtual StatusOr<std::optional<std::string>> Figures(int64_t tenant_id,
+                                                       const std::string& period) = 0;
   // The periods of the tenant with anything stored, newest first.
   virtual StatusOr<std::vector<core::ProgressReport>> List(int64_t tenant_id) = 0;
 };

@@ -185,6 +185,36 @@ TEST_P(ReportsApiTest, FinalisedReportIsFrozenWithItsStampAndDownloads) {
   EXPECT_EQ(AuditCount("progress_report_xlsx", "export"), 1u);
 }
 
+// A final report keeps the figures it was finalised with: data recorded
+// afterwards (here a whole household housed in the period) changes the
+// dashboard, never the report a council received.
+TEST_P(ReportsApiTest, FinalReportKeepsItsFiguresWhenTheDataChangesLater) {
+  CreateHousehold("Haddad", {PersonBody("Rania", "Haddad")});
+  As("beleid");
+  ASSERT_EQ(Post(Report() + "/finalise", json::object()).status, 200U);
+  const HttpResult html = Get(Report() + ".html?lang=nl");
+  const HttpResult xlsx = Get(Report() + ".xlsx");
+  ASSERT_EQ(html.status, 200U);
+  ASSERT_EQ(xlsx.status, 200U);
+
+  // Seven more persons housed in the period: every count of the report
+  // would change if it were computed again.
+  json persons = json::array();
+  for (int i = 0; i < 7; ++i) persons.push_back(PersonBody("Kind" + std::to_string(i), "Yusuf"));
+  CreateHousehold("Yusuf", persons);
+  As("regisseur");
+  HttpResult now = Get(Base(tenant_a_) + "/indicators?on=2026-06-30");
+  ASSERT_EQ(now.status, 200U) << now.body;
+  EXPECT_EQ(now.json()["persons"]["value"], 8) << "the live figures see the new household";
+
+  As("beleid");
+  EXPECT_EQ(Get(Report() + ".html?lang=nl").body, html.body);
+  EXPECT_EQ(XlsxPart(Get(Report() + ".xlsx").body, "xl/sharedStrings.xml"),
+            XlsxPart(xlsx.body, "xl/sharedStrings.xml"));
+  // A concept report is computed from the data as it stands.
+  EXPECT_NE(Get(Report("2026H2") + ".html?lang=nl").body.find("Concept"), std::string::npos);
+}
+
 TEST_P(ReportsApiTest, RefusedRolesAndOtherTenants) {
   for (const char* role : {"begeleider", "vrijwilliger", "beheer", "auditor"}) {
     As(role);

@@ -31,6 +31,12 @@ class ReportContract : public ContractTest {
     return tx->Commit();
   }
 
+  // What the HTTP layer stores is opaque here; a large text with quotes
+  // and non-ASCII must come back unchanged.
+  inline static const std::string kFigures =
+      R"({"format":1,"labels":{"wijk":["Centrum","Giessendam–Oost"]},"n":")" +
+      std::string(200000, 'x') + "\"}";
+
   static core::indicators::Stamp StampOf() {
     return {.reference_date = D("2017-12-31"),
             .packs = {{"wet-inburgering-2021", 2}, {"hardinxveld-lokaal", 1}},
@@ -106,7 +112,8 @@ TEST_P(ReportContract, FinalReportIsFrozenWithItsStamp) {
   ASSERT_TRUE(Save(Text(core::ReportSection::kTrends, 0, 1, "Concept")).ok());
   {
     auto tx = Write();
-    auto r = tx->Reports().Finalise(tenant_a_, "2017H2", regisseur_a_, T(500), StampOf());
+    EXPECT_EQ(*tx->Reports().Figures(tenant_a_, "2017H2"), std::nullopt);  // a concept
+    auto r = tx->Reports().Finalise(tenant_a_, "2017H2", regisseur_a_, T(500), StampOf(), kFigures);
     ASSERT_TRUE(r.ok()) << r.status().message();
     EXPECT_EQ(r->status, core::ReportStatus::kDefinitief);
     ASSERT_TRUE(tx->Commit().ok());
@@ -129,14 +136,19 @@ TEST_P(ReportContract, FinalReportIsFrozenWithItsStamp) {
   EXPECT_EQ(s.reason(), "report_finalised");
   {
     auto tx = Write();
-    auto again = tx->Reports().Finalise(tenant_a_, "2017H2", regisseur_a_, T(600), StampOf());
+    auto again = tx->Reports().Finalise(tenant_a_, "2017H2", regisseur_a_, T(600), StampOf(), "{}");
     EXPECT_EQ(again.status().reason(), "report_finalised");
   }
+  // The figures it was finalised with, byte for byte, and only for its tenant.
+  EXPECT_EQ(*Read()->Reports().Figures(tenant_a_, "2017H2"), kFigures);
+  EXPECT_EQ(*Read()->Reports().Figures(tenant_b_, "2017H2"), std::nullopt);
   EXPECT_EQ(Read()->Reports().Narratives(tenant_a_, "2017H2")->size(), 1u);
   // The schema keeps it frozen too, whoever writes.
   EXPECT_FALSE(test_db_->RunSql("UPDATE progress_reports SET status = 'concept'").ok());
   EXPECT_FALSE(test_db_->RunSql("UPDATE report_narrative_versions SET text = 'x'").ok());
   EXPECT_FALSE(test_db_->RunSql("DELETE FROM report_narrative_versions").ok());
+  EXPECT_FALSE(test_db_->RunSql("UPDATE progress_report_figures SET figures = '{}'").ok());
+  EXPECT_FALSE(test_db_->RunSql("DELETE FROM progress_report_figures").ok());
   // Another tenant's report of the same period is untouched and still open.
   EXPECT_TRUE(Save(Text(core::ReportSection::kTrends, 0, 1, "Dalfsen", tenant_b_)).ok());
   EXPECT_EQ(Read()->Reports().Get(tenant_b_, "2017H2")->status, core::ReportStatus::kConcept);

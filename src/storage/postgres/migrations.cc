@@ -839,6 +839,25 @@ CREATE CONSTRAINT TRIGGER region_members_changes AFTER INSERT OR UPDATE OR DELET
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
 )sql";
 
+// Issue "Monitoring": a final progress report keeps its figures. Migration
+// 14 (see the SQLite migration for the design).
+constexpr std::string_view kV14ReportFigures = R"sql(
+CREATE TABLE progress_report_figures (
+  tenant_id bigint NOT NULL,
+  period    text NOT NULL,
+  figures   text NOT NULL,
+  PRIMARY KEY (tenant_id, period),
+  FOREIGN KEY (tenant_id, period) REFERENCES progress_reports(tenant_id, period)
+);
+CREATE FUNCTION progress_report_figures_frozen() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'the figures of a final report are frozen';
+END
+$fn$;
+CREATE TRIGGER progress_report_figures_frozen BEFORE UPDATE OR DELETE
+  ON progress_report_figures FOR EACH ROW EXECUTE FUNCTION progress_report_figures_frozen();
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -853,6 +872,7 @@ constexpr std::array kMigrations = {
     Migration{11, "referrals", kV11Referrals},
     Migration{12, "progress_reports", kV12ProgressReports},
     Migration{13, "regions", kV13Regions},
+    Migration{14, "report_figures", kV14ReportFigures},
 };
 
 }  // namespace

@@ -159,7 +159,8 @@ StatusOr<core::ReportNarrative> PgReports::Save(const core::ReportNarrative& n) 
 
 StatusOr<core::ProgressReport> PgReports::Finalise(int64_t tenant_id, const std::string& period,
                                                    int64_t by, core::Timestamp at,
-                                                   const core::indicators::Stamp& stamp) {
+                                                   const core::indicators::Stamp& stamp,
+                                                   const std::string& figures) {
   REGIE_ASSIGN_OR_RETURN(core::ProgressReport report, Lock(tenant_id, period));
   if (report.status == core::ReportStatus::kDefinitief)
     return Conflict("report_finalised", "the report is final");
@@ -177,7 +178,22 @@ StatusOr<core::ProgressReport> PgReports::Finalise(int64_t tenant_id, const std:
                                .Add(core::PacksToString(stamp.packs))
                                .Add(stamp.snapshot)));
   if (r.affected() != 1) return Conflict("report_finalised", "the report is final");
+  REGIE_RETURN_IF_ERROR(conn_
+                            .Exec("INSERT INTO progress_report_figures (tenant_id, period, "
+                                  "figures) VALUES ($1, $2, $3)",
+                                  Params().Add(tenant_id).Add(period).Add(figures))
+                            .status());
   return Get(tenant_id, period);
+}
+
+StatusOr<std::optional<std::string>> PgReports::Figures(int64_t tenant_id,
+                                                        const std::string& period) {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT figures FROM progress_report_figures "
+                                              "WHERE tenant_id = $1 AND period = $2",
+                                              Params().Add(tenant_id).Add(period)));
+  std::optional<std::string> out;
+  if (r.rows() > 0) out = r.Text(0, 0);
+  return out;
 }
 
 StatusOr<std::vector<core::ProgressReport>> PgReports::List(int64_t tenant_id) {

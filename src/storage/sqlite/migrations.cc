@@ -903,6 +903,25 @@ CREATE TRIGGER region_members_changes_delete AFTER DELETE ON region_members
 BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
 )sql";
 
+// Issue "Monitoring": a final progress report keeps its figures. Migration
+// 14. The exact figures the report was finalised with (the indicator
+// engine's report as JSON, written by the HTTP layer), so every later
+// download shows the numbers the council received, whatever is recorded
+// afterwards. Written once in the finalise transaction; never changed.
+constexpr std::string_view kV14ReportFigures = R"sql(
+CREATE TABLE progress_report_figures (
+  tenant_id INTEGER NOT NULL,
+  period    TEXT NOT NULL,
+  figures   TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, period),
+  FOREIGN KEY (tenant_id, period) REFERENCES progress_reports(tenant_id, period)
+) WITHOUT ROWID;
+CREATE TRIGGER progress_report_figures_no_update BEFORE UPDATE ON progress_report_figures
+BEGIN SELECT RAISE(ABORT, 'the figures of a final report are frozen'); END;
+CREATE TRIGGER progress_report_figures_no_delete BEFORE DELETE ON progress_report_figures
+BEGIN SELECT RAISE(ABORT, 'the figures of a final report are frozen'); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -917,6 +936,7 @@ constexpr std::array kMigrations = {
     Migration{11, "referrals", kV11Referrals},
     Migration{12, "progress_reports", kV12ProgressReports},
     Migration{13, "regions", kV13Regions},
+    Migration{14, "report_figures", kV14ReportFigures},
 };
 
 }  // namespace

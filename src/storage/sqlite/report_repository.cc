@@ -143,7 +143,8 @@ StatusOr<core::ReportNarrative> SqliteReports::Save(const core::ReportNarrative&
 
 StatusOr<core::ProgressReport> SqliteReports::Finalise(int64_t tenant_id, const std::string& period,
                                                        int64_t by, core::Timestamp at,
-                                                       const core::indicators::Stamp& stamp) {
+                                                       const core::indicators::Stamp& stamp,
+                                                       const std::string& figures) {
   REGIE_ASSIGN_OR_RETURN(core::ProgressReport report, Lock(tenant_id, period));
   if (report.status == core::ReportStatus::kDefinitief)
     return Conflict("report_finalised", "the report is final");
@@ -156,7 +157,22 @@ StatusOr<core::ProgressReport> SqliteReports::Finalise(int64_t tenant_id, const 
   s.Bind(7, stamp.snapshot);
   REGIE_RETURN_IF_ERROR(s.Exec());
   if (sqlite3_changes(conn_.db()) != 1) return Conflict("report_finalised", "the report is final");
+  REGIE_ASSIGN_OR_RETURN(Stmt f, conn_.Prepare("INSERT INTO progress_report_figures (tenant_id, "
+                                               "period, figures) VALUES (?1, ?2, ?3)"));
+  f.Bind(1, tenant_id).Bind(2, period).Bind(3, figures);
+  REGIE_RETURN_IF_ERROR(f.Exec());
   return Get(tenant_id, period);
+}
+
+StatusOr<std::optional<std::string>> SqliteReports::Figures(int64_t tenant_id,
+                                                            const std::string& period) {
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("SELECT figures FROM progress_report_figures "
+                                               "WHERE tenant_id = ?1 AND period = ?2"));
+  s.Bind(1, tenant_id).Bind(2, period);
+  std::optional<std::string> out;
+  if (s.Step()) out = s.Text(0);
+  REGIE_RETURN_IF_ERROR(s.status());
+  return out;
 }
 
 StatusOr<std::vector<core::ProgressReport>> SqliteReports::List(int64_t tenant_id) {

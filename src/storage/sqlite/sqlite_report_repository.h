@@ -27,8 +27,10 @@ class SqliteReports final : public ports::ReportRepository {
                                                        int64_t organisation_id) override;
   StatusOr<core::ReportNarrative> Save(const core::ReportNarrative& narrative) override;
   StatusOr<core::ProgressReport> Finalise(int64_t tenant_id, const std::string& period, int64_t by,
-                                          core::Timestamp at,
-                                          const core::indicators::Stamp& stamp) override;
+                                          core::Timestamp at, const core::indicators::Stamp& stamp,
+                                          const std::string& figures) override;
+  StatusOr<std::optional<std::string>> Figures(int64_t tenant_id,
+                                               const std::string& period) override;
   StatusOr<std::vector<core::ProgressReport>> List(int64_t tenant_id) override;
 
  private:
