@@ -1,0 +1,105 @@
+#include "oidc/https_client.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+#include <chrono>
+#include <string>
+#include <thread>
+
+namespace regie::oidc {
+namespace {
+
+TEST(OutboundUrl, HttpsAnywhereHttpOnlyOnLoopback) {
+  auto https = ParseOutboundUrl("https://login.example.nl/realms/g?x=1");
+  ASSERT_TRUE(https.ok());
+  EXPECT_TRUE(https->tls);
+  EXPECT_EQ(https->host, "login.example.nl");
+  EXPECT_EQ(https->port, 443);
+  EXPECT_EQ(https->target, "/realms/g?x=1");
+  auto local = ParseOutboundUrl("http://127.0.0.1:9443");
+  ASSERT_TRUE(local.ok());
+  EXPECT_FALSE(local->tls);
+  EXPECT_EQ(local->port, 9443);
+  EXPECT_EQ(local->target, "/");
+  auto v6 = ParseOutboundUrl("http://[::1]:81/jwks");
+  ASSERT_TRUE(v6.ok());
+  EXPECT_EQ(v6->host, "::1");
+  EXPECT_TRUE(ParseOutboundUrl("http://localhost/x").ok());
+  for (const char* bad : {"http://login.example.nl/", "http://10.0.0.1/", "ftp://x/",
+                          "https://user:pw@login.example.nl/", "https:///x", "https://x:0/",
+                          "https://x:99999/", "https://x:8a/", "login.example.nl"})
+    EXPECT_EQ(ParseOutboundUrl(bad).status().reason(), "url_refused") << bad;
+}
+
+TEST(BeastOutboundHttp, RefusesPlainHttpToAnotherHostWithoutConnecting) {
+  BeastOutboundHttp http;
+  auto r = http.Send({.url = "http://example.org/"});
+  EXPECT_EQ(r.status().reason(), "url_refused");
+}
+
+TEST(BeastOutboundHttp, PostsAndReadsTheAnswerOfALoopbackServer) {
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::acceptor acceptor(
+      ioc, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+  const auto port = acceptor.local_endpoint().port();
+  std::string received;
+  std::thread server([&] {
+    boost::asio::ip::tcp::socket socket = acceptor.accept();
+    std::string data;
+    std::array<char, 4096> chunk{};
+    boost::system::error_code ec;
+    while (data.find("\r\n\r\nx=1") == std::string::npos && !ec)
+      data.append(chunk.data(), socket.read_some(boost::asio::buffer(chunk), ec));
+    received = data;
+    const std::string answer =
+        "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 7\r\n"
+        "Connection: close\r\n\r\n{\"a\":1}";
+    boost::asio::write(socket, boost::asio::buffer(answer), ec);
+  });
+  BeastOutboundHttp http;
+  auto r = http.Send({.method = "POST",
+                      .url = "http://127.0.0.1:" + std::to_string(port) + "/token?q=1",
+                      .headers = {{"Authorization", "Basic eDp5"}},
+                      .content_type = "application/x-www-form-urlencoded",
+                      .body = "x=1",
+                      .timeout = std::chrono::seconds(5)});
+  server.join();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, 201U);
+  EXPECT_EQ(r->content_type, "application/json");
+  EXPECT_EQ(r->body, "{\"a\":1}");
+  EXPECT_TRUE(received.starts_with("POST /token?q=1 HTTP/1.1\r\n")) << received;
+  EXPECT_NE(received.find("Authorization: Basic eDp5\r\n"), std::string::npos);
+}
+
+TEST(BeastOutboundHttp, APeerThatNeverAnswersTimesOut) {
+  boost::asio::io_context ioc;
+  // Listening but never accepting: the connection completes in the
+  // backlog and the request waits for an answer that does not come.
+  boost::asio::ip::tcp::acceptor silent(
+      ioc, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+  const auto port = silent.local_endpoint().port();
+  BeastOutboundHttp http;
+  const auto start = std::chrono::steady_clock::now();
+  auto r = http.Send({.url = "http://127.0.0.1:" + std::to_string(port) + "/",
+                      .timeout = std::chrono::milliseconds(300)});
+  EXPECT_EQ(r.status().reason(), "outbound_failed");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+}
+
+TEST(BeastOutboundHttp, AClosedPortFailsAsUnavailable) {
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::acceptor probe(
+      ioc, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+  const auto port = probe.local_endpoint().port();
+  probe.close();
+  BeastOutboundHttp http;
+  auto r = http.Send({.url = "http://127.0.0.1:" + std::to_string(port) + "/"});
+  EXPECT_EQ(r.status().code(), StatusCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace regie::oidc
