@@ -105,23 +105,23 @@ class OidcHandlers {
     const core::Timestamp now = ctx_.clock.Now();
     std::optional<OidcPendingLogins::Entry> entry;
     if (!state.empty()) entry = pending_.Take(ctx_.crypto.TokenHash(state), now);
-    if (!entry) return Fail(request, "", "oidc_state_invalid", std::nullopt);
+    if (!entry) return Fail(request, "", "oidc_state_invalid", nullptr);
     const std::string browser = CookieValue(request.cookie, kBrowserCookie);
     // A callback URL made by someone else (login CSRF) arrives without the
     // cookie of the browser that started the login.
     if (browser.empty() || ctx_.crypto.TokenHash(browser) != entry->browser_hash)
-      return Fail(request, entry->provider, "oidc_browser_mismatch", std::nullopt);
+      return Fail(request, entry->provider, "oidc_browser_mismatch", nullptr);
     if (!error.empty() || code.empty())
-      return Fail(request, entry->provider, "oidc_provider_error", std::nullopt);
+      return Fail(request, entry->provider, "oidc_provider_error", nullptr);
     if (ctx_.identity_providers == nullptr)
-      return Fail(request, entry->provider, "oidc_provider_unknown", std::nullopt);
+      return Fail(request, entry->provider, "oidc_provider_unknown", nullptr);
     // The provider is called outside any transaction.
     StatusOr<ports::FederatedIdentity> identity = ctx_.identity_providers->Redeem(
         entry->provider, code, entry->code_verifier, entry->nonce, now);
     if (!identity.ok()) {
       const std::string& reason = identity.status().reason();
       return Fail(request, entry->provider,
-                  reason.starts_with("oidc_") ? reason : "oidc_token_invalid", std::nullopt);
+                  reason.starts_with("oidc_") ? reason : "oidc_token_invalid", nullptr);
     }
     return LogIn(request, *identity);
   }
@@ -143,12 +143,12 @@ class OidcHandlers {
     // SSO never creates accounts: beheer does, with the roles.
     if (users.size() != 1)
       return Fail(request, id.provider, users.empty() ? "oidc_unknown_user" : "oidc_ambiguous_user",
-                  std::nullopt, std::move(tx));
+                  nullptr, std::move(tx));
     const ports::User& user = users.front();
     if (!user.data.active)
-      return Fail(request, id.provider, "oidc_user_disabled", user, std::move(tx));
+      return Fail(request, id.provider, "oidc_user_disabled", &user, std::move(tx));
     if (!id.mfa_satisfied)
-      return Fail(request, id.provider, "oidc_mfa_missing", user, std::move(tx));
+      return Fail(request, id.provider, "oidc_mfa_missing", &user, std::move(tx));
 
     const std::string token = ctx_.crypto.RandomToken(32);
     ports::Session session;
@@ -164,7 +164,7 @@ class OidcHandlers {
     session.client_ip = std::string(request.client_ip);
     REGIE_RETURN_IF_ERROR(tx->Sessions().Create(session));
     REGIE_ASSIGN_OR_RETURN(core::AuditRecord record,
-                           Audit(*tx, request, id.provider, "allowed", "oidc", user));
+                           Audit(*tx, request, id.provider, "allowed", "oidc", &user));
     REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(*tx, std::move(record)).status());
     REGIE_RETURN_IF_ERROR(tx->Commit());
     ApiResponse out = Redirect("/");
@@ -175,7 +175,7 @@ class OidcHandlers {
 
   StatusOr<core::AuditRecord> Audit(ports::Transaction& tx, const ApiRequest& request,
                                     const std::string& provider, std::string outcome,
-                                    std::string purpose, std::optional<ports::User> user) {
+                                    std::string purpose, const ports::User* user) {
     core::AuditRecord r;
     r.at = ctx_.clock.Now();
     r.action = "login";
@@ -184,7 +184,7 @@ class OidcHandlers {
     r.outcome = std::move(outcome);
     r.purpose = std::move(purpose);
     r.client_ip = std::string(request.client_ip);
-    if (user) {
+    if (user != nullptr) {
       // The user's home tenant, so its auditor sees the attempt.
       r.user_id = user->id;
       r.organisation_id = user->data.organisation_id;
@@ -198,7 +198,7 @@ class OidcHandlers {
   // Logs the refusal with its reason and sends the browser to the login
   // page with the generic message.
   StatusOr<ApiResponse> Fail(const ApiRequest& request, const std::string& provider,
-                             std::string reason, std::optional<ports::User> user,
+                             std::string reason, const ports::User* user,
                              std::unique_ptr<ports::Transaction> tx = nullptr) {
     if (!tx) {
       REGIE_ASSIGN_OR_RETURN(tx, ctx_.db.Begin(ports::TxMode::kWrite));
