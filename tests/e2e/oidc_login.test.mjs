@@ -255,3 +255,78 @@ describe('single sign-on (OpenID Connect)', () => {
     await context.close();
   });
 });
+
+describe('single sign-on: several providers, client_secret_post, and a refused start', () => {
+  let basic;
+  let post;
+  let regie;
+
+  before(async () => {
+    basic = await startOidcProvider();
+    post = await startOidcProvider({
+      authMethod: 'client_secret_post',
+      clientSecret: 'post-geheim',
+    });
+    regie = await startRegie({
+      serveArgs: async ({ baseUrl, dir }) => {
+        const file = join(dir, 'oidc.toml');
+        await writeFile(
+          file,
+          oidcConfig(basic, baseUrl) +
+            oidcConfig(post, baseUrl, {
+              id: 'ggd',
+              name: 'GGD-account',
+              nameEn: 'GGD account',
+              clientSecret: 'post-geheim',
+              extra: 'require_mfa_claim = false',
+            }),
+        );
+        return ['--oidc', file];
+      },
+    });
+  });
+  after(async () => {
+    await regie?.stop();
+    await basic?.stop();
+    await post?.stop();
+  });
+
+  it('lists both and logs in through the one that wants client_secret_post', async () => {
+    const list = await (await fetch(`${regie.baseUrl}/api/v1/auth/oidc/providers`)).json();
+    assert.deepEqual(
+      list.items.map((p) => p.id),
+      ['ggd', 'testidp'], // by id,
+    );
+    // require_mfa_claim = false: this provider enforces its own second factor.
+    post.user = { sub: 'p-1', email: demoUser('partner'), amr: ['pwd'] };
+    const start = await fetch(`${regie.baseUrl}/api/v1/auth/oidc/start?provider=ggd`, {
+      redirect: 'manual',
+    });
+    const authorize = new URL(start.headers.get('location'));
+    assert.equal(authorize.origin, post.issuer);
+    const back = await fetch(authorize, { redirect: 'manual' });
+    const answer = await fetch(back.headers.get('location'), {
+      redirect: 'manual',
+      headers: { Cookie: cookieOf(start, 'regie_oidc') },
+    });
+    assert.equal(answer.headers.get('location'), '/');
+    assert.deepEqual(post.tokenRequests, ['ok']);
+    const me = await fetch(`${regie.baseUrl}/api/v1/auth/me`, {
+      headers: { Cookie: cookieOf(answer, 'regie_session') },
+    });
+    assert.equal((await me.json()).user.username, demoUser('partner'));
+  });
+
+  it('does not start when discovery names another issuer than the configuration', async () => {
+    await assert.rejects(
+      startRegie({
+        serveArgs: async ({ baseUrl, dir }) => {
+          const file = join(dir, 'oidc.toml');
+          await writeFile(file, oidcConfig(basic, baseUrl, { issuer: `${basic.issuer}/` }));
+          return ['--oidc', file];
+        },
+      }),
+      /exited with 1[\s\S]*differs from the configured/,
+    );
+  });
+});

@@ -181,15 +181,41 @@ export async function startOidcProvider({
 }
 
 /** The `regie serve --oidc` file for this provider and a server at `baseUrl`. */
-export function oidcConfig(idp, baseUrl, { clientSecret = 'test-secret', extra = '' } = {}) {
-  return `[provider.testidp]
-name_nl = "Gemeente Testdam"
-name_en = "Municipality of Testdam"
-issuer = "${idp.issuer}"
+export function oidcConfig(
+  idp,
+  baseUrl,
+  {
+    id = 'testidp',
+    name = 'Gemeente Testdam',
+    nameEn = 'Municipality of Testdam',
+    issuer = idp.issuer,
+    clientSecret = 'test-secret',
+    extra = '',
+  } = {},
+) {
+  return `[provider.${id}]
+name_nl = "${name}"
+name_en = "${nameEn}"
+issuer = "${issuer}"
 client_id = "regie"
 client_secret = "${clientSecret}"
 redirect_uri = "${baseUrl}/api/v1/auth/oidc/callback"
 scopes = ["openid", "email"]
 ${extra}
 `;
+}
+
+// Standalone, to try single sign-on by hand with the demo (README, "Logging
+// in to the demo"): prints the `--oidc` file for a Regie at BASE_URL and
+// signs every login in as EMAIL (with a second factor in `amr`) until
+// stopped.
+//   node tests/e2e/support/oidc_provider.mjs http://127.0.0.1:8080 regisseur1@gm0523 > oidc.toml
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const [baseUrl = 'http://127.0.0.1:8080', email = 'regisseur1@gm0523'] = process.argv.slice(2);
+  const idp = await startOidcProvider();
+  idp.user = { sub: `demo-${email}`, email, amr: ['pwd', 'otp'] };
+  process.stdout.write(oidcConfig(idp, baseUrl));
+  process.stderr.write(
+    `Test identity provider at ${idp.issuer}, signing in ${email}. Ctrl-C stops it.\n`,
+  );
 }
