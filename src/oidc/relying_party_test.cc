@@ -1,6 +1,12 @@
 #include "oidc/relying_party.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 #include "oidc/oidc_config.h"
 
@@ -158,6 +164,31 @@ EXTRA
   EXPECT_NE(parse(issuer, redirect, "require_mfa_claim = \"ja\""), "ok");
   EXPECT_NE(parse(issuer, redirect, "clientid = \"typo\""), "ok");
   EXPECT_NE(parse(issuer, redirect, "timeout_seconds = 0"), "ok");
+}
+
+TEST(ProviderConfigs, ASecretFileMustBeReadableByItsOwnerOnly) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("regie-oidc-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string secret = (dir / "secret").string();
+  const std::string config = (dir / "oidc.toml").string();
+  std::ofstream(secret) << "geheim\n";
+  std::ofstream(config) << "[provider.g]\nname_nl = \"G\"\nissuer = \"https://login.example.nl\"\n"
+                           "client_id = \"regie\"\nclient_secret_file = \""
+                        << secret
+                        << "\"\nredirect_uri = "
+                           "\"https://regie.example.nl/api/v1/auth/oidc/callback\"\n";
+  ASSERT_EQ(::chmod(secret.c_str(), 0644), 0);
+  auto open = LoadProviderConfigs(config);
+  EXPECT_EQ(open.status().reason(), "oidc_config_invalid");
+  EXPECT_NE(open.status().message().find("0600"), std::string::npos);
+  ASSERT_EQ(::chmod(secret.c_str(), 0600), 0);
+  auto closed = LoadProviderConfigs(config);
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  EXPECT_EQ(closed->front().client_secret, "geheim");
+  EXPECT_EQ(LoadProviderConfigs((dir / "absent.toml").string()).status().reason(),
+            "oidc_config_invalid");
+  std::filesystem::remove_all(dir);
 }
 
 TEST(FormEncode, KeepsUnreservedAndEscapesTheRest) {
