@@ -1,11 +1,15 @@
 #include "oidc/https_client.h"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
 
 #include <array>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/write.hpp>
 #include <chrono>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -73,6 +77,50 @@ TEST(BeastOutboundHttp, PostsAndReadsTheAnswerOfALoopbackServer) {
   EXPECT_EQ(r->body, "{\"a\":1}");
   EXPECT_TRUE(received.starts_with("POST /token?q=1 HTTP/1.1\r\n")) << received;
   EXPECT_NE(received.find("Authorization: Basic eDp5\r\n"), std::string::npos);
+}
+
+// A TLS server on loopback whose certificate no system trust store knows
+// (self-signed, made here): the client must refuse it, not talk to it.
+TEST(BeastOutboundHttp, RefusesACertificateOutsideTheTrustStore) {
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(EVP_RSA_gen(2048), EVP_PKEY_free);
+  std::unique_ptr<X509, decltype(&X509_free)> cert(X509_new(), X509_free);
+  ASSERT_TRUE(key && cert);
+  ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert.get()), -60);
+  X509_gmtime_adj(X509_getm_notAfter(cert.get()), 3600);
+  X509_set_pubkey(cert.get(), key.get());
+  X509_NAME* name = X509_get_subject_name(cert.get());
+  const std::string cn = "127.0.0.1";
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0);
+  X509_set_issuer_name(cert.get(), name);
+  ASSERT_GT(X509_sign(cert.get(), key.get(), EVP_sha256()), 0);
+
+  boost::asio::ssl::context server_tls(boost::asio::ssl::context::tls_server);
+  ASSERT_EQ(SSL_CTX_use_certificate(server_tls.native_handle(), cert.get()), 1);
+  ASSERT_EQ(SSL_CTX_use_PrivateKey(server_tls.native_handle(), key.get()), 1);
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::acceptor acceptor(
+      ioc, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+  const auto port = acceptor.local_endpoint().port();
+  bool served = false;
+  std::thread server([&] {
+    boost::asio::ssl::stream<boost::asio::ip::tcp::socket> stream(acceptor.accept(), server_tls);
+    boost::system::error_code ec;
+    stream.handshake(boost::asio::ssl::stream_base::server, ec);
+    if (ec) return;
+    const std::string answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}";
+    boost::asio::write(stream, boost::asio::buffer(answer), ec);
+    served = true;
+  });
+  BeastOutboundHttp http;
+  auto r = http.Send({.url = "https://127.0.0.1:" + std::to_string(port) + "/",
+                      .timeout = std::chrono::seconds(5)});
+  server.join();
+  EXPECT_FALSE(served);
+  EXPECT_EQ(r.status().reason(), "outbound_failed");
+  EXPECT_NE(r.status().message().find("certificate verify failed"), std::string::npos)
+      << r.status().message();
 }
 
 TEST(BeastOutboundHttp, APeerThatNeverAnswersTimesOut) {
