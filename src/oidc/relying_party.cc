@@ -153,7 +153,7 @@ RelyingParty::~RelyingParty() = default;
 StatusOr<std::unique_ptr<RelyingParty>> RelyingParty::Create(std::vector<ProviderConfig> configs,
                                                              ports::OutboundHttp& http,
                                                              const ports::Clock& clock) {
-  std::unique_ptr<RelyingParty> rp(new RelyingParty(http, clock));  // private constructor
+  auto rp = std::make_unique<RelyingParty>(http, clock);
   for (ProviderConfig& config : configs) {
     auto p = std::make_unique<Provider>();
     p->config = std::move(config);

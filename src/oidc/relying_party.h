@@ -33,6 +33,8 @@ class RelyingParty final : public ports::IdentityProviders {
   static StatusOr<std::unique_ptr<RelyingParty>> Create(std::vector<ProviderConfig> configs,
                                                         ports::OutboundHttp& http,
                                                         const ports::Clock& clock);
+  // Without providers; Create adds and discovers them.
+  RelyingParty(ports::OutboundHttp& http, const ports::Clock& clock);
   ~RelyingParty() override;
 
   std::vector<ports::IdentityProviderInfo> List() const override;
@@ -46,7 +48,6 @@ class RelyingParty final : public ports::IdentityProviders {
 
  private:
   struct Provider;
-  RelyingParty(ports::OutboundHttp& http, const ports::Clock& clock);
   Provider* Find(std::string_view id) const;
   Status Discover(Provider& p);
   StatusOr<std::vector<Jwk>> FetchKeys(const Provider& p);
