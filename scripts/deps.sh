@@ -7,7 +7,7 @@ set -euo pipefail
 mode="${1:-run}"
 build_pkgs=(
   build-essential cmake ninja-build ccache mold pkg-config
-  libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libsodium-dev
+  libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libsodium-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev liblemon-dev libqrencode-dev
   fonts-dejavu-core  # the PDF printouts are typeset in DejaVu Sans

@@ -15,6 +15,8 @@
 #include "http/policy_registry.h"
 #include "http/server.h"
 #include "http/session_cache.h"
+#include "oidc/https_client.h"
+#include "oidc/relying_party.h"
 
 #ifndef REGIE_VERSION
 #error "REGIE_VERSION must be defined by the build"
@@ -86,10 +88,32 @@ int RunServe(const ServeOptions& options) {
   std::unique_ptr<ports::Crypto> crypto = OpenCrypto(options.key_file);
   if (!crypto) return 1;
   SystemClock clock;
+  // Single sign-on: every configured provider must answer its discovery
+  // and key set now, or the server does not start with a broken login.
+  oidc::BeastOutboundHttp outbound;
+  std::unique_ptr<oidc::RelyingParty> identity_providers;
+  if (!options.oidc_file.empty()) {
+    StatusOr<std::vector<oidc::ProviderConfig>> configs =
+        oidc::LoadProviderConfigs(options.oidc_file);
+    if (!configs.ok()) {
+      spdlog::error("event=bad_oidc_config file=\"{}\" error=\"{}\"", options.oidc_file,
+                    configs.status().message());
+      return 2;
+    }
+    StatusOr<std::unique_ptr<oidc::RelyingParty>> rp =
+        oidc::RelyingParty::Create(std::move(*configs), outbound, clock);
+    if (!rp.ok()) {
+      spdlog::error("event=oidc_discovery_failed error=\"{}\"", rp.status().message());
+      return 1;
+    }
+    identity_providers = std::move(*rp);
+    spdlog::info("event=oidc_ready providers={}", identity_providers->List().size());
+  }
   http::AuditWriter audit(*db, *crypto);
   http::SessionCache sessions;
   http::ApiContext ctx{*db, clock, *crypto, audit, *fields, {}, &sessions, &policies};
   ctx.plan_domains = &*plan_domains;
+  ctx.identity_providers = identity_providers.get();
   ctx.auth.idle_timeout = std::chrono::minutes(options.idle_timeout_minutes);
   ctx.auth.absolute_timeout = std::chrono::hours(options.absolute_timeout_hours);
   ctx.auth.trust_proxy = options.trust_proxy;

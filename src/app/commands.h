@@ -23,6 +23,7 @@ struct ServeOptions {
   int idle_timeout_minutes = 30;
   int absolute_timeout_hours = 12;
   bool trust_proxy = false;
+  std::string oidc_file;  // optional TOML file of single sign-on providers (docs/access.md)
 };
 // Migrates, serves until SIGINT or SIGTERM, then stops cleanly.
 int RunServe(const ServeOptions& options);

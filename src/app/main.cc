@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
                    "Session absolute timeout, hours")
       ->check(CLI::Range(1, 24 * 7))
       ->capture_default_str();
+  serve_cmd->add_option("--oidc", serve.oidc_file,
+                        "TOML file of OpenID Connect single sign-on providers");
   serve_cmd->add_flag("--trust-proxy", serve.trust_proxy,
                       "Take client address and scheme from X-Forwarded-For/-Proto");
 

@@ -8,6 +8,7 @@
 #include "ports/clock.h"
 #include "ports/crypto.h"
 #include "ports/database.h"
+#include "ports/identity_providers.h"
 
 namespace regie::http {
 
@@ -40,6 +41,8 @@ struct ApiContext {
   PolicyRegistry* policies = nullptr;
   // The life domains of plan goals; null means core::PlanDomains::Defaults().
   const core::PlanDomains* plan_domains = nullptr;
+  // Single sign-on (`regie serve --oidc FILE`); null: no providers.
+  ports::IdentityProviders* identity_providers = nullptr;
 };
 
 }  // namespace regie::http

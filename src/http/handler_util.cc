@@ -39,6 +39,7 @@ Router BuildApiRouter(const ApiContext& ctx) {
   AddMetaRoutes(router, ctx);
   AddAuthRoutes(router, ctx);
   AddEnrolRoutes(router, ctx);
+  AddOidcRoutes(router, ctx);
   AddHouseholdRoutes(router, ctx);
   AddPersonRoutes(router, ctx);
   AddAccessRoutes(router, ctx);

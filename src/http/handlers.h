@@ -27,6 +27,7 @@ Router BuildApiRouter(const ApiContext& ctx);
 void AddMetaRoutes(Router& router, const ApiContext& ctx);
 void AddAuthRoutes(Router& router, const ApiContext& ctx);
 void AddEnrolRoutes(Router& router, const ApiContext& ctx);
+void AddOidcRoutes(Router& router, const ApiContext& ctx);
 void AddHouseholdRoutes(Router& router, const ApiContext& ctx);
 void AddPersonRoutes(Router& router, const ApiContext& ctx);
 void AddAccessRoutes(Router& router, const ApiContext& ctx);

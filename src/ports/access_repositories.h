@@ -52,6 +52,10 @@ class UserRepository {
   virtual StatusOr<User> GetByUsername(const std::string& username) = 0;
   // Users whose organisation serves the tenant, by display name.
   virtual StatusOr<std::vector<User>> ListServing(int64_t tenant_id) = 0;
+  // Users whose e-mail address equals `email` without regard to ASCII case,
+  // by id (single sign-on finds the account by the identity provider's
+  // e-mail claim; more than one match is the caller's to refuse).
+  virtual StatusOr<std::vector<User>> ListByEmail(const std::string& email) = 0;
   virtual StatusOr<User> Update(int64_t id, int64_t expected_version, const UserData& data,
                                 core::Timestamp now) = 0;
   virtual Status SetPassword(int64_t id, const std::string& password_hash) = 0;

@@ -84,6 +84,16 @@ inline const std::vector<Entry> kMatrix = {
   {"POST /api/v1/auth/enrol/{token}/confirm", "", Target::kNone, {
       {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "404"}}},
 
+  // Single sign-on; the fixture configures no provider: an empty list, an
+  // unknown provider, and a callback without a pending login back to the
+  // login page (302), whoever asks.
+  {"GET /api/v1/auth/oidc/providers", "", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "200"}}},
+  {"GET /api/v1/auth/oidc/start", "?provider=gemeente", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "404"}}},
+  {"GET /api/v1/auth/oidc/callback", "?code=x&state=y", Target::kNone, {
+      {"regisseur begeleider partner vrijwilliger beleid beheer auditor anonymous", "302"}}},
+
   // ---- no household ---------------------------------------------------------------
   {"GET /api/v1/tenants", "", Target::kNone, {
       {"regisseur begeleider partner vrijwilliger beleid beheer auditor", "200"},

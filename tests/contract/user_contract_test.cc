@@ -45,6 +45,32 @@ TEST_P(UserContract, CreateStoresLowerCaseAndLooksUpCaseInsensitively) {
   EXPECT_EQ(r->Users().GetByUsername("nobody").status().reason(), "user_not_found");
 }
 
+TEST_P(UserContract, ListByEmailIgnoresCaseAndNeverMatchesAnEmptyAddress) {
+  auto tx = Write();
+  ports::UserData a = User("sso.a@gm0523", "SSO A", org_a1_);
+  a.email = "Sso.Gebruiker@Example.org";
+  ports::UserData b = User("sso.b@gm0523", "SSO B", org_a2_);
+  b.email = "sso.gebruiker@example.org";
+  ports::UserData none = User("sso.c@gm0523", "SSO C", org_a1_);
+  none.email = "";
+  auto created_a = tx->Users().Create(a, T(1));
+  auto created_b = tx->Users().Create(b, T(1));
+  ASSERT_TRUE(created_a.ok() && created_b.ok());
+  ASSERT_TRUE(tx->Users().Create(none, T(1)).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+
+  auto r = Read();
+  auto both = r->Users().ListByEmail("SSO.gebruiker@EXAMPLE.ORG");
+  ASSERT_TRUE(both.ok()) << both.status().ToString();
+  ASSERT_EQ(both->size(), 2U);
+  EXPECT_EQ((*both)[0].id, created_a->id);
+  EXPECT_EQ((*both)[1].id, created_b->id);
+  EXPECT_EQ((*both)[1].data.username, "sso.b@gm0523");
+  EXPECT_TRUE(r->Users().ListByEmail("")->empty());
+  EXPECT_TRUE(r->Users().ListByEmail("sso.gebruiker@example.com")->empty());
+  EXPECT_TRUE(r->Users().ListByEmail("%@example.org")->empty());
+}
+
 TEST_P(UserContract, TakenNameAndUnknownOrganisationAreRefusedAndTheTransactionGoesOn) {
   auto tx = Write();
   auto dup = tx->Users().Create(User("REGISSEUR1@gm0523", "Twin", org_a1_), T(1));

@@ -17,6 +17,9 @@ constexpr std::string_view kUsersServing = USER_COLUMNS
     " WHERE organisation_id IN (SELECT id FROM organisations WHERE tenant_id = $1 UNION "
     "SELECT organisation_id FROM organisation_tenants WHERE tenant_id = $1) "
     "ORDER BY display_name, id";
+// lower() of both sides: ASCII case only matters, as in SQLite's lower().
+constexpr std::string_view kUsersByEmail =
+    USER_COLUMNS " WHERE email <> '' AND lower(email) = lower($1) ORDER BY id";
 #undef USER_COLUMNS
 
 ports::User ReadUser(const Result& r, int row) {
@@ -97,6 +100,14 @@ StatusOr<ports::User> PgUsers::GetByUsername(const std::string& username) {
 
 StatusOr<std::vector<ports::User>> PgUsers::ListServing(int64_t tenant_id) {
   REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(kUsersServing, Params().Add(tenant_id)));
+  std::vector<ports::User> out;
+  out.reserve(static_cast<size_t>(r.rows()));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(ReadUser(r, i));
+  return out;
+}
+
+StatusOr<std::vector<ports::User>> PgUsers::ListByEmail(const std::string& email) {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(kUsersByEmail, Params().Add(email)));
   std::vector<ports::User> out;
   out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(ReadUser(r, i));

@@ -21,6 +21,7 @@ class SqliteUsers final : public ports::UserRepository {
   StatusOr<ports::User> Get(int64_t id) override;
   StatusOr<ports::User> GetByUsername(const std::string& username) override;
   StatusOr<std::vector<ports::User>> ListServing(int64_t tenant_id) override;
+  StatusOr<std::vector<ports::User>> ListByEmail(const std::string& email) override;
   StatusOr<ports::User> Update(int64_t id, int64_t expected_version, const ports::UserData& data,
                                core::Timestamp now) override;
   Status SetPassword(int64_t id, const std::string& password_hash) override;

@@ -112,6 +112,17 @@ StatusOr<std::vector<ports::User>> SqliteUsers::ListServing(int64_t tenant_id) {
   return out;
 }
 
+StatusOr<std::vector<ports::User>> SqliteUsers::ListByEmail(const std::string& email) {
+  REGIE_ASSIGN_OR_RETURN(
+      Stmt s, conn_.Prepare(std::string(kUserColumns) +
+                            " WHERE email <> '' AND lower(email) = lower(?1) ORDER BY id"));
+  s.Bind(1, email);
+  std::vector<ports::User> out;
+  while (s.Step()) out.push_back(ReadUser(s));
+  REGIE_RETURN_IF_ERROR(s.status());
+  return out;
+}
+
 StatusOr<ports::User> SqliteUsers::Update(int64_t id, int64_t expected_version,
                                           const ports::UserData& data, core::Timestamp now) {
   REGIE_ASSIGN_OR_RETURN(ports::User current, Get(id));

@@ -94,8 +94,10 @@ async function freshDatabase(dir) {
  * serves it with the built web UI on a free loopback port, and returns its
  * base URL, a stop function that ends the server and removes the data, and
  * `cli(args)` to run a `regie` subcommand on the same database.
+ * `serveArgs({ baseUrl, dir })`, when given, returns extra `regie serve`
+ * arguments (e.g. `--oidc FILE` written into `dir` for this `baseUrl`).
  */
-export async function startRegie() {
+export async function startRegie({ serveArgs } = {}) {
   const bin = regieBin();
   if (!existsSync(join(webDist, 'index.html'))) {
     throw new Error(`${webDist} has no index.html: run "npm run build" in web/ first.`);
@@ -128,6 +130,9 @@ export async function startRegie() {
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Extra `regie serve` arguments that need the address or a file in the
+  // data directory (e.g. --oidc with this server's redirect URI).
+  const extra = serveArgs ? await serveArgs({ baseUrl, dir }) : [];
   const child = spawn(
     bin,
     [
@@ -142,6 +147,7 @@ export async function startRegie() {
       webDist,
       '--policies',
       policiesDir,
+      ...extra,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -1,6 +1,13 @@
 // Sign-in, sign-out and enrolment (docs/api-contract.md, "Authentication").
 import { request } from './client';
-import type { EnrolmentInfo, LoginResult, Me, SecondFactor, TotpSetup } from './types';
+import type {
+  EnrolmentInfo,
+  IdentityProvider,
+  LoginResult,
+  Me,
+  SecondFactor,
+  TotpSetup,
+} from './types';
 
 const AUTH = '/api/v1/auth';
 
@@ -14,6 +21,16 @@ export function verifySecondFactor(factor: SecondFactor): Promise<Me> {
 
 export function logout(): Promise<void> {
   return request(`${AUTH}/logout`, { method: 'POST' });
+}
+
+export async function getIdentityProviders(signal?: AbortSignal): Promise<IdentityProvider[]> {
+  const list = await request<{ items: IdentityProvider[] }>(`${AUTH}/oidc/providers`, { signal });
+  return list.items;
+}
+
+/** Where the browser goes to log in with `provider` (a full-page navigation). */
+export function oidcStartHref(provider: string): string {
+  return `${AUTH}/oidc/start?${new URLSearchParams({ provider }).toString()}`;
 }
 
 export function getMe(signal?: AbortSignal): Promise<Me> {

@@ -277,6 +277,13 @@ export interface Me {
   absolute_expires_at: string;
 }
 
+/** A single sign-on provider the server is configured with. */
+export interface IdentityProvider {
+  id: string;
+  name_nl: string;
+  name_en: string;
+}
+
 export interface LoginResult {
   stage: 'totp' | 'enrol_totp';
   csrf_token: string;

@@ -187,3 +187,33 @@ describe('login', () => {
     expect(window.location.pathname).toBe('/gemeenten/1/huishoudens');
   });
 });
+
+describe('single sign-on on the login page', () => {
+  it('offers a link per configured provider, in the chosen language', async () => {
+    anonymousApi({
+      'GET /api/v1/auth/oidc/providers': () =>
+        json({
+          items: [{ id: 'gemeente', name_nl: 'Gemeente-account', name_en: 'Council account' }],
+        }),
+    });
+    window.history.replaceState(null, '', '/inloggen');
+    renderWithI18n(<App />);
+    const link = await screen.findByRole('link', { name: 'Inloggen met Gemeente-account' });
+    expect(link.getAttribute('href')).toBe('/api/v1/auth/oidc/start?provider=gemeente');
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Inloggen via uw organisatie' }),
+    ).toBeTruthy();
+    // The password form stays.
+    expect(screen.getByLabelText('Wachtwoord')).toBeTruthy();
+  });
+
+  it('shows nothing of it without providers, and the generic message after a refusal', async () => {
+    anonymousApi({ 'GET /api/v1/auth/oidc/providers': () => json({ items: [] }) });
+    window.history.replaceState(null, '', '/inloggen?sso=mislukt');
+    renderWithI18n(<App />);
+    expect(await screen.findByText(/inlogdienst van uw organisatie is niet gelukt/)).toBeTruthy();
+    expect(
+      screen.queryByRole('heading', { level: 2, name: 'Inloggen via uw organisatie' }),
+    ).toBeNull();
+  });
+});

@@ -9,6 +9,7 @@ import { useSession } from '../../session/session';
 import type { LoginNotice } from '../../session/session';
 import { PasswordStep } from './PasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
+import { SsoLogin } from './SsoLogin';
 
 type Step = 'password' | 'code' | 'enrolTotp';
 
@@ -33,6 +34,9 @@ export function LoginPage() {
   const { t } = useI18n();
   const { signedIn } = useSession();
   const notice = useNotice();
+  // The single sign-on callback sends a refused login here with one generic
+  // marker; the reason is in the audit log, never on screen.
+  const ssoFailed = new URLSearchParams(useLocation().search).get('sso') === 'mislukt';
   const [step, setStep] = useState<Step>('password');
   const [restarted, setRestarted] = useState(false);
 
@@ -73,6 +77,11 @@ export function LoginPage() {
   return (
     <>
       <PageHeading key="password" title={t('login.title')} autoFocus={restarted} />
+      {ssoFailed ? (
+        <Alert type="error" className="regie-notice">
+          <Paragraph>{t('login.ssoFailed')}</Paragraph>
+        </Alert>
+      ) : null}
       {notice === 'expired' ? (
         <Alert type="warning" className="regie-notice">
           <Paragraph>{t('login.expired')}</Paragraph>
@@ -89,6 +98,7 @@ export function LoginPage() {
         </Alert>
       ) : null}
       <PasswordStep onDone={afterPassword} />
+      <SsoLogin />
     </>
   );
 }
