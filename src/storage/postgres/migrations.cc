@@ -839,6 +839,28 @@ CREATE CONSTRAINT TRIGGER region_members_changes AFTER INSERT OR UPDATE OR DELET
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump('tenant');
 )sql";
 
+// Fast household reads; see the SQLite twin. Once per transaction, like
+// tenant_changes_bump, and deferred to commit.
+constexpr std::string_view kV14UserChanges = R"sql(
+CREATE FUNCTION tenant_changes_bump_all() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  flag text;
+BEGIN
+  flag := 'regie.changed_all_' || txid_current();
+  IF current_setting(flag, true) = '1' THEN RETURN NULL; END IF;
+  PERFORM set_config(flag, '1', true);
+  UPDATE tenant_changes SET n = n + 1;
+  RETURN NULL;
+END
+$fn$;
+CREATE CONSTRAINT TRIGGER users_changes
+  AFTER UPDATE OF display_name, roles, active, organisation_id OR DELETE ON users
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump_all();
+CREATE CONSTRAINT TRIGGER organisations_changes
+  AFTER UPDATE OF tenant_id, name, kind OR DELETE ON organisations
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump_all();
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -853,6 +875,7 @@ constexpr std::array kMigrations = {
     Migration{11, "referrals", kV11Referrals},
     Migration{12, "progress_reports", kV12ProgressReports},
     Migration{13, "regions", kV13Regions},
+    Migration{14, "user_changes", kV14UserChanges},
 };
 
 }  // namespace

@@ -903,6 +903,26 @@ CREATE TRIGGER region_members_changes_delete AFTER DELETE ON region_members
 BEGIN UPDATE tenant_changes SET n = n + 1 WHERE tenant_id = OLD.tenant_id; END;
 )sql";
 
+// Fast household reads: the list and detail cache (http::HouseholdReadCache)
+// serves a body while the tenant's change counter stands. Those bodies also
+// show users' names (regisseur, begeleiders, vrijwilligers) and
+// organisations, which belong to no one tenant: a change of what a body can
+// show of them (or of a user's roles and activity) bumps every tenant.
+// Rare (user administration), so the cost of recomputing is fine. Not the
+// login bookkeeping columns (password, TOTP step): those change per login.
+constexpr std::string_view kV14UserChanges = R"sql(
+CREATE TRIGGER users_changes_update
+AFTER UPDATE OF display_name, roles, active, organisation_id ON users
+BEGIN UPDATE tenant_changes SET n = n + 1; END;
+CREATE TRIGGER users_changes_delete AFTER DELETE ON users
+BEGIN UPDATE tenant_changes SET n = n + 1; END;
+CREATE TRIGGER organisations_changes_update
+AFTER UPDATE OF tenant_id, name, kind ON organisations
+BEGIN UPDATE tenant_changes SET n = n + 1; END;
+CREATE TRIGGER organisations_changes_delete AFTER DELETE ON organisations
+BEGIN UPDATE tenant_changes SET n = n + 1; END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -917,6 +937,7 @@ constexpr std::array kMigrations = {
     Migration{11, "referrals", kV11Referrals},
     Migration{12, "progress_reports", kV12ProgressReports},
     Migration{13, "regions", kV13Regions},
+    Migration{14, "user_changes", kV14UserChanges},
 };
 
 }  // namespace
