@@ -7,6 +7,7 @@
 #include "http/audit_writer.h"
 #include "http/dto.h"
 #include "http/handlers.h"
+#include "http/household_read_cache.h"
 #include "http/household_view.h"
 
 namespace regie::http {
@@ -15,6 +16,9 @@ namespace {
 using nlohmann::json;
 
 constexpr int kMaxLimit = 200;
+// Entries of the list/detail cache: about one list page and a handful of
+// households per active user; a body is a few kilobytes.
+constexpr size_t kCachedReads = 8192;
 
 std::string HouseholdLocation(int64_t tenant_id, int64_t household_id) {
   return std::string(kApiPrefix) + "/tenants/" + std::to_string(tenant_id) + "/households/" +
@@ -152,22 +156,39 @@ class HouseholdHandlers {
           .break_glass = p.Has(core::Role::kRegisseur) || p.Has(core::Role::kPartner),
           .now = ctx_.clock.Now()};
     }
-    REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page, tx->Households().List(list.query));
-    json items = json::array();
-    for (const ports::HouseholdListItem& item : page.items) {
-      if (list.scope_all)
-        items.push_back({{"id", item.summary.id}, {"name", item.summary.name}});
-      else
-        items.push_back(SummaryFor(item));
-    }
     core::AuditRecord r =
         AuditOf(caller, ctx_.clock, list.scope_all ? "search" : "list", "household", "");
     r.tenant_id = tenant_id;
     r.categories = {core::DataCategory::kBasis};
-    if (list.scope_all) r.purpose = "search_outside_relationships: " + *list.query.text;
+    if (list.scope_all) {
+      // A break-the-glass search is rare and logged with its text: not cached.
+      r.purpose = "search_outside_relationships: " + *list.query.text;
+      REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page, tx->Households().List(list.query));
+      json items = json::array();
+      for (const ports::HouseholdListItem& item : page.items)
+        items.push_back({{"id", item.summary.id}, {"name", item.summary.name}});
+      json body = {{"items", std::move(items)}, {"next", nullptr}};
+      return LoggedRead(JsonResponse(200, dto::Dump(body)), ctx_.audit.Enqueue(std::move(r)));
+    }
+    // The counter first: the data read after it is at least as new.
+    REGIE_ASSIGN_OR_RETURN(int64_t generation, tx->Tenants().ChangeCount(tenant_id));
+    const core::Timestamp now = list.query.visible_to->now;
+    const std::string key =
+        "list/" + CallerCacheKey(p, tenant_id) + "?" + std::string(request.query);
+    if (auto hit = cache_.Get(key, generation, now))
+      return LoggedRead(JsonResponse(200, hit->body), ctx_.audit.Enqueue(std::move(r)));
+    REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page, tx->Households().List(list.query));
+    json items = json::array();
+    for (const ports::HouseholdListItem& item : page.items) items.push_back(SummaryFor(item));
     json body = {{"items", std::move(items)},
-                 {"next", page.next && !list.scope_all ? json(*page.next) : json(nullptr)}};
-    return LoggedRead(JsonResponse(200, dto::Dump(body)), ctx_.audit.Enqueue(std::move(r)));
+                 {"next", page.next ? json(*page.next) : json(nullptr)}};
+    std::string text = dto::Dump(body);
+    // The list depends on time only through break-the-glass openings.
+    core::Timestamp valid_until = core::NextAccessChange(core::HouseholdFacts{}, now);
+    if (page.visibility_changes_at && *page.visibility_changes_at < valid_until)
+      valid_until = *page.visibility_changes_at;
+    cache_.Put(key, {.generation = generation, .valid_until = valid_until, .body = text});
+    return LoggedRead(JsonResponse(200, std::move(text)), ctx_.audit.Enqueue(std::move(r)));
   }
 
   StatusOr<ApiResponse> Create(const ApiRequest& request) {
@@ -212,6 +233,27 @@ class HouseholdHandlers {
     REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    // The counter first: the facts and data read after it are at least as new.
+    REGIE_ASSIGN_OR_RETURN(int64_t generation, tx->Tenants().ChangeCount(tenant_id));
+    const core::Timestamp now = ctx_.clock.Now();
+    const std::string key = "household/" + CallerCacheKey(caller.principal, tenant_id) + "/" +
+                            std::to_string(household_id);
+    if (auto hit = cache_.Get(key, generation, now); hit && hit->facts) {
+      // The facts are the current ones (no write since); the policy decides
+      // this request over them now. Only the same answer as when the body
+      // was made serves the body; anything else takes the full path below
+      // (which also logs a refusal).
+      HouseholdAccess access{.facts = *hit->facts, .decision = {}};
+      access.decision =
+          core::DecideHousehold(caller.principal, core::Action::kRead, access.facts, now);
+      if (SameDecision(access.decision, hit->decision)) {
+        core::AuditRecord r = HouseholdAudit(ctx_, caller, access, core::Action::kRead, "household",
+                                             std::to_string(household_id));
+        r.categories = hit->categories;
+        return LoggedRead(JsonResponse(200, hit->body), ctx_.audit.Enqueue(std::move(r)));
+      }
+    }
     REGIE_ASSIGN_OR_RETURN(
         HouseholdAccess access,
         CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kRead));
@@ -224,7 +266,14 @@ class HouseholdHandlers {
     for (const json& c : out["access"]["categories"])
       if (auto cat = core::ParseEnum<core::DataCategory>(c.get<std::string>()))
         r.categories.Add(*cat);
-    return LoggedRead(JsonResponse(200, dto::Dump(out)), ctx_.audit.Enqueue(std::move(r)));
+    std::string body = dto::Dump(out);
+    cache_.Put(key, {.generation = generation,
+                     .valid_until = core::NextAccessChange(access.facts, now),
+                     .body = body,
+                     .categories = r.categories,
+                     .facts = access.facts,
+                     .decision = access.decision});
+    return LoggedRead(JsonResponse(200, std::move(body)), ctx_.audit.Enqueue(std::move(r)));
   }
 
   StatusOr<ApiResponse> Update(const ApiRequest& request) {
@@ -307,7 +356,15 @@ class HouseholdHandlers {
     return JsonResponse(200, dto::Dump(out));
   }
 
+  static bool SameDecision(const core::AccessDecision& a, const core::AccessDecision& b) {
+    return a.allowed && b.allowed && a.reason == b.reason && a.relationship == b.relationship &&
+           a.categories == b.categories && a.names_only == b.names_only &&
+           a.break_glass == b.break_glass;
+  }
+
   const ApiContext& ctx_;
+  // List pages and household details per caller (see HouseholdReadCache).
+  HouseholdReadCache cache_{kCachedReads};
 };
 
 }  // namespace

@@ -180,6 +180,14 @@ class AuditRepository {
   // and moves the head. Returns the stored record.
   virtual StatusOr<core::AuditRecord> Append(core::AuditRecord record,
                                              const core::DigestFn& digest) = 0;
+  // Appends `records` in order, as Append would one by one (the group
+  // commit of reads). A backend may read and move the head once for all.
+  virtual Status AppendMany(std::vector<core::AuditRecord>& records, const core::DigestFn& digest) {
+    for (core::AuditRecord& r : records) {
+      REGIE_ASSIGN_OR_RETURN(r, Append(std::move(r), digest));
+    }
+    return Status::Ok();
+  }
   virtual StatusOr<std::vector<core::AuditRecord>> Find(const AuditQuery& query) = 0;
   // For verification: records with seq > after_seq in seq order, at most `limit`.
   virtual StatusOr<std::vector<core::AuditRecord>> Scan(int64_t after_seq, int limit) = 0;

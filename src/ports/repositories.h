@@ -100,6 +100,10 @@ struct HouseholdListItem {
 struct HouseholdPage {
   std::vector<HouseholdListItem> items;
   std::optional<std::string> next;  // cursor for the next page, if any
+  // With ListVisibility.break_glass: the first moment after `now` at which
+  // one of the user's break-the-glass openings starts or ends, so the same
+  // query can answer differently without any write (none: no such moment).
+  std::optional<core::Timestamp> visibility_changes_at;
 };
 
 class HouseholdRepository {

@@ -114,6 +114,40 @@ TEST_P(AuditContract, AppendsChainAndMoveTheHead) {
   EXPECT_EQ(checked, 3);
 }
 
+// The audit writer's group commit: many records in one call chain exactly
+// as one Append after the other would, between single appends.
+TEST_P(AuditContract, AppendManyChainsLikeSingleAppends) {
+  AppendAll({Record("read", tenant_a_)});
+  std::vector<core::AuditRecord> batch = {Record("list", tenant_a_), Record("read", tenant_b_),
+                                          Record("read", tenant_a_)};
+  {
+    auto tx = Write();
+    ASSERT_TRUE(tx->Audit().AppendMany(batch, digest_).ok());
+    std::vector<core::AuditRecord> none;
+    ASSERT_TRUE(tx->Audit().AppendMany(none, digest_).ok());  // nothing, no harm
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  ASSERT_EQ(batch.size(), 3u);
+  EXPECT_EQ(batch[0].seq, 2);
+  EXPECT_EQ(batch[2].seq, 4);
+  EXPECT_EQ(batch[1].prev_hash, batch[0].hash);
+  EXPECT_EQ(batch[2].prev_hash, batch[1].hash);
+  for (const auto& r : batch) EXPECT_EQ(r.hash, core::ChainHash(digest_, r));
+  auto head = *Read()->Audit().Head();
+  EXPECT_EQ(head.seq, 4);
+  EXPECT_EQ(head.hash, batch[2].hash);
+  auto after = AppendAll({Record("update", tenant_a_)});
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].prev_hash, batch[2].hash);
+  auto stored = *Read()->Audit().Scan(1, 3);
+  ASSERT_EQ(stored.size(), 3u);
+  EXPECT_EQ(stored[1].action, "read");
+  EXPECT_EQ(stored[1].tenant_id, tenant_b_);
+  int64_t checked = 0;
+  EXPECT_EQ(Verify(&checked), "");
+  EXPECT_EQ(checked, 5);
+}
+
 TEST_P(AuditContract, EveryFieldRoundTrips) {
   core::AuditRecord full = Record("read", tenant_a_, At("2025-06-01", 3600));
   full.household_id = 17;

@@ -86,6 +86,32 @@ TEST_P(ChangeCounterContract, WritesRaiseItReadsAndRollbacksDoNot) {
   EXPECT_EQ(Count(999999), 0);
 }
 
+// Cached household bodies show users' names and depend on their roles: a
+// change of those raises every tenant; a login's bookkeeping does not.
+TEST_P(ChangeCounterContract, UserNameRoleAndActivityChangesRaiseEveryTenant) {
+  const int64_t a_before = Count(tenant_a_);
+  const int64_t b_before = Count(tenant_b_);
+  {
+    auto tx = Write();
+    ASSERT_TRUE(tx->Users().UseTotpStep(regisseur_a_, 7).ok());
+    ASSERT_TRUE(tx->Users().SetPassword(regisseur_a_, "other-hash").ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_EQ(Count(tenant_a_), a_before);
+  EXPECT_EQ(Count(tenant_b_), b_before);
+  {
+    auto tx = Write();
+    auto user = tx->Users().Get(regisseur_a_);
+    ASSERT_TRUE(user.ok()) << user.status().ToString();
+    ports::UserData data = user->data;
+    data.display_name = "Andere naam";
+    ASSERT_TRUE(tx->Users().Update(regisseur_a_, user->version, data, T(5)).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_GT(Count(tenant_a_), a_before);
+  EXPECT_GT(Count(tenant_b_), b_before);
+}
+
 // Deferred to commit on PostgreSQL: the second open writer is not blocked by
 // the first one's counter row (with an immediate trigger this test would
 // wait forever on itself).

@@ -233,6 +233,14 @@ StatusOr<ports::HouseholdPage> PgHouseholds::List(const ports::HouseholdQuery& q
     item.relationship = FromRank(r.Int(i, 10));
     page.items.push_back(std::move(item));
   }
+  if (q.visible_to && q.visible_to->break_glass) {
+    REGIE_ASSIGN_OR_RETURN(
+        Result b, conn_.Exec("SELECT min(t) FROM (SELECT opened_at AS t FROM break_glass "
+                             "WHERE user_id = $1 AND opened_at > $2 UNION ALL SELECT expires_at "
+                             "FROM break_glass WHERE user_id = $1 AND expires_at > $2) AS b",
+                             Params().Add(q.visible_to->user_id).Add(q.visible_to->now.micros)));
+    if (b.rows() == 1 && !b.IsNull(0, 0)) page.visibility_changes_at = core::Timestamp{b.Int(0, 0)};
+  }
   return page;
 }
 

@@ -858,6 +858,28 @@ CREATE TRIGGER progress_report_figures_frozen BEFORE UPDATE OR DELETE
   ON progress_report_figures FOR EACH ROW EXECUTE FUNCTION progress_report_figures_frozen();
 )sql";
 
+// Fast household reads; see the SQLite twin. Once per transaction, like
+// tenant_changes_bump, and deferred to commit.
+constexpr std::string_view kV15UserChanges = R"sql(
+CREATE FUNCTION tenant_changes_bump_all() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  flag text;
+BEGIN
+  flag := 'regie.changed_all_' || txid_current();
+  IF current_setting(flag, true) = '1' THEN RETURN NULL; END IF;
+  PERFORM set_config(flag, '1', true);
+  UPDATE tenant_changes SET n = n + 1;
+  RETURN NULL;
+END
+$fn$;
+CREATE CONSTRAINT TRIGGER users_changes
+  AFTER UPDATE OF display_name, roles, active, organisation_id OR DELETE ON users
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump_all();
+CREATE CONSTRAINT TRIGGER organisations_changes
+  AFTER UPDATE OF tenant_id, name, kind OR DELETE ON organisations
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump_all();
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -873,6 +895,7 @@ constexpr std::array kMigrations = {
     Migration{12, "progress_reports", kV12ProgressReports},
     Migration{13, "regions", kV13Regions},
     Migration{14, "report_figures", kV14ReportFigures},
+    Migration{15, "user_changes", kV15UserChanges},
 };
 
 }  // namespace

@@ -67,6 +67,29 @@ StatusOr<ports::AuditHead> SqliteAudit::Head() {
 StatusOr<core::AuditRecord> SqliteAudit::Append(core::AuditRecord record,
                                                 const core::DigestFn& digest) {
   REGIE_ASSIGN_OR_RETURN(ports::AuditHead head, Head());
+  REGIE_RETURN_IF_ERROR(Insert(record, head, digest));
+  REGIE_RETURN_IF_ERROR(MoveHead(head));
+  return record;
+}
+
+Status SqliteAudit::AppendMany(std::vector<core::AuditRecord>& records,
+                               const core::DigestFn& digest) {
+  if (records.empty()) return Status::Ok();
+  // The caller's write transaction holds SQLite's single writer lock, so
+  // the head read once stays ours until the records are in.
+  REGIE_ASSIGN_OR_RETURN(ports::AuditHead head, Head());
+  for (core::AuditRecord& r : records) REGIE_RETURN_IF_ERROR(Insert(r, head, digest));
+  return MoveHead(head);
+}
+
+Status SqliteAudit::MoveHead(const ports::AuditHead& head) {
+  REGIE_ASSIGN_OR_RETURN(Stmt move,
+                         conn_.Prepare("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1"));
+  return move.Bind(1, head.seq).Bind(2, head.hash).Exec();
+}
+
+Status SqliteAudit::Insert(core::AuditRecord& record, ports::AuditHead& head,
+                           const core::DigestFn& digest) {
   record.seq = head.seq + 1;
   record.prev_hash = head.hash;
   record.hash = core::ChainHash(digest, record);
@@ -93,10 +116,8 @@ StatusOr<core::AuditRecord> SqliteAudit::Append(core::AuditRecord record,
         .Bind(17, record.hash);
     REGIE_RETURN_IF_ERROR(s.Exec());
   }
-  REGIE_ASSIGN_OR_RETURN(Stmt move,
-                         conn_.Prepare("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1"));
-  REGIE_RETURN_IF_ERROR(move.Bind(1, record.seq).Bind(2, record.hash).Exec());
-  return record;
+  head = {record.seq, record.hash};
+  return Status::Ok();
 }
 
 StatusOr<std::vector<core::AuditRecord>> SqliteAudit::Find(const ports::AuditQuery& q) {

@@ -213,6 +213,15 @@ StatusOr<ports::HouseholdPage> SqliteHouseholds::List(const ports::HouseholdQuer
     page.items.push_back(std::move(item));
   }
   REGIE_RETURN_IF_ERROR(s.status());
+  if (q.visible_to && q.visible_to->break_glass) {
+    REGIE_ASSIGN_OR_RETURN(
+        Stmt b, conn_.Prepare("SELECT min(t) FROM (SELECT opened_at AS t FROM break_glass "
+                              "WHERE user_id = ?1 AND opened_at > ?2 UNION ALL SELECT expires_at "
+                              "FROM break_glass WHERE user_id = ?1 AND expires_at > ?2)"));
+    b.Bind(1, q.visible_to->user_id).Bind(2, q.visible_to->now.micros);
+    if (b.Step() && !b.IsNull(0)) page.visibility_changes_at = core::Timestamp{b.Int(0)};
+    REGIE_RETURN_IF_ERROR(b.status());
+  }
   return page;
 }
 

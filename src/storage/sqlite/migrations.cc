@@ -922,6 +922,26 @@ CREATE TRIGGER progress_report_figures_no_delete BEFORE DELETE ON progress_repor
 BEGIN SELECT RAISE(ABORT, 'the figures of a final report are frozen'); END;
 )sql";
 
+// Fast household reads: the list and detail cache (http::HouseholdReadCache)
+// serves a body while the tenant's change counter stands. Those bodies also
+// show users' names (regisseur, begeleiders, vrijwilligers) and
+// organisations, which belong to no one tenant: a change of what a body can
+// show of them (or of a user's roles and activity) bumps every tenant.
+// Rare (user administration), so the cost of recomputing is fine. Not the
+// login bookkeeping columns (password, TOTP step): those change per login.
+constexpr std::string_view kV15UserChanges = R"sql(
+CREATE TRIGGER users_changes_update
+AFTER UPDATE OF display_name, roles, active, organisation_id ON users
+BEGIN UPDATE tenant_changes SET n = n + 1; END;
+CREATE TRIGGER users_changes_delete AFTER DELETE ON users
+BEGIN UPDATE tenant_changes SET n = n + 1; END;
+CREATE TRIGGER organisations_changes_update
+AFTER UPDATE OF tenant_id, name, kind ON organisations
+BEGIN UPDATE tenant_changes SET n = n + 1; END;
+CREATE TRIGGER organisations_changes_delete AFTER DELETE ON organisations
+BEGIN UPDATE tenant_changes SET n = n + 1; END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -937,6 +957,7 @@ constexpr std::array kMigrations = {
     Migration{12, "progress_reports", kV12ProgressReports},
     Migration{13, "regions", kV13Regions},
     Migration{14, "report_figures", kV14ReportFigures},
+    Migration{15, "user_changes", kV15UserChanges},
 };
 
 }  // namespace

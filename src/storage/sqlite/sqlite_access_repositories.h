@@ -96,11 +96,15 @@ class SqliteAudit final : public ports::AuditRepository {
   explicit SqliteAudit(Connection& conn) : conn_(conn) {}
   StatusOr<core::AuditRecord> Append(core::AuditRecord record,
                                      const core::DigestFn& digest) override;
+  Status AppendMany(std::vector<core::AuditRecord>& records, const core::DigestFn& digest) override;
   StatusOr<std::vector<core::AuditRecord>> Find(const ports::AuditQuery& query) override;
   StatusOr<std::vector<core::AuditRecord>> Scan(int64_t after_seq, int limit) override;
   StatusOr<ports::AuditHead> Head() override;
 
  private:
+  // Chains `record` after `head` and inserts it; `head` becomes the record.
+  Status Insert(core::AuditRecord& record, ports::AuditHead& head, const core::DigestFn& digest);
+  Status MoveHead(const ports::AuditHead& head);
   Connection& conn_;
 };
 

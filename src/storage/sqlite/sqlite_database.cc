@@ -94,7 +94,7 @@ class SqliteTransaction final : public ports::Transaction {
         regions_(*conn_) {}
 
   ~SqliteTransaction() override {
-    if (!finished_) (void)conn_->Exec("ROLLBACK");
+    if (!finished_) (void)conn_->Run("ROLLBACK");
     pool_.Release(std::move(conn_));
   }
 
@@ -120,8 +120,8 @@ class SqliteTransaction final : public ports::Transaction {
 
   Status Commit() override {
     finished_ = true;
-    Status s = conn_->Exec("COMMIT");
-    if (!s.ok()) (void)conn_->Exec("ROLLBACK");
+    Status s = conn_->Run("COMMIT");
+    if (!s.ok()) (void)conn_->Run("ROLLBACK");
     return s;
   }
 
@@ -159,7 +159,7 @@ class SqliteDatabase final : public ports::Database {
     REGIE_ASSIGN_OR_RETURN(auto conn, pool_.Acquire());
     // IMMEDIATE takes the write lock up front, so a writer never fails
     // half-way on a lock upgrade; readers see a WAL snapshot.
-    Status s = conn->Exec(mode == ports::TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    Status s = conn->Run(mode == ports::TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
     if (!s.ok()) {
       pool_.Release(std::move(conn));
       return s;

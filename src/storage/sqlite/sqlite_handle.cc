@@ -83,7 +83,7 @@ StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& path,
 }
 
 StatusOr<Stmt> Connection::Prepare(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* raw = nullptr;
     int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
@@ -93,6 +93,11 @@ StatusOr<Stmt> Connection::Prepare(std::string_view sql) {
     it = cache_.emplace(std::string(sql), std::move(stmt)).first;
   }
   return Stmt(db_.get(), it->second.get());
+}
+
+Status Connection::Run(std::string_view sql) {
+  REGIE_ASSIGN_OR_RETURN(Stmt s, Prepare(sql));
+  return s.Exec();
 }
 
 Status Connection::Exec(const char* sql) {

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -88,10 +89,18 @@ class Connection {
   // parameters, never into the text).
   StatusOr<Stmt> Prepare(std::string_view sql);
   Status Exec(const char* sql);  // for statements without parameters
+  // BEGIN, COMMIT, ROLLBACK: from the statement cache, not parsed again by
+  // sqlite3_exec for every transaction (every request has one).
+  Status Run(std::string_view sql);
 
  private:
+  // Looks statements up by their text without copying it into a key.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   DbPtr db_;
-  std::unordered_map<std::string, StmtPtr> cache_;
+  std::unordered_map<std::string, StmtPtr, TextHash, std::equal_to<>> cache_;
 };
 
 }  // namespace regie::storage::sqlite

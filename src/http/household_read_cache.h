@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "core/access/policy.h"
+#include "core/date.h"
+
+namespace regie::http {
+
+// Computed bodies of the household list and the household detail, the two
+// reads the Foundation issue wants at tens of thousands per second. An
+// entry is only a shortcut for the work between the authorisation and the
+// audit record, never for either: every request still authenticates, is
+// decided by the one policy (the detail entry keeps the facts it was
+// computed from, which are the current facts while the counter stands) and
+// is audited before its response leaves.
+//
+// An entry is served only while
+//   - the tenant's change counter is the one it was computed at (storage
+//     bumps it in the same transaction as every change of the household,
+//     its persons, sharing bases, assignments, organisations, referrals,
+//     break-the-glass openings, and of users' names, roles and activity);
+//   - the clock is before `valid_until` (core::NextAccessChange: the next
+//     moment access can change by time alone);
+// and the key names everything else the answer depends on: tenant, the
+// caller's user, organisation and roles, and the request (household id, or
+// the list's query string). Sessions are checked per request before the
+// cache is asked, so a logout or an expired session never reaches it.
+// Thread-safe; a small LRU.
+class HouseholdReadCache {
+ public:
+  struct Entry {
+    int64_t generation = 0;
+    core::Timestamp valid_until;
+    std::string body;
+    core::CategorySet categories;  // what the body shows, for the audit record
+    // Detail only: the facts the body was computed from and the decision
+    // over them; a request whose own decision differs is not served.
+    std::optional<core::HouseholdFacts> facts;
+    core::AccessDecision decision;
+  };
+
+  explicit HouseholdReadCache(size_t capacity) : capacity_(capacity) {}
+
+  // The entry under `key` if it is still valid at (`generation`, `now`);
+  // an outdated entry is dropped.
+  std::shared_ptr<const Entry> Get(const std::string& key, int64_t generation, core::Timestamp now);
+  void Put(const std::string& key, Entry entry);
+  size_t size() const;
+
+ private:
+  using Lru = std::list<std::pair<std::string, std::shared_ptr<const Entry>>>;
+  const size_t capacity_;
+  mutable std::mutex mu_;
+  Lru lru_;  // most recently used first
+  std::unordered_map<std::string, Lru::iterator> index_;
+};
+
+// Key parts common to both reads: everything about the caller that the
+// answer depends on besides the tenant's data.
+std::string CallerCacheKey(const core::Principal& p, int64_t tenant_id);
+
+}  // namespace regie::http
