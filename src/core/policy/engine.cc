@@ -105,6 +105,11 @@ void Evaluator::SelectIndicators(const std::vector<uint8_t>& mask) {
     if (c.milestone != kNone) for_indicators_[c.milestone] = 1;
     if (c.milestone_applies != kNone) for_indicators_[c.milestone_applies] = 1;
   }
+  group_for_indicators_.assign(t_.groups.size(), 0);
+  for (size_t g = 0; g < t_.groups.size(); ++g)
+    for (const internal::CVersion& v : t_.groups[g].versions)
+      for (uint32_t i = v.indicators.begin; i < v.indicators.begin + v.indicators.count; ++i)
+        if (indicator_mask_[i] != 0) group_for_indicators_[g] = 1;
 }
 
 std::span<const EventRecord> Evaluator::Bucket(uint32_t event) const {
@@ -390,6 +395,10 @@ void Evaluator::Run(const PersonFacts& facts, std::span<const EventRecord> sorte
   out.milestones.clear();
   out.cadences.clear();
   for (size_t g = 0; g < t_.groups.size(); ++g) {
+    // Indicators read only milestones of their own pack version (the
+    // compiler resolves them there), so a group without a selected
+    // indicator has nothing for kIndicatorsOnly to evaluate.
+    if (!all && group_for_indicators_[g] == 0) continue;
     const internal::CGroup& group = t_.groups[g];
     int32_t anchor = first_[group.anchor];
     if (anchor == kNoDate) anchor = on_;  // not yet anchored: today's rules
@@ -482,6 +491,7 @@ void Evaluator::EvaluateIndicators(const PersonFacts& /*facts*/, const Evaluatio
     return true;
   };
   for (size_t g = 0; g < t_.groups.size(); ++g) {
+    if (group_for_indicators_[g] == 0) continue;  // nothing selected; its version may be stale
     const internal::CVersion& v = t_.groups[g].versions[selected_[g].version];
     for (uint32_t i = v.indicators.begin; i < v.indicators.begin + v.indicators.count; ++i) {
       if (indicator_mask_[i] == 0) continue;

@@ -217,6 +217,9 @@ class Evaluator {
   std::vector<int32_t> scratch_dates_;
   std::vector<uint8_t> for_indicators_;  // per milestone: read by a selected indicator
   std::vector<uint8_t> indicator_mask_;  // per indicator: selected (SelectIndicators)
+  // Per pack group: a version has a selected indicator, so kIndicatorsOnly
+  // must select its version; a group without one contributes nothing then.
+  std::vector<uint8_t> group_for_indicators_;
   int32_t age_cache_day_ = internal::kNoDate;
   int32_t age_cache_ = 0;
 };
