@@ -114,13 +114,13 @@ void CohortEngine::PrepareLabels(const TenantPopulation& population, Date on, Re
                                                               kNationalityGroups.end());
 }
 
-void CohortEngine::Survival(const policy::PersonFacts& facts,
+void CohortEngine::Survival(const policy::PersonFacts& facts, const civil::Ymd& birth,
                             std::span<const policy::EventRecord> events, int32_t on,
                             uint32_t cohort, size_t cohorts) {
   if (!facts.housing_date || facts.housing_date->days() > on) return;
   const int32_t origin = facts.housing_date->days();
   // Adults at housing: the measures are about adults' plans, work and exams.
-  if (civil::Age(civil::FromDays(facts.birth_date.days()), origin) < 18) return;
+  if (civil::Age(birth, origin) < 18) return;
   std::array<int32_t, kTimeToEventCount> first{};
   first.fill(policy::internal::kOpenEnd);
   bool bijstand = false;
@@ -149,27 +149,31 @@ void CohortEngine::Survival(const policy::PersonFacts& facts,
   }
 }
 
-void CohortEngine::Ladder(const policy::PersonFacts& facts,
+void CohortEngine::Ladder(const policy::PersonFacts& facts, const civil::Ymd& birth,
                           std::span<const policy::EventRecord> events, int32_t on,
                           std::vector<LadderQuarter>& quarters) {
   if (!facts.housing_date || facts.housing_date->days() > on) return;
-  const civil::Ymd birth = civil::FromDays(facts.birth_date.days());
-  rungs_.clear();
-  for (const policy::EventRecord& e : events)
-    if (e.event == ladder_event_ && e.date.days() <= on)
-      rungs_.emplace_back(e.date.days(), e.value);
-  std::sort(rungs_.begin(), rungs_.end());
+  // The population keeps events in canonical order, so the ladder's rungs
+  // are one run by (date, value); quarter ends never pass `on`, so the
+  // walk below never reads a rung recorded after the reference date.
+  auto by_event = [](const policy::EventRecord& e, uint32_t id) { return e.event < id; };
+  const auto* first =
+      std::lower_bound(events.data(), events.data() + events.size(), ladder_event_, by_event);
+  const auto* last = first;
+  while (last != events.data() + events.size() && last->event == ladder_event_) ++last;
+  const std::span<const policy::EventRecord> rungs(first, last);
   size_t next = 0;
   int32_t rung = 0;
   int32_t previous = -1;  // -1: not in the previous quarter's population
-  for (LadderQuarter& q : quarters) {
-    const int32_t end = q.end.days();
-    while (next < rungs_.size() && rungs_[next].first <= end) {
-      rung = std::clamp(rungs_[next].second, 0, 6);
+  for (size_t qi = 0; qi < quarters.size(); ++qi) {
+    LadderQuarter& q = quarters[qi];
+    const int32_t end = std::min(q.end.days(), on);
+    while (next < rungs.size() && rungs[next].date.days() <= end) {
+      rung = std::clamp(rungs[next].value, 0, 6);
       ++next;
     }
     // The ladder is about adults living here at the quarter's end.
-    if (facts.housing_date->days() > end || civil::Age(birth, end) < 18) {
+    if (facts.housing_date->days() > end || civil::Age(birth, quarter_ends_[qi]) < 18) {
       previous = -1;
       continue;
     }
@@ -212,6 +216,14 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
   const uint32_t cells = offset.back();
   const size_t indicators = policy_.indicator_count();
   counts_.assign(indicators * cells * kSlots, 0);
+  selected_.assign(options.indicators.empty() ? indicators : 0, 1);
+  if (!options.indicators.empty()) {
+    selected_.assign(indicators, 0);
+    for (size_t i = 0; i < indicators; ++i)
+      for (const std::string& id : options.indicators)
+        if (policy_.indicator(static_cast<uint32_t>(i)).id == id) selected_[i] = 1;
+  }
+  evaluator_.SelectIndicators(selected_);
 
   const auto cohorts = static_cast<uint32_t>(report.Labels(Dimension::kCohort).size());
   const int32_t first_cohort = population.first_cohort();
@@ -230,28 +242,35 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
       q.end = Date::FromDays(std::min(QuarterEnd(code), on.days()));
     }
   }
+  // Once per recompute, not per person and quarter.
+  quarter_ends_.clear();
+  for (const LadderQuarter& q : report.ladder.quarters)
+    quarter_ends_.push_back(civil::FromDays(q.end.days()));
+  const civil::Ymd on_ymd = civil::FromDays(on.days());
+  bool need_age = false;  // the one dimension that costs a computation per person
+  for (const Breakdown& b : breakdowns)
+    need_age = need_age || b.first == Dimension::kAgeBand || b.second == Dimension::kAgeBand;
 
   std::array<uint32_t, kDimensionCount> value{};
   std::vector<uint32_t> cell_of(breakdowns.size());
   const int32_t on_day = on.days();
   for (const PersonRow& p : population.persons()) {
     std::span<const policy::EventRecord> events = population.EventsOf(p);
-    evaluator_.Evaluate(p.facts, events, on, evaluation_,
-                        policy::Evaluator::Scope::kIndicatorsOnly);
+    evaluator_.EvaluateSorted(p.facts, events, on, evaluation_,
+                              policy::Evaluator::Scope::kIndicatorsOnly);
     evaluator_.EvaluateIndicators(p.facts, evaluation_, results_);
 
     uint32_t cohort = cohorts - 1;  // "onbekend"
-    if (p.facts.housing_date) {
-      const int32_t code = CohortCode(*p.facts.housing_date);
-      if (code <= last_cohort) cohort = static_cast<uint32_t>(code - first_cohort);
-    }
+    if (p.cohort != kNoCohort && p.cohort <= last_cohort)
+      cohort = static_cast<uint32_t>(p.cohort - first_cohort);
     value[static_cast<size_t>(Dimension::kTotal)] = 0;
     value[static_cast<size_t>(Dimension::kCohort)] = cohort;
     value[static_cast<size_t>(Dimension::kWijk)] = p.wijk;
     value[static_cast<size_t>(Dimension::kKern)] = p.kern;
     value[static_cast<size_t>(Dimension::kSex)] = p.sex;
-    value[static_cast<size_t>(Dimension::kAgeBand)] =
-        AgeBand(civil::Age(civil::FromDays(p.facts.birth_date.days()), on_day));
+    const civil::Ymd& birth = p.birth;
+    if (need_age)
+      value[static_cast<size_t>(Dimension::kAgeBand)] = AgeBand(civil::Age(birth, on_ymd));
     value[static_cast<size_t>(Dimension::kNationality)] = p.nationality;
     for (size_t b = 0; b < breakdowns.size(); ++b)
       cell_of[b] = offset[b] + value[static_cast<size_t>(breakdowns[b].first)] * second_size[b] +
@@ -269,12 +288,13 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
       int32_t* base = counts_.data() + static_cast<size_t>(r.indicator) * cells * kSlots + slot;
       for (uint32_t c : cell_of) base[static_cast<size_t>(c) * kSlots] += 1;
     }
-    if (options.survival) Survival(p.facts, events, on_day, cohort, cohorts);
-    if (ladder) Ladder(p.facts, events, on_day, report.ladder.quarters);
+    if (options.survival) Survival(p.facts, birth, events, on_day, cohort, cohorts);
+    if (ladder) Ladder(p.facts, birth, events, on_day, report.ladder.quarters);
   }
 
   // Figures.
   for (size_t i = 0; i < indicators; ++i) {
+    if (selected_[i] == 0) continue;
     const policy::Indicator& def = policy_.indicator(static_cast<uint32_t>(i));
     const policy::Pack& pack = policy_.indicator_pack(static_cast<uint32_t>(i));
     IndicatorFigures& f = report.indicators.emplace_back();
@@ -291,6 +311,12 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
     for (size_t b = 0; b < breakdowns.size(); ++b) {
       BreakdownFigures& bf = f.breakdowns.emplace_back();
       bf.breakdown = breakdowns[b];
+      size_t used = 0;
+      for (uint32_t c = offset[b]; c < offset[b + 1]; ++c) {
+        const int32_t* k = base + static_cast<size_t>(c) * kSlots;
+        used += (k[kSatisfied] | k[kNotSatisfied] | k[kWithinWindow] | k[kAnchorMissing]) != 0;
+      }
+      bf.cells.reserve(used);
       for (uint32_t c = offset[b]; c < offset[b + 1]; ++c) {
         const int32_t* k = base + static_cast<size_t>(c) * kSlots;
         if (k[kSatisfied] == 0 && k[kNotSatisfied] == 0 && k[kWithinWindow] == 0 &&
@@ -321,7 +347,7 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
   }
 
   if (options.survival) {
-    std::vector<uint32_t> all;
+    std::vector<uint32_t>& all = km_all_;
     for (size_t m = 0; m < kTimeToEventCount; ++m) {
       SurvivalFigures& s = report.survival.emplace_back();
       s.measure = static_cast<TimeToEvent>(m);
@@ -333,11 +359,11 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
       for (uint32_t c = 0; c < per_cohort.size(); ++c) {
         std::vector<uint32_t>& keys = per_cohort[c];
         if (keys.empty()) continue;
-        std::sort(keys.begin(), keys.end());
+        stats::SortKeys(keys, km_scratch_);
         all.insert(all.end(), keys.begin(), keys.end());
         s.by_cohort.emplace_back(c, stats::KaplanMeierFromSortedKeys(keys));
       }
-      std::sort(all.begin(), all.end());
+      stats::SortKeys(all, km_scratch_);
       s.total = stats::KaplanMeierFromSortedKeys(all);
     }
   }

@@ -17,6 +17,10 @@ struct EngineOptions {
   std::vector<Breakdown> breakdowns = DefaultBreakdowns();
   int ladder_quarters = 8;  // quarters of participatieladder history, ending with the current one
   bool survival = true;     // Kaplan-Meier curves
+  // Indicator ids to compute (an id no active pack has is ignored); empty:
+  // every indicator of the active packs. The others are neither evaluated
+  // nor reported.
+  std::vector<std::string> indicators;
 };
 
 // Computes every indicator of a tenant's active packs on a reference date,
@@ -50,10 +54,13 @@ class CohortEngine {
   };
 
   void PrepareLabels(const TenantPopulation& population, Date on, Report& report);
-  void Survival(const policy::PersonFacts& facts, std::span<const policy::EventRecord> events,
-                int32_t on, uint32_t cohort, size_t cohorts);
-  void Ladder(const policy::PersonFacts& facts, std::span<const policy::EventRecord> events,
-              int32_t on, std::vector<LadderQuarter>& quarters);
+  void Survival(const policy::PersonFacts& facts, const policy::civil::Ymd& birth,
+                std::span<const policy::EventRecord> events, int32_t on, uint32_t cohort,
+                size_t cohorts);
+  // `events` in canonical order (TenantPopulation keeps them so).
+  void Ladder(const policy::PersonFacts& facts, const policy::civil::Ymd& birth,
+              std::span<const policy::EventRecord> events, int32_t on,
+              std::vector<LadderQuarter>& quarters);
 
   const policy::CompiledPolicy& policy_;
   policy::Evaluator evaluator_;
@@ -68,7 +75,10 @@ class CohortEngine {
   // Scratch, reused across tenants.
   std::vector<int32_t> counts_;  // [indicator][cell][4]
   std::array<std::vector<std::vector<uint32_t>>, kTimeToEventCount> km_keys_;  // [m][cohort]
-  std::vector<std::pair<int32_t, int32_t>> rungs_;  // (date, rung) of one person
+  std::vector<uint32_t> km_all_;                  // one measure's keys over all cohorts
+  std::vector<uint32_t> km_scratch_;              // stats::SortKeys
+  std::vector<policy::civil::Ymd> quarter_ends_;  // the ladder's quarter ends, as dates
+  std::vector<uint8_t> selected_;                 // per indicator: computed (options.indicators)
 };
 
 }  // namespace regie::core::indicators

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/policy/engine.h"
+
 namespace regie::core::indicators {
 
 std::string_view ToCode(Dimension d) {
@@ -70,12 +72,17 @@ void TenantPopulation::Add(const PersonData& person, policy::PersonFacts facts,
   row.events_begin = static_cast<uint32_t>(events_.size());
   row.events_count = static_cast<uint32_t>(events.size());
   events_.insert(events_.end(), events.begin(), events.end());
+  // Sorted once here, per data snapshot, like an index: a recompute then
+  // finds each event's occurrences as one run in date order and sorts nothing.
+  std::sort(events_.begin() + row.events_begin, events_.end(), policy::EventsBefore);
   row.wijk = Intern(person.address.wijk, wijken_, wijk_index_);
   row.kern = Intern(person.address.kern, kernen_, kern_index_);
   row.sex = static_cast<uint8_t>(person.sex);
   row.nationality = NationalityGroup(person.nationality);
+  row.birth = policy::civil::FromDays(facts.birth_date.days());
   if (facts.housing_date) {
     const int32_t code = CohortCode(*facts.housing_date);
+    row.cohort = code;
     first_cohort_ = has_cohort_ ? std::min(first_cohort_, code) : code;
     has_cohort_ = true;
   }

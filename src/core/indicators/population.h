@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/model.h"
+#include "core/policy/civil.h"
 #include "core/policy/compiled.h"
 #include "core/policy/person.h"
 
@@ -50,8 +51,16 @@ uint8_t NationalityGroup(std::string_view iso_code);
 int32_t CohortCode(Date housing);
 std::string CohortLabel(int32_t code);  // "2017H2"
 
+// No housing date, so no cohort (PersonRow::cohort).
+inline constexpr int32_t kNoCohort = -1;
+
 struct PersonRow {
   policy::PersonFacts facts;
+  // Derived from the facts at load, so a recompute does no calendar
+  // conversion for them: the birth date as a calendar date and the housing
+  // cohort code (CohortCode, or kNoCohort).
+  policy::civil::Ymd birth{};
+  int32_t cohort = kNoCohort;
   uint32_t events_begin = 0;  // into TenantPopulation::events()
   uint32_t events_count = 0;
   uint16_t wijk = 0;  // into wijken(); 0 is "onbekend"
@@ -61,8 +70,11 @@ struct PersonRow {
 };
 
 // Contract: events are interned against the tenant's CompiledPolicy (the
-// caller skips unknown events, which no indicator can read); a person's
-// events are kept as given (the Evaluator does not need them sorted).
+// caller skips unknown events, which no indicator can read); Add keeps a
+// person's events in canonical order (policy::EventsBefore: by event, then
+// date, then value), whatever order they were given in, so the engine can
+// hand them to Evaluator::EvaluateSorted and find an event's occurrences as
+// one date-ordered run.
 class TenantPopulation {
  public:
   void Add(const PersonData& person, policy::PersonFacts facts,

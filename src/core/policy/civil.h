@@ -71,11 +71,11 @@ constexpr int32_t Add(int32_t days, const Duration& span) {
 }
 
 // Civil age (whole years) on `on` of someone born on `birth`, as core::AgeOn.
-constexpr int32_t Age(const Ymd& birth, int32_t on) {
-  const Ymd o = FromDays(on);
-  int32_t age = o.y - birth.y;
-  if (o.m < birth.m || (o.m == birth.m && o.d < birth.d)) --age;
+constexpr int32_t Age(const Ymd& birth, const Ymd& on) {
+  int32_t age = on.y - birth.y;
+  if (on.m < birth.m || (on.m == birth.m && on.d < birth.d)) --age;
   return age;
 }
+constexpr int32_t Age(const Ymd& birth, int32_t on) { return Age(birth, FromDays(on)); }
 
 }  // namespace regie::core::policy::civil

@@ -53,6 +53,23 @@ int32_t PersonDate(const PersonFacts& facts, PersonDateField field) {
 // Leerplicht runs from age 5 to 16 (seed 000, §4.5.1).
 bool IsLeerplichtig(int32_t age) { return age >= 5 && age < 16; }
 
+// The largest day s with civil::Add(s, span) <= on. Add is non-decreasing
+// in s (a month end clamps, it never goes back), so a binary search finds
+// it; the window covers any span a pack can write (4,000 years).
+int32_t LastStartBy(const Duration& span, int32_t on) {
+  constexpr int32_t kReach = 1'500'000;
+  int32_t lo = on - kReach;  // Add(lo, span) <= on for every span within reach
+  int32_t hi = on + kReach;  // Add(hi, span) > on
+  while (hi - lo > 1) {
+    const int32_t mid = lo + (hi - lo) / 2;
+    if (civil::Add(mid, span) <= on)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 bool Meets(Requirement r, bool value) {
   return r == Requirement::kAny || (r == Requirement::kYes) == value;
 }
@@ -64,59 +81,73 @@ std::string_view ToCode(Reason reason) { return kReasonCodes[static_cast<int>(re
 
 Evaluator::Evaluator(const CompiledPolicy& policy) : t_(policy.tables()) {
   const size_t n = t_.events.size();
-  offsets_.assign(n + 1, 0);
-  cursor_.assign(n, 0);
+  begin_.assign(n, 0);
+  end_.assign(n, 0);
   first_.assign(n, kNoDate);
+  recorded_.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (t_.events[i].kind == EventKind::kPersonField) field_events_.push_back(i);
+    if (t_.events[i].kind == EventKind::kRecorded) recorded_[i] = 1;
+  }
   selected_.assign(t_.groups.size(), {});
+  SelectIndicators({});
+}
+
+void Evaluator::SelectIndicators(const std::vector<uint8_t>& mask) {
+  indicator_mask_.assign(t_.indicators.size(), 1);
+  if (!mask.empty())
+    for (size_t i = 0; i < indicator_mask_.size(); ++i)
+      indicator_mask_[i] = i < mask.size() && mask[i] != 0 ? 1 : 0;
   for_indicators_.assign(t_.milestones.size(), 0);
-  for (const internal::CIndicator& c : t_.indicators) {
+  for (size_t i = 0; i < t_.indicators.size(); ++i) {
+    if (indicator_mask_[i] == 0) continue;
+    const internal::CIndicator& c = t_.indicators[i];
     if (c.milestone != kNone) for_indicators_[c.milestone] = 1;
     if (c.milestone_applies != kNone) for_indicators_[c.milestone_applies] = 1;
   }
+  group_for_indicators_.assign(t_.groups.size(), 0);
+  for (size_t g = 0; g < t_.groups.size(); ++g)
+    for (const internal::CVersion& v : t_.groups[g].versions)
+      for (uint32_t i = v.indicators.begin; i < v.indicators.begin + v.indicators.count; ++i)
+        if (indicator_mask_[i] != 0) group_for_indicators_[g] = 1;
 }
 
 std::span<const EventRecord> Evaluator::Bucket(uint32_t event) const {
-  return {sorted_.data() + offsets_[event], offsets_[event + 1] - offsets_[event]};
+  return {base_ + begin_[event], end_[event] - begin_[event]};
 }
 
-void Evaluator::PrepareEvents(const PersonFacts& facts, std::span<const EventRecord> events) {
-  const uint32_t n = static_cast<uint32_t>(t_.events.size());
-  std::fill(offsets_.begin(), offsets_.end(), 0U);
-  // Counting sort by event, then by (date, value) within each small bucket:
-  // the order in which events were recorded can never change a result.
-  uint32_t kept = 0;
-  for (const EventRecord& e : events) {
-    if (e.event >= n || t_.events[e.event].kind != EventKind::kRecorded || e.date.days() > on_)
-      continue;
-    ++offsets_[e.event + 1];
-    ++kept;
+void Evaluator::IndexEvents(const PersonFacts& facts, std::span<const EventRecord> sorted) {
+  // Undo the previous person's buckets: every other recorded event is
+  // already empty with no date.
+  for (uint32_t e : touched_) {
+    begin_[e] = end_[e] = 0;
+    first_[e] = kNoDate;
   }
-  for (uint32_t i = 0; i < n; ++i) offsets_[i + 1] += offsets_[i];
-  sorted_.resize(kept);
-  std::copy(offsets_.begin(), offsets_.end() - 1, cursor_.begin());
-  for (const EventRecord& e : events) {
-    if (e.event >= n || t_.events[e.event].kind != EventKind::kRecorded || e.date.days() > on_)
-      continue;
-    sorted_[cursor_[e.event]++] = e;
+  touched_.clear();
+  base_ = sorted.data();
+  const auto n = static_cast<uint32_t>(t_.events.size());
+  const auto size = static_cast<uint32_t>(sorted.size());
+  // In canonical order each event is one run sorted by date, so its bucket
+  // (the occurrences on or before the reference date) is a prefix of the run.
+  for (uint32_t i = 0; i < size;) {
+    const uint32_t e = sorted[i].event;
+    uint32_t j = i;
+    while (j < size && sorted[j].event == e) ++j;
+    if (e < n && recorded_[e] != 0) {
+      uint32_t k = i;
+      while (k < j && sorted[k].date.days() <= on_) ++k;
+      if (k > i) {
+        begin_[e] = i;
+        end_[e] = k;
+        first_[e] = sorted[i].date.days();
+        touched_.push_back(e);
+      }
+    }
+    i = j;
   }
-  auto before = [](const EventRecord& a, const EventRecord& b) {
-    return a.date != b.date ? a.date < b.date : a.value < b.value;
-  };
-  for (uint32_t i = 0; i < n; ++i) {
-    uint32_t b = offsets_[i], e = offsets_[i + 1];
-    for (uint32_t k = b + 1; k < e; ++k) {  // insertion sort: buckets hold a few events
-      EventRecord x = sorted_[k];
-      uint32_t j = k;
-      for (; j > b && before(x, sorted_[j - 1]); --j) sorted_[j] = sorted_[j - 1];
-      sorted_[j] = x;
-    }
-    const internal::CEvent& ev = t_.events[i];
-    if (ev.kind == EventKind::kRecorded) {
-      first_[i] = b < e ? sorted_[b].date.days() : kNoDate;
-    } else if (ev.kind == EventKind::kPersonField) {
-      int32_t d = PersonDate(facts, ev.field);
-      first_[i] = d != kNoDate && d <= on_ ? d : kNoDate;
-    }
+  for (uint32_t i : field_events_) {
+    const int32_t d = PersonDate(facts, t_.events[i].field);
+    first_[i] = d != kNoDate && d <= on_ ? d : kNoDate;
   }
   for (uint32_t i : t_.derived_order) {
     const internal::CEvent& ev = t_.events[i];
@@ -132,7 +163,7 @@ void Evaluator::PrepareEvents(const PersonFacts& facts, std::span<const EventRec
     }
     // "latest" waits until every source happened; "earliest" takes the first.
     if (ev.pick == DerivedPick::kLatest && !all) pick = kNoDate;
-    if (pick != kNoDate) pick = civil::Add(pick, ev.offset);
+    if (pick != kNoDate && ev.offset.amount != 0) pick = civil::Add(pick, ev.offset);
     first_[i] = pick != kNoDate && pick <= on_ ? pick : kNoDate;
   }
 }
@@ -324,14 +355,50 @@ void Evaluator::EvaluateCadence(uint32_t index, const PersonFacts& facts, Cadenc
 
 void Evaluator::Evaluate(const PersonFacts& facts, std::span<const EventRecord> events, Date on,
                          Evaluation& out, Scope scope) {
-  const bool all = scope == Scope::kEverything;
   on_ = on.days();
+  const auto n = static_cast<uint32_t>(t_.events.size());
+  // Sorting makes the result independent of the order events were recorded in.
+  sorted_.clear();
+  for (const EventRecord& e : events)
+    if (e.event < n && t_.events[e.event].kind == EventKind::kRecorded && e.date.days() <= on_)
+      sorted_.push_back(e);
+  std::sort(sorted_.begin(), sorted_.end(), EventsBefore);
+  Run(facts, sorted_, out, scope);
+}
+
+void Evaluator::EvaluateSorted(const PersonFacts& facts, std::span<const EventRecord> sorted,
+                               Date on, Evaluation& out, Scope scope) {
+  on_ = on.days();
+  Run(facts, sorted, out, scope);
+}
+
+void Evaluator::Run(const PersonFacts& facts, std::span<const EventRecord> sorted, Evaluation& out,
+                    Scope scope) {
+  const bool all = scope == Scope::kEverything;
   birth_ = civil::FromDays(facts.birth_date.days());
-  age_cache_day_ = kNoDate;
-  PrepareEvents(facts, events);
+  // A recompute asks for one reference date for a whole population.
+  if (on_ymd_day_ != on_) {
+    on_ymd_day_ = on_;
+    on_ymd_ = civil::FromDays(on_);
+    min_residence_last_.resize(t_.indicators.size());
+    max_residence_last_.resize(t_.indicators.size());
+    for (size_t i = 0; i < t_.indicators.size(); ++i) {
+      const internal::CIndicator& c = t_.indicators[i];
+      if (c.has_min_residence) min_residence_last_[i] = LastStartBy(c.min_residence, on_);
+      if (c.has_max_residence) max_residence_last_[i] = LastStartBy(c.max_residence, on_);
+    }
+  }
+  age_on_ = civil::Age(birth_, on_ymd_);
+  age_cache_day_ = on_;
+  age_cache_ = age_on_;
+  IndexEvents(facts, sorted);
   out.milestones.clear();
   out.cadences.clear();
   for (size_t g = 0; g < t_.groups.size(); ++g) {
+    // Indicators read only milestones of their own pack version (the
+    // compiler resolves them there), so a group without a selected
+    // indicator has nothing for kIndicatorsOnly to evaluate.
+    if (!all && group_for_indicators_[g] == 0) continue;
     const internal::CGroup& group = t_.groups[g];
     int32_t anchor = first_[group.anchor];
     if (anchor == kNoDate) anchor = on_;  // not yet anchored: today's rules
@@ -408,7 +475,9 @@ bool Evaluator::ConditionHolds(const internal::CCondition& c) const {
   return true;
 }
 
-void Evaluator::EvaluateIndicators(const PersonFacts& facts, const Evaluation& evaluation,
+// The facts are those of the last Evaluate (the contract), whose age on the
+// reference date Run already computed; the parameter stays for callers.
+void Evaluator::EvaluateIndicators(const PersonFacts& /*facts*/, const Evaluation& evaluation,
                                    std::vector<IndicatorResult>& out) const {
   out.clear();
   auto find = [&](uint32_t milestone) -> const MilestoneResult* {
@@ -422,8 +491,10 @@ void Evaluator::EvaluateIndicators(const PersonFacts& facts, const Evaluation& e
     return true;
   };
   for (size_t g = 0; g < t_.groups.size(); ++g) {
+    if (group_for_indicators_[g] == 0) continue;  // nothing selected; its version may be stale
     const internal::CVersion& v = t_.groups[g].versions[selected_[g].version];
     for (uint32_t i = v.indicators.begin; i < v.indicators.begin + v.indicators.count; ++i) {
+      if (indicator_mask_[i] == 0) continue;
       IndicatorResult& r = out.emplace_back();
       r.indicator = i;
       if (selected_[g].reason != Reason::kNone) continue;
@@ -431,7 +502,7 @@ void Evaluator::EvaluateIndicators(const PersonFacts& facts, const Evaluation& e
       const int32_t cohort = first_[c.cohort_event];
       if (cohort == kNoDate || cohort < c.cohort_from || cohort > c.cohort_to) continue;
       if (c.min_age >= 0 || c.max_age >= 0) {
-        const int32_t age = civil::Age(civil::FromDays(facts.birth_date.days()), on_);
+        const int32_t age = age_on_;  // the person of the last Evaluate, on on_
         if ((c.min_age >= 0 && age < c.min_age) || (c.max_age >= 0 && age > c.max_age)) continue;
       }
       // Too short a residence is censoring, not exclusion: the person will
@@ -440,8 +511,8 @@ void Evaluator::EvaluateIndicators(const PersonFacts& facts, const Evaluation& e
       if (c.residence_event != kNone) {
         const int32_t since = first_[c.residence_event];
         if (since == kNoDate) continue;
-        if (c.has_max_residence && civil::Add(since, c.max_residence) <= on_) continue;
-        too_soon = c.has_min_residence && civil::Add(since, c.min_residence) > on_;
+        if (c.has_max_residence && since <= max_residence_last_[i]) continue;
+        too_soon = c.has_min_residence && since > min_residence_last_[i];
       }
       if (c.milestone_applies != kNone) {
         const MilestoneResult* m = find(c.milestone_applies);

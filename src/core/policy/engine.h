@@ -152,6 +152,21 @@ class Evaluator {
   void Evaluate(const PersonFacts& facts, std::span<const EventRecord> events, Date on,
                 Evaluation& out, Scope scope = Scope::kEverything);
 
+  // The same for events already in canonical order (EventsBefore: by event,
+  // then date, then value), as TenantPopulation keeps them: skips the
+  // per-person copy and sort, which dominates a recompute over a whole
+  // population. The results are those of Evaluate on the same events in any
+  // order. `sorted` must outlive the EvaluateIndicators call that follows
+  // (the buckets point into it).
+  void EvaluateSorted(const PersonFacts& facts, std::span<const EventRecord> sorted, Date on,
+                      Evaluation& out, Scope scope = Scope::kEverything);
+
+  // Limits kIndicatorsOnly and EvaluateIndicators to the indicators whose
+  // mask entry is non-zero (indexed like CompiledPolicy::indicator); an
+  // empty mask selects every indicator, as after construction. For a caller
+  // that wants only some figures, so the others cost nothing.
+  void SelectIndicators(const std::vector<uint8_t>& mask);
+
   // Indicator membership for the person of the last Evaluate (same date).
   void EvaluateIndicators(const PersonFacts& facts, const Evaluation& evaluation,
                           std::vector<IndicatorResult>& out) const;
@@ -162,7 +177,9 @@ class Evaluator {
     Reason reason = Reason::kNone;
   };
 
-  void PrepareEvents(const PersonFacts& facts, std::span<const EventRecord> events);
+  void Run(const PersonFacts& facts, std::span<const EventRecord> sorted, Evaluation& out,
+           Scope scope);
+  void IndexEvents(const PersonFacts& facts, std::span<const EventRecord> sorted);
   int32_t First(uint32_t event) const { return first_[event]; }
   std::span<const EventRecord> Bucket(uint32_t event) const;
   int32_t FirstMatch(internal::Range matches) const;
@@ -175,16 +192,46 @@ class Evaluator {
   const internal::Tables& t_;
   int32_t on_ = 0;
   civil::Ymd birth_{};
-  std::vector<EventRecord> sorted_;  // recorded events <= on, grouped by event
-  std::vector<uint32_t> offsets_;    // bucket of event e: [offsets_[e], offsets_[e + 1])
-  std::vector<uint32_t> cursor_;
-  std::vector<int32_t> first_;      // earliest date of every event, kNoDate if none
-  std::vector<Selected> selected_;  // per pack group
+  int32_t on_ymd_day_ = internal::kNoDate;  // on_ymd_ is the calendar date of this day
+  civil::Ymd on_ymd_{};
+  int32_t age_on_ = 0;  // civil age on the reference date
+  // Per indicator, for the reference date on_ymd_day_: the last start day
+  // whose minimum / maximum residence has ended by then. civil::Add is
+  // monotone in its start, so "Add(since, span) <= on" is "since <= last",
+  // one comparison instead of a calendar computation per person.
+  std::vector<int32_t> min_residence_last_;
+  std::vector<int32_t> max_residence_last_;
+  std::vector<EventRecord> sorted_;  // Evaluate's copy: recorded events <= on, canonical order
+  // Bucket of recorded event e (its occurrences <= on, by date then value):
+  // base_[begin_[e] .. end_[e]). Only the events in touched_ are non-empty;
+  // they are reset before the next person, so a person costs his own events,
+  // not the policy's event count.
+  const EventRecord* base_ = nullptr;
+  std::vector<uint32_t> begin_;
+  std::vector<uint32_t> end_;
+  std::vector<uint32_t> touched_;
+  std::vector<uint32_t> field_events_;  // person-field events, re-read for every person
+  std::vector<uint8_t> recorded_;       // per event: EventKind::kRecorded (dense, for the scan)
+  std::vector<int32_t> first_;          // earliest date of every event, kNoDate if none
+  std::vector<Selected> selected_;      // per pack group
   std::vector<int32_t> scratch_dates_;
-  std::vector<uint8_t> for_indicators_;  // per milestone: read by an indicator
+  std::vector<uint8_t> for_indicators_;  // per milestone: read by a selected indicator
+  std::vector<uint8_t> indicator_mask_;  // per indicator: selected (SelectIndicators)
+  // Per pack group: a version has a selected indicator, so kIndicatorsOnly
+  // must select its version; a group without one contributes nothing then.
+  std::vector<uint8_t> group_for_indicators_;
   int32_t age_cache_day_ = internal::kNoDate;
   int32_t age_cache_ = 0;
 };
+
+// The canonical order of a person's events: by event, then date, then
+// value. Records equal under it are identical, so any sort gives the same
+// sequence.
+inline bool EventsBefore(const EventRecord& a, const EventRecord& b) {
+  if (a.event != b.event) return a.event < b.event;
+  if (a.date != b.date) return a.date < b.date;
+  return a.value < b.value;
+}
 
 // Checks an event before it is recorded: not before the person's birth, not
 // after `today`, a declared event must be recordable (not a person field or

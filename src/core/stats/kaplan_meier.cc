@@ -1,6 +1,7 @@
 #include "core/stats/kaplan_meier.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace regie::core::stats {
@@ -56,6 +57,9 @@ double KmCurve::SurvivalAt(int32_t t) const {
 KmCurve KaplanMeierFromSortedKeys(std::span<const uint32_t> keys, double z) {
   KmCurve curve;
   curve.n = static_cast<int64_t>(keys.size());
+  size_t times = 0;  // one step per distinct time: one allocation per curve
+  for (size_t k = 0; k < keys.size(); ++k) times += k == 0 || keys[k] / 2U != keys[k - 1] / 2U;
+  curve.steps.reserve(times);
   int64_t at_risk = curve.n;
   double survival = 1.0;
   double greenwood = 0.0;
@@ -88,6 +92,30 @@ KmCurve KaplanMeierFromSortedKeys(std::span<const uint32_t> keys, double z) {
   }
   curve.median = Median(curve.steps);
   return curve;
+}
+
+void SortKeys(std::vector<uint32_t>& keys, std::vector<uint32_t>& scratch) {
+  // Below this a comparison sort is cheaper than clearing the histograms.
+  constexpr size_t kSmall = 64;
+  if (keys.size() < kSmall) {
+    std::sort(keys.begin(), keys.end());
+    return;
+  }
+  const uint32_t largest = *std::max_element(keys.begin(), keys.end());
+  scratch.resize(keys.size());
+  for (unsigned shift = 0; shift < 32 && (largest >> shift) != 0; shift += 8) {
+    std::array<uint32_t, 256> start{};
+    for (uint32_t k : keys) ++start[(k >> shift) & 0xFFU];
+    uint32_t sum = 0;
+    for (uint32_t& c : start) {
+      const uint32_t n = c;
+      c = sum;
+      sum += n;
+    }
+    // Stable per pass, so earlier (lower) bytes keep their order.
+    for (uint32_t k : keys) scratch[start[(k >> shift) & 0xFFU]++] = k;
+    keys.swap(scratch);
+  }
 }
 
 KmCurve KaplanMeier(std::span<const Observation> observations, double z) {

@@ -2,6 +2,8 @@
 // text fixtures in tests/cases/indicators/.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <vector>
 
 #include "core/stats/kaplan_meier.h"
@@ -51,6 +53,24 @@ TEST(KaplanMeier, TiesEventsBeforeCensorings) {
   EXPECT_EQ(c.steps[0].at_risk, 2);
   EXPECT_DOUBLE_EQ(c.steps[0].survival, 0.5);
   EXPECT_EQ(c.median.median, 1);
+}
+
+TEST(KaplanMeier, SortKeysSortsLikeStdSort) {
+  // Sizes on both sides of the comparison-sort cut-off; keys of one, two,
+  // three and four bytes (the radix passes stop at the largest key's bytes).
+  std::mt19937 random(3);
+  std::vector<uint32_t> scratch;
+  for (uint32_t limit : {1U, 200U, 30'000U, 70'000U, 20'000'000U, 0xFFFFFFFFU}) {
+    for (size_t n : {size_t{0}, size_t{1}, size_t{63}, size_t{64}, size_t{65}, size_t{5'000}}) {
+      std::uniform_int_distribution<uint32_t> key(0, limit);
+      std::vector<uint32_t> keys(n);
+      for (uint32_t& k : keys) k = key(random);
+      std::vector<uint32_t> want = keys;
+      std::sort(want.begin(), want.end());
+      SortKeys(keys, scratch);
+      EXPECT_EQ(keys, want) << "limit " << limit << " n " << n;
+    }
+  }
 }
 
 TEST(CountTable, TotalsFollowTheInterior) {
