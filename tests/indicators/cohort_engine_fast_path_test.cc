@@ -41,7 +41,7 @@ struct Person {
 
 // (indicator id, breakdown index, first, second) -> the four slots.
 using Key = std::tuple<std::string, size_t, uint32_t, uint32_t>;
-using Slots = std::array<int64_t, 4>;
+using CellSlots = std::array<int64_t, 4>;
 
 class FastPath : public testing::TestWithParam<const char*> {
  protected:
@@ -88,8 +88,8 @@ class FastPath : public testing::TestWithParam<const char*> {
 
   // The plain tally: every person evaluated on his shuffled events, counted
   // into the cell his attributes name, by label lookup in the report.
-  std::map<Key, Slots> Tally(const core::indicators::Report& report, Date on) const {
-    std::map<Key, Slots> out;
+  std::map<Key, CellSlots> Tally(const core::indicators::Report& report, Date on) const {
+    std::map<Key, CellSlots> out;
     const std::vector<Breakdown> breakdowns = core::indicators::DefaultBreakdowns();
     auto index_of = [&](Dimension d, const std::string& label) {
       const auto& labels = report.Labels(d);
@@ -137,8 +137,8 @@ class FastPath : public testing::TestWithParam<const char*> {
     return out;
   }
 
-  static std::map<Key, Slots> Cells(const core::indicators::Report& report) {
-    std::map<Key, Slots> out;
+  static std::map<Key, CellSlots> Cells(const core::indicators::Report& report) {
+    std::map<Key, CellSlots> out;
     for (const core::indicators::IndicatorFigures& f : report.indicators)
       for (size_t b = 0; b < f.breakdowns.size(); ++b)
         for (const core::indicators::Cell& c : f.breakdowns[b].cells)
@@ -224,8 +224,8 @@ TEST_P(FastPath, EveryCellEqualsAPlainTallyOnEveryDate) {
   int64_t judged = 0, waiting = 0;
   for (const Date on : Dates()) {
     const core::indicators::Report report = engine.Compute(population_, on, "test");
-    const std::map<Key, Slots> want = Tally(report, on);
-    const std::map<Key, Slots> got = Cells(report);
+    const std::map<Key, CellSlots> want = Tally(report, on);
+    const std::map<Key, CellSlots> got = Cells(report);
     EXPECT_EQ(want.size(), got.size()) << on.ToString();
     for (const auto& [key, slots] : want) {
       const auto it = got.find(key);
@@ -252,7 +252,7 @@ TEST_P(FastPath, SelectedIndicatorsKeepTheirCells) {
   some.survival = false;
   some.ladder_quarters = 0;
   for (const Date on : Dates()) {
-    const std::map<Key, Slots> all = Cells(engine.Compute(population_, on, "test"));
+    const std::map<Key, CellSlots> all = Cells(engine.Compute(population_, on, "test"));
     const core::indicators::Report part = engine.Compute(population_, on, "test", some);
     ASSERT_EQ(part.indicators.size(), 2U);
     EXPECT_TRUE(part.survival.empty());
