@@ -101,7 +101,7 @@ int RunServe(const ServeOptions& options) {
       return 2;
     }
     StatusOr<std::unique_ptr<oidc::RelyingParty>> rp =
-        oidc::RelyingParty::Create(std::move(*configs), outbound, clock);
+        oidc::RelyingParty::Create(std::move(*configs), outbound);
     if (!rp.ok()) {
       spdlog::error("event=oidc_discovery_failed error=\"{}\"", rp.status().message());
       return 1;

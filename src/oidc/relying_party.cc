@@ -145,15 +145,13 @@ struct RelyingParty::Provider {
   std::optional<core::Timestamp> last_refresh;
 };
 
-RelyingParty::RelyingParty(ports::OutboundHttp& http, const ports::Clock& clock)
-    : http_(http), clock_(clock) {}
+RelyingParty::RelyingParty(ports::OutboundHttp& http) : http_(http) {}
 
 RelyingParty::~RelyingParty() = default;
 
 StatusOr<std::unique_ptr<RelyingParty>> RelyingParty::Create(std::vector<ProviderConfig> configs,
-                                                             ports::OutboundHttp& http,
-                                                             const ports::Clock& clock) {
-  auto rp = std::make_unique<RelyingParty>(http, clock);
+                                                             ports::OutboundHttp& http) {
+  auto rp = std::make_unique<RelyingParty>(http);
   for (ProviderConfig& config : configs) {
     auto p = std::make_unique<Provider>();
     p->config = std::move(config);

@@ -7,7 +7,6 @@
 
 #include "oidc/jwt.h"
 #include "oidc/oidc_config.h"
-#include "ports/clock.h"
 #include "ports/identity_providers.h"
 #include "ports/outbound_http.h"
 
@@ -30,11 +29,11 @@ StatusOr<ports::FederatedIdentity> CheckIdTokenClaims(const ProviderConfig& conf
 // not know makes it fetch the set again, at most once a minute per provider.
 class RelyingParty final : public ports::IdentityProviders {
  public:
+  // Time comes from the caller of Redeem (the request's injected clock).
   static StatusOr<std::unique_ptr<RelyingParty>> Create(std::vector<ProviderConfig> configs,
-                                                        ports::OutboundHttp& http,
-                                                        const ports::Clock& clock);
+                                                        ports::OutboundHttp& http);
   // Without providers; Create adds and discovers them.
-  RelyingParty(ports::OutboundHttp& http, const ports::Clock& clock);
+  explicit RelyingParty(ports::OutboundHttp& http);
   ~RelyingParty() override;
 
   std::vector<ports::IdentityProviderInfo> List() const override;
@@ -56,7 +55,6 @@ class RelyingParty final : public ports::IdentityProviders {
   StatusOr<Jwk> KeyFor(Provider& p, const Jwt& jwt, core::Timestamp now);
 
   ports::OutboundHttp& http_;
-  const ports::Clock& clock_;
   std::vector<std::unique_ptr<Provider>> providers_;
 };
 
