@@ -115,17 +115,8 @@ class AuthHandlers {
       return MakeProblem(401, "login_failed", request.path);
     }
     REGIE_RETURN_IF_ERROR(tx->Throttles().Clear(keys[0]));
-    const std::string token = ctx_.crypto.RandomToken(32);
-    ports::Session session;
-    session.token_hash = ctx_.crypto.TokenHash(token);
-    session.user_id = user->id;
-    session.csrf_token = ctx_.crypto.RandomToken(32);
-    session.created_at = now;
-    session.last_seen_at = now;
-    session.absolute_expires_at = core::Timestamp{
-        now.micros +
-        std::chrono::duration_cast<std::chrono::microseconds>(ctx_.auth.absolute_timeout).count()};
-    session.client_ip = std::string(request.client_ip);
+    std::string token;
+    const ports::Session session = NewSession(ctx_, user->id, now, request.client_ip, token);
     REGIE_RETURN_IF_ERROR(tx->Sessions().Create(session));
     core::AuditRecord password_ok =
         LoginAudit(ctx_, request, user_id, "login_password", "allowed", "password_verified");

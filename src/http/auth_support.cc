@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 
 #include "core/auth/totp.h"
 #include "core/text.h"
@@ -10,6 +11,22 @@
 #include "http/problem.h"
 
 namespace regie::http {
+
+ports::Session NewSession(const ApiContext& ctx, int64_t user_id, core::Timestamp now,
+                          std::string_view client_ip, std::string& token) {
+  token = ctx.crypto.RandomToken(32);
+  ports::Session session;
+  session.token_hash = ctx.crypto.TokenHash(token);
+  session.user_id = user_id;
+  session.csrf_token = ctx.crypto.RandomToken(32);
+  session.created_at = now;
+  session.last_seen_at = now;
+  session.absolute_expires_at = core::Timestamp{
+      now.micros +
+      std::chrono::duration_cast<std::chrono::microseconds>(ctx.auth.absolute_timeout).count()};
+  session.client_ip = std::string(client_ip);
+  return session;
+}
 
 using nlohmann::json;
 

@@ -14,6 +14,14 @@
 // Helpers shared by the authentication and user-administration handlers.
 namespace regie::http {
 
+// A new session of `user_id` starting at `now`, with its absolute expiry
+// from the configured timeout and a fresh CSRF token; `token` receives the
+// cookie's value (only its hash is stored). The second factor is not done
+// (set mfa_done where it is). The one place sessions are made, so password
+// and single sign-on logins get the same tokens and timeouts.
+ports::Session NewSession(const ApiContext& ctx, int64_t user_id, core::Timestamp now,
+                          std::string_view client_ip, std::string& token);
+
 // A 429 problem with Retry-After.
 ApiResponse TooManyAttempts(int64_t retry_after_seconds, std::string_view instance);
 

@@ -150,18 +150,9 @@ class OidcHandlers {
     if (!id.mfa_satisfied)
       return Fail(request, id.provider, "oidc_mfa_missing", &user, std::move(tx));
 
-    const std::string token = ctx_.crypto.RandomToken(32);
-    ports::Session session;
-    session.token_hash = ctx_.crypto.TokenHash(token);
-    session.user_id = user.id;
-    session.csrf_token = ctx_.crypto.RandomToken(32);
+    std::string token;
+    ports::Session session = NewSession(ctx_, user.id, now, request.client_ip, token);
     session.mfa_done = true;  // the provider vouched for it (amr), or the operator said it does
-    session.created_at = now;
-    session.last_seen_at = now;
-    session.absolute_expires_at = core::Timestamp{
-        now.micros +
-        std::chrono::duration_cast<std::chrono::microseconds>(ctx_.auth.absolute_timeout).count()};
-    session.client_ip = std::string(request.client_ip);
     REGIE_RETURN_IF_ERROR(tx->Sessions().Create(session));
     REGIE_ASSIGN_OR_RETURN(core::AuditRecord record,
                            Audit(*tx, request, id.provider, "allowed", "oidc", &user));
