@@ -111,10 +111,11 @@ run_e2e() {
 step "Browser end-to-end tests (Chromium, SQLite)"
 run_e2e e2e node --test --test-concurrency=1 --test-reporter=tap tests/e2e/
 
-step "Browser end-to-end tests (Chromium, PostgreSQL: access, single sign-on and household flow)"
+step "Browser end-to-end tests (Chromium, PostgreSQL: login, access, single sign-on and household flow)"
 run_e2e e2e-postgresql REGIE_E2E_PG_URL="$REGIE_TEST_PG_URL" \
   node --test --test-concurrency=1 --test-reporter=tap \
-  tests/e2e/access_roles.test.mjs tests/e2e/oidc_login.test.mjs tests/e2e/household_flow.test.mjs
+  tests/e2e/access_login.test.mjs tests/e2e/access_roles.test.mjs tests/e2e/oidc_login.test.mjs \
+  tests/e2e/household_flow.test.mjs
 
 printf '\n'
 if ((${#failures[@]})); then echo "Failing groups: ${failures[*]}" >&2; fi
