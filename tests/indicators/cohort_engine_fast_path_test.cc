@@ -23,6 +23,7 @@
 #include "core/indicators/cohort_engine.h"
 #include "core/policy/demo_events.h"
 #include "core/policy/timeline.h"
+#include "core/stats/kaplan_meier.h"
 #include "packs/pack_loader.h"
 
 namespace regie {
@@ -263,6 +264,129 @@ TEST_P(FastPath, SelectedIndicatorsKeepTheirCells) {
     }
     // And back: the full set again, unaffected by the selection before it.
     EXPECT_EQ(Cells(engine.Compute(population_, on, "test")), all);
+  }
+}
+
+// Survival curves and the ladder read the evaluator's index of the person
+// (first dates, the rung run); a plain scan of the shuffled events, as the
+// definitions in docs/indicators.md say, must give the same curves and
+// flows, step for step.
+TEST_P(FastPath, CurvesAndLadderEqualAPlainScan) {
+  core::indicators::CohortEngine engine(*policy_);
+  const std::optional<uint32_t> bijstand = policy_->FindEvent("bijstand_gestart");
+  const std::optional<uint32_t> rung_event = policy_->FindEvent("participatieladder_trede");
+  int64_t steps = 0, placed = 0;
+  for (const Date on : Dates()) {
+    const core::indicators::Report report = engine.Compute(population_, on, "test");
+    const auto& cohort_labels = report.Labels(Dimension::kCohort);
+    ASSERT_EQ(report.survival.size(), core::indicators::kTimeToEventCount);
+    for (size_t m = 0; m < core::indicators::kTimeToEventCount; ++m) {
+      const auto measure = static_cast<core::indicators::TimeToEvent>(m);
+      const core::indicators::SurvivalFigures& got = report.survival[m];
+      if (!got.available) continue;
+      std::vector<uint32_t> events;
+      for (std::string_view id : core::indicators::EventsOf(measure))
+        if (auto e = policy_->FindEvent(id)) events.push_back(*e);
+      std::vector<core::stats::Observation> all;
+      std::map<uint32_t, std::vector<core::stats::Observation>> per_cohort;
+      for (const Person& p : persons_) {
+        if (!p.facts.housing_date || *p.facts.housing_date > on) continue;
+        if (core::AgeOn(p.facts.birth_date, *p.facts.housing_date) < 18) continue;
+        std::optional<Date> first;
+        bool on_bijstand = false;
+        for (const EventRecord& e : p.shuffled) {
+          if (e.date > on) continue;
+          if (bijstand && e.event == *bijstand) on_bijstand = true;
+          if (std::find(events.begin(), events.end(), e.event) != events.end() &&
+              (!first || e.date < *first))
+            first = e.date;
+        }
+        if (measure == core::indicators::TimeToEvent::kOffBijstand && !on_bijstand) continue;
+        if (measure == core::indicators::TimeToEvent::kExamPassed &&
+            p.facts.inburgeringsplicht != core::InburgeringPlicht::kYes)
+          continue;
+        const int32_t origin = p.facts.housing_date->days();
+        const core::stats::Observation o{
+            first ? std::max(0, first->days() - origin) : on.days() - origin, first.has_value()};
+        all.push_back(o);
+        const std::string label =
+            core::indicators::CohortLabel(core::indicators::CohortCode(*p.facts.housing_date));
+        const auto it = std::find(cohort_labels.begin(), cohort_labels.end(), label);
+        ASSERT_NE(it, cohort_labels.end()) << label;
+        per_cohort[static_cast<uint32_t>(it - cohort_labels.begin())].push_back(o);
+      }
+      auto same = [&](const core::stats::KmCurve& want, const core::stats::KmCurve& have) {
+        ASSERT_EQ(want.n, have.n) << on.ToString() << " measure " << m;
+        ASSERT_EQ(want.steps.size(), have.steps.size()) << on.ToString() << " measure " << m;
+        for (size_t k = 0; k < want.steps.size(); ++k) {
+          const core::stats::KmStep& a = want.steps[k];
+          const core::stats::KmStep& b = have.steps[k];
+          ASSERT_EQ(a.time, b.time);
+          ASSERT_EQ(a.at_risk, b.at_risk);
+          ASSERT_EQ(a.events, b.events);
+          ASSERT_EQ(a.censored, b.censored);
+          ASSERT_EQ(a.survival, b.survival);
+          ASSERT_EQ(a.lower, b.lower);
+          ASSERT_EQ(a.upper, b.upper);
+        }
+        EXPECT_EQ(want.median.median, have.median.median);
+        steps += static_cast<int64_t>(want.steps.size());
+      };
+      same(core::stats::KaplanMeier(all), got.total);
+      ASSERT_EQ(per_cohort.size(), got.by_cohort.size());
+      for (const auto& [cohort, curve] : got.by_cohort) {
+        ASSERT_TRUE(per_cohort.count(cohort));
+        same(core::stats::KaplanMeier(per_cohort[cohort]), curve);
+      }
+    }
+    // The ladder: the rung at each quarter's end is the last one recorded by
+    // then (0 before any), for adults housed by then.
+    const std::vector<core::indicators::LadderQuarter>& quarters = report.ladder.quarters;
+    ASSERT_EQ(quarters.empty(), !rung_event.has_value());
+    std::vector<core::indicators::LadderQuarter> want(quarters.size());
+    for (const Person& p : persons_) {
+      if (!p.facts.housing_date || *p.facts.housing_date > on) continue;
+      int32_t previous = -1;
+      for (size_t q = 0; q < quarters.size(); ++q) {
+        const Date end = quarters[q].end;
+        if (*p.facts.housing_date > end || core::AgeOn(p.facts.birth_date, end) < 18) {
+          previous = -1;
+          continue;
+        }
+        std::optional<EventRecord> last;
+        for (const EventRecord& e : p.shuffled)
+          if (rung_event && e.event == *rung_event && e.date <= end &&
+              (!last || std::tie(e.date, e.value) > std::tie(last->date, last->value)))
+            last = e;
+        const int32_t rung = last ? std::clamp(last->value, 0, 6) : 0;
+        ++want[q].distribution[static_cast<size_t>(rung)];
+        ++placed;
+        if (previous >= 0) {
+          ++want[q].transitions[static_cast<size_t>(previous)][static_cast<size_t>(rung)];
+          if (previous == 0 && rung > 0)
+            ++want[q].first_rung;
+          else if (rung > previous)
+            ++want[q].up;
+          else if (rung < previous)
+            ++want[q].down;
+          else
+            ++want[q].same;
+        }
+        previous = rung;
+      }
+    }
+    for (size_t q = 0; q < quarters.size(); ++q) {
+      EXPECT_EQ(want[q].distribution, quarters[q].distribution) << on.ToString() << " q" << q;
+      EXPECT_EQ(want[q].transitions, quarters[q].transitions) << on.ToString() << " q" << q;
+      EXPECT_EQ(want[q].up, quarters[q].up);
+      EXPECT_EQ(want[q].down, quarters[q].down);
+      EXPECT_EQ(want[q].same, quarters[q].same);
+      EXPECT_EQ(want[q].first_rung, quarters[q].first_rung);
+    }
+  }
+  EXPECT_GT(steps, 500);  // the dates must exercise the curves
+  if (rung_event) {
+    EXPECT_GT(placed, 500);
   }
 }
 

@@ -73,14 +73,23 @@ CohortEngine::CohortEngine(const policy::CompiledPolicy& policy)
     for (std::string_view id : EventsOf(static_cast<TimeToEvent>(m))) {
       if (std::optional<uint32_t> e = policy.FindEvent(id)) {
         measure_mask_[*e] = static_cast<uint8_t>(measure_mask_[*e] | (1U << m));
+        measure_events_[m].push_back(*e);
+        recorded_only_ =
+            recorded_only_ && policy.event_decl(*e).kind == policy::EventKind::kRecorded;
         measures_[m].available = true;
       } else {
         measures_[m].missing.emplace_back(id);
       }
     }
   }
-  if (std::optional<uint32_t> e = policy.FindEvent("bijstand_gestart")) bijstand_event_ = *e;
-  if (std::optional<uint32_t> e = policy.FindEvent("participatieladder_trede")) ladder_event_ = *e;
+  if (std::optional<uint32_t> e = policy.FindEvent("bijstand_gestart")) {
+    bijstand_event_ = *e;
+    recorded_only_ = recorded_only_ && policy.event_decl(*e).kind == policy::EventKind::kRecorded;
+  }
+  if (std::optional<uint32_t> e = policy.FindEvent("participatieladder_trede")) {
+    ladder_event_ = *e;
+    recorded_only_ = recorded_only_ && policy.event_decl(*e).kind == policy::EventKind::kRecorded;
+  }
   // Leaving bijstand needs its start to define who is at risk.
   if (bijstand_event_ == kNone) {
     measures_[static_cast<size_t>(TimeToEvent::kOffBijstand)].available = false;
@@ -124,14 +133,27 @@ void CohortEngine::Survival(const policy::PersonFacts& facts, const civil::Ymd& 
   std::array<int32_t, kTimeToEventCount> first{};
   first.fill(policy::internal::kOpenEnd);
   bool bijstand = false;
-  for (const policy::EventRecord& e : events) {
-    const int32_t d = e.date.days();
-    if (d > on) continue;
-    if (e.event == bijstand_event_) bijstand = true;
-    const uint8_t mask = measure_mask_[e.event];
-    if (mask == 0) continue;
-    for (size_t m = 0; m < kTimeToEventCount; ++m)
-      if ((mask >> m) & 1U) first[m] = std::min(first[m], d);
+  if (recorded_only_) {
+    // The evaluator has just indexed these events for the same date: read
+    // its earliest dates instead of scanning the person's events again.
+    for (size_t m = 0; m < kTimeToEventCount; ++m) {
+      for (uint32_t e : measure_events_[m]) {
+        const int32_t d = evaluator_.FirstDate(e);
+        if (d != policy::internal::kNoDate) first[m] = std::min(first[m], d);
+      }
+    }
+    bijstand = bijstand_event_ != kNone &&
+               evaluator_.FirstDate(bijstand_event_) != policy::internal::kNoDate;
+  } else {
+    for (const policy::EventRecord& e : events) {
+      const int32_t d = e.date.days();
+      if (d > on) continue;
+      if (e.event == bijstand_event_) bijstand = true;
+      const uint8_t mask = measure_mask_[e.event];
+      if (mask == 0) continue;
+      for (size_t m = 0; m < kTimeToEventCount; ++m)
+        if ((mask >> m) & 1U) first[m] = std::min(first[m], d);
+    }
   }
   for (size_t m = 0; m < kTimeToEventCount; ++m) {
     if (!measures_[m].available) continue;
@@ -156,12 +178,15 @@ void CohortEngine::Ladder(const policy::PersonFacts& facts, const civil::Ymd& bi
   // The population keeps events in canonical order, so the ladder's rungs
   // are one run by (date, value); quarter ends never pass `on`, so the
   // walk below never reads a rung recorded after the reference date.
-  auto by_event = [](const policy::EventRecord& e, uint32_t id) { return e.event < id; };
-  const auto* first =
-      std::lower_bound(events.data(), events.data() + events.size(), ladder_event_, by_event);
-  const auto* last = first;
-  while (last != events.data() + events.size() && last->event == ladder_event_) ++last;
-  const std::span<const policy::EventRecord> rungs(first, last);
+  std::span<const policy::EventRecord> rungs = evaluator_.Occurrences(ladder_event_);
+  if (!recorded_only_) {
+    auto by_event = [](const policy::EventRecord& e, uint32_t id) { return e.event < id; };
+    const auto* first =
+        std::lower_bound(events.data(), events.data() + events.size(), ladder_event_, by_event);
+    const auto* last = first;
+    while (last != events.data() + events.size() && last->event == ladder_event_) ++last;
+    rungs = {first, last};
+  }
   size_t next = 0;
   int32_t rung = 0;
   int32_t previous = -1;  // -1: not in the previous quarter's population

@@ -69,6 +69,10 @@ class CohortEngine {
   // Per event index: bit m set when the event reaches time-to-event measure m.
   std::vector<uint8_t> measure_mask_;
   std::array<MeasureEvents, kTimeToEventCount> measures_{};
+  std::array<std::vector<uint32_t>, kTimeToEventCount> measure_events_;
+  // Every event Survival and Ladder read is a recorded event, so the
+  // evaluator's index of the person (same date) answers them.
+  bool recorded_only_ = true;
   uint32_t bijstand_event_ = policy::internal::kNone;
   uint32_t ladder_event_ = policy::internal::kNone;
   std::vector<uint8_t> deadline_;  // per indicator

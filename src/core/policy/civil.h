@@ -7,6 +7,7 @@
 // millions of times per second.
 
 #include <cstdint>
+#include <vector>
 
 #include "core/policy/model.h"
 
@@ -46,8 +47,9 @@ constexpr int32_t DaysInMonth(int32_t y, int32_t m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
-// Calendar months with the day clamped, exactly like Date::AddMonths.
-constexpr int32_t AddMonths(int32_t days, int32_t months) {
+// Calendar months with the day clamped, exactly like Date::AddMonths, by
+// arithmetic alone (any day; the reference for the table below).
+constexpr int32_t AddMonthsArithmetic(int32_t days, int32_t months) {
   const Ymd a = FromDays(days);
   const int32_t total = a.y * 12 + (a.m - 1) + months;
   const int32_t y = total >= 0 ? total / 12 : (total - 11) / 12;
@@ -56,7 +58,52 @@ constexpr int32_t AddMonths(int32_t days, int32_t months) {
   return ToDays(y, m, a.d < dim ? a.d : dim);
 }
 
-constexpr int32_t Add(int32_t days, const Duration& span) {
+// The calendar of the years nearly every date in a municipality's data lies
+// in, as two tables: the date of each day and the first day of each month.
+// A recompute adds months to anchors millions of times; two loads replace
+// the divisions of FromDays and ToDays. Built once, then read-only (safe to
+// share between threads).
+class CalendarTable {
+ public:
+  static constexpr int32_t kFirstYear = 1900;
+  static constexpr int32_t kEndYear = 2200;  // exclusive
+  static constexpr int32_t kFirstDay = ToDays(kFirstYear, 1, 1);
+  static constexpr int32_t kEndDay = ToDays(kEndYear, 1, 1);
+
+  static const CalendarTable& Get();
+
+  // Day in [kFirstDay, kEndDay).
+  Ymd At(int32_t day) const {
+    const uint32_t p = ymd_[static_cast<size_t>(day - kFirstDay)];
+    return {static_cast<int32_t>(p >> 9U) + kFirstYear, static_cast<int32_t>((p >> 5U) & 15U),
+            static_cast<int32_t>(p & 31U)};
+  }
+  // Month index (year - kFirstYear) * 12 + month - 1 in [0, kMonths).
+  int32_t MonthStart(int32_t index) const { return month_start_[static_cast<size_t>(index)]; }
+  static constexpr int32_t kMonths = (kEndYear - kFirstYear) * 12;
+
+ private:
+  CalendarTable();
+  std::vector<uint32_t> ymd_;         // (year - kFirstYear) << 9 | month << 5 | day
+  std::vector<int32_t> month_start_;  // kMonths + 1 entries: the last is kEndDay
+};
+
+// AddMonthsArithmetic, read from the CalendarTable when both dates are in it.
+inline int32_t AddMonths(int32_t days, int32_t months) {
+  if (days >= CalendarTable::kFirstDay && days < CalendarTable::kEndDay) {
+    const CalendarTable& table = CalendarTable::Get();
+    const Ymd a = table.At(days);
+    const int32_t index = (a.y - CalendarTable::kFirstYear) * 12 + (a.m - 1) + months;
+    if (index >= 0 && index < CalendarTable::kMonths) {
+      const int32_t start = table.MonthStart(index);
+      const int32_t dim = table.MonthStart(index + 1) - start;
+      return start + (a.d < dim ? a.d : dim) - 1;
+    }
+  }
+  return AddMonthsArithmetic(days, months);
+}
+
+inline int32_t Add(int32_t days, const Duration& span) {
   switch (span.unit) {
     case DurationUnit::kDays:
       return days + span.amount;

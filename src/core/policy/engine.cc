@@ -90,6 +90,7 @@ Evaluator::Evaluator(const CompiledPolicy& policy) : t_(policy.tables()) {
     if (t_.events[i].kind == EventKind::kRecorded) recorded_[i] = 1;
   }
   selected_.assign(t_.groups.size(), {});
+  position_.assign(t_.milestones.size(), 0);
   SelectIndicators({});
 }
 
@@ -424,6 +425,7 @@ void Evaluator::Run(const PersonFacts& facts, std::span<const EventRecord> sorte
     const internal::CVersion& v = group.versions[s.version];
     for (uint32_t i = v.milestones.begin; i < v.milestones.begin + v.milestones.count; ++i) {
       if (!all && !for_indicators_[i]) continue;
+      position_[i] = static_cast<uint32_t>(out.milestones.size());
       MilestoneResult& r = out.milestones.emplace_back();
       r.milestone = i;
       if (s.reason != Reason::kNone)
@@ -480,8 +482,13 @@ bool Evaluator::ConditionHolds(const internal::CCondition& c) const {
 void Evaluator::EvaluateIndicators(const PersonFacts& /*facts*/, const Evaluation& evaluation,
                                    std::vector<IndicatorResult>& out) const {
   out.clear();
+  // Run noted where each milestone landed; an entry left from an earlier
+  // person fails the identity check.
   auto find = [&](uint32_t milestone) -> const MilestoneResult* {
-    for (const MilestoneResult& r : evaluation.milestones)
+    const uint32_t at = position_[milestone];
+    if (at < evaluation.milestones.size() && evaluation.milestones[at].milestone == milestone)
+      return &evaluation.milestones[at];
+    for (const MilestoneResult& r : evaluation.milestones)  // another Evaluation than Run's
       if (r.milestone == milestone) return &r;
     return nullptr;
   };

@@ -167,6 +167,13 @@ class Evaluator {
   // that wants only some figures, so the others cost nothing.
   void SelectIndicators(const std::vector<uint8_t>& mask);
 
+  // For the person of the last Evaluate, on its reference date: the
+  // earliest date of an event (internal::kNoDate if it has not happened),
+  // and a recorded event's occurrences by date then value (empty for any
+  // other kind). For callers that read the same events next to the rules.
+  int32_t FirstDate(uint32_t event) const { return first_[event]; }
+  std::span<const EventRecord> Occurrences(uint32_t event) const { return Bucket(event); }
+
   // Indicator membership for the person of the last Evaluate (same date).
   void EvaluateIndicators(const PersonFacts& facts, const Evaluation& evaluation,
                           std::vector<IndicatorResult>& out) const;
@@ -214,6 +221,7 @@ class Evaluator {
   std::vector<uint8_t> recorded_;       // per event: EventKind::kRecorded (dense, for the scan)
   std::vector<int32_t> first_;          // earliest date of every event, kNoDate if none
   std::vector<Selected> selected_;      // per pack group
+  std::vector<uint32_t> position_;      // per milestone: its index in Run's out.milestones
   std::vector<int32_t> scratch_dates_;
   std::vector<uint8_t> for_indicators_;  // per milestone: read by a selected indicator
   std::vector<uint8_t> indicator_mask_;  // per indicator: selected (SelectIndicators)

@@ -48,6 +48,24 @@ TEST(Civil, AgreesWithDateArithmetic) {
   }
 }
 
+// The table behind AddMonths must give what the arithmetic gives on every
+// day it holds, and at and beyond both of its ends (where it falls back).
+TEST(Civil, CalendarTableAgreesWithArithmetic) {
+  using civil::CalendarTable;
+  for (int32_t day = CalendarTable::kFirstDay - 400; day < CalendarTable::kEndDay + 400; ++day) {
+    const civil::Ymd want = civil::FromDays(day);
+    if (day >= CalendarTable::kFirstDay && day < CalendarTable::kEndDay) {
+      const civil::Ymd got = CalendarTable::Get().At(day);
+      ASSERT_EQ(got.y, want.y);
+      ASSERT_EQ(got.m, want.m);
+      ASSERT_EQ(got.d, want.d);
+    }
+    for (int months : {-1300, -13, -1, 0, 1, 2, 11, 12, 13, 18, 120, 1300})
+      ASSERT_EQ(civil::AddMonths(day, months), civil::AddMonthsArithmetic(day, months))
+          << day << " + " << months;
+  }
+}
+
 TEST(SourceLocation, PrintsKnownParts) {
   EXPECT_EQ((SourceLocation{"a.toml", 3, 7}).ToString(), "a.toml:3:7");
   EXPECT_EQ((SourceLocation{"a.toml", 0, 0}).ToString(), "a.toml");

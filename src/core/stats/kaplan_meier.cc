@@ -84,8 +84,18 @@ KmCurve KaplanMeierFromSortedKeys(std::span<const uint32_t> keys, double z) {
       if (step.events < at_risk) greenwood += d / (n * (n - d));
     }
     step.survival = survival;
-    step.std_error = survival * std::sqrt(greenwood);
-    Band(step, greenwood, z);
+    if (step.events == 0 && !curve.steps.empty()) {
+      // Censorings alone change neither S nor the Greenwood sum: the same
+      // band as the step before (most steps of a curve with many persons
+      // still waiting), without its logarithm and exponentials.
+      const KmStep& before = curve.steps.back();
+      step.std_error = before.std_error;
+      step.lower = before.lower;
+      step.upper = before.upper;
+    } else {
+      step.std_error = survival * std::sqrt(greenwood);
+      Band(step, greenwood, z);
+    }
     curve.events += step.events;
     at_risk -= step.events + step.censored;
     curve.steps.push_back(step);
