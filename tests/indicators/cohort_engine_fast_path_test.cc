@@ -2,7 +2,9 @@
 // (Dalfsen and Hardinxveld-Giessendam, several reference dates):
 //  - Evaluator::EvaluateSorted on the population's pre-sorted events gives
 //    exactly what Evaluator::Evaluate gives on the same events shuffled,
-//    for every milestone, cadence and indicator of every person;
+//    for every milestone, cadence and indicator of every person, and
+//    Evaluator::IndicatorsOfSorted (milestones on demand) the same
+//    indicator results;
 //  - every cell of every breakdown of the engine's report equals a plain
 //    per-person tally with Evaluate, so the sorted events, the cached
 //    residence thresholds and the counters cannot drift from the rules;
@@ -166,8 +168,9 @@ TEST_P(FastPath, PopulationKeepsEventsInCanonicalOrder) {
 TEST_P(FastPath, EvaluateSortedEqualsEvaluateOnShuffledEvents) {
   core::policy::Evaluator plain(*policy_);
   core::policy::Evaluator fast(*policy_);
+  core::policy::Evaluator lazy(*policy_);
   core::policy::Evaluation want, got;
-  std::vector<core::policy::IndicatorResult> want_ind, got_ind;
+  std::vector<core::policy::IndicatorResult> want_ind, got_ind, lazy_ind;
   int64_t compared = 0, in_population = 0;
   for (const Date on : Dates()) {
     for (const auto scope : {core::policy::Evaluator::Scope::kEverything,
@@ -179,6 +182,7 @@ TEST_P(FastPath, EvaluateSortedEqualsEvaluateOnShuffledEvents) {
         plain.EvaluateIndicators(p.facts, want, want_ind);
         fast.EvaluateSorted(row.facts, population_.EventsOf(row), on, got, scope);
         fast.EvaluateIndicators(row.facts, got, got_ind);
+        lazy.IndicatorsOfSorted(row.facts, population_.EventsOf(row), on, lazy_ind);
         ASSERT_EQ(want.milestones.size(), got.milestones.size());
         for (size_t m = 0; m < want.milestones.size(); ++m) {
           const auto& a = want.milestones[m];
@@ -210,6 +214,13 @@ TEST_P(FastPath, EvaluateSortedEqualsEvaluateOnShuffledEvents) {
               << on.ToString() << " person " << i << " indicator " << want_ind[k].indicator;
           EXPECT_EQ(want_ind[k].satisfied, got_ind[k].satisfied);
           EXPECT_EQ(want_ind[k].waiting, got_ind[k].waiting);
+          // The one-step path, milestones evaluated on demand.
+          ASSERT_EQ(want_ind.size(), lazy_ind.size());
+          EXPECT_EQ(want_ind[k].indicator, lazy_ind[k].indicator);
+          EXPECT_EQ(want_ind[k].in_population, lazy_ind[k].in_population)
+              << on.ToString() << " person " << i << " indicator " << want_ind[k].indicator;
+          EXPECT_EQ(want_ind[k].satisfied, lazy_ind[k].satisfied);
+          EXPECT_EQ(want_ind[k].waiting, lazy_ind[k].waiting);
           in_population += want_ind[k].in_population ? 1 : 0;
         }
         ++compared;

@@ -240,7 +240,7 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
   }
   const uint32_t cells = offset.back();
   const size_t indicators = policy_.indicator_count();
-  counts_.assign(indicators * cells * kSlots, 0);
+  counts_.assign(static_cast<size_t>(cells) * indicators * kSlots, 0);
   selected_.assign(options.indicators.empty() ? indicators : 0, 1);
   if (!options.indicators.empty()) {
     selected_.assign(indicators, 0);
@@ -281,9 +281,7 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
   const int32_t on_day = on.days();
   for (const PersonRow& p : population.persons()) {
     std::span<const policy::EventRecord> events = population.EventsOf(p);
-    evaluator_.EvaluateSorted(p.facts, events, on, evaluation_,
-                              policy::Evaluator::Scope::kIndicatorsOnly);
-    evaluator_.EvaluateIndicators(p.facts, evaluation_, results_);
+    evaluator_.IndicatorsOfSorted(p.facts, events, on, results_);
 
     uint32_t cohort = cohorts - 1;  // "onbekend"
     if (p.cohort != kNoCohort && p.cohort <= last_cohort)
@@ -301,6 +299,9 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
       cell_of[b] = offset[b] + value[static_cast<size_t>(breakdowns[b].first)] * second_size[b] +
                    value[static_cast<size_t>(breakdowns[b].second)];
 
+    // The person's counters, indicator within cell: one cell's results lie
+    // together, so a person touches a few cache lines per breakdown.
+    counted_.clear();
     for (const policy::IndicatorResult& r : results_) {
       size_t slot = kSlots;
       if (r.in_population)
@@ -309,9 +310,11 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
         slot = kWithinWindow;
       else if (r.waiting == policy::Waiting::kAnchorMissing)
         slot = kAnchorMissing;
-      if (slot == kSlots) continue;
-      int32_t* base = counts_.data() + static_cast<size_t>(r.indicator) * cells * kSlots + slot;
-      for (uint32_t c : cell_of) base[static_cast<size_t>(c) * kSlots] += 1;
+      if (slot != kSlots) counted_.push_back(static_cast<uint32_t>(r.indicator * kSlots + slot));
+    }
+    for (uint32_t c : cell_of) {
+      int32_t* cell = counts_.data() + static_cast<size_t>(c) * indicators * kSlots;
+      for (uint32_t at : counted_) cell[at] += 1;
     }
     if (options.survival) Survival(p.facts, birth, events, on_day, cohort, cohorts);
     if (ladder) Ladder(p.facts, birth, events, on_day, report.ladder.quarters);
@@ -332,18 +335,20 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
     f.pack = {pack.id, pack.version};
     f.deadline = deadline_[i] != 0;
     f.target_percent = def.target_percent;
-    const int32_t* base = counts_.data() + i * cells * kSlots;
+    auto counters = [&](uint32_t c) {
+      return counts_.data() + (static_cast<size_t>(c) * indicators + i) * kSlots;
+    };
     for (size_t b = 0; b < breakdowns.size(); ++b) {
       BreakdownFigures& bf = f.breakdowns.emplace_back();
       bf.breakdown = breakdowns[b];
       size_t used = 0;
       for (uint32_t c = offset[b]; c < offset[b + 1]; ++c) {
-        const int32_t* k = base + static_cast<size_t>(c) * kSlots;
+        const int32_t* k = counters(c);
         used += (k[kSatisfied] | k[kNotSatisfied] | k[kWithinWindow] | k[kAnchorMissing]) != 0;
       }
       bf.cells.reserve(used);
       for (uint32_t c = offset[b]; c < offset[b + 1]; ++c) {
-        const int32_t* k = base + static_cast<size_t>(c) * kSlots;
+        const int32_t* k = counters(c);
         if (k[kSatisfied] == 0 && k[kNotSatisfied] == 0 && k[kWithinWindow] == 0 &&
             k[kAnchorMissing] == 0)
           continue;
@@ -363,9 +368,8 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
     int64_t sat = 0, den = 0;
     if (!breakdowns.empty()) {
       for (uint32_t c = offset[0]; c < offset[1]; ++c) {
-        sat += base[static_cast<size_t>(c) * kSlots + kSatisfied];
-        den += base[static_cast<size_t>(c) * kSlots + kSatisfied] +
-               base[static_cast<size_t>(c) * kSlots + kNotSatisfied];
+        sat += counters(c)[kSatisfied];
+        den += counters(c)[kSatisfied] + counters(c)[kNotSatisfied];
       }
     }
     f.total_judgement = stats::JudgeTarget(sat, den, def.target_percent);

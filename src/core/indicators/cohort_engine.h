@@ -64,7 +64,6 @@ class CohortEngine {
 
   const policy::CompiledPolicy& policy_;
   policy::Evaluator evaluator_;
-  policy::Evaluation evaluation_;
   std::vector<policy::IndicatorResult> results_;
   // Per event index: bit m set when the event reaches time-to-event measure m.
   std::vector<uint8_t> measure_mask_;
@@ -77,7 +76,8 @@ class CohortEngine {
   uint32_t ladder_event_ = policy::internal::kNone;
   std::vector<uint8_t> deadline_;  // per indicator
   // Scratch, reused across tenants.
-  std::vector<int32_t> counts_;  // [indicator][cell][4]
+  std::vector<int32_t> counts_;    // [cell][indicator][4]
+  std::vector<uint32_t> counted_;  // one person's counters: indicator * 4 + slot
   std::array<std::vector<std::vector<uint32_t>>, kTimeToEventCount> km_keys_;  // [m][cohort]
   std::vector<uint32_t> km_all_;                  // one measure's keys over all cohorts
   std::vector<uint32_t> km_scratch_;              // stats::SortKeys

@@ -2,11 +2,6 @@
 
 namespace regie::core::policy::civil {
 
-const CalendarTable& CalendarTable::Get() {
-  static const CalendarTable table;
-  return table;
-}
-
 CalendarTable::CalendarTable() {
   ymd_.reserve(static_cast<size_t>(kEndDay - kFirstDay));
   month_start_.reserve(static_cast<size_t>(kMonths) + 1);

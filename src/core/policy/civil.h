@@ -70,7 +70,10 @@ class CalendarTable {
   static constexpr int32_t kFirstDay = ToDays(kFirstYear, 1, 1);
   static constexpr int32_t kEndDay = ToDays(kEndYear, 1, 1);
 
-  static const CalendarTable& Get();
+  static const CalendarTable& Get() {
+    static const CalendarTable table;
+    return table;
+  }
 
   // Day in [kFirstDay, kEndDay).
   Ymd At(int32_t day) const {
@@ -87,6 +90,13 @@ class CalendarTable {
   std::vector<uint32_t> ymd_;         // (year - kFirstYear) << 9 | month << 5 | day
   std::vector<int32_t> month_start_;  // kMonths + 1 entries: the last is kEndDay
 };
+
+// FromDays, read from the CalendarTable when the day is in it.
+inline Ymd YmdOf(int32_t day) {
+  if (day >= CalendarTable::kFirstDay && day < CalendarTable::kEndDay)
+    return CalendarTable::Get().At(day);
+  return FromDays(day);
+}
 
 // AddMonthsArithmetic, read from the CalendarTable when both dates are in it.
 inline int32_t AddMonths(int32_t days, int32_t months) {
@@ -123,6 +133,6 @@ constexpr int32_t Age(const Ymd& birth, const Ymd& on) {
   if (on.m < birth.m || (on.m == birth.m && on.d < birth.d)) --age;
   return age;
 }
-constexpr int32_t Age(const Ymd& birth, int32_t on) { return Age(birth, FromDays(on)); }
+inline int32_t Age(const Ymd& birth, int32_t on) { return Age(birth, YmdOf(on)); }
 
 }  // namespace regie::core::policy::civil

@@ -91,6 +91,20 @@ Evaluator::Evaluator(const CompiledPolicy& policy) : t_(policy.tables()) {
   }
   selected_.assign(t_.groups.size(), {});
   position_.assign(t_.milestones.size(), 0);
+  milestone_group_.assign(t_.milestones.size(), 0);
+  milestone_version_.assign(t_.milestones.size(), kNone);
+  for (uint32_t g = 0; g < t_.groups.size(); ++g) {
+    const auto& versions = t_.groups[g].versions;
+    for (uint32_t v = 0; v < versions.size(); ++v) {
+      for (uint32_t i = versions[v].milestones.begin;
+           i < versions[v].milestones.begin + versions[v].milestones.count; ++i) {
+        milestone_group_[i] = g;
+        milestone_version_[i] = v;
+      }
+    }
+  }
+  lazy_.assign(t_.milestones.size(), {});
+  lazy_stamp_.assign(t_.milestones.size(), 0);
   SelectIndicators({});
 }
 
@@ -373,10 +387,8 @@ void Evaluator::EvaluateSorted(const PersonFacts& facts, std::span<const EventRe
   Run(facts, sorted, out, scope);
 }
 
-void Evaluator::Run(const PersonFacts& facts, std::span<const EventRecord> sorted, Evaluation& out,
-                    Scope scope) {
-  const bool all = scope == Scope::kEverything;
-  birth_ = civil::FromDays(facts.birth_date.days());
+void Evaluator::Prepare(const PersonFacts& facts, std::span<const EventRecord> sorted) {
+  birth_ = civil::YmdOf(facts.birth_date.days());
   // A recompute asks for one reference date for a whole population.
   if (on_ymd_day_ != on_) {
     on_ymd_day_ = on_;
@@ -393,6 +405,38 @@ void Evaluator::Run(const PersonFacts& facts, std::span<const EventRecord> sorte
   age_cache_day_ = on_;
   age_cache_ = age_on_;
   IndexEvents(facts, sorted);
+}
+
+const Evaluator::Selected& Evaluator::SelectVersion(size_t g) {
+  const internal::CGroup& group = t_.groups[g];
+  int32_t anchor = first_[group.anchor];
+  if (anchor == kNoDate) anchor = on_;  // not yet anchored: today's rules
+  // The version valid on the anchor date; when none is, the nearest one
+  // still names the rules (all niet_van_toepassing).
+  Selected s;
+  uint32_t nearest = 0;
+  for (uint32_t v = 0; v < group.versions.size(); ++v) {
+    const internal::CVersion& version = group.versions[v];
+    if (version.valid_from <= anchor) nearest = v;
+    if (version.valid_from <= anchor && anchor <= version.valid_to) s.version = v;
+  }
+  if (s.version == kNone) {
+    s.version = nearest;
+    s.reason = Reason::kPackNotInForce;
+  } else {
+    bool active =
+        std::any_of(group.activations.begin(), group.activations.end(),
+                    [&](const auto& w) { return w.first <= anchor && anchor <= w.second; });
+    if (!active) s.reason = Reason::kPackNotActivated;
+  }
+  selected_[g] = s;
+  return selected_[g];
+}
+
+void Evaluator::Run(const PersonFacts& facts, std::span<const EventRecord> sorted, Evaluation& out,
+                    Scope scope) {
+  const bool all = scope == Scope::kEverything;
+  Prepare(facts, sorted);
   out.milestones.clear();
   out.cadences.clear();
   for (size_t g = 0; g < t_.groups.size(); ++g) {
@@ -400,29 +444,8 @@ void Evaluator::Run(const PersonFacts& facts, std::span<const EventRecord> sorte
     // compiler resolves them there), so a group without a selected
     // indicator has nothing for kIndicatorsOnly to evaluate.
     if (!all && group_for_indicators_[g] == 0) continue;
-    const internal::CGroup& group = t_.groups[g];
-    int32_t anchor = first_[group.anchor];
-    if (anchor == kNoDate) anchor = on_;  // not yet anchored: today's rules
-    // The version valid on the anchor date; when none is, the nearest one
-    // still names the rules (all niet_van_toepassing).
-    Selected s;
-    uint32_t nearest = 0;
-    for (uint32_t v = 0; v < group.versions.size(); ++v) {
-      const internal::CVersion& version = group.versions[v];
-      if (version.valid_from <= anchor) nearest = v;
-      if (version.valid_from <= anchor && anchor <= version.valid_to) s.version = v;
-    }
-    if (s.version == kNone) {
-      s.version = nearest;
-      s.reason = Reason::kPackNotInForce;
-    } else {
-      bool active =
-          std::any_of(group.activations.begin(), group.activations.end(),
-                      [&](const auto& w) { return w.first <= anchor && anchor <= w.second; });
-      if (!active) s.reason = Reason::kPackNotActivated;
-    }
-    selected_[g] = s;
-    const internal::CVersion& v = group.versions[s.version];
+    const Selected& s = SelectVersion(g);
+    const internal::CVersion& v = t_.groups[g].versions[s.version];
     for (uint32_t i = v.milestones.begin; i < v.milestones.begin + v.milestones.count; ++i) {
       if (!all && !for_indicators_[i]) continue;
       position_[i] = static_cast<uint32_t>(out.milestones.size());
@@ -440,127 +463,6 @@ void Evaluator::Run(const PersonFacts& facts, std::span<const EventRecord> sorte
         r.reason = s.reason;
       else
         EvaluateCadence(i, facts, r);
-    }
-  }
-}
-
-bool Evaluator::ConditionHolds(const internal::CCondition& c) const {
-  int32_t date = kNoDate;
-  int32_t value = 0;
-  if (t_.events[c.event].kind == EventKind::kRecorded) {
-    std::span<const EventRecord> bucket = Bucket(c.event);
-    if (!bucket.empty()) {
-      date = bucket.back().date.days();
-      value = bucket.back().value;
-    }
-  } else {
-    date = first_[c.event];
-  }
-  if (date == kNoDate) return false;
-  if (c.test == StateTest::kActive && c.until != kNone) {
-    if (t_.events[c.until].kind == EventKind::kRecorded) {
-      std::span<const EventRecord> ends = Bucket(c.until);
-      if (!ends.empty() && ends.back().date.days() >= date) return false;
-    } else if (first_[c.until] != kNoDate && first_[c.until] >= date) {
-      return false;
-    }
-  }
-  if (c.test != StateTest::kHas) {
-    if (c.has_min && value < c.min_value) return false;
-    if (c.codes.count) {
-      bool found = false;
-      for (uint32_t k = 0; k < c.codes.count && !found; ++k)
-        found = t_.ints[c.codes.begin + k] == value;
-      if (!found) return false;
-    }
-  }
-  return true;
-}
-
-// The facts are those of the last Evaluate (the contract), whose age on the
-// reference date Run already computed; the parameter stays for callers.
-void Evaluator::EvaluateIndicators(const PersonFacts& /*facts*/, const Evaluation& evaluation,
-                                   std::vector<IndicatorResult>& out) const {
-  out.clear();
-  // Run noted where each milestone landed; an entry left from an earlier
-  // person fails the identity check.
-  auto find = [&](uint32_t milestone) -> const MilestoneResult* {
-    const uint32_t at = position_[milestone];
-    if (at < evaluation.milestones.size() && evaluation.milestones[at].milestone == milestone)
-      return &evaluation.milestones[at];
-    for (const MilestoneResult& r : evaluation.milestones)  // another Evaluation than Run's
-      if (r.milestone == milestone) return &r;
-    return nullptr;
-  };
-  auto holds_all = [&](internal::Range range, bool want) {
-    for (uint32_t k = 0; k < range.count; ++k)
-      if (ConditionHolds(t_.conditions[range.begin + k]) != want) return false;
-    return true;
-  };
-  for (size_t g = 0; g < t_.groups.size(); ++g) {
-    if (group_for_indicators_[g] == 0) continue;  // nothing selected; its version may be stale
-    const internal::CVersion& v = t_.groups[g].versions[selected_[g].version];
-    for (uint32_t i = v.indicators.begin; i < v.indicators.begin + v.indicators.count; ++i) {
-      if (indicator_mask_[i] == 0) continue;
-      IndicatorResult& r = out.emplace_back();
-      r.indicator = i;
-      if (selected_[g].reason != Reason::kNone) continue;
-      const internal::CIndicator& c = t_.indicators[i];
-      const int32_t cohort = first_[c.cohort_event];
-      if (cohort == kNoDate || cohort < c.cohort_from || cohort > c.cohort_to) continue;
-      if (c.min_age >= 0 || c.max_age >= 0) {
-        const int32_t age = age_on_;  // the person of the last Evaluate, on on_
-        if ((c.min_age >= 0 && age < c.min_age) || (c.max_age >= 0 && age > c.max_age)) continue;
-      }
-      // Too short a residence is censoring, not exclusion: the person will
-      // count once the minimum residence has passed.
-      bool too_soon = false;
-      if (c.residence_event != kNone) {
-        const int32_t since = first_[c.residence_event];
-        if (since == kNoDate) continue;
-        if (c.has_max_residence && since <= max_residence_last_[i]) continue;
-        too_soon = c.has_min_residence && since > min_residence_last_[i];
-      }
-      if (c.milestone_applies != kNone) {
-        const MilestoneResult* m = find(c.milestone_applies);
-        if (!m || m->status == MilestoneStatus::kNietVanToepassing ||
-            m->status == MilestoneStatus::kVrijgesteld)
-          continue;
-      }
-      if (too_soon) {
-        r.waiting = Waiting::kWithinWindow;
-        continue;
-      }
-      if (c.measure == MeasureKind::kState) {
-        r.in_population = true;
-        bool any = c.any.count == 0;
-        for (uint32_t k = 0; k < c.any.count && !any; ++k)
-          any = ConditionHolds(t_.conditions[c.any.begin + k]);
-        r.satisfied = any && holds_all(c.all, true) && holds_all(c.none, false);
-        continue;
-      }
-      // Milestone measures count only decided cases: an open milestone is
-      // neither a success nor a failure yet.
-      // Only persons whose deadline has passed are in the denominator:
-      // counting the early successes of a window that is still running,
-      // but not its eventual failures, would bias the share upwards.
-      const MilestoneResult* m = find(c.milestone);
-      if (m && (m->status == MilestoneStatus::kOpen || m->status == MilestoneStatus::kOpTijd) &&
-          m->due && m->due->days() >= on_) {
-        r.waiting = Waiting::kWithinWindow;
-        continue;
-      }
-      if (m && m->status == MilestoneStatus::kOpen) {
-        r.waiting = Waiting::kAnchorMissing;
-        continue;
-      }
-      if (!m || m->status == MilestoneStatus::kNietVanToepassing ||
-          m->status == MilestoneStatus::kVrijgesteld)
-        continue;
-      r.in_population = true;
-      r.satisfied =
-          m->status == MilestoneStatus::kOpTijd ||
-          (c.measure == MeasureKind::kMilestoneMet && m->status == MilestoneStatus::kTeLaat);
     }
   }
 }

@@ -178,6 +178,15 @@ class Evaluator {
   void EvaluateIndicators(const PersonFacts& facts, const Evaluation& evaluation,
                           std::vector<IndicatorResult>& out) const;
 
+  // EvaluateSorted with kIndicatorsOnly, then EvaluateIndicators, in one
+  // step for a recompute over a population: a milestone is evaluated only
+  // when an indicator whose other population checks (cohort, age,
+  // residence) the person passes reads it, so a person outside an
+  // indicator's population costs no milestone for it. Same results.
+  // FirstDate and Occurrences answer for this person afterwards.
+  void IndicatorsOfSorted(const PersonFacts& facts, std::span<const EventRecord> sorted, Date on,
+                          std::vector<IndicatorResult>& out);
+
  private:
   struct Selected {
     uint32_t version = internal::kNone;  // index into the group's versions
@@ -186,6 +195,14 @@ class Evaluator {
 
   void Run(const PersonFacts& facts, std::span<const EventRecord> sorted, Evaluation& out,
            Scope scope);
+  // Per person: the reference-date caches, his age and his event index.
+  void Prepare(const PersonFacts& facts, std::span<const EventRecord> sorted);
+  // Chooses group g's version for the person (selected_[g]).
+  const Selected& SelectVersion(size_t g);
+  // EvaluateIndicators over milestone results that find(milestone) gives
+  // (nullptr: not evaluated for this person).
+  template <typename Find>
+  void IndicatorsWith(Find&& find, std::vector<IndicatorResult>& out) const;
   void IndexEvents(const PersonFacts& facts, std::span<const EventRecord> sorted);
   int32_t First(uint32_t event) const { return first_[event]; }
   std::span<const EventRecord> Bucket(uint32_t event) const;
@@ -222,6 +239,12 @@ class Evaluator {
   std::vector<int32_t> first_;          // earliest date of every event, kNoDate if none
   std::vector<Selected> selected_;      // per pack group
   std::vector<uint32_t> position_;      // per milestone: its index in Run's out.milestones
+  // IndicatorsOfSorted's results per milestone, current when the stamp is.
+  std::vector<uint32_t> milestone_group_;
+  std::vector<uint32_t> milestone_version_;
+  std::vector<MilestoneResult> lazy_;
+  std::vector<uint32_t> lazy_stamp_;
+  uint32_t stamp_ = 0;
   std::vector<int32_t> scratch_dates_;
   std::vector<uint8_t> for_indicators_;  // per milestone: read by a selected indicator
   std::vector<uint8_t> indicator_mask_;  // per indicator: selected (SelectIndicators)

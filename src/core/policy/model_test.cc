@@ -56,10 +56,14 @@ TEST(Civil, CalendarTableAgreesWithArithmetic) {
     const civil::Ymd want = civil::FromDays(day);
     if (day >= CalendarTable::kFirstDay && day < CalendarTable::kEndDay) {
       const civil::Ymd got = CalendarTable::Get().At(day);
+      ASSERT_EQ(civil::YmdOf(day).d, want.d);
       ASSERT_EQ(got.y, want.y);
       ASSERT_EQ(got.m, want.m);
       ASSERT_EQ(got.d, want.d);
     }
+    const civil::Ymd outside = civil::YmdOf(day);
+    ASSERT_EQ(outside.y * 10000 + outside.m * 100 + outside.d,
+              want.y * 10000 + want.m * 100 + want.d);
     for (int months : {-1300, -13, -1, 0, 1, 2, 11, 12, 13, 18, 120, 1300})
       ASSERT_EQ(civil::AddMonths(day, months), civil::AddMonthsArithmetic(day, months))
           << day << " + " << months;
