@@ -179,7 +179,7 @@ class BenchmarkHandlers {
     const core::Timestamp now = ctx_.clock.Now();
     std::string body;
     if (auto hit = cache_.Get(key, 0, now)) {
-      body = std::move(hit->body);
+      body = hit->body;
     } else {
       REGIE_ASSIGN_OR_RETURN(body, Compute(*tx, *region, shared, on));
       cache_.Put(key, {.generation = 0, .valid_until = core::Timestamp{INT64_MAX}, .body = body});

@@ -1,15 +1,12 @@
 #pragma once
 
 #include <cstdint>
-#include <list>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "core/access/policy.h"
 #include "core/date.h"
+#include "http/generation_cache.h"
 
 namespace regie::http {
 
@@ -32,35 +29,19 @@ namespace regie::http {
 // caller's user, organisation and roles, and the request (household id, or
 // the list's query string). Sessions are checked per request before the
 // cache is asked, so a logout or an expired session never reaches it.
-// Thread-safe; a small LRU.
-class HouseholdReadCache {
- public:
-  struct Entry {
-    int64_t generation = 0;
-    core::Timestamp valid_until;
-    std::string body;
-    core::CategorySet categories;  // what the body shows, for the audit record
-    // Detail only: the facts the body was computed from and the decision
-    // over them; a request whose own decision differs is not served.
-    std::optional<core::HouseholdFacts> facts;
-    core::AccessDecision decision;
-  };
-
-  explicit HouseholdReadCache(size_t capacity) : capacity_(capacity) {}
-
-  // The entry under `key` if it is still valid at (`generation`, `now`);
-  // an outdated entry is dropped.
-  std::shared_ptr<const Entry> Get(const std::string& key, int64_t generation, core::Timestamp now);
-  void Put(const std::string& key, Entry entry);
-  size_t size() const;
-
- private:
-  using Lru = std::list<std::pair<std::string, std::shared_ptr<const Entry>>>;
-  const size_t capacity_;
-  mutable std::mutex mu_;
-  Lru lru_;  // most recently used first
-  std::unordered_map<std::string, Lru::iterator> index_;
+// GenerationCache is thread-safe and a small LRU.
+struct HouseholdRead {
+  int64_t generation = 0;
+  core::Timestamp valid_until;
+  std::string body;
+  core::CategorySet categories;  // what the body shows, for the audit record
+  // Detail only: the facts the body was computed from and the decision
+  // over them; a request whose own decision differs is not served.
+  std::optional<core::HouseholdFacts> facts;
+  core::AccessDecision decision;
 };
+
+using HouseholdReadCache = GenerationCache<HouseholdRead>;
 
 // Key parts common to both reads: everything about the caller that the
 // answer depends on besides the tenant's data.

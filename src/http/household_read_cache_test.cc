@@ -5,42 +5,6 @@
 namespace regie::http {
 namespace {
 
-const core::Timestamp kReadNow{1'000'000};
-const core::Timestamp kReadLater{2'000'000};
-
-HouseholdReadCache::Entry ReadEntry(int64_t generation, const char* body) {
-  return {.generation = generation, .valid_until = kReadLater, .body = body};
-}
-
-TEST(HouseholdReadCacheTest, ServesOnlyTheSameGenerationBeforeItsDeadline) {
-  HouseholdReadCache cache(4);
-  cache.Put("a", ReadEntry(7, "zeven"));
-  auto hit = cache.Get("a", 7, kReadNow);
-  ASSERT_NE(hit, nullptr);
-  EXPECT_EQ(hit->body, "zeven");
-  EXPECT_EQ(cache.Get("b", 7, kReadNow), nullptr);
-  EXPECT_EQ(cache.Get("a", 8, kReadNow), nullptr);  // a write happened: dropped
-  EXPECT_EQ(cache.Get("a", 7, kReadNow), nullptr);
-  EXPECT_EQ(hit->body, "zeven");  // a body being sent stays valid
-  cache.Put("a", ReadEntry(8, "acht"));
-  EXPECT_EQ(cache.Get("a", 8, kReadLater), nullptr);  // access may have changed by time
-  EXPECT_EQ(cache.size(), 0U);
-}
-
-TEST(HouseholdReadCacheTest, KeepsTheNewerGenerationAndEvictsTheLeastRecentlyUsed) {
-  HouseholdReadCache cache(2);
-  cache.Put("a", ReadEntry(2, "nieuw"));
-  cache.Put("a", ReadEntry(1, "oud"));  // a slower request computed an older answer
-  ASSERT_NE(cache.Get("a", 2, kReadNow), nullptr);
-  EXPECT_EQ(cache.Get("a", 2, kReadNow)->body, "nieuw");
-  cache.Put("b", ReadEntry(2, "b"));
-  ASSERT_NE(cache.Get("a", 2, kReadNow), nullptr);  // a is now the most recent
-  cache.Put("c", ReadEntry(2, "c"));
-  EXPECT_NE(cache.Get("a", 2, kReadNow), nullptr);
-  EXPECT_EQ(cache.Get("b", 2, kReadNow), nullptr);
-  EXPECT_EQ(cache.size(), 2U);
-}
-
 TEST(HouseholdReadCacheTest, TheCallerKeyNamesUserOrganisationRolesAndTenant) {
   core::Principal p;
   p.user_id = 3;

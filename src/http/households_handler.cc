@@ -247,7 +247,7 @@ class HouseholdHandlers {
       HouseholdAccess access{.facts = *hit->facts, .decision = {}};
       access.decision =
           core::DecideHousehold(caller.principal, core::Action::kRead, access.facts, now);
-      if (SameDecision(access.decision, hit->decision)) {
+      if (access.decision.allowed && access.decision == hit->decision) {
         core::AuditRecord r = HouseholdAudit(ctx_, caller, access, core::Action::kRead, "household",
                                              std::to_string(household_id));
         r.categories = hit->categories;
@@ -354,12 +354,6 @@ class HouseholdHandlers {
     REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(tx, std::move(r)).status());
     REGIE_RETURN_IF_ERROR(tx.Commit());
     return JsonResponse(200, dto::Dump(out));
-  }
-
-  static bool SameDecision(const core::AccessDecision& a, const core::AccessDecision& b) {
-    return a.allowed && b.allowed && a.reason == b.reason && a.relationship == b.relationship &&
-           a.categories == b.categories && a.names_only == b.names_only &&
-           a.break_glass == b.break_glass;
   }
 
   const ApiContext& ctx_;

@@ -158,8 +158,8 @@ class WorklistHandler {
     REGIE_ASSIGN_OR_RETURN(int64_t generation, tx->Tenants().ChangeCount(tenant_id));
     const core::Timestamp now = ctx_.clock.Now();
     const std::string key = CacheKey(p, tenant_id, on);
-    if (std::optional<ResponseCache::Entry> hit = cache_.Get(key, generation, now))
-      return LoggedRead(JsonResponse(200, Filter(std::move(hit->body), wq)),
+    if (std::shared_ptr<const ResponseCache::Entry> hit = cache_.Get(key, generation, now))
+      return LoggedRead(JsonResponse(200, Filter(hit->body, wq)),
                         ctx_.audit.Enqueue(Audit(caller, tenant_id, hit->categories)));
     // At the latest the next midnight (sharing bases start and end by date),
     // earlier when a household's break-the-glass opening starts or ends.

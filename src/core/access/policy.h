@@ -84,6 +84,8 @@ struct AccessDecision {
   // Volunteers see only the names of the basic data.
   bool names_only = false;
   bool break_glass = false;
+
+  friend bool operator==(const AccessDecision&, const AccessDecision&) = default;
 };
 
 // The one policy for household-scoped resources (the household, its persons,

@@ -364,5 +364,32 @@ TEST(PolicyTest, RegionMembershipReadByBeleidAndBeheerChangedByBeheer) {
             "other_tenant");
 }
 
+// A cached household body is served only when the decision over the
+// current facts equals the one it was made under, so every field counts.
+TEST(PolicyTest, DecisionsDifferingInAnyFieldAreNotEqual) {
+  const AccessDecision base =
+      DecideHousehold(User(100, 1, {Role::kRegisseur}), Action::kRead, Facts(), kNow);
+  ASSERT_TRUE(base.allowed);
+  EXPECT_EQ(base, base);
+  AccessDecision d = base;
+  d.allowed = false;
+  EXPECT_NE(d, base);
+  d = base;
+  d.reason += "x";
+  EXPECT_NE(d, base);
+  d = base;
+  d.relationship = Relationship::kNone;
+  EXPECT_NE(d, base);
+  d = base;
+  d.categories = CategorySet{};
+  EXPECT_NE(d, base);
+  d = base;
+  d.names_only = !d.names_only;
+  EXPECT_NE(d, base);
+  d = base;
+  d.break_glass = !d.break_glass;
+  EXPECT_NE(d, base);
+}
+
 }  // namespace
 }  // namespace regie::core
