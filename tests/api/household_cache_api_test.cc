@@ -15,6 +15,7 @@ class HouseholdCacheApiTest : public ApiTest {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     household_ = CreateHousehold("Haddad", {PersonBody("Amal", "Haddad", "111222333"),
                                             PersonBody("Omar", "Haddad", "100000009")});
     id_ = household_["id"].get<int64_t>();
