@@ -139,7 +139,7 @@ TEST_P(DemoLoaderTest, ActivatesPacksAndRecordsEventsTheServerWouldAccept) {
 
   // Every stored event passes the server's check; statuses are mixed.
   int64_t events = 0, overdue = 0, on_time = 0;
-  auto page = tx->Policy().EventsOfTenant(tenant->id, 0, 1000);
+  auto page = tx->Policy().EventsOfPersons(tenant->id, 0, INT64_MAX);
   ASSERT_TRUE(page.ok());
   std::map<int64_t, std::vector<core::policy::PersonEvent>> by_person;
   for (const ports::StoredEvent& e : *page) by_person[e.person_id].push_back(e.event);

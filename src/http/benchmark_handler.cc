@@ -10,6 +10,7 @@
 // the exact counts, suppressed after summing. No person, household or
 // event of any tenant is ever part of the answer.
 #include <algorithm>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "core/access/policy.h"
@@ -177,14 +178,14 @@ class BenchmarkHandlers {
       key += "/" + std::to_string(m.tenant_id) + ":" + std::to_string(n);
     }
     const core::Timestamp now = ctx_.clock.Now();
-    std::string body;
-    if (auto hit = cache_.Get(key, 0, now)) {
-      body = hit->body;
-    } else {
-      REGIE_ASSIGN_OR_RETURN(body, Compute(*tx, *region, shared, on));
-      cache_.Put(key, {.generation = 0, .valid_until = core::Timestamp{INT64_MAX}, .body = body});
+    std::shared_ptr<const CachedBody> cached = cache_.Get(key, 0, now);
+    if (!cached) {
+      REGIE_ASSIGN_OR_RETURN(std::string body, Compute(*tx, *region, shared, on));
+      cached = std::make_shared<const CachedBody>(CachedBody{
+          .generation = 0, .valid_until = core::Timestamp{INT64_MAX}, .body = std::move(body)});
+      cache_.Put(key, *cached);
     }
-    json out = json::parse(body);
+    json out = json::parse(cached->body);
     out["own_tenant_id"] = tenant_id;
     for (json& m : out["members"]) m["own"] = m.value("tenant_id", int64_t{0}) == tenant_id;
     REGIE_ASSIGN_OR_RETURN(out["reference"], ReferenceJson());

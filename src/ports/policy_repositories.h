@@ -58,17 +58,14 @@ class PolicyRepository {
   // NotFound "household_not_found" when the household is not in the tenant.
   virtual StatusOr<std::vector<StoredEvent>> EventsOfHousehold(int64_t tenant_id,
                                                                int64_t household_id) = 0;
-  // Keyset page over a tenant's non-voided events ordered by person id, then
-  // date, then id, starting after person `after_person_id` (0 = start),
-  // at most `limit_persons` persons per page, a person never split: all of
-  // a person's events are on one page. Persons without non-voided events do
-  // not appear. The next page starts after the last event's person id; a
-  // page with fewer than `limit_persons` persons is the last.
-  // InvalidArgument "invalid_limit" when limit_persons < 1.
-  // For bulk evaluation (indicators, demo checks).
-  virtual StatusOr<std::vector<StoredEvent>> EventsOfTenant(int64_t tenant_id,
-                                                            int64_t after_person_id,
-                                                            int limit_persons) = 0;
+  // The tenant's non-voided events of the persons with
+  // after_person_id < id <= last_person_id, ordered by person id, then date,
+  // then id: the events of one keyset page of persons, read as one index
+  // range. InvalidArgument "invalid_range" when last_person_id <
+  // after_person_id. For bulk evaluation (indicators, demo checks).
+  virtual StatusOr<std::vector<StoredEvent>> EventsOfPersons(int64_t tenant_id,
+                                                             int64_t after_person_id,
+                                                             int64_t last_person_id) = 0;
   // Marks an event voided by `by_user` at `now` for `reason` and returns it.
   // NotFound "event_not_found" (also for another tenant's event);
   // FailedPrecondition "already_voided"; InvalidArgument "validation_failed"

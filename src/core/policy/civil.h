@@ -71,8 +71,8 @@ class CalendarTable {
   static constexpr int32_t kEndDay = ToDays(kEndYear, 1, 1);
 
   static const CalendarTable& Get() {
-    static const CalendarTable table;
-    return table;
+    static const CalendarTable kTable;
+    return kTable;
   }
 
   // Day in [kFirstDay, kEndDay).

@@ -880,6 +880,13 @@ CREATE CONSTRAINT TRIGGER organisations_changes
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_changes_bump_all();
 )sql";
 
+// Reading a whole tenant's population in pages of persons; see the SQLite
+// twin. Keyset pages (tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3)
+// become one ordered index range each.
+constexpr std::string_view kV16PersonPages = R"sql(
+CREATE INDEX persons_tenant ON persons(tenant_id, id);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -896,6 +903,7 @@ constexpr std::array kMigrations = {
     Migration{13, "regions", kV13Regions},
     Migration{14, "report_figures", kV14ReportFigures},
     Migration{15, "user_changes", kV15UserChanges},
+    Migration{16, "person_pages", kV16PersonPages},
 };
 
 }  // namespace

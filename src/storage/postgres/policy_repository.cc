@@ -24,11 +24,11 @@ constexpr std::string_view kEventsOfHousehold = EVENT_COLUMNS
     "ORDER BY e.person_id, e.date, e.id";
 // The page's persons first (distinct, in id order, bounded), then all of
 // their events, so a person is never split between pages.
-constexpr std::string_view kEventsOfTenant = EVENT_COLUMNS
-    " WHERE e.tenant_id = $1 AND e.voided_at IS NULL AND e.person_id IN ("
-    "SELECT DISTINCT person_id FROM person_events WHERE tenant_id = $1 AND person_id > $2 "
-    "AND voided_at IS NULL ORDER BY person_id LIMIT $3) "
-    "ORDER BY e.person_id, e.date, e.id";
+// One keyset page of persons: a range of the (tenant_id, person_id, date,
+// id) index.
+constexpr std::string_view kEventsOfPersons = EVENT_COLUMNS
+    " WHERE e.tenant_id = $1 AND e.person_id > $2 AND e.person_id <= $3 "
+    "AND e.voided_at IS NULL ORDER BY e.person_id, e.date, e.id";
 #undef EVENT_COLUMNS
 
 ports::StoredEvent ReadEvent(const Result& r, int row) {
@@ -127,14 +127,14 @@ StatusOr<std::vector<ports::StoredEvent>> PgPolicy::EventsOfHousehold(int64_t te
   return ReadEvents(r);
 }
 
-StatusOr<std::vector<ports::StoredEvent>> PgPolicy::EventsOfTenant(int64_t tenant_id,
-                                                                   int64_t after_person_id,
-                                                                   int limit_persons) {
-  if (limit_persons < 1) return InvalidArgument("invalid_limit", "limit_persons must be >= 1");
+StatusOr<std::vector<ports::StoredEvent>> PgPolicy::EventsOfPersons(int64_t tenant_id,
+                                                                    int64_t after_person_id,
+                                                                    int64_t last_person_id) {
+  if (last_person_id < after_person_id)
+    return InvalidArgument("invalid_range", "last_person_id must be >= after_person_id");
   REGIE_ASSIGN_OR_RETURN(
-      Result r,
-      conn_.Exec(kEventsOfTenant,
-                 Params().Add(tenant_id).Add(after_person_id).Add(int64_t{limit_persons})));
+      Result r, conn_.Exec(kEventsOfPersons,
+                           Params().Add(tenant_id).Add(after_person_id).Add(last_person_id)));
   return ReadEvents(r);
 }
 

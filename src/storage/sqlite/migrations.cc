@@ -942,6 +942,15 @@ CREATE TRIGGER organisations_changes_delete AFTER DELETE ON organisations
 BEGIN UPDATE tenant_changes SET n = n + 1; END;
 )sql";
 
+// Reading a whole tenant's population in pages of persons (indicators,
+// reports, the regional benchmark): without an index ordered by tenant and
+// id, every page sorted all of the tenant's persons again (10,000
+// households: 13 pages of 90 ms). An index on tenant_id is ordered by
+// (tenant_id, rowid), so a page is a range walk that stops at its limit.
+constexpr std::string_view kV16PersonPages = R"sql(
+CREATE INDEX persons_tenant ON persons(tenant_id);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -958,6 +967,7 @@ constexpr std::array kMigrations = {
     Migration{13, "regions", kV13Regions},
     Migration{14, "report_figures", kV14ReportFigures},
     Migration{15, "user_changes", kV15UserChanges},
+    Migration{16, "person_pages", kV16PersonPages},
 };
 
 }  // namespace

@@ -23,11 +23,11 @@ constexpr std::string_view kEventsOfHousehold = EVENT_COLUMNS
     "ORDER BY e.person_id, e.date, e.id";
 // The page's persons first (distinct, in id order, bounded), then all of
 // their events, so a person is never split between pages.
-constexpr std::string_view kEventsOfTenant = EVENT_COLUMNS
-    " WHERE e.tenant_id = ?1 AND e.voided_at IS NULL AND e.person_id IN ("
-    "SELECT DISTINCT person_id FROM person_events WHERE tenant_id = ?1 AND person_id > ?2 "
-    "AND voided_at IS NULL ORDER BY person_id LIMIT ?3) "
-    "ORDER BY e.person_id, e.date, e.id";
+// One keyset page of persons: a range of the (tenant_id, person_id, date,
+// id) index.
+constexpr std::string_view kEventsOfPersons = EVENT_COLUMNS
+    " WHERE e.tenant_id = ?1 AND e.person_id > ?2 AND e.person_id <= ?3 "
+    "AND e.voided_at IS NULL ORDER BY e.person_id, e.date, e.id";
 #undef EVENT_COLUMNS
 
 ports::StoredEvent ReadEvent(const Stmt& s) {
@@ -132,11 +132,12 @@ StatusOr<std::vector<ports::StoredEvent>> SqlitePolicy::EventsOfHousehold(int64_
   return Collect(kEventsOfHousehold, tenant_id, household_id);
 }
 
-StatusOr<std::vector<ports::StoredEvent>> SqlitePolicy::EventsOfTenant(int64_t tenant_id,
-                                                                       int64_t after_person_id,
-                                                                       int limit_persons) {
-  if (limit_persons < 1) return InvalidArgument("invalid_limit", "limit_persons must be >= 1");
-  return Collect(kEventsOfTenant, tenant_id, after_person_id, int64_t{limit_persons});
+StatusOr<std::vector<ports::StoredEvent>> SqlitePolicy::EventsOfPersons(int64_t tenant_id,
+                                                                        int64_t after_person_id,
+                                                                        int64_t last_person_id) {
+  if (last_person_id < after_person_id)
+    return InvalidArgument("invalid_range", "last_person_id must be >= after_person_id");
+  return Collect(kEventsOfPersons, tenant_id, after_person_id, last_person_id);
 }
 
 StatusOr<ports::StoredEvent> SqlitePolicy::VoidEvent(int64_t tenant_id, int64_t event_id,

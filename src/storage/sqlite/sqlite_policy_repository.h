@@ -24,9 +24,9 @@ class SqlitePolicy final : public ports::PolicyRepository {
                                                            int64_t person_id) override;
   StatusOr<std::vector<ports::StoredEvent>> EventsOfHousehold(int64_t tenant_id,
                                                               int64_t household_id) override;
-  StatusOr<std::vector<ports::StoredEvent>> EventsOfTenant(int64_t tenant_id,
-                                                           int64_t after_person_id,
-                                                           int limit_persons) override;
+  StatusOr<std::vector<ports::StoredEvent>> EventsOfPersons(int64_t tenant_id,
+                                                            int64_t after_person_id,
+                                                            int64_t last_person_id) override;
   StatusOr<ports::StoredEvent> VoidEvent(int64_t tenant_id, int64_t event_id, int64_t by_user,
                                          const std::string& reason, core::Timestamp now) override;
   StatusOr<std::vector<ports::StoredActivation>> Activations(int64_t tenant_id) override;
