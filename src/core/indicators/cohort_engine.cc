@@ -68,28 +68,19 @@ std::vector<std::string_view> EventsOf(TimeToEvent m) {
 }
 
 CohortEngine::CohortEngine(const policy::CompiledPolicy& policy)
-    : policy_(policy), evaluator_(policy), measure_mask_(policy.event_count(), 0) {
+    : policy_(policy), evaluator_(policy) {
   for (size_t m = 0; m < kTimeToEventCount; ++m) {
     for (std::string_view id : EventsOf(static_cast<TimeToEvent>(m))) {
       if (std::optional<uint32_t> e = policy.FindEvent(id)) {
-        measure_mask_[*e] = static_cast<uint8_t>(measure_mask_[*e] | (1U << m));
         measure_events_[m].push_back(*e);
-        recorded_only_ =
-            recorded_only_ && policy.event_decl(*e).kind == policy::EventKind::kRecorded;
         measures_[m].available = true;
       } else {
         measures_[m].missing.emplace_back(id);
       }
     }
   }
-  if (std::optional<uint32_t> e = policy.FindEvent("bijstand_gestart")) {
-    bijstand_event_ = *e;
-    recorded_only_ = recorded_only_ && policy.event_decl(*e).kind == policy::EventKind::kRecorded;
-  }
-  if (std::optional<uint32_t> e = policy.FindEvent("participatieladder_trede")) {
-    ladder_event_ = *e;
-    recorded_only_ = recorded_only_ && policy.event_decl(*e).kind == policy::EventKind::kRecorded;
-  }
+  if (std::optional<uint32_t> e = policy.FindEvent("bijstand_gestart")) bijstand_event_ = *e;
+  if (std::optional<uint32_t> e = policy.FindEvent("participatieladder_trede")) ladder_event_ = *e;
   // Leaving bijstand needs its start to define who is at risk.
   if (bijstand_event_ == kNone) {
     measures_[static_cast<size_t>(TimeToEvent::kOffBijstand)].available = false;
@@ -123,8 +114,7 @@ void CohortEngine::PrepareLabels(const TenantPopulation& population, Date on, Re
                                                               kNationalityGroups.end());
 }
 
-void CohortEngine::Survival(const policy::PersonFacts& facts, const civil::Ymd& birth,
-                            std::span<const policy::EventRecord> events, int32_t on,
+void CohortEngine::Survival(const policy::PersonFacts& facts, const civil::Ymd& birth, int32_t on,
                             uint32_t cohort, size_t cohorts) {
   if (!facts.housing_date || facts.housing_date->days() > on) return;
   const int32_t origin = facts.housing_date->days();
@@ -132,29 +122,16 @@ void CohortEngine::Survival(const policy::PersonFacts& facts, const civil::Ymd& 
   if (civil::Age(birth, origin) < 18) return;
   std::array<int32_t, kTimeToEventCount> first{};
   first.fill(policy::internal::kOpenEnd);
-  bool bijstand = false;
-  if (recorded_only_) {
-    // The evaluator has just indexed these events for the same date: read
-    // its earliest dates instead of scanning the person's events again.
-    for (size_t m = 0; m < kTimeToEventCount; ++m) {
-      for (uint32_t e : measure_events_[m]) {
-        const int32_t d = evaluator_.FirstDate(e);
-        if (d != policy::internal::kNoDate) first[m] = std::min(first[m], d);
-      }
-    }
-    bijstand = bijstand_event_ != kNone &&
-               evaluator_.FirstDate(bijstand_event_) != policy::internal::kNoDate;
-  } else {
-    for (const policy::EventRecord& e : events) {
-      const int32_t d = e.date.days();
-      if (d > on) continue;
-      if (e.event == bijstand_event_) bijstand = true;
-      const uint8_t mask = measure_mask_[e.event];
-      if (mask == 0) continue;
-      for (size_t m = 0; m < kTimeToEventCount; ++m)
-        if ((mask >> m) & 1U) first[m] = std::min(first[m], d);
+  // The evaluator has just indexed the person's events for the same date:
+  // its earliest dates, not another scan of his events.
+  for (size_t m = 0; m < kTimeToEventCount; ++m) {
+    for (uint32_t e : measure_events_[m]) {
+      const int32_t d = evaluator_.FirstDate(e);
+      if (d != policy::internal::kNoDate) first[m] = std::min(first[m], d);
     }
   }
+  const bool bijstand = bijstand_event_ != kNone &&
+                        evaluator_.FirstDate(bijstand_event_) != policy::internal::kNoDate;
   for (size_t m = 0; m < kTimeToEventCount; ++m) {
     if (!measures_[m].available) continue;
     const auto measure = static_cast<TimeToEvent>(m);
@@ -171,22 +148,13 @@ void CohortEngine::Survival(const policy::PersonFacts& facts, const civil::Ymd& 
   }
 }
 
-void CohortEngine::Ladder(const policy::PersonFacts& facts, const civil::Ymd& birth,
-                          std::span<const policy::EventRecord> events, int32_t on,
+void CohortEngine::Ladder(const policy::PersonFacts& facts, const civil::Ymd& birth, int32_t on,
                           std::vector<LadderQuarter>& quarters) {
   if (!facts.housing_date || facts.housing_date->days() > on) return;
   // The population keeps events in canonical order, so the ladder's rungs
   // are one run by (date, value); quarter ends never pass `on`, so the
   // walk below never reads a rung recorded after the reference date.
-  std::span<const policy::EventRecord> rungs = evaluator_.Occurrences(ladder_event_);
-  if (!recorded_only_) {
-    auto by_event = [](const policy::EventRecord& e, uint32_t id) { return e.event < id; };
-    const auto* first =
-        std::lower_bound(events.data(), events.data() + events.size(), ladder_event_, by_event);
-    const auto* last = first;
-    while (last != events.data() + events.size() && last->event == ladder_event_) ++last;
-    rungs = {first, last};
-  }
+  const std::span<const policy::EventRecord> rungs = evaluator_.Occurrences(ladder_event_);
   size_t next = 0;
   int32_t rung = 0;
   int32_t previous = -1;  // -1: not in the previous quarter's population
@@ -316,8 +284,8 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
       int32_t* cell = counts_.data() + static_cast<size_t>(c) * indicators * kSlots;
       for (uint32_t at : counted_) cell[at] += 1;
     }
-    if (options.survival) Survival(p.facts, birth, events, on_day, cohort, cohorts);
-    if (ladder) Ladder(p.facts, birth, events, on_day, report.ladder.quarters);
+    if (options.survival) Survival(p.facts, birth, on_day, cohort, cohorts);
+    if (ladder) Ladder(p.facts, birth, on_day, report.ladder.quarters);
   }
 
   // Figures.

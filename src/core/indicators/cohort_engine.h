@@ -54,24 +54,18 @@ class CohortEngine {
   };
 
   void PrepareLabels(const TenantPopulation& population, Date on, Report& report);
-  void Survival(const policy::PersonFacts& facts, const policy::civil::Ymd& birth,
-                std::span<const policy::EventRecord> events, int32_t on, uint32_t cohort,
-                size_t cohorts);
-  // `events` in canonical order (TenantPopulation keeps them so).
-  void Ladder(const policy::PersonFacts& facts, const policy::civil::Ymd& birth,
-              std::span<const policy::EventRecord> events, int32_t on,
+  // Both read the evaluator's index of the person just evaluated (same
+  // date): his earliest date per event and his run of ladder rungs.
+  void Survival(const policy::PersonFacts& facts, const policy::civil::Ymd& birth, int32_t on,
+                uint32_t cohort, size_t cohorts);
+  void Ladder(const policy::PersonFacts& facts, const policy::civil::Ymd& birth, int32_t on,
               std::vector<LadderQuarter>& quarters);
 
   const policy::CompiledPolicy& policy_;
   policy::Evaluator evaluator_;
   std::vector<policy::IndicatorResult> results_;
-  // Per event index: bit m set when the event reaches time-to-event measure m.
-  std::vector<uint8_t> measure_mask_;
   std::array<MeasureEvents, kTimeToEventCount> measures_{};
   std::array<std::vector<uint32_t>, kTimeToEventCount> measure_events_;
-  // Every event Survival and Ladder read is a recorded event, so the
-  // evaluator's index of the person (same date) answers them.
-  bool recorded_only_ = true;
   uint32_t bijstand_event_ = policy::internal::kNone;
   uint32_t ladder_event_ = policy::internal::kNone;
   std::vector<uint8_t> deadline_;  // per indicator
