@@ -181,9 +181,9 @@ class BenchmarkHandlers {
     std::shared_ptr<const CachedBody> cached = cache_.Get(key, 0, now);
     if (!cached) {
       REGIE_ASSIGN_OR_RETURN(std::string body, Compute(*tx, *region, shared, on));
-      cached = std::make_shared<const CachedBody>(CachedBody{
-          .generation = 0, .valid_until = core::Timestamp{INT64_MAX}, .body = std::move(body)});
-      cache_.Put(key, *cached);
+      cached = cache_.Put(
+          key,
+          {.generation = 0, .valid_until = core::Timestamp{INT64_MAX}, .body = std::move(body)});
     }
     json out = json::parse(cached->body);
     out["own_tenant_id"] = tenant_id;

@@ -45,22 +45,24 @@ class GenerationCache {
     return lru_.front().second;
   }
 
-  void Put(const std::string& key, Entry entry) {
-    if (capacity_ == 0) return;
+  // Stores `entry` and returns it, shared, for the caller to answer with.
+  std::shared_ptr<const Entry> Put(const std::string& key, Entry entry) {
     auto shared = std::make_shared<const Entry>(std::move(entry));
+    if (capacity_ == 0) return shared;
     std::lock_guard lock(mu_);
     if (auto it = index_.find(key); it != index_.end()) {
       // A racing request computed it too; keep the newer generation.
-      if (it->second->second->generation > shared->generation) return;
+      if (it->second->second->generation > shared->generation) return shared;
       lru_.erase(it->second);
       index_.erase(it);
     }
-    lru_.emplace_front(key, std::move(shared));
+    lru_.emplace_front(key, shared);
     index_.emplace(key, lru_.begin());
     while (lru_.size() > capacity_) {
       index_.erase(lru_.back().first);
       lru_.pop_back();
     }
+    return shared;
   }
 
   size_t size() const {

@@ -10,15 +10,6 @@ namespace {
   "koppeling_date, housing_date, street, house_number, postal_code, city, wijk, kern, role, " \
   "family_reunification, inburgeringsplicht, exemption_reason, created_at, updated_at"
 
-// The same columns of the persons row `p` in a join.
-#define PERSON_COLUMNS_OF_P                                                      \
-  "p.id, p.tenant_id, p.household_id, p.version, p.given_names, p.family_name, " \
-  "p.birth_date, p.sex, p.nationality, p.languages, p.literacy, "                \
-  "p.highest_education, p.bsn, p.v_number, p.permit_date, p.koppeling_date, "    \
-  "p.housing_date, p.street, p.house_number, p.postal_code, p.city, p.wijk, "    \
-  "p.kern, p.role, p.family_reunification, p.inburgeringsplicht, "               \
-  "p.exemption_reason, p.created_at, p.updated_at"
-
 constexpr std::string_view kSelectPerson =
     "SELECT " PERSON_COLUMNS " FROM persons WHERE id = $1 AND tenant_id = $2";
 // The same role order as SQLite's, spelled out rather than left to a
@@ -28,12 +19,14 @@ constexpr std::string_view kSelectMembers =
     " FROM persons WHERE household_id = $1 AND tenant_id = $2 ORDER BY CASE role "
     "WHEN 'hoofdpersoon' THEN 0 WHEN 'partner' THEN 1 WHEN 'kind' THEN 2 "
     "WHEN 'nareiziger' THEN 3 ELSE 4 END, birth_date, id";
+// Keyset pages over the persons_tenant index; the household check is a
+// primary-key lookup per person, not a list built per page.
 constexpr std::string_view kSelectOfTenant =
-    "SELECT " PERSON_COLUMNS_OF_P
-    " FROM persons p JOIN households h ON h.id = p.household_id WHERE p.tenant_id = $1 AND "
-    "p.id > $2 AND h.tenant_id = $1 AND NOT h.archived ORDER BY p.id LIMIT $3";
+    "SELECT " PERSON_COLUMNS
+    " FROM persons WHERE tenant_id = $1 AND id > $2 AND EXISTS (SELECT 1 FROM "
+    "households h WHERE h.id = persons.household_id AND h.tenant_id = $1 AND NOT h.archived) "
+    "ORDER BY id LIMIT $3";
 #undef PERSON_COLUMNS
-#undef PERSON_COLUMNS_OF_P
 
 // Parameters $3..$27 in the order of the insert and update statements.
 // DO NOTHING on the BSN clash: an error would abort the whole transaction,
