@@ -29,6 +29,7 @@ class Builder {
   Builder(const Document& doc, Language language) : doc_(doc), language_(language) {
     book_.title = doc.metadata.title;
     book_.author = doc.metadata.author;
+    book_.created = doc.metadata.created;
     text_.name = Text(language, "report", "xlsx_text_sheet");
     text_.title = doc.metadata.title;
     text_.source = doc.header;

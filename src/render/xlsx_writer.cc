@@ -223,6 +223,7 @@ StatusOr<std::string> WriteXlsx(const XlsxWorkbook& workbook,
   lxw_doc_properties properties{};
   properties.title = title.data();
   properties.author = author.data();
+  properties.created = static_cast<time_t>(workbook.created.micros / 1'000'000);
   REGIE_RETURN_IF_ERROR(Check(workbook_set_properties(book.get(), &properties), "properties"));
 
   SheetWriter writer(book.get());

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "core/status.h"
 
 // Spreadsheets (.xlsx) through libxlsxwriter, for exports of figures (the
@@ -62,6 +63,9 @@ struct XlsxSheet {
 struct XlsxWorkbook {
   std::string title;   // document property
   std::string author;  // document property (the municipality)
+  // Document property and the zip entries' times. Set (from the injected
+  // clock), the same workbook gives the same bytes; zero: the time of writing.
+  core::Timestamp created;
   std::vector<XlsxSheet> sheets;
 };
 

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace regie::render {
 namespace {
@@ -96,6 +98,20 @@ TEST_F(XlsxWriterTest, WritesAZipWithTheSheetsAndCellsAndLeavesNoFilesBehind) {
 
   // The private directory is gone.
   EXPECT_TRUE(fs::is_empty(root_ / "tmp"));
+}
+
+// A final report's spreadsheet must come out byte for byte the same at
+// every download: with `created` set, the time of writing leaves no trace
+// (zip entry times have a 2-second grain, hence the wait).
+TEST_F(XlsxWriterTest, TheSameWorkbookGivesTheSameBytesLater) {
+  XlsxWorkbook book = Sample();
+  book.created = core::Timestamp{1'795'000'000LL * 1'000'000};
+  StatusOr<std::string> first = WriteXlsx(book, root_ / "tmp");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  StatusOr<std::string> second = WriteXlsx(book, root_ / "tmp");
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(*first, *second);
 }
 
 TEST_F(XlsxWriterTest, SheetNamesAreMadeValidAndUnique) {
