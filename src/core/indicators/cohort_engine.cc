@@ -21,6 +21,44 @@ int32_t QuarterEnd(int32_t quarter_code) {  // quarter_code = year * 4 + (0..3)
   return civil::ToDays(y, m, civil::DaysInMonth(y, m));
 }
 
+uint32_t DimensionMask(const Breakdown& b) {
+  const auto bit = [](Dimension d) {
+    return d == Dimension::kTotal ? 0U : 1U << static_cast<unsigned>(d);
+  };
+  return bit(b.first) | bit(b.second);
+}
+
+// Per breakdown, the breakdown whose cells it is the sum of, or itself when
+// it is counted person by person. A breakdown whose dimensions all belong
+// to another (the total of any; cohort and wijk of cohort x wijk) is filled
+// from that one's counters after the pass: the same counts, for three
+// increments per person and result fewer with the default set. The source
+// is always counted directly (a breakdown no other one refines, the first
+// of equals), and the smallest such one is taken.
+std::vector<size_t> SumSources(const std::vector<Breakdown>& breakdowns,
+                               const std::vector<uint32_t>& offset) {
+  const size_t n = breakdowns.size();
+  auto refines = [&](size_t s, size_t b) {  // s's dimensions include b's
+    const uint32_t bm = DimensionMask(breakdowns[b]);
+    const uint32_t sm = DimensionMask(breakdowns[s]);
+    return s != b && (bm & sm) == bm && (bm != sm || s < b);
+  };
+  std::vector<uint8_t> direct(n, 1);
+  for (size_t b = 0; b < n; ++b)
+    for (size_t s = 0; s < n; ++s) direct[b] = direct[b] != 0 && !refines(s, b) ? 1 : 0;
+  std::vector<size_t> source(n);
+  for (size_t b = 0; b < n; ++b) {
+    source[b] = b;
+    if (direct[b] != 0) continue;
+    for (size_t s = 0; s < n; ++s) {
+      if (direct[s] == 0 || !refines(s, b)) continue;
+      if (source[b] == b || offset[s + 1] - offset[s] < offset[source[b] + 1] - offset[source[b]])
+        source[b] = s;
+    }
+  }
+  return source;
+}
+
 }  // namespace
 
 std::vector<Breakdown> DefaultBreakdowns() {
@@ -115,7 +153,7 @@ void CohortEngine::PrepareLabels(const TenantPopulation& population, Date on, Re
 }
 
 void CohortEngine::Survival(const policy::PersonFacts& facts, const civil::Ymd& birth, int32_t on,
-                            uint32_t cohort, size_t cohorts) {
+                            uint32_t cohort) {
   if (!facts.housing_date || facts.housing_date->days() > on) return;
   const int32_t origin = facts.housing_date->days();
   // Adults at housing: the measures are about adults' plans, work and exams.
@@ -142,10 +180,34 @@ void CohortEngine::Survival(const policy::PersonFacts& facts, const civil::Ymd& 
     // An event before housing (a statement signed in the AZC) happened at
     // time 0: nothing was left to wait for.
     const int32_t time = event ? std::max(0, first[m] - origin) : on - origin;
-    auto& per_cohort = km_keys_[m];
-    if (per_cohort.size() < cohorts) per_cohort.resize(cohorts);
-    per_cohort[cohort].push_back(stats::KmKey(time, event));
+    km_entries_[m].push_back(uint64_t{stats::KmKey(time, event)} << 32 | cohort);
   }
+}
+
+void CohortEngine::Curves(size_t m, size_t cohorts, SurvivalFigures& s) {
+  // One sort by key for the measure; a stable split by cohort then leaves
+  // each cohort's keys in order too, so no cohort is sorted on its own.
+  std::vector<uint64_t>& entries = km_entries_[m];
+  stats::SortByKey(entries, km_scratch_);
+  km_all_.resize(entries.size());
+  km_by_cohort_.resize(entries.size());
+  km_start_.assign(cohorts + 1, 0);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    km_all_[i] = static_cast<uint32_t>(entries[i] >> 32);
+    ++km_start_[(entries[i] & 0xFFFFFFFFU) + 1];
+  }
+  for (size_t c = 0; c < cohorts; ++c) km_start_[c + 1] += km_start_[c];
+  for (size_t i = 0; i < entries.size(); ++i)
+    km_by_cohort_[km_start_[entries[i] & 0xFFFFFFFFU]++] = km_all_[i];
+  // km_start_[c] now ends cohort c: cohort c spans [km_start_[c - 1], km_start_[c]).
+  for (size_t c = 0; c < cohorts; ++c) {
+    const uint32_t begin = c == 0 ? 0 : km_start_[c - 1];
+    if (km_start_[c] == begin) continue;
+    s.by_cohort.emplace_back(static_cast<uint32_t>(c),
+                             stats::KaplanMeierFromSortedKeys(std::span<const uint32_t>(
+                                 km_by_cohort_.data() + begin, km_start_[c] - begin)));
+  }
+  s.total = stats::KaplanMeierFromSortedKeys(km_all_);
 }
 
 void CohortEngine::Ladder(const policy::PersonFacts& facts, const civil::Ymd& birth, int32_t on,
@@ -155,6 +217,13 @@ void CohortEngine::Ladder(const policy::PersonFacts& facts, const civil::Ymd& bi
   // are one run by (date, value); quarter ends never pass `on`, so the
   // walk below never reads a rung recorded after the reference date.
   const std::span<const policy::EventRecord> rungs = evaluator_.Occurrences(ladder_event_);
+  // The ladder is about adults: quarter ends ascend, so age does too, and
+  // the first adult quarter splits them (one or two Age calls, not eight).
+  size_t adult_from = quarters.size();
+  if (!quarters.empty() && civil::Age(birth, quarter_ends_.back()) >= 18) {
+    adult_from = 0;
+    while (civil::Age(birth, quarter_ends_[adult_from]) < 18) ++adult_from;
+  }
   size_t next = 0;
   int32_t rung = 0;
   int32_t previous = -1;  // -1: not in the previous quarter's population
@@ -165,8 +234,8 @@ void CohortEngine::Ladder(const policy::PersonFacts& facts, const civil::Ymd& bi
       rung = std::clamp(rungs[next].value, 0, 6);
       ++next;
     }
-    // The ladder is about adults living here at the quarter's end.
-    if (facts.housing_date->days() > end || civil::Age(birth, quarter_ends_[qi]) < 18) {
+    // Adults living here at the quarter's end.
+    if (facts.housing_date->days() > end || qi < adult_from) {
       previous = -1;
       continue;
     }
@@ -221,8 +290,7 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
   const auto cohorts = static_cast<uint32_t>(report.Labels(Dimension::kCohort).size());
   const int32_t first_cohort = population.first_cohort();
   const int32_t last_cohort = CohortCode(on);
-  for (auto& per_measure : km_keys_)
-    for (auto& keys : per_measure) keys.clear();
+  for (auto& entries : km_entries_) entries.clear();
 
   const bool ladder = ladder_event_ != kNone && options.ladder_quarters > 0;
   report.ladder.available = ladder_event_ != kNone;
@@ -239,17 +307,17 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
   quarter_ends_.clear();
   for (const LadderQuarter& q : report.ladder.quarters)
     quarter_ends_.push_back(civil::FromDays(q.end.days()));
-  const civil::Ymd on_ymd = civil::FromDays(on.days());
-  bool need_age = false;  // the one dimension that costs a computation per person
-  for (const Breakdown& b : breakdowns)
-    need_age = need_age || b.first == Dimension::kAgeBand || b.second == Dimension::kAgeBand;
 
+  const std::vector<size_t> source = SumSources(breakdowns, offset);
+  std::vector<size_t> direct;
+  for (size_t b = 0; b < breakdowns.size(); ++b)
+    if (source[b] == b) direct.push_back(b);
   std::array<uint32_t, kDimensionCount> value{};
-  std::vector<uint32_t> cell_of(breakdowns.size());
+  std::vector<uint32_t> cell_of(direct.size());
   const int32_t on_day = on.days();
   for (const PersonRow& p : population.persons()) {
     std::span<const policy::EventRecord> events = population.EventsOf(p);
-    evaluator_.IndicatorsOfSorted(p.facts, events, on, results_);
+    evaluator_.IndicatorsOfSorted(p.facts, events, population.RunsOf(p), on, results_);
 
     uint32_t cohort = cohorts - 1;  // "onbekend"
     if (p.cohort != kNoCohort && p.cohort <= last_cohort)
@@ -260,12 +328,13 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
     value[static_cast<size_t>(Dimension::kKern)] = p.kern;
     value[static_cast<size_t>(Dimension::kSex)] = p.sex;
     const civil::Ymd& birth = p.birth;
-    if (need_age)
-      value[static_cast<size_t>(Dimension::kAgeBand)] = AgeBand(civil::Age(birth, on_ymd));
+    value[static_cast<size_t>(Dimension::kAgeBand)] = AgeBand(evaluator_.ReferenceAge());
     value[static_cast<size_t>(Dimension::kNationality)] = p.nationality;
-    for (size_t b = 0; b < breakdowns.size(); ++b)
-      cell_of[b] = offset[b] + value[static_cast<size_t>(breakdowns[b].first)] * second_size[b] +
+    for (size_t k = 0; k < direct.size(); ++k) {
+      const size_t b = direct[k];
+      cell_of[k] = offset[b] + value[static_cast<size_t>(breakdowns[b].first)] * second_size[b] +
                    value[static_cast<size_t>(breakdowns[b].second)];
+    }
 
     // The person's counters, indicator within cell: one cell's results lie
     // together, so a person touches a few cache lines per breakdown.
@@ -284,8 +353,29 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
       int32_t* cell = counts_.data() + static_cast<size_t>(c) * indicators * kSlots;
       for (uint32_t at : counted_) cell[at] += 1;
     }
-    if (options.survival) Survival(p.facts, birth, on_day, cohort, cohorts);
+    if (options.survival) Survival(p.facts, birth, on_day, cohort);
     if (ladder) Ladder(p.facts, birth, on_day, report.ladder.quarters);
+  }
+
+  // The summed breakdowns, cell by cell of their source.
+  const size_t per_cell = indicators * kSlots;
+  for (size_t b = 0; b < breakdowns.size(); ++b) {
+    const size_t from = source[b];
+    if (from == b) continue;
+    auto value_in = [&](Dimension d, uint32_t first, uint32_t second) -> uint32_t {
+      if (d == Dimension::kTotal) return 0;
+      return breakdowns[from].first == d ? first : second;
+    };
+    for (uint32_t c = 0; c < offset[from + 1] - offset[from]; ++c) {
+      const uint32_t first = c / second_size[from];
+      const uint32_t second = c % second_size[from];
+      const uint32_t to = offset[b] +
+                          value_in(breakdowns[b].first, first, second) * second_size[b] +
+                          value_in(breakdowns[b].second, first, second);
+      const int32_t* src = counts_.data() + (offset[from] + c) * per_cell;
+      int32_t* dst = counts_.data() + to * per_cell;
+      for (size_t k = 0; k < per_cell; ++k) dst[k] += src[k];
+    }
   }
 
   // Figures.
@@ -344,24 +434,12 @@ Report CohortEngine::Compute(const TenantPopulation& population, Date on, std::s
   }
 
   if (options.survival) {
-    std::vector<uint32_t>& all = km_all_;
     for (size_t m = 0; m < kTimeToEventCount; ++m) {
       SurvivalFigures& s = report.survival.emplace_back();
       s.measure = static_cast<TimeToEvent>(m);
       s.available = measures_[m].available;
       s.missing_events = measures_[m].missing;
-      if (!s.available) continue;
-      all.clear();
-      auto& per_cohort = km_keys_[m];
-      for (uint32_t c = 0; c < per_cohort.size(); ++c) {
-        std::vector<uint32_t>& keys = per_cohort[c];
-        if (keys.empty()) continue;
-        stats::SortKeys(keys, km_scratch_);
-        all.insert(all.end(), keys.begin(), keys.end());
-        s.by_cohort.emplace_back(c, stats::KaplanMeierFromSortedKeys(keys));
-      }
-      stats::SortKeys(all, km_scratch_);
-      s.total = stats::KaplanMeierFromSortedKeys(all);
+      if (s.available) Curves(m, cohorts, s);
     }
   }
   return report;

@@ -57,7 +57,9 @@ class CohortEngine {
   // Both read the evaluator's index of the person just evaluated (same
   // date): his earliest date per event and his run of ladder rungs.
   void Survival(const policy::PersonFacts& facts, const policy::civil::Ymd& birth, int32_t on,
-                uint32_t cohort, size_t cohorts);
+                uint32_t cohort);
+  // The curves of one measure, overall and per cohort, from km_entries_[m].
+  void Curves(size_t m, size_t cohorts, SurvivalFigures& s);
   void Ladder(const policy::PersonFacts& facts, const policy::civil::Ymd& birth, int32_t on,
               std::vector<LadderQuarter>& quarters);
 
@@ -72,9 +74,12 @@ class CohortEngine {
   // Scratch, reused across tenants.
   std::vector<int32_t> counts_;    // [cell][indicator][4]
   std::vector<uint32_t> counted_;  // one person's counters: indicator * 4 + slot
-  std::array<std::vector<std::vector<uint32_t>>, kTimeToEventCount> km_keys_;  // [m][cohort]
-  std::vector<uint32_t> km_all_;                  // one measure's keys over all cohorts
-  std::vector<uint32_t> km_scratch_;              // stats::SortKeys
+  // Per measure, KmKey << 32 | cohort of every person observed.
+  std::array<std::vector<uint64_t>, kTimeToEventCount> km_entries_;
+  std::vector<uint64_t> km_scratch_;              // stats::SortByKey
+  std::vector<uint32_t> km_all_;                  // one measure's keys, sorted
+  std::vector<uint32_t> km_by_cohort_;            // the same keys by cohort, each sorted
+  std::vector<uint32_t> km_start_;                // per cohort: where its keys start
   std::vector<policy::civil::Ymd> quarter_ends_;  // the ladder's quarter ends, as dates
   std::vector<uint8_t> selected_;                 // per indicator: computed (options.indicators)
 };

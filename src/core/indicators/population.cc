@@ -75,6 +75,9 @@ void TenantPopulation::Add(const PersonData& person, policy::PersonFacts facts,
   // Sorted once here, per data snapshot, like an index: a recompute then
   // finds each event's occurrences as one run in date order and sorts nothing.
   std::sort(events_.begin() + row.events_begin, events_.end(), policy::EventsBefore);
+  row.runs_begin = static_cast<uint32_t>(runs_.size());
+  policy::AppendEventRuns(EventsOf(row), runs_);
+  row.runs_count = static_cast<uint32_t>(runs_.size()) - row.runs_begin;
   row.wijk = Intern(person.address.wijk, wijken_, wijk_index_);
   row.kern = Intern(person.address.kern, kernen_, kern_index_);
   row.sex = static_cast<uint8_t>(person.sex);

@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "core/policy/civil.h"
 #include "core/policy/compiled.h"
+#include "core/policy/engine.h"
 #include "core/policy/person.h"
 
 // The persons of one tenant as the indicator engine reads them: facts,
@@ -63,6 +64,8 @@ struct PersonRow {
   int32_t cohort = kNoCohort;
   uint32_t events_begin = 0;  // into TenantPopulation::events()
   uint32_t events_count = 0;
+  uint32_t runs_begin = 0;  // the events' runs (policy::EventRun), computed at load
+  uint32_t runs_count = 0;
   uint16_t wijk = 0;  // into wijken(); 0 is "onbekend"
   uint16_t kern = 0;  // into kernen(); 0 is "onbekend"
   uint8_t sex = 0;
@@ -84,6 +87,9 @@ class TenantPopulation {
   std::span<const policy::EventRecord> EventsOf(const PersonRow& p) const {
     return {events_.data() + p.events_begin, p.events_count};
   }
+  std::span<const policy::EventRun> RunsOf(const PersonRow& p) const {
+    return {runs_.data() + p.runs_begin, p.runs_count};
+  }
   size_t event_count() const { return events_.size(); }
   const std::vector<std::string>& wijken() const { return wijken_; }
   const std::vector<std::string>& kernen() const { return kernen_; }
@@ -97,6 +103,7 @@ class TenantPopulation {
 
   std::vector<PersonRow> persons_;
   std::vector<policy::EventRecord> events_;
+  std::vector<policy::EventRun> runs_;
   std::vector<std::string> wijken_{"onbekend"};
   std::vector<std::string> kernen_{"onbekend"};
   std::unordered_map<std::string, uint16_t> wijk_index_;

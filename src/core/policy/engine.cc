@@ -131,7 +131,15 @@ std::span<const EventRecord> Evaluator::Bucket(uint32_t event) const {
   return {base_ + begin_[event], end_[event] - begin_[event]};
 }
 
-void Evaluator::IndexEvents(const PersonFacts& facts, std::span<const EventRecord> sorted) {
+void AppendEventRuns(std::span<const EventRecord> sorted, std::vector<EventRun>& out) {
+  const auto size = static_cast<uint32_t>(sorted.size());
+  for (uint32_t i = 0; i < size; ++i)
+    if (i + 1 == size || sorted[i + 1].event != sorted[i].event)
+      out.push_back({sorted[i].event, i + 1});
+}
+
+void Evaluator::IndexEvents(const PersonFacts& facts, std::span<const EventRecord> sorted,
+                            std::span<const EventRun> runs) {
   // Undo the previous person's buckets: every other recorded event is
   // already empty with no date.
   for (uint32_t e : touched_) {
@@ -141,24 +149,24 @@ void Evaluator::IndexEvents(const PersonFacts& facts, std::span<const EventRecor
   touched_.clear();
   base_ = sorted.data();
   const auto n = static_cast<uint32_t>(t_.events.size());
-  const auto size = static_cast<uint32_t>(sorted.size());
   // In canonical order each event is one run sorted by date, so its bucket
-  // (the occurrences on or before the reference date) is a prefix of the run.
-  for (uint32_t i = 0; i < size;) {
-    const uint32_t e = sorted[i].event;
-    uint32_t j = i;
-    while (j < size && sorted[j].event == e) ++j;
-    if (e < n && recorded_[e] != 0) {
-      uint32_t k = i;
-      while (k < j && sorted[k].date.days() <= on_) ++k;
-      if (k > i) {
-        begin_[e] = i;
-        end_[e] = k;
-        first_[e] = sorted[i].date.days();
-        touched_.push_back(e);
+  // (the occurrences on or before the reference date) is a prefix of the
+  // run: all of it when its last date has passed, as it mostly has.
+  uint32_t i = 0;
+  for (const EventRun& run : runs) {
+    const uint32_t e = run.event;
+    if (e < n && recorded_[e] != 0 && sorted[i].date.days() <= on_) {
+      uint32_t k = run.end;
+      if (sorted[k - 1].date.days() > on_) {
+        k = i + 1;
+        while (sorted[k].date.days() <= on_) ++k;
       }
+      begin_[e] = i;
+      end_[e] = k;
+      first_[e] = sorted[i].date.days();
+      touched_.push_back(e);
     }
-    i = j;
+    i = run.end;
   }
   for (uint32_t i : field_events_) {
     const int32_t d = PersonDate(facts, t_.events[i].field);
@@ -387,7 +395,8 @@ void Evaluator::EvaluateSorted(const PersonFacts& facts, std::span<const EventRe
   Run(facts, sorted, out, scope);
 }
 
-void Evaluator::Prepare(const PersonFacts& facts, std::span<const EventRecord> sorted) {
+void Evaluator::Prepare(const PersonFacts& facts, std::span<const EventRecord> sorted,
+                        std::span<const EventRun> runs) {
   birth_ = civil::YmdOf(facts.birth_date.days());
   // A recompute asks for one reference date for a whole population.
   if (on_ymd_day_ != on_) {
@@ -404,7 +413,7 @@ void Evaluator::Prepare(const PersonFacts& facts, std::span<const EventRecord> s
   age_on_ = civil::Age(birth_, on_ymd_);
   age_cache_day_ = on_;
   age_cache_ = age_on_;
-  IndexEvents(facts, sorted);
+  IndexEvents(facts, sorted, runs);
 }
 
 const Evaluator::Selected& Evaluator::SelectVersion(size_t g) {
@@ -436,7 +445,9 @@ const Evaluator::Selected& Evaluator::SelectVersion(size_t g) {
 void Evaluator::Run(const PersonFacts& facts, std::span<const EventRecord> sorted, Evaluation& out,
                     Scope scope) {
   const bool all = scope == Scope::kEverything;
-  Prepare(facts, sorted);
+  runs_.clear();
+  AppendEventRuns(sorted, runs_);
+  Prepare(facts, sorted, runs_);
   out.milestones.clear();
   out.cadences.clear();
   for (size_t g = 0; g < t_.groups.size(); ++g) {

@@ -138,6 +138,18 @@ struct Evaluation {
 // A person is judged per pack by the version valid on his version-anchor
 // date (or, while that event has not happened, on the reference date).
 //
+// A run of one event in a person's events in canonical order (EventsBefore):
+// the records from the previous run's `end` (0 for the first) up to `end`
+// are all of `event`. A population computes its runs once at load, so a
+// recompute indexes a person run by run rather than record by record.
+struct EventRun {
+  uint32_t event = 0;
+  uint32_t end = 0;
+};
+
+// Appends the runs of `sorted` (canonical order) to `out`.
+void AppendEventRuns(std::span<const EventRecord> sorted, std::vector<EventRun>& out);
+
 // Not thread-safe: one Evaluator per thread. It keeps scratch buffers, so
 // after the first few persons Evaluate allocates nothing.
 class Evaluator {
@@ -172,6 +184,8 @@ class Evaluator {
   // and a recorded event's occurrences by date then value (empty for any
   // other kind). For callers that read the same events next to the rules.
   int32_t FirstDate(uint32_t event) const { return first_[event]; }
+  // His civil age on that reference date.
+  int32_t ReferenceAge() const { return age_on_; }
   std::span<const EventRecord> Occurrences(uint32_t event) const { return Bucket(event); }
 
   // Indicator membership for the person of the last Evaluate (same date).
@@ -184,7 +198,9 @@ class Evaluator {
   // residence) the person passes reads it, so a person outside an
   // indicator's population costs no milestone for it. Same results.
   // FirstDate and Occurrences answer for this person afterwards.
-  void IndicatorsOfSorted(const PersonFacts& facts, std::span<const EventRecord> sorted, Date on,
+  // `runs` are the runs of `sorted` (AppendEventRuns).
+  void IndicatorsOfSorted(const PersonFacts& facts, std::span<const EventRecord> sorted,
+                          std::span<const EventRun> runs, Date on,
                           std::vector<IndicatorResult>& out);
 
  private:
@@ -196,14 +212,16 @@ class Evaluator {
   void Run(const PersonFacts& facts, std::span<const EventRecord> sorted, Evaluation& out,
            Scope scope);
   // Per person: the reference-date caches, his age and his event index.
-  void Prepare(const PersonFacts& facts, std::span<const EventRecord> sorted);
+  void Prepare(const PersonFacts& facts, std::span<const EventRecord> sorted,
+               std::span<const EventRun> runs);
   // Chooses group g's version for the person (selected_[g]).
   const Selected& SelectVersion(size_t g);
   // EvaluateIndicators over milestone results that find(milestone) gives
   // (nullptr: not evaluated for this person).
   template <typename Find>
   void IndicatorsWith(Find&& find, std::vector<IndicatorResult>& out) const;
-  void IndexEvents(const PersonFacts& facts, std::span<const EventRecord> sorted);
+  void IndexEvents(const PersonFacts& facts, std::span<const EventRecord> sorted,
+                   std::span<const EventRun> runs);
   int32_t First(uint32_t event) const { return first_[event]; }
   std::span<const EventRecord> Bucket(uint32_t event) const;
   int32_t FirstMatch(internal::Range matches) const;
@@ -226,6 +244,7 @@ class Evaluator {
   std::vector<int32_t> min_residence_last_;
   std::vector<int32_t> max_residence_last_;
   std::vector<EventRecord> sorted_;  // Evaluate's copy: recorded events <= on, canonical order
+  std::vector<EventRun> runs_;       // Run's runs of the events it was given
   // Bucket of recorded event e (its occurrences <= on, by date then value):
   // base_[begin_[e] .. end_[e]). Only the events in touched_ are non-empty;
   // they are reset before the next person, so a person costs his own events,

@@ -61,9 +61,10 @@ void Evaluator::EvaluateIndicators(const PersonFacts& /*facts*/, const Evaluatio
 }
 
 void Evaluator::IndicatorsOfSorted(const PersonFacts& facts, std::span<const EventRecord> sorted,
-                                   Date on, std::vector<IndicatorResult>& out) {
+                                   std::span<const EventRun> runs, Date on,
+                                   std::vector<IndicatorResult>& out) {
   on_ = on.days();
-  Prepare(facts, sorted);
+  Prepare(facts, sorted, runs);
   for (size_t g = 0; g < t_.groups.size(); ++g)
     if (group_for_indicators_[g] != 0) SelectVersion(g);
   if (++stamp_ == 0) {  // wrapped: no entry may look current

@@ -104,27 +104,22 @@ KmCurve KaplanMeierFromSortedKeys(std::span<const uint32_t> keys, double z) {
   return curve;
 }
 
-void SortKeys(std::vector<uint32_t>& keys, std::vector<uint32_t>& scratch) {
-  // Below this a comparison sort is cheaper than clearing the histograms.
-  constexpr size_t kSmall = 64;
-  if (keys.size() < kSmall) {
-    std::sort(keys.begin(), keys.end());
-    return;
-  }
-  const uint32_t largest = *std::max_element(keys.begin(), keys.end());
-  scratch.resize(keys.size());
-  for (unsigned shift = 0; shift < 32 && (largest >> shift) != 0; shift += 8) {
+void SortByKey(std::vector<uint64_t>& entries, std::vector<uint64_t>& scratch) {
+  uint64_t largest = 0;
+  for (uint64_t e : entries) largest = std::max(largest, e);
+  scratch.resize(entries.size());
+  for (unsigned shift = 32; shift < 64 && (largest >> shift) != 0; shift += 8) {
     std::array<uint32_t, 256> start{};
-    for (uint32_t k : keys) ++start[(k >> shift) & 0xFFU];
+    for (uint64_t e : entries) ++start[(e >> shift) & 0xFFU];
     uint32_t sum = 0;
     for (uint32_t& c : start) {
       const uint32_t n = c;
       c = sum;
       sum += n;
     }
-    // Stable per pass, so earlier (lower) bytes keep their order.
-    for (uint32_t k : keys) scratch[start[(k >> shift) & 0xFFU]++] = k;
-    keys.swap(scratch);
+    // Stable per pass, so earlier (lower) bytes and the groups keep their order.
+    for (uint64_t e : entries) scratch[start[(e >> shift) & 0xFFU]++] = e;
+    entries.swap(scratch);
   }
 }
 

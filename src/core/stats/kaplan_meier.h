@@ -64,11 +64,14 @@ KmCurve KaplanMeier(std::span<const Observation> observations, double z = 1.9599
 // puts events before censorings at the same time.
 KmCurve KaplanMeierFromSortedKeys(std::span<const uint32_t> keys, double z = 1.959964);
 
-// Sorts keys ascending, exactly as std::sort would, by a least-significant-
-// digit radix sort over only the bytes the largest key uses (two for times
-// up to 89 years): the cohort engine sorts millions of keys per national
-// recompute. `scratch` is a buffer the caller reuses; it may swap with `keys`.
-void SortKeys(std::vector<uint32_t>& keys, std::vector<uint32_t>& scratch);
+// Sorts entries (KmKey << 32 | group) by their key, stably, so that the
+// groups (the cohort engine's cohorts) keep their input order among equal
+// keys: a least-significant-digit radix sort over only the key bytes the
+// largest key uses (two for times up to 89 years). The cohort engine sorts
+// each measure once this way and then splits it by cohort, each cohort's
+// keys still in order. `scratch` is a buffer the caller reuses; it may swap
+// with `entries`.
+void SortByKey(std::vector<uint64_t>& entries, std::vector<uint64_t>& scratch);
 
 inline uint32_t KmKey(int32_t time, bool event) {
   return static_cast<uint32_t>(time) * 2U + (event ? 0U : 1U);

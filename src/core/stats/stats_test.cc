@@ -55,20 +55,22 @@ TEST(KaplanMeier, TiesEventsBeforeCensorings) {
   EXPECT_EQ(c.median.median, 1);
 }
 
-TEST(KaplanMeier, SortKeysSortsLikeStdSort) {
-  // Sizes on both sides of the comparison-sort cut-off; keys of one, two,
-  // three and four bytes (the radix passes stop at the largest key's bytes).
+TEST(KaplanMeier, SortByKeySortsLikeAStableSortOnTheKey) {
+  // Keys of zero to four bytes (the radix passes stop at the largest key's
+  // bytes); few distinct keys, so that the groups' order among equal keys
+  // is tested too.
   std::mt19937 random(3);
-  std::vector<uint32_t> scratch;
-  for (uint32_t limit : {1U, 200U, 30'000U, 70'000U, 20'000'000U, 0xFFFFFFFFU}) {
-    for (size_t n : {size_t{0}, size_t{1}, size_t{63}, size_t{64}, size_t{65}, size_t{5'000}}) {
+  std::vector<uint64_t> scratch;
+  for (uint32_t limit : {0U, 1U, 200U, 30'000U, 70'000U, 20'000'000U, 0xFFFFFFFFU}) {
+    for (size_t n : {size_t{0}, size_t{1}, size_t{2}, size_t{65}, size_t{5'000}}) {
       std::uniform_int_distribution<uint32_t> key(0, limit);
-      std::vector<uint32_t> keys(n);
-      for (uint32_t& k : keys) k = key(random);
-      std::vector<uint32_t> want = keys;
-      std::sort(want.begin(), want.end());
-      SortKeys(keys, scratch);
-      EXPECT_EQ(keys, want) << "limit " << limit << " n " << n;
+      std::vector<uint64_t> entries(n);
+      for (size_t i = 0; i < n; ++i) entries[i] = uint64_t{key(random)} << 32 | (i % 7);
+      std::vector<uint64_t> want = entries;
+      std::stable_sort(want.begin(), want.end(),
+                       [](uint64_t a, uint64_t b) { return a >> 32 < b >> 32; });
+      SortByKey(entries, scratch);
+      EXPECT_EQ(entries, want) << "limit " << limit << " n " << n;
     }
   }
 }
