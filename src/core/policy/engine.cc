@@ -152,21 +152,21 @@ void Evaluator::IndexEvents(const PersonFacts& facts, std::span<const EventRecor
   // In canonical order each event is one run sorted by date, so its bucket
   // (the occurrences on or before the reference date) is a prefix of the
   // run: all of it when its last date has passed, as it mostly has.
-  uint32_t i = 0;
+  uint32_t start = 0;  // of the run
   for (const EventRun& run : runs) {
     const uint32_t e = run.event;
-    if (e < n && recorded_[e] != 0 && sorted[i].date.days() <= on_) {
+    if (e < n && recorded_[e] != 0 && sorted[start].date.days() <= on_) {
       uint32_t k = run.end;
       if (sorted[k - 1].date.days() > on_) {
-        k = i + 1;
+        k = start + 1;
         while (sorted[k].date.days() <= on_) ++k;
       }
-      begin_[e] = i;
+      begin_[e] = start;
       end_[e] = k;
-      first_[e] = sorted[i].date.days();
+      first_[e] = sorted[start].date.days();
       touched_.push_back(e);
     }
-    i = run.end;
+    start = run.end;
   }
   for (uint32_t i : field_events_) {
     const int32_t d = PersonDate(facts, t_.events[i].field);
