@@ -223,7 +223,9 @@ class Evaluator {
   void IndexEvents(const PersonFacts& facts, std::span<const EventRecord> sorted,
                    std::span<const EventRun> runs);
   int32_t First(uint32_t event) const { return first_[event]; }
-  std::span<const EventRecord> Bucket(uint32_t event) const;
+  std::span<const EventRecord> Bucket(uint32_t event) const {
+    return {base_ + begin_[event], end_[event] - begin_[event]};
+  }
   int32_t FirstMatch(internal::Range matches) const;
   Reason CheckApplies(const internal::CApplies& a, const PersonFacts& facts, int32_t on_day);
   void EvaluateMilestone(uint32_t index, const PersonFacts& facts, MilestoneResult& r);
