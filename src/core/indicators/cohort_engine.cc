@@ -224,20 +224,20 @@ void CohortEngine::Ladder(const policy::PersonFacts& facts, const civil::Ymd& bi
     adult_from = 0;
     while (civil::Age(birth, quarter_ends_[adult_from]) < 18) ++adult_from;
   }
+  // Counted from the first quarter he lives here as an adult at its end;
+  // both hold for every later quarter too.
+  const int32_t housed = facts.housing_date->days();
+  size_t qi = adult_from;
+  while (qi < quarters.size() && housed > std::min(quarters[qi].end.days(), on)) ++qi;
   size_t next = 0;
   int32_t rung = 0;
   int32_t previous = -1;  // -1: not in the previous quarter's population
-  for (size_t qi = 0; qi < quarters.size(); ++qi) {
+  for (; qi < quarters.size(); ++qi) {
     LadderQuarter& q = quarters[qi];
     const int32_t end = std::min(q.end.days(), on);
     while (next < rungs.size() && rungs[next].date.days() <= end) {
       rung = std::clamp(rungs[next].value, 0, 6);
       ++next;
-    }
-    // Adults living here at the quarter's end.
-    if (facts.housing_date->days() > end || qi < adult_from) {
-      previous = -1;
-      continue;
     }
     const auto r = static_cast<size_t>(rung);
     ++q.distribution[r];
