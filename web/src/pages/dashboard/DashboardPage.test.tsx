@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Count, IndicatorCell, IndicatorView } from '../../api/indicators';
 import { fakeApi, json } from '../../test/fakeApi';
@@ -139,8 +139,10 @@ describe('DashboardPage', () => {
     ).toBeTruthy();
     expect(screen.getByText(/“<5” betekent 1 tot en met 4 personen/)).toBeTruthy();
     // The trend is drawn as an SVG chart, and its table has the same figures.
+    // The chart is drawn in an effect, which after a fetched render React may
+    // run just after the heading appeared: wait for it rather than race it.
     const trend = within(tile).getByRole('img', { name: /aandeel per cohort/ });
-    expect(trend.querySelector('svg')).not.toBeNull();
+    await waitFor(() => expect(trend.querySelector('svg')).not.toBeNull());
     fireEvent.click(within(tile).getByRole('button', { name: 'Tabel' }));
     const table = within(tile).getByRole('table');
     expect(within(table).getByText('2017H2').closest('tr')!.textContent).toContain(
