@@ -228,14 +228,13 @@ void CohortEngine::Ladder(const policy::PersonFacts& facts, const civil::Ymd& bi
   // both hold for every later quarter too.
   const int32_t housed = facts.housing_date->days();
   size_t qi = adult_from;
-  while (qi < quarters.size() && housed > std::min(quarters[qi].end.days(), on)) ++qi;
+  while (qi < quarters.size() && housed > quarters[qi].end.days()) ++qi;
   size_t next = 0;
   int32_t rung = 0;
   int32_t previous = -1;  // -1: not in the previous quarter's population
   for (; qi < quarters.size(); ++qi) {
     LadderQuarter& q = quarters[qi];
-    const int32_t end = std::min(q.end.days(), on);
-    while (next < rungs.size() && rungs[next].date.days() <= end) {
+    while (next < rungs.size() && rungs[next].date.days() <= q.end.days()) {
       rung = std::clamp(rungs[next].value, 0, 6);
       ++next;
     }

@@ -130,14 +130,6 @@ struct Evaluation {
   std::vector<CadenceResult> cadences;
 };
 
-// Evaluates every milestone and cadence of the active packs for one person
-// on a reference date (from the injected clock, never the system clock).
-// Pure: the result depends only on the facts, the events and the date, not
-// on the order in which events were recorded; events and person dates after
-// the reference date are ignored (they have not happened yet on that date).
-// A person is judged per pack by the version valid on his version-anchor
-// date (or, while that event has not happened, on the reference date).
-//
 // A run of one event in a person's events in canonical order (EventsBefore):
 // the records from the previous run's `end` (0 for the first) up to `end`
 // are all of `event`. A population computes its runs once at load, so a
@@ -150,6 +142,14 @@ struct EventRun {
 // Appends the runs of `sorted` (canonical order) to `out`.
 void AppendEventRuns(std::span<const EventRecord> sorted, std::vector<EventRun>& out);
 
+// Evaluates every milestone and cadence of the active packs for one person
+// on a reference date (from the injected clock, never the system clock).
+// Pure: the result depends only on the facts, the events and the date, not
+// on the order in which events were recorded; events and person dates after
+// the reference date are ignored (they have not happened yet on that date).
+// A person is judged per pack by the version valid on his version-anchor
+// date (or, while that event has not happened, on the reference date).
+//
 // Not thread-safe: one Evaluator per thread. It keeps scratch buffers, so
 // after the first few persons Evaluate allocates nothing.
 class Evaluator {
@@ -184,9 +184,9 @@ class Evaluator {
   // and a recorded event's occurrences by date then value (empty for any
   // other kind). For callers that read the same events next to the rules.
   int32_t FirstDate(uint32_t event) const { return first_[event]; }
+  std::span<const EventRecord> Occurrences(uint32_t event) const { return Bucket(event); }
   // His civil age on that reference date.
   int32_t ReferenceAge() const { return age_on_; }
-  std::span<const EventRecord> Occurrences(uint32_t event) const { return Bucket(event); }
 
   // Indicator membership for the person of the last Evaluate (same date).
   void EvaluateIndicators(const PersonFacts& facts, const Evaluation& evaluation,
