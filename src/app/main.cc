@@ -32,7 +32,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on")->capture_default_str();
   serve_cmd->add_option("--web-root", serve.web_root, "Directory of the built web UI (web/dist)");
-  serve_cmd->add_option("--threads", serve.threads, "I/O threads (0 = one per core)")
+  serve_cmd
+      ->add_option("--threads", serve.threads,
+                   "I/O threads (0 = four per core: reads wait for the audit log's group commit)")
       ->check(CLI::Range(0, 256));
   serve_cmd->add_option("--pool", serve.pool_size, "Database connections (0 = threads + 2)")
       ->check(CLI::Range(0, 256));

@@ -216,7 +216,8 @@ class ReferralHandlers {
     }
     if (!strangers.empty()) return core::ValidationFailed(std::move(strangers));
     if (!data.template_code.empty())
-      REGIE_RETURN_IF_ERROR(ApplyTemplate(*tx, tenant_id, data, now));
+      REGIE_RETURN_IF_ERROR(
+          ApplyTemplate(*tx, tenant_id, caller.principal.organisation_id, data, now));
     // The package may only go where a basis lets it: name what is missing.
     const std::vector<core::UncoveredItem> uncovered =
         core::UncoveredPackage(data, access.facts.bases, now);
@@ -346,20 +347,27 @@ class ReferralHandlers {
 
  private:
   // Fills what the sender left open from the template (checklist, response
-  // date, retention) and checks the receiver is of a kind it is meant for.
-  Status ApplyTemplate(ports::Transaction& tx, int64_t tenant_id, core::ReferralData& data,
-                       core::Timestamp now) {
+  // date, retention) and checks that sender and receiver are of the kinds
+  // it is meant for (a COA handover is not the municipality's to send).
+  Status ApplyTemplate(ports::Transaction& tx, int64_t tenant_id, int64_t from_organisation_id,
+                       core::ReferralData& data, core::Timestamp now) {
     REGIE_ASSIGN_OR_RETURN(std::vector<core::policy::WarmHandoverTemplate> handovers,
                            TenantHandovers(ctx_, tx, tenant_id));
     auto it = std::find_if(handovers.begin(), handovers.end(),
                            [&data](const auto& h) { return h.id == data.template_code; });
     if (it == handovers.end()) return core::ValidationFailed({{"template", "unknown_code"}});
-    StatusOr<core::Organisation> to = tx.Organisations().GetById(data.to_organisation_id);
-    if (to.ok()) {
-      const std::string kind(core::ToCode(to->data.kind));
-      if (std::find(it->to_kinds.begin(), it->to_kinds.end(), kind) == it->to_kinds.end())
-        return core::ValidationFailed({{"to_organisation_id", "wrong_organisation_kind"}});
-    }
+    auto of_kind = [&](int64_t organisation_id, const std::vector<std::string>& kinds) {
+      StatusOr<core::Organisation> o = tx.Organisations().GetById(organisation_id);
+      // An unknown receiver is reported as such later; only a known one can be of a wrong kind.
+      return !o.ok() ||
+             std::find(kinds.begin(), kinds.end(), core::ToCode(o->data.kind)) != kinds.end();
+    };
+    std::vector<FieldError> errors;
+    if (!of_kind(from_organisation_id, it->from_kinds))
+      errors.push_back({"template", "wrong_sender_kind"});
+    if (!of_kind(data.to_organisation_id, it->to_kinds))
+      errors.push_back({"to_organisation_id", "wrong_organisation_kind"});
+    if (!errors.empty()) return core::ValidationFailed(std::move(errors));
     if (data.checklist.empty())
       for (const core::policy::LocalizedText& item : it->checklist)
         data.checklist.push_back(item.nl);

@@ -351,6 +351,11 @@ TEST_P(ReferralsApiTest, TemplatesFromThePacksAndTheWorklist) {
             std::vector<std::string>{"template:unknown_code"});
   EXPECT_EQ(Errors(Post(url_, Body({{"template", "schoolwissel"}}))),
             std::vector<std::string>{"to_organisation_id:wrong_organisation_kind"});
+  // The COA's handover to the municipality is not the municipality's to
+  // send, whoever receives it; both wrong kinds are named at once.
+  EXPECT_EQ(Errors(Post(url_, Body({{"template", "azc_gemeente"}}))),
+            (std::vector<std::string>{"template:wrong_sender_kind",
+                                      "to_organisation_id:wrong_organisation_kind"}));
   json made = Refer("regisseur", Body({{"template", "ggd_intake"}}));
   EXPECT_EQ(made["template"], "ggd_intake");
   EXPECT_EQ(made["checklist"].size(), 2U);

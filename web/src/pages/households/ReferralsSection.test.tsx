@@ -50,6 +50,14 @@ const TEMPLATE: HandoverTemplate = {
   retention_days: 30,
 };
 
+const COA_TEMPLATE: HandoverTemplate = {
+  ...TEMPLATE,
+  id: 'azc_gemeente',
+  label: { nl: 'Warme overdracht AZC', en: 'Warm handover from the AZC' },
+  from_kinds: ['coa'],
+  to_kinds: ['gemeente'],
+};
+
 function basis(categories: SharingBasis['categories'], active = true): SharingBasis {
   return {
     id: 40,
@@ -110,7 +118,7 @@ describe('ReferralsSection', () => {
         json(makeHousehold({ persons: [makePerson({ id: 9 })] })),
       'GET /api/v1/tenants/1/households/3/referrals': () => json({ items: [], may_refer: true }),
       'GET /api/v1/tenants/1/organisations': () => json({ items: ORGS }),
-      'GET /api/v1/tenants/1/referral-templates': () => json({ items: [TEMPLATE] }),
+      'GET /api/v1/tenants/1/referral-templates': () => json({ items: [TEMPLATE, COA_TEMPLATE] }),
       'GET /api/v1/tenants/1/persons/9/sharing-bases': () => json({ items: [basis(['basis'])] }),
       'POST /api/v1/tenants/1/households/3/referrals': () =>
         problem(409, {
@@ -121,6 +129,8 @@ describe('ReferralsSection', () => {
     renderSignedIn(<HouseholdPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
     fireEvent.click(await screen.findByRole('button', { name: 'Verwijzen' }));
     await screen.findByRole('option', { name: 'Verwijzing naar de GGD (gezondheid)' });
+    // The COA's handover is not the municipality's to send.
+    expect(screen.queryByRole('option', { name: 'Warme overdracht AZC' })).toBeNull();
     fireEvent.change(screen.getByLabelText(/^Soort overdracht/), {
       target: { value: 'ggd_intake' },
     });

@@ -80,7 +80,11 @@ export function ReferralForm({
   const [personIds, setPersonIds] = useState<number[]>([]);
   const [pkg, setPkg] = useState<Category[]>([]);
   const [reason, setReason] = useState('');
-  const chosen = templates.find((x) => x.id === template) ?? null;
+  // Only the handovers the caller's organisation sends (the server refuses
+  // the others with wrong_sender_kind).
+  const ownKind = organisations.find((o) => o.id === ownOrganisationId)?.kind;
+  const usable = templates.filter((x) => !ownKind || x.from_kinds.includes(ownKind));
+  const chosen = usable.find((x) => x.id === template) ?? null;
   const receivers = organisations.filter(
     (o) => o.id !== ownOrganisationId && (!chosen || chosen.to_kinds.includes(o.kind)),
   );
@@ -141,14 +145,14 @@ export function ReferralForm({
         value={template}
         options={[
           { value: '', label: t('referrals.free') },
-          ...templates.map((x) => ({
+          ...usable.map((x) => ({
             value: x.id,
             label: lang === 'en' ? x.label.en : x.label.nl,
           })),
         ]}
         onChange={(value) => {
           setTemplate(value);
-          const next = templates.find((x) => x.id === value);
+          const next = usable.find((x) => x.id === value);
           if (next) setPkg(next.package.filter((c) => CATEGORIES.includes(c)));
         }}
       />
