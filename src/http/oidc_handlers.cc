@@ -130,25 +130,46 @@ class OidcHandlers {
   StatusOr<ApiResponse> LogIn(const ApiRequest& request, const ports::FederatedIdentity& id) {
     const core::Timestamp now = ctx_.clock.Now();
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    if (id.subject.empty())
+      return Fail(request, id.provider, "oidc_token_invalid", nullptr, std::move(tx));
+    // The subject the account was bound to on its first login decides;
+    // the configured claim only finds the account for that first login.
     std::vector<ports::User> users;
-    if (id.match == "username") {
-      StatusOr<ports::User> found = tx->Users().GetByUsername(NormaliseUsername(id.user_key));
-      if (found.ok())
-        users.push_back(std::move(found).value());
-      else if (found.status().code() != StatusCode::kNotFound)
-        return found.status();
+    bool first_login = false;
+    StatusOr<int64_t> bound = tx->Users().UserOfSubject(id.provider, id.subject);
+    if (bound.ok()) {
+      REGIE_ASSIGN_OR_RETURN(ports::User user, tx->Users().Get(*bound));
+      users.push_back(std::move(user));
+    } else if (bound.status().code() != StatusCode::kNotFound) {
+      return bound.status();
     } else {
-      REGIE_ASSIGN_OR_RETURN(users, tx->Users().ListByEmail(id.user_key));
+      REGIE_ASSIGN_OR_RETURN(users, UsersByClaim(*tx, id));
+      first_login = true;
     }
     // SSO never creates accounts: beheer does, with the roles.
     if (users.size() != 1)
       return Fail(request, id.provider, users.empty() ? "oidc_unknown_user" : "oidc_ambiguous_user",
                   nullptr, std::move(tx));
     const ports::User& user = users.front();
+    if (first_login) {
+      // Bound to another subject: the claim (an e-mail address) now belongs
+      // to someone else at the provider, who must not get this account.
+      StatusOr<std::string> other = tx->Users().SubjectOfUser(user.id, id.provider);
+      if (other.ok())
+        return Fail(request, id.provider, "oidc_subject_mismatch", &user, std::move(tx));
+      if (other.status().code() != StatusCode::kNotFound) return other.status();
+    }
     if (!user.data.active)
       return Fail(request, id.provider, "oidc_user_disabled", &user, std::move(tx));
     if (!id.mfa_satisfied)
       return Fail(request, id.provider, "oidc_mfa_missing", &user, std::move(tx));
+    if (first_login) {
+      Status bind = tx->Users().BindSubject(user.id, id.provider, id.subject, now);
+      // A concurrent first login bound the subject or the account first.
+      if (bind.code() == StatusCode::kConflict)
+        return Fail(request, id.provider, "oidc_subject_mismatch", &user, std::move(tx));
+      REGIE_RETURN_IF_ERROR(bind);
+    }
 
     std::string token;
     ports::Session session = NewSession(ctx_, user.id, now, request.client_ip, token);
@@ -162,6 +183,20 @@ class OidcHandlers {
     out.set_cookies.push_back(SessionCookie(token, ctx_.auth, request.secure));
     out.set_cookies.push_back(BrowserCookie("", 0, request.secure));
     return out;
+  }
+
+  // The accounts whose username or e-mail address (as configured) equals
+  // the provider's claim: how a first login finds its account.
+  static StatusOr<std::vector<ports::User>> UsersByClaim(ports::Transaction& tx,
+                                                         const ports::FederatedIdentity& id) {
+    if (id.match != "username") return tx.Users().ListByEmail(id.user_key);
+    std::vector<ports::User> users;
+    StatusOr<ports::User> found = tx.Users().GetByUsername(NormaliseUsername(id.user_key));
+    if (found.ok())
+      users.push_back(std::move(found).value());
+    else if (found.status().code() != StatusCode::kNotFound)
+      return found.status();
+    return users;
   }
 
   StatusOr<core::AuditRecord> Audit(ports::Transaction& tx, const ApiRequest& request,

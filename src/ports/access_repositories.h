@@ -65,7 +65,8 @@ class UserRepository {
   // `step` is not newer than the stored one (compare-and-set).
   virtual Status UseTotpStep(int64_t id, int64_t step) = 0;
   // Replaces the enrolment link (hash of the token, expiry) and clears the
-  // password and TOTP seed, so the old credentials stop working at once.
+  // password, the TOTP seed and the single sign-on bindings, so the old
+  // credentials stop working at once.
   virtual Status ResetEnrolment(int64_t id, const std::string& token_hash,
                                 core::Timestamp expires_at) = 0;
   // NotFound "enrolment_invalid" when no unexpired link has this hash.
@@ -74,6 +75,20 @@ class UserRepository {
   virtual Status ReplaceRecoveryCodes(int64_t id, const std::vector<std::string>& code_hashes) = 0;
   // Marks an unused code used; FailedPrecondition "recovery_code_invalid" otherwise.
   virtual Status UseRecoveryCode(int64_t id, const std::string& code_hash, core::Timestamp now) = 0;
+
+  // Single sign-on binds an account to an identity provider's subject (the
+  // ID token's `sub`) on its first login; at most one subject per account
+  // and provider, one account per subject.
+  // The account bound to the subject; NotFound "federated_identity_unknown".
+  virtual StatusOr<int64_t> UserOfSubject(const std::string& provider,
+                                          const std::string& subject) = 0;
+  // The subject bound to the account at the provider; NotFound
+  // "federated_identity_unknown".
+  virtual StatusOr<std::string> SubjectOfUser(int64_t id, const std::string& provider) = 0;
+  // Conflict "duplicate" when the subject or the account is bound already
+  // (a concurrent first login); the transaction stays usable.
+  virtual Status BindSubject(int64_t id, const std::string& provider, const std::string& subject,
+                             core::Timestamp now) = 0;
 };
 
 struct Session {

@@ -207,6 +207,47 @@ TEST_P(UserContract, EnrolmentLinkResetsCredentialsAndExpires) {
   ASSERT_TRUE(tx->Commit().ok());
 }
 
+TEST_P(UserContract, SingleSignOnBindsOneSubjectPerAccountUntilTheEnrolmentIsReset) {
+  auto tx = Write();
+  EXPECT_EQ(tx->Users().UserOfSubject("idp", "s-1").status().reason(),
+            "federated_identity_unknown");
+  EXPECT_EQ(tx->Users().SubjectOfUser(regisseur_a_, "idp").status().reason(),
+            "federated_identity_unknown");
+  ASSERT_TRUE(tx->Users().BindSubject(regisseur_a_, "idp", "s-1", T(10)).ok());
+  // The same subject at another provider is another identity.
+  ASSERT_TRUE(tx->Users().BindSubject(regisseur_b_, "ander", "s-1", T(10)).ok());
+  // A taken subject, or a second subject for a bound account, is a
+  // conflict that leaves the transaction usable.
+  Status taken = tx->Users().BindSubject(regisseur_b_, "idp", "s-1", T(11));
+  EXPECT_EQ(taken.code(), StatusCode::kConflict);
+  EXPECT_EQ(taken.reason(), "duplicate");
+  EXPECT_EQ(tx->Users().BindSubject(regisseur_a_, "idp", "s-2", T(11)).code(),
+            StatusCode::kConflict);
+  ASSERT_TRUE(tx->Users().SetPassword(regisseur_a_, "hash").ok());
+  ASSERT_TRUE(tx->Commit().ok());
+
+  auto r = Read();
+  EXPECT_EQ(*r->Users().UserOfSubject("idp", "s-1"), regisseur_a_);
+  EXPECT_EQ(*r->Users().UserOfSubject("ander", "s-1"), regisseur_b_);
+  EXPECT_EQ(*r->Users().SubjectOfUser(regisseur_a_, "idp"), "s-1");
+  EXPECT_EQ(r->Users().UserOfSubject("idp", "s-2").status().reason(),
+            "federated_identity_unknown");
+  EXPECT_EQ(r->Users().SubjectOfUser(regisseur_b_, "idp").status().reason(),
+            "federated_identity_unknown");
+  r.reset();
+
+  // Resetting the enrolment ends the account's bindings with its other
+  // credentials; the subject may then bind again.
+  auto w = Write();
+  ASSERT_TRUE(w->Users().ResetEnrolment(regisseur_a_, "token", T(100)).ok());
+  EXPECT_EQ(w->Users().UserOfSubject("idp", "s-1").status().reason(),
+            "federated_identity_unknown");
+  EXPECT_EQ(*w->Users().UserOfSubject("ander", "s-1"), regisseur_b_);
+  ASSERT_TRUE(w->Users().BindSubject(regisseur_a_, "idp", "s-2", T(101)).ok());
+  ASSERT_TRUE(w->Commit().ok());
+  EXPECT_EQ(*Read()->Users().SubjectOfUser(regisseur_a_, "idp"), "s-2");
+}
+
 TEST_P(UserContract, RecoveryCodesAreSingleUseAndReplacedAsASet) {
   auto tx = Write();
   ASSERT_TRUE(tx->Users().ReplaceRecoveryCodes(regisseur_a_, {"a", "b", "b"}).ok());

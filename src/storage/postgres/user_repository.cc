@@ -44,6 +44,9 @@ ports::User ReadUser(const Result& r, int row) {
 }
 
 Status UserNotFound() { return NotFound("user_not_found", "no such user"); }
+Status FederatedIdentityUnknown() {
+  return NotFound("federated_identity_unknown", "no single sign-on binding matches");
+}
 Status SessionNotFound() { return NotFound("session_not_found", "no such session"); }
 Status DuplicateUsername() {
   return {StatusCode::kConflict, "duplicate", "username is taken", {{"username", "duplicate"}}};
@@ -184,6 +187,8 @@ Status PgUsers::ResetEnrolment(int64_t id, const std::string& token_hash,
       UpdateOne("UPDATE users SET enrolment_token_hash = $2, enrolment_expires_at = $3, "
                 "password_hash = '', totp_sealed = '', totp_enabled = false WHERE id = $1",
                 Params().Add(id).Add(token_hash).Add(expires_at.micros)));
+  REGIE_RETURN_IF_ERROR(
+      conn_.Exec("DELETE FROM federated_identities WHERE user_id = $1", Params().Add(id)).status());
   return conn_.Exec("DELETE FROM recovery_codes WHERE user_id = $1", Params().Add(id)).status();
 }
 
@@ -224,6 +229,34 @@ Status PgUsers::UseRecoveryCode(int64_t id, const std::string& code_hash, core::
   if (r.affected() == 0)
     return FailedPrecondition("recovery_code_invalid", "no unused recovery code matches");
   return Status::Ok();
+}
+
+StatusOr<int64_t> PgUsers::UserOfSubject(const std::string& provider, const std::string& subject) {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT user_id FROM federated_identities "
+                                              "WHERE provider = $1 AND subject = $2",
+                                              Params().Add(provider).Add(subject)));
+  if (r.rows() == 0) return FederatedIdentityUnknown();
+  return r.Int(0, 0);
+}
+
+StatusOr<std::string> PgUsers::SubjectOfUser(int64_t id, const std::string& provider) {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT subject FROM federated_identities "
+                                              "WHERE user_id = $1 AND provider = $2",
+                                              Params().Add(id).Add(provider)));
+  if (r.rows() == 0) return FederatedIdentityUnknown();
+  return r.Text(0, 0);
+}
+
+Status PgUsers::BindSubject(int64_t id, const std::string& provider, const std::string& subject,
+                            core::Timestamp now) {
+  // Isolated: a concurrent first login's binding makes this one a conflict,
+  // and the caller still records the refusal in this transaction.
+  return conn_
+      .ExecIsolated(
+          "INSERT INTO federated_identities (provider, subject, user_id, linked_at) "
+          "VALUES ($1, $2, $3, $4)",
+          Params().Add(provider).Add(subject).Add(id).Add(now.micros))
+      .status();
 }
 
 Status PgSessions::Create(const ports::Session& session) {

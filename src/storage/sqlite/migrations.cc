@@ -951,6 +951,23 @@ constexpr std::string_view kV16PersonPages = R"sql(
 CREATE INDEX persons_tenant ON persons(tenant_id);
 )sql";
 
+// Single sign-on binds an account to the identity provider's subject (the
+// ID token's `sub`, stable for a person at that provider) on its first
+// login, found by the configured claim; later logins go by the subject, so
+// an e-mail address that moves to someone else at the provider does not
+// take the account along. One subject per account and provider, one account
+// per subject. Resetting the enrolment removes the binding.
+constexpr std::string_view kV17FederatedIdentities = R"sql(
+CREATE TABLE federated_identities (
+  provider  TEXT NOT NULL,
+  subject   TEXT NOT NULL,
+  user_id   INTEGER NOT NULL REFERENCES users(id),
+  linked_at INTEGER NOT NULL,
+  PRIMARY KEY (provider, subject),
+  UNIQUE (user_id, provider)
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -968,6 +985,7 @@ constexpr std::array kMigrations = {
     Migration{14, "report_figures", kV14ReportFigures},
     Migration{15, "user_changes", kV15UserChanges},
     Migration{16, "person_pages", kV16PersonPages},
+    Migration{17, "federated_identities", kV17FederatedIdentities},
 };
 
 }  // namespace

@@ -33,6 +33,9 @@ ports::User ReadUser(const Stmt& s) {
 }
 
 Status UserNotFound() { return NotFound("user_not_found", "no such user"); }
+Status FederatedIdentityUnknown() {
+  return NotFound("federated_identity_unknown", "no single sign-on binding matches");
+}
 Status SessionNotFound() { return NotFound("session_not_found", "no such session"); }
 
 // One user by a statement bound with `bind`.
@@ -182,6 +185,11 @@ Status SqliteUsers::ResetEnrolment(int64_t id, const std::string& token_hash,
       UpdateOne("UPDATE users SET enrolment_token_hash = ?2, enrolment_expires_at = ?3, "
                 "password_hash = '', totp_sealed = '', totp_enabled = 0 WHERE id = ?1",
                 id, [&](Stmt& s) { s.Bind(2, token_hash).Bind(3, expires_at.micros); }));
+  {
+    REGIE_ASSIGN_OR_RETURN(Stmt unbind,
+                           conn_.Prepare("DELETE FROM federated_identities WHERE user_id = ?1"));
+    REGIE_RETURN_IF_ERROR(unbind.Bind(1, id).Exec());
+  }
   REGIE_ASSIGN_OR_RETURN(Stmt del, conn_.Prepare("DELETE FROM recovery_codes WHERE user_id = ?1"));
   return del.Bind(1, id).Exec();
 }
@@ -223,6 +231,33 @@ Status SqliteUsers::UseRecoveryCode(int64_t id, const std::string& code_hash, co
   if (sqlite3_changes(conn_.db()) == 0)
     return FailedPrecondition("recovery_code_invalid", "no unused recovery code matches");
   return Status::Ok();
+}
+
+StatusOr<int64_t> SqliteUsers::UserOfSubject(const std::string& provider,
+                                             const std::string& subject) {
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("SELECT user_id FROM federated_identities "
+                                               "WHERE provider = ?1 AND subject = ?2"));
+  s.Bind(1, provider).Bind(2, subject);
+  if (s.Step()) return s.Int(0);
+  REGIE_RETURN_IF_ERROR(s.status());
+  return FederatedIdentityUnknown();
+}
+
+StatusOr<std::string> SqliteUsers::SubjectOfUser(int64_t id, const std::string& provider) {
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("SELECT subject FROM federated_identities "
+                                               "WHERE user_id = ?1 AND provider = ?2"));
+  s.Bind(1, id).Bind(2, provider);
+  if (s.Step()) return s.Text(0);
+  REGIE_RETURN_IF_ERROR(s.status());
+  return FederatedIdentityUnknown();
+}
+
+Status SqliteUsers::BindSubject(int64_t id, const std::string& provider, const std::string& subject,
+                                core::Timestamp now) {
+  REGIE_ASSIGN_OR_RETURN(
+      Stmt s, conn_.Prepare("INSERT INTO federated_identities (provider, subject, user_id, "
+                            "linked_at) VALUES (?1, ?2, ?3, ?4)"));
+  return s.Bind(1, provider).Bind(2, subject).Bind(3, id).Bind(4, now.micros).Exec();
 }
 
 Status SqliteSessions::Create(const ports::Session& session) {
