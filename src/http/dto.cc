@@ -279,23 +279,44 @@ StatusOr<HouseholdUpdate> ParseHouseholdUpdate(const json& body) {
   return out;
 }
 
-StatusOr<ArchiveRequest> ParseArchive(const json& body) {
+namespace {
+
+// A reason for archiving or reopening: required, one clean text of at most
+// 500 bytes, trimmed.
+void ReadReason(Reader& r, const std::vector<FieldError>& errors, std::string& out) {
   constexpr size_t kMaxReason = 500;
+  const size_t before = errors.size();
+  r.String("reason", out, true);
+  if (errors.size() != before) return;
+  out = core::Trim(out);
+  if (!core::IsCleanText(out, /*multiline=*/true))
+    r.Error("reason", "invalid_text");
+  else if (out.empty())
+    r.Error("reason", "required");
+  else if (out.size() > kMaxReason)
+    r.Error("reason", "too_long");
+}
+
+}  // namespace
+
+StatusOr<ArchiveRequest> ParseArchive(const json& body) {
   ArchiveRequest out;
   std::vector<FieldError> errors;
   Reader r(body, "", errors);
   r.Version(out.version);
-  const size_t before = errors.size();
-  r.String("reason", out.reason, true);
-  if (errors.size() == before) {
-    out.reason = core::Trim(out.reason);
-    if (!core::IsCleanText(out.reason, /*multiline=*/true))
-      r.Error("reason", "invalid_text");
-    else if (out.reason.empty())
-      r.Error("reason", "required");
-    else if (out.reason.size() > kMaxReason)
-      r.Error("reason", "too_long");
-  }
+  ReadReason(r, errors, out.reason);
+  r.Finish();
+  if (!errors.empty()) return core::ValidationFailed(std::move(errors));
+  return out;
+}
+
+StatusOr<ReopenRequest> ParseReopen(const json& body) {
+  ReopenRequest out;
+  std::vector<FieldError> errors;
+  Reader r(body, "", errors);
+  r.Version(out.version);
+  ReadReason(r, errors, out.reason);
+  r.Bool("handover_returned", out.handover_returned);
   r.Finish();
   if (!errors.empty()) return core::ValidationFailed(std::move(errors));
   return out;

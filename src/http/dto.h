@@ -32,6 +32,14 @@ struct ArchiveRequest {
   std::string reason;
 };
 
+// Reopening an archived household; `handover_returned` confirms that the
+// household's handover was rejected (or never imported) by the receiver.
+struct ReopenRequest {
+  int64_t version = 0;
+  std::string reason;
+  bool handover_returned = false;
+};
+
 struct PersonUpdate {
   int64_t version = 0;
   core::PersonData person;
@@ -43,6 +51,7 @@ StatusOr<nlohmann::json> ParseObject(std::string_view body);
 StatusOr<NewHousehold> ParseNewHousehold(const nlohmann::json& body, core::Date today);
 StatusOr<HouseholdUpdate> ParseHouseholdUpdate(const nlohmann::json& body);
 StatusOr<ArchiveRequest> ParseArchive(const nlohmann::json& body);
+StatusOr<ReopenRequest> ParseReopen(const nlohmann::json& body);
 StatusOr<core::PersonData> ParseNewPerson(const nlohmann::json& body, core::Date today);
 StatusOr<PersonUpdate> ParsePersonUpdate(const nlohmann::json& body, core::Date today);
 

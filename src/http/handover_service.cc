@@ -75,6 +75,13 @@ StatusOr<Exported> Export(ports::Transaction& tx, ports::Crypto& crypto, int64_t
   return out;
 }
 
+StatusOr<bool> ArchivedByHandover(ports::Transaction& tx, const core::Household& household) {
+  if (!household.archived || !household.archived_at) return false;
+  REGIE_ASSIGN_OR_RETURN(std::optional<ports::HandoverRecord> record,
+                         tx.Handovers().FindByHousehold(household.tenant_id, household.id));
+  return record && record->recorded_at.micros >= household.archived_at->micros;
+}
+
 StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto, int64_t tenant_id,
                           std::string_view document, bool allow_untrusted, int64_t by_user,
                           core::Timestamp now) {

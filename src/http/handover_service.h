@@ -33,6 +33,11 @@ struct Exported {
 StatusOr<Exported> Export(ports::Transaction& tx, ports::Crypto& crypto, int64_t tenant_id,
                           int64_t household_id, int64_t regisseur_user_id, core::Timestamp now);
 
+// Whether the household is archived by its own export (the archive and the
+// outgoing record are written in one transaction, at one time), as opposed
+// to an archive by hand, or one that came after a reopening.
+StatusOr<bool> ArchivedByHandover(ports::Transaction& tx, const core::Household& household);
+
 struct Imported {
   ports::HandoverRecord record;
   bool created = false;  // false: the same package was imported before

@@ -1,6 +1,7 @@
 #include "http/household_view.h"
 
 #include "http/dto.h"
+#include "http/handover_service.h"
 
 namespace regie::http {
 
@@ -46,6 +47,10 @@ StatusOr<json> HouseholdView(const ApiContext& ctx, ports::Transaction& tx, cons
   for (int64_t id : access.facts.vrijwilliger_ids) vrijwilligers.push_back(UserRef(tx, id));
   out["begeleiders"] = std::move(begeleiders);
   out["vrijwilligers"] = std::move(vrijwilligers);
+  // Reopening a household archived by its handover needs the caller's word
+  // that the receiver rejected it (households_handler.cc, Reopen).
+  REGIE_ASSIGN_OR_RETURN(const bool handed_over, handover::ArchivedByHandover(tx, household));
+  out["handed_over"] = handed_over;
   const core::AccessDecision& d = access.decision;
   const bool regisseur = d.relationship == core::Relationship::kRegisseur;
   const bool edits_persons =

@@ -7,6 +7,7 @@
 #include "http/audit_writer.h"
 #include "http/dto.h"
 #include "http/handlers.h"
+#include "http/handover_service.h"
 #include "http/household_read_cache.h"
 #include "http/household_view.h"
 
@@ -318,6 +319,34 @@ class HouseholdHandlers {
     return Respond(*tx, caller, access, household, core::Action::kArchive);
   }
 
+  // Undoes an archive, by whoever may archive the household. A household
+  // archived by its handover comes back only with handover_returned: the
+  // receiver rejected the package (or never imported it), or two
+  // municipalities would direct it.
+  StatusOr<ApiResponse> Reopen(const ApiRequest& request) {
+    REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
+    REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
+    REGIE_RETURN_IF_ERROR(RequireJson(request));
+    REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
+    REGIE_ASSIGN_OR_RETURN(dto::ReopenRequest input, dto::ParseReopen(body));
+    REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    REGIE_ASSIGN_OR_RETURN(
+        HouseholdAccess access,
+        CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kArchive));
+    REGIE_ASSIGN_OR_RETURN(core::Household current, tx->Households().Get(tenant_id, household_id));
+    REGIE_ASSIGN_OR_RETURN(bool handed_over, handover::ArchivedByHandover(*tx, current));
+    if (handed_over && !input.handover_returned)
+      return Status(StatusCode::kConflict, "handover_outgoing",
+                    "the household was handed over; reopen it only when the receiver rejected "
+                    "the package");
+    REGIE_ASSIGN_OR_RETURN(
+        core::Household household,
+        tx->Households().Reopen(tenant_id, household_id, input.version, ctx_.clock.Now()));
+    return Respond(*tx, caller, access, household, core::Action::kUpdate,
+                   "reopen: " + input.reason);
+  }
+
  private:
   StatusOr<dto::NewHousehold> ParseNew(const json& body) {
     return dto::ParseNewHousehold(body, ctx_.clock.Today());
@@ -335,14 +364,17 @@ class HouseholdHandlers {
 
   // After a change: the household as the caller now sees it, with the
   // change's audit record in the same transaction.
+  // `purpose`, when given, replaces the decision's reason in the audit
+  // record (a reopening's reason).
   StatusOr<ApiResponse> Respond(ports::Transaction& tx, const Caller& caller,
                                 HouseholdAccess access, const core::Household& household,
-                                core::Action action) {
+                                core::Action action, std::string purpose = {}) {
     // Re-read the facts: the change may have moved the regisseur away.
     REGIE_ASSIGN_OR_RETURN(access.facts, tx.Access().Facts(household.tenant_id, household.id,
                                                            caller.principal.user_id));
     core::AuditRecord r =
         HouseholdAudit(ctx_, caller, access, action, "household", std::to_string(household.id));
+    if (!purpose.empty()) r.purpose = std::move(purpose);
     access.decision = core::DecideHousehold(caller.principal, core::Action::kRead, access.facts,
                                             ctx_.clock.Now());
     json out;
@@ -372,6 +404,7 @@ void AddHouseholdRoutes(Router& router, const ApiContext& ctx) {
   router.Add(Verb::get, one, [h](const ApiRequest& r) { return h->Get(r); });
   router.Add(Verb::put, one, [h](const ApiRequest& r) { return h->Update(r); });
   router.Add(Verb::post, one + "/archive", [h](const ApiRequest& r) { return h->Archive(r); });
+  router.Add(Verb::post, one + "/reopen", [h](const ApiRequest& r) { return h->Reopen(r); });
 }
 
 }  // namespace regie::http

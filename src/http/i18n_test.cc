@@ -42,6 +42,8 @@ TEST(I18nTest, EveryProducedCodeHasAText) {
                            "version_conflict",
                            "duplicate",
                            "already_archived",
+                           "not_archived",
+                           "handover_outgoing",
                            "household_archived",
                            "payload_too_large",
                            "unsupported_media_type",

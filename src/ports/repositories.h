@@ -120,6 +120,12 @@ class HouseholdRepository {
   // "already_archived" when archived before.
   virtual StatusOr<core::Household> Archive(int64_t tenant_id, int64_t id, int64_t expected_version,
                                             const std::string& reason, core::Timestamp now) = 0;
+  // Undoes an archive (a mistaken one, or a handover the receiver
+  // rejected): the household is active again and its archive date and
+  // reason are cleared. FailedPrecondition "not_archived" when it is not
+  // archived; Conflict "version_conflict" on a stale version.
+  virtual StatusOr<core::Household> Reopen(int64_t tenant_id, int64_t id, int64_t expected_version,
+                                           core::Timestamp now) = 0;
   // InvalidArgument "invalid_cursor" (field "after") for a cursor it did not issue.
   virtual StatusOr<HouseholdPage> List(const HouseholdQuery& query) = 0;
 };

@@ -251,6 +251,13 @@ inline const std::vector<Entry> kMatrix = {
       {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
       {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
       {"anonymous",                         "401 401 401 401 401 401 401"}}},
+  // The world's households are active: who may reopen gets not_archived.
+  {"POST /api/v1/tenants/{tenantId}/households/{householdId}/reopen", "", Target::kHousehold, {
+      {"regisseur",                         "NR  409 NR  NR  NR  NR  404"},
+      {"begeleider vrijwilliger",           "NR  FB  NR  NR  NR  NR  404"},
+      {"partner",                           "NR  NR  FB  FB  FB  FB  404"},
+      {"beleid beheer auditor",             "FB  FB  FB  FB  FB  FB  404"},
+      {"anonymous",                         "401 401 401 401 401 401 401"}}},
   {"POST /api/v1/tenants/{tenantId}/households/{householdId}/persons", "", Target::kHousehold, {
       {"regisseur begeleider",              "NR  201 NR  NR  NR  NR  404"},
       {"vrijwilliger",                      "NR  FB  NR  NR  NR  NR  404"},

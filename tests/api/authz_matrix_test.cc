@@ -237,6 +237,10 @@ class AuthzMatrixTest : public ApiTest {
       return json{{"version", tx->Households().Get(tenant, s->household)->version},
                   {"reason", "Verhuisd naar een andere gemeente"}}
           .dump();
+    if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/reopen")
+      return json{{"version", tx->Households().Get(tenant, s->household)->version},
+                  {"reason", "Toch niet verhuisd"}}
+          .dump();
     if (route == "POST /api/v1/tenants/{tenantId}/households/{householdId}/persons")
       return PersonBody("Nieuw", "Lid").dump();
     if (route == "PUT /api/v1/tenants/{tenantId}/households/{householdId}/assignments") {

@@ -117,6 +117,29 @@ TEST_P(HandoversApiTest, ExportImportAcceptOverHttp) {
             "handover_not_pending");
 }
 
+TEST_P(HandoversApiTest, AHandedOverHouseholdReopensOnlyWhenTheHandoverCameBack) {
+  As("regisseur");
+  ASSERT_EQ(Post(PackageUrl(), json::object()).status, 201U);
+  const std::string url = Base(tenant_a_) + "/households/" + std::to_string(id_);
+  const json before = Get(url).json();
+  EXPECT_TRUE(before["handed_over"].get<bool>());
+  const int64_t version = before["version"].get<int64_t>();
+  // Without the confirmation two municipalities could direct it.
+  HttpResult refused = Post(url + "/reopen", {{"version", version}, {"reason", "Afgewezen"}});
+  EXPECT_EQ(refused.status, 409U);
+  EXPECT_EQ(refused.json()["code"], "handover_outgoing");
+  EXPECT_TRUE(Get(url).json()["archived"].get<bool>());
+  HttpResult reopened = Post(url + "/reopen", {{"version", version},
+                                               {"reason", "Dalfsen wees de overdracht af"},
+                                               {"handover_returned", true}});
+  ASSERT_EQ(reopened.status, 200U) << reopened.body;
+  EXPECT_FALSE(reopened.json()["archived"].get<bool>());
+  EXPECT_FALSE(reopened.json()["handed_over"].get<bool>());
+  // Active again, it can be handed over anew (a new package).
+  HttpResult again = Post(PackageUrl(), json::object());
+  ASSERT_EQ(again.status, 201U) << again.body;
+}
+
 TEST_P(HandoversApiTest, OnlyBeheerLetsInAnUntrustedPackageAndATamperedOneNever) {
   As("regisseur");
   const json document = Post(PackageUrl(), json::object()).json();

@@ -176,6 +176,30 @@ TEST_P(ApiTest, ArchiveHidesFromDefaultListAndFreezes) {
   EXPECT_EQ(person.json()["code"], "household_archived");
 }
 
+TEST_P(ApiTest, ReopenUndoesAMistakenArchiveWithAReasonInTheAuditLog) {
+  json h = CreateHousehold("Haddad");
+  const std::string url = Base(tenant_a_) + "/households/" + std::to_string(h["id"].get<int64_t>());
+  HttpResult active = Post(url + "/reopen", {{"version", 1}, {"reason", "Vergissing"}});
+  EXPECT_EQ(active.status, 409U);
+  EXPECT_EQ(active.json()["code"], "not_archived");
+  ASSERT_EQ(Post(url + "/archive", {{"version", 1}, {"reason", "Verhuisd"}}).status, 200U);
+  HttpResult no_reason = Post(url + "/reopen", {{"version", 2}, {"reason", "  "}});
+  EXPECT_EQ(no_reason.status, 422U);
+  HttpResult stale = Post(url + "/reopen", {{"version", 1}, {"reason", "Vergissing"}});
+  EXPECT_EQ(stale.status, 409U);
+  EXPECT_EQ(stale.json()["code"], "version_conflict");
+  HttpResult r = Post(url + "/reopen", {{"version", 2}, {"reason", "Toch niet verhuisd"}});
+  ASSERT_EQ(r.status, 200U) << r.body;
+  EXPECT_EQ(r.json()["archived"], false);
+  EXPECT_EQ(r.json()["version"], 3);
+  EXPECT_EQ(Get(Base(tenant_a_) + "/households").json()["items"].size(), 1U);
+  EXPECT_EQ(Post(url + "/persons", PersonBody("Amal", "Haddad")).status, 201U);
+  EXPECT_EQ(*test_db_->RunSql("SELECT count(*) FROM audit_log WHERE action = 'update' AND "
+                              "resource_type = 'household' AND purpose = "
+                              "'reopen: Toch niet verhuisd'"),
+            std::vector<std::string>{"1"});
+}
+
 TEST_P(ApiTest, ArchivedHouseholdTakesNoNewCaseworkButStaysReadable) {
   json h = CreateHousehold("Haddad", {PersonBody("Amina", "Haddad", "111222333")});
   const std::string url = Base(tenant_a_) + "/households/" + std::to_string(h["id"].get<int64_t>());

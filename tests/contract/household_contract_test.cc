@@ -90,6 +90,29 @@ TEST_P(HouseholdContract, ArchiveHidesFromDefaultListAndBlocksChanges) {
             1u);
 }
 
+TEST_P(HouseholdContract, ReopenUndoesAnArchiveOnce) {
+  auto tx = Write();
+  auto h = *tx->Households().Create(tenant_a_, Household("Tesfay"), T(1));
+  EXPECT_EQ(tx->Households().Reopen(tenant_a_, h.id, 1, T(2)).status().reason(), "not_archived");
+  ASSERT_TRUE(tx->Households().Archive(tenant_a_, h.id, 1, "verhuisd", T(5)).ok());
+  EXPECT_EQ(tx->Households().Reopen(tenant_a_, h.id, 1, T(6)).status().reason(),
+            "version_conflict");
+  EXPECT_EQ(tx->Households().Reopen(tenant_b_, h.id, 2, T(6)).status().reason(),
+            "household_not_found");
+  auto reopened = tx->Households().Reopen(tenant_a_, h.id, 2, T(7));
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  EXPECT_FALSE(reopened->archived);
+  EXPECT_FALSE(reopened->archived_at.has_value());
+  EXPECT_EQ(reopened->archive_reason, "");
+  EXPECT_EQ(reopened->version, 3);
+  EXPECT_EQ(reopened->updated_at, T(7));
+  EXPECT_EQ(tx->Households().Reopen(tenant_a_, h.id, 3, T(8)).status().reason(), "not_archived");
+  // Active again: changes and new members are accepted.
+  ASSERT_TRUE(tx->Persons().Create(tenant_a_, h.id, Person("A", "B"), T(8)).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  EXPECT_EQ(Read()->Households().List({.tenant_id = tenant_a_})->items.size(), 1u);
+}
+
 TEST_P(HouseholdContract, TenantIsolation) {
   auto tx = Write();
   auto h = *tx->Households().Create(tenant_a_, Household("Haddad"), T(1));

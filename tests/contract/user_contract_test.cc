@@ -230,8 +230,7 @@ TEST_P(UserContract, SingleSignOnBindsOneSubjectPerAccountUntilTheEnrolmentIsRes
   EXPECT_EQ(*r->Users().UserOfSubject("idp", "s-1"), regisseur_a_);
   EXPECT_EQ(*r->Users().UserOfSubject("ander", "s-1"), regisseur_b_);
   EXPECT_EQ(*r->Users().SubjectOfUser(regisseur_a_, "idp"), "s-1");
-  EXPECT_EQ(r->Users().UserOfSubject("idp", "s-2").status().reason(),
-            "federated_identity_unknown");
+  EXPECT_EQ(r->Users().UserOfSubject("idp", "s-2").status().reason(), "federated_identity_unknown");
   EXPECT_EQ(r->Users().SubjectOfUser(regisseur_b_, "idp").status().reason(),
             "federated_identity_unknown");
   r.reset();
@@ -240,8 +239,7 @@ TEST_P(UserContract, SingleSignOnBindsOneSubjectPerAccountUntilTheEnrolmentIsRes
   // credentials; the subject may then bind again.
   auto w = Write();
   ASSERT_TRUE(w->Users().ResetEnrolment(regisseur_a_, "token", T(100)).ok());
-  EXPECT_EQ(w->Users().UserOfSubject("idp", "s-1").status().reason(),
-            "federated_identity_unknown");
+  EXPECT_EQ(w->Users().UserOfSubject("idp", "s-1").status().reason(), "federated_identity_unknown");
   EXPECT_EQ(*w->Users().UserOfSubject("ander", "s-1"), regisseur_b_);
   ASSERT_TRUE(w->Users().BindSubject(regisseur_a_, "idp", "s-2", T(101)).ok());
   ASSERT_TRUE(w->Commit().ok());

@@ -79,6 +79,18 @@ describe('handover journey', () => {
       0,
     );
     await assertAccessible(page, 'household after handover');
+    // Reopening it asks for the word that the other municipality rejected
+    // the package (here it will accept it: cancelled).
+    await page.getByRole('button', { name: 'Heropenen' }).click();
+    await page
+      .getByText('Heropen het alleen als die gemeente de overdracht heeft afgewezen', {
+        exact: false,
+      })
+      .waitFor();
+    await page.getByLabel(/^De andere gemeente heeft de overdracht afgewezen/).waitFor();
+    await assertAccessible(page, 'reopening a handed-over household');
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByRole('button', { name: 'Heropenen' }).waitFor();
   });
 
   it('refuses the package in a municipality that does not trust the sender yet', async () => {

@@ -170,4 +170,19 @@ StatusOr<core::Household> PgHouseholds::Archive(int64_t tenant_id, int64_t id,
   return Get(tenant_id, id);
 }
 
+StatusOr<core::Household> PgHouseholds::Reopen(int64_t tenant_id, int64_t id,
+                                               int64_t expected_version, core::Timestamp now) {
+  Status writable = LockWritable(tenant_id, id, expected_version);
+  if (writable.ok()) return FailedPrecondition("not_archived", "household is not archived");
+  if (writable.reason() != "household_archived") return writable;
+  REGIE_ASSIGN_OR_RETURN(
+      Result r, conn_.Exec("UPDATE households SET archived = false, archived_at = NULL, "
+                           "archive_reason = '', version = version + 1, updated_at = $3 "
+                           "WHERE id = $1 AND tenant_id = $2 AND version = $4",
+                           Params().Add(id).Add(tenant_id).Add(now.micros).Add(expected_version)));
+  if (r.affected() == 0)
+    return Conflict("version_conflict", "household was changed by someone else");
+  return Get(tenant_id, id);
+}
+
 }  // namespace regie::storage::postgres

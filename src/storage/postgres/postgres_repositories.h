@@ -54,6 +54,8 @@ class PgHouseholds final : public ports::HouseholdRepository {
                                    const core::HouseholdData& data, core::Timestamp now) override;
   StatusOr<core::Household> Archive(int64_t tenant_id, int64_t id, int64_t expected_version,
                                     const std::string& reason, core::Timestamp now) override;
+  StatusOr<core::Household> Reopen(int64_t tenant_id, int64_t id, int64_t expected_version,
+                                   core::Timestamp now) override;
   StatusOr<ports::HouseholdPage> List(const ports::HouseholdQuery& query) override;
 
  private:

@@ -176,4 +176,21 @@ StatusOr<core::Household> SqliteHouseholds::Archive(int64_t tenant_id, int64_t i
   return Get(tenant_id, id);
 }
 
+StatusOr<core::Household> SqliteHouseholds::Reopen(int64_t tenant_id, int64_t id,
+                                                   int64_t expected_version, core::Timestamp now) {
+  Status writable = CheckWritable(tenant_id, id, expected_version);
+  if (writable.ok()) return FailedPrecondition("not_archived", "household is not archived");
+  if (writable.reason() != "household_archived") return writable;
+  REGIE_ASSIGN_OR_RETURN(Stmt s,
+                         conn_.Prepare("UPDATE households SET archived = 0, "
+                                       "archived_at = NULL, archive_reason = '', "
+                                       "version = version + 1, updated_at = ?3 "
+                                       "WHERE id = ?1 AND tenant_id = ?2 AND version = ?4"));
+  REGIE_RETURN_IF_ERROR(
+      s.Bind(1, id).Bind(2, tenant_id).Bind(3, now.micros).Bind(4, expected_version).Exec());
+  if (sqlite3_changes(conn_.db()) == 0)
+    return Conflict("version_conflict", "household was changed by someone else");
+  return Get(tenant_id, id);
+}
+
 }  // namespace regie::storage::sqlite

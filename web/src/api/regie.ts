@@ -103,6 +103,19 @@ export function archiveHousehold(
   });
 }
 
+export function reopenHousehold(
+  tenantId: number,
+  householdId: number,
+  version: number,
+  reason: string,
+  handoverReturned: boolean,
+): Promise<Household> {
+  return request(`${tenantPath(tenantId)}/households/${householdId}/reopen`, {
+    method: 'POST',
+    body: { version, reason, ...(handoverReturned ? { handover_returned: true } : {}) },
+  });
+}
+
 export function createPerson(
   tenantId: number,
   householdId: number,

@@ -182,6 +182,8 @@ export interface Household {
   archived: boolean;
   archived_at: string | null;
   archive_reason: string;
+  /** Archived by its own handover: reopening needs handover_returned. */
+  handed_over: boolean;
   created_at: string;
   updated_at: string;
   persons: Person[];

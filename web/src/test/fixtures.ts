@@ -74,6 +74,7 @@ export function makeHousehold(overrides: Partial<Household> = {}): Household {
     archived: false,
     archived_at: null,
     archive_reason: '',
+    handed_over: false,
     created_at: '2024-01-01T00:00:00.000000Z',
     updated_at: '2024-01-01T00:00:00.000000Z',
     persons: [],

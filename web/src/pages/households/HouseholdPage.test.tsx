@@ -62,6 +62,54 @@ describe('HouseholdPage', () => {
     expect(screen.getByRole('link', { name: 'Bewerken Amina Haddad' })).toBeTruthy();
   });
 
+  it('reopens a handed-over household only with the word that the handover came back', async () => {
+    const archived = makeHousehold({
+      archived: true,
+      archived_at: '2026-11-01T10:00:00.000000Z',
+      archive_reason: 'Overgedragen aan andere gemeente (overdracht x)',
+      handed_over: true,
+      version: 4,
+      access: {
+        relationship: 'regisseur',
+        categories: ['basis'],
+        break_glass: false,
+        can_edit: false,
+      },
+    });
+    const calls = fakeApi({
+      'GET /api/v1/tenants/1/households/3': () => json(archived),
+      'GET /api/v1/tenants/1/households/3/contacts': () => json({ items: [] }),
+      'GET /api/v1/tenants/1/households/3/signals': () => json({ items: [], may_file: false }),
+      'POST /api/v1/tenants/1/households/3/reopen': () =>
+        json({
+          ...archived,
+          archived: false,
+          handed_over: false,
+          version: 5,
+          access: { ...archived.access, can_edit: true },
+        }),
+    });
+    renderSignedIn(<HouseholdPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    expect(await screen.findByRole('button', { name: 'Heropenen' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Archiveren' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Heropenen' }));
+    expect(
+      screen.getByText(/Heropen het alleen als die gemeente de overdracht heeft afgewezen/),
+    ).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^Reden van heropenen/), {
+      target: { value: 'Dalfsen wees de overdracht af' },
+    });
+    fireEvent.click(screen.getByLabelText(/^De andere gemeente heeft de overdracht afgewezen/));
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, heropenen' }));
+    expect(await screen.findByText('Het huishouden is heropend.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      version: 4,
+      reason: 'Dalfsen wees de overdracht af',
+      handover_returned: true,
+    });
+    // Active again: the archive panel is back.
+    expect(screen.getByRole('button', { name: 'Archiveren' })).toBeTruthy();
+  });
   it('warns on every view of a household opened with break-the-glass', async () => {
     show(
       makeHousehold({

@@ -49,6 +49,15 @@ function NoRelationship({ tenantId, householdId }: { tenantId: number; household
   );
 }
 
+/** Who may archive may reopen: the household's own regisseur. */
+function canReopen(household: Household): boolean {
+  return (
+    household.archived &&
+    household.access.relationship === 'regisseur' &&
+    !household.access.break_glass
+  );
+}
+
 function Actions({ household }: { household: Household }) {
   const { t } = useI18n();
   const { tenant_id: tenantId, id, access } = household;
@@ -128,7 +137,15 @@ export function HouseholdPage({
           {justArchived || justTransferred ? (
             <div ref={confirmationRef} tabIndex={-1} className="regie-focus-target">
               <Alert type="ok">
-                <Paragraph>{t(justTransferred ? 'handover.done' : 'archive.done')}</Paragraph>
+                <Paragraph>
+                  {t(
+                    justTransferred
+                      ? 'handover.done'
+                      : household.archived
+                        ? 'archive.done'
+                        : 'reopen.done',
+                  )}
+                </Paragraph>
               </Alert>
             </div>
           ) : null}
@@ -180,9 +197,15 @@ export function HouseholdPage({
               }}
             />
           ) : null}
-          {household.archived || !household.access.can_edit ? null : (
-            <ArchivePanel household={household} onArchived={onArchived} onReload={reload} />
-          )}
+          {household.access.can_edit || canReopen(household) ? (
+            // A new panel for the other mode: closed, with an empty reason.
+            <ArchivePanel
+              key={household.archived ? 'reopen' : 'archive'}
+              household={household}
+              onArchived={onArchived}
+              onReload={reload}
+            />
+          ) : null}
         </>
       ) : null}
     </>
