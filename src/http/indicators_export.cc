@@ -112,8 +112,9 @@ std::string IndicatorsCsv(const ind::Stamp& stamp, const std::vector<ExportTable
 
 StatusOr<std::string> IndicatorsXlsx(const ind::Stamp& stamp,
                                      const std::vector<ExportTable>& tables,
-                                     const std::string& municipality) {
+                                     const std::string& municipality, core::Timestamp created) {
   render::XlsxWorkbook book;
+  book.created = created;
   book.title = "Indicatoren " + municipality + " op " + stamp.reference_date.ToString();
   book.author = municipality;
   const std::string source = StampLine(stamp);

@@ -22,9 +22,11 @@ std::string IndicatorsCsv(const core::indicators::Stamp& stamp,
                           const std::vector<ExportTable>& tables);
 
 // One sheet per indicator plus a "Bron" sheet with the stamp and how the
-// figures were protected (render::WriteXlsx).
+// figures were protected (render::WriteXlsx). `created` (from the injected
+// clock) is the document's time: the same figures at the same time give
+// the same bytes.
 StatusOr<std::string> IndicatorsXlsx(const core::indicators::Stamp& stamp,
                                      const std::vector<ExportTable>& tables,
-                                     const std::string& municipality);
+                                     const std::string& municipality, core::Timestamp created);
 
 }  // namespace regie::http

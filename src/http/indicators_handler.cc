@@ -137,7 +137,8 @@ class IndicatorsHandler {
     if (csv) {
       out.body = IndicatorsCsv(view.stamp, tables);
     } else {
-      REGIE_ASSIGN_OR_RETURN(out.body, IndicatorsXlsx(view.stamp, tables, tenant.data.name));
+      REGIE_ASSIGN_OR_RETURN(
+          out.body, IndicatorsXlsx(view.stamp, tables, tenant.data.name, ctx_.clock.Now()));
     }
     // The file name carries no personal data, only the date and the scope.
     out.content_disposition = "attachment; filename=\"indicatoren-" + q.on.ToString() +

@@ -245,6 +245,10 @@ TEST_P(IndicatorsApiTest, ExportsAreSuppressedEvenForTheRegisseurAndAudited) {
   EXPECT_NE(workbook.find("name=\"Bron\""), std::string::npos) << workbook;
   EXPECT_NE(strings.find("&lt;5"), std::string::npos);
   EXPECT_NE(strings.find("tenant_changes:"), std::string::npos);
+  // Created at the injected clock's time, not the time of writing: the same
+  // figures at the same moment are the same file.
+  const std::string core_xml = XlsxPart(xlsx.body, "docProps/core.xml");
+  EXPECT_NE(core_xml.find("W3CDTF\">2026-11-23T12:"), std::string::npos) << core_xml;
 
   const std::vector<json> exports = IndicatorAudit("export");
   ASSERT_EQ(exports.size(), 3U);
