@@ -33,7 +33,7 @@ struct ArchiveRequest {
 };
 
 // Reopening an archived household; `handover_returned` confirms that the
-// household's handover was rejected (or never imported) by the receiver.
+// receiver rejected the household's handover.
 struct ReopenRequest {
   int64_t version = 0;
   std::string reason;

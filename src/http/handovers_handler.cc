@@ -47,7 +47,9 @@ class HandoverHandlers {
   }
 
   // The exported package again (the household is archived by then), for a
-  // download that got lost; read-logged like any export.
+  // download that got lost; read-logged like any export. Not once the
+  // household was reopened: that package came back rejected and must not
+  // travel again.
   StatusOr<ApiResponse> Download(const ApiRequest& request) {
     REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
     REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
@@ -57,7 +59,11 @@ class HandoverHandlers {
                            CheckRegisseur(*tx, caller, tenant_id, household_id));
     REGIE_ASSIGN_OR_RETURN(std::optional<ports::HandoverRecord> record,
                            tx->Handovers().FindByHousehold(tenant_id, household_id));
-    if (!record) return NotFound("handover_not_found", "the household was not transferred");
+    REGIE_ASSIGN_OR_RETURN(core::Household household,
+                           tx->Households().Get(tenant_id, household_id));
+    REGIE_ASSIGN_OR_RETURN(bool handed_over, handover::ArchivedByHandover(*tx, household));
+    if (!record || !handed_over)
+      return NotFound("handover_not_found", "the household is not handed over");
     core::AuditRecord audit = HouseholdAudit(ctx_, caller, access, core::Action::kExport,
                                              "handover_package", record->package_id);
     audit.purpose = std::string(kExportPurpose);

@@ -321,8 +321,7 @@ class HouseholdHandlers {
 
   // Undoes an archive, by whoever may archive the household. A household
   // archived by its handover comes back only with handover_returned: the
-  // receiver rejected the package (or never imported it), or two
-  // municipalities would direct it.
+  // receiver rejected the package, or two municipalities would direct it.
   StatusOr<ApiResponse> Reopen(const ApiRequest& request) {
     REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
     REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
@@ -343,8 +342,7 @@ class HouseholdHandlers {
     REGIE_ASSIGN_OR_RETURN(
         core::Household household,
         tx->Households().Reopen(tenant_id, household_id, input.version, ctx_.clock.Now()));
-    return Respond(*tx, caller, access, household, core::Action::kUpdate,
-                   "reopen: " + input.reason);
+    return Respond(*tx, caller, access, household, core::Action::kUpdate, "reopen", input.reason);
   }
 
  private:
@@ -364,17 +362,20 @@ class HouseholdHandlers {
 
   // After a change: the household as the caller now sees it, with the
   // change's audit record in the same transaction.
-  // `purpose`, when given, replaces the decision's reason in the audit
-  // record (a reopening's reason).
+  // `audit_action`, when given, names the change in the audit record
+  // instead of `action` (a reopening is an update the log tells apart), and
+  // `why` follows the access basis in its purpose.
   StatusOr<ApiResponse> Respond(ports::Transaction& tx, const Caller& caller,
                                 HouseholdAccess access, const core::Household& household,
-                                core::Action action, std::string purpose = {}) {
+                                core::Action action, std::string audit_action = {},
+                                const std::string& why = {}) {
     // Re-read the facts: the change may have moved the regisseur away.
     REGIE_ASSIGN_OR_RETURN(access.facts, tx.Access().Facts(household.tenant_id, household.id,
                                                            caller.principal.user_id));
     core::AuditRecord r =
         HouseholdAudit(ctx_, caller, access, action, "household", std::to_string(household.id));
-    if (!purpose.empty()) r.purpose = std::move(purpose);
+    if (!audit_action.empty()) r.action = std::move(audit_action);
+    if (!why.empty()) r.purpose += "; " + r.action + ": " + why;
     access.decision = core::DecideHousehold(caller.principal, core::Action::kRead, access.facts,
                                             ctx_.clock.Now());
     json out;

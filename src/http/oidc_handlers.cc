@@ -130,13 +130,13 @@ class OidcHandlers {
   StatusOr<ApiResponse> LogIn(const ApiRequest& request, const ports::FederatedIdentity& id) {
     const core::Timestamp now = ctx_.clock.Now();
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
-    if (id.subject.empty())
-      return Fail(request, id.provider, "oidc_token_invalid", nullptr, std::move(tx));
-    // The subject the account was bound to on its first login decides;
-    // the configured claim only finds the account for that first login.
+    // The subject the account was bound to on its first login decides (the
+    // relying party refuses a token without one); the configured claim only
+    // finds the account for that first login. Bindings are per issuer:
+    // `sub` is unique only within it.
     std::vector<ports::User> users;
     bool first_login = false;
-    StatusOr<int64_t> bound = tx->Users().UserOfSubject(id.provider, id.subject);
+    StatusOr<int64_t> bound = tx->Users().UserOfSubject(id.issuer, id.subject);
     if (bound.ok()) {
       REGIE_ASSIGN_OR_RETURN(ports::User user, tx->Users().Get(*bound));
       users.push_back(std::move(user));
@@ -154,7 +154,7 @@ class OidcHandlers {
     if (first_login) {
       // Bound to another subject: the claim (an e-mail address) now belongs
       // to someone else at the provider, who must not get this account.
-      StatusOr<std::string> other = tx->Users().SubjectOfUser(user.id, id.provider);
+      StatusOr<std::string> other = tx->Users().SubjectOfUser(user.id, id.issuer);
       if (other.ok())
         return Fail(request, id.provider, "oidc_subject_mismatch", &user, std::move(tx));
       if (other.status().code() != StatusCode::kNotFound) return other.status();
@@ -164,11 +164,17 @@ class OidcHandlers {
     if (!id.mfa_satisfied)
       return Fail(request, id.provider, "oidc_mfa_missing", &user, std::move(tx));
     if (first_login) {
-      Status bind = tx->Users().BindSubject(user.id, id.provider, id.subject, now);
-      // A concurrent first login bound the subject or the account first.
-      if (bind.code() == StatusCode::kConflict)
-        return Fail(request, id.provider, "oidc_subject_mismatch", &user, std::move(tx));
-      REGIE_RETURN_IF_ERROR(bind);
+      Status bind = tx->Users().BindSubject(user.id, id.issuer, id.subject, now);
+      if (bind.code() == StatusCode::kConflict) {
+        // A concurrent first login bound the subject or the account first:
+        // the same binding (a double submit) goes on, another is refused.
+        StatusOr<int64_t> winner = tx->Users().UserOfSubject(id.issuer, id.subject);
+        if (!winner.ok() && winner.status().code() != StatusCode::kNotFound) return winner.status();
+        if (!winner.ok() || *winner != user.id)
+          return Fail(request, id.provider, "oidc_subject_mismatch", &user, std::move(tx));
+      } else {
+        REGIE_RETURN_IF_ERROR(bind);
+      }
     }
 
     std::string token;

@@ -356,16 +356,19 @@ class ReferralHandlers {
     auto it = std::find_if(handovers.begin(), handovers.end(),
                            [&data](const auto& h) { return h.id == data.template_code; });
     if (it == handovers.end()) return core::ValidationFailed({{"template", "unknown_code"}});
-    auto of_kind = [&](int64_t organisation_id, const std::vector<std::string>& kinds) {
-      StatusOr<core::Organisation> o = tx.Organisations().GetById(organisation_id);
-      // An unknown receiver is reported as such later; only a known one can be of a wrong kind.
-      return !o.ok() ||
-             std::find(kinds.begin(), kinds.end(), core::ToCode(o->data.kind)) != kinds.end();
+    // The sender is the caller's own organisation: it must be found and of
+    // a `from` kind (fail closed). An unknown receiver is reported as such
+    // later; only a known one can be of a wrong kind.
+    StatusOr<core::Organisation> from = tx.Organisations().GetById(from_organisation_id);
+    if (!from.ok()) return from.status();
+    StatusOr<core::Organisation> to = tx.Organisations().GetById(data.to_organisation_id);
+    if (!to.ok() && to.status().code() != StatusCode::kNotFound) return to.status();
+    auto of_kind = [](const core::Organisation& o, const std::vector<std::string>& kinds) {
+      return std::find(kinds.begin(), kinds.end(), core::ToCode(o.data.kind)) != kinds.end();
     };
     std::vector<FieldError> errors;
-    if (!of_kind(from_organisation_id, it->from_kinds))
-      errors.push_back({"template", "wrong_sender_kind"});
-    if (!of_kind(data.to_organisation_id, it->to_kinds))
+    if (!of_kind(*from, it->from_kinds)) errors.push_back({"template", "wrong_sender_kind"});
+    if (to.ok() && !of_kind(*to, it->to_kinds))
       errors.push_back({"to_organisation_id", "wrong_organisation_kind"});
     if (!errors.empty()) return core::ValidationFailed(std::move(errors));
     if (data.checklist.empty())

@@ -111,6 +111,7 @@ StatusOr<ports::FederatedIdentity> CheckIdTokenClaims(const ProviderConfig& conf
     return Fail("oidc_nonce_mismatch", "nonce differs from the one sent");
   ports::FederatedIdentity out;
   out.provider = config.id;
+  out.issuer = config.issuer;  // checked above
   out.subject = payload.value("sub", "");
   if (out.subject.empty()) return Fail("oidc_claim_missing", "no sub");
   auto claim = payload.find(config.user_claim);

@@ -77,17 +77,19 @@ class UserRepository {
   virtual Status UseRecoveryCode(int64_t id, const std::string& code_hash, core::Timestamp now) = 0;
 
   // Single sign-on binds an account to an identity provider's subject (the
-  // ID token's `sub`) on its first login; at most one subject per account
-  // and provider, one account per subject.
+  // ID token's `sub`, unique within its issuer `iss`) on its first login; at
+  // most one subject per account and issuer, one account per subject.
+  // Update ends an account's bindings when its e-mail address or username
+  // (what a first login matches) changes; ResetEnrolment ends them too.
   // The account bound to the subject; NotFound "federated_identity_unknown".
-  virtual StatusOr<int64_t> UserOfSubject(const std::string& provider,
+  virtual StatusOr<int64_t> UserOfSubject(const std::string& issuer,
                                           const std::string& subject) = 0;
-  // The subject bound to the account at the provider; NotFound
+  // The subject bound to the account at the issuer; NotFound
   // "federated_identity_unknown".
-  virtual StatusOr<std::string> SubjectOfUser(int64_t id, const std::string& provider) = 0;
+  virtual StatusOr<std::string> SubjectOfUser(int64_t id, const std::string& issuer) = 0;
   // Conflict "duplicate" when the subject or the account is bound already
   // (a concurrent first login); the transaction stays usable.
-  virtual Status BindSubject(int64_t id, const std::string& provider, const std::string& subject,
+  virtual Status BindSubject(int64_t id, const std::string& issuer, const std::string& subject,
                              core::Timestamp now) = 0;
 };
 

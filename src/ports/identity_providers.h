@@ -19,6 +19,7 @@ struct IdentityProviderInfo {
 // What a validated ID token says about the person who logged in.
 struct FederatedIdentity {
   std::string provider;
+  std::string issuer;          // the token's `iss`: `sub` is unique only within it
   std::string subject;         // the token's `sub`
   std::string user_key;        // the configured claim's value (e.g. the e-mail address)
   std::string match;           // which local field user_key is compared with: "email" or "username"

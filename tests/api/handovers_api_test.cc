@@ -135,9 +135,12 @@ TEST_P(HandoversApiTest, AHandedOverHouseholdReopensOnlyWhenTheHandoverCameBack)
   ASSERT_EQ(reopened.status, 200U) << reopened.body;
   EXPECT_FALSE(reopened.json()["archived"].get<bool>());
   EXPECT_FALSE(reopened.json()["handed_over"].get<bool>());
+  // The rejected package is not served again.
+  EXPECT_EQ(Get(PackageUrl()).status, 404U);
   // Active again, it can be handed over anew (a new package).
   HttpResult again = Post(PackageUrl(), json::object());
   ASSERT_EQ(again.status, 201U) << again.body;
+  EXPECT_EQ(Get(PackageUrl()).json(), again.json());
 }
 
 TEST_P(HandoversApiTest, OnlyBeheerLetsInAnUntrustedPackageAndATamperedOneNever) {

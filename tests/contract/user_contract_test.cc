@@ -246,6 +246,30 @@ TEST_P(UserContract, SingleSignOnBindsOneSubjectPerAccountUntilTheEnrolmentIsRes
   EXPECT_EQ(*Read()->Users().SubjectOfUser(regisseur_a_, "idp"), "s-2");
 }
 
+TEST_P(UserContract, ANewAddressOrNameEndsTheSingleSignOnBindingsAndNothingElseDoes) {
+  auto tx = Write();
+  ports::UserData data = User("sso.d@gm0523", "SSO D", org_a1_);
+  data.email = "d@example.org";
+  auto user = *tx->Users().Create(data, T(1));
+  auto bound = [&](ports::Transaction& t) { return t.Users().SubjectOfUser(user.id, "idp").ok(); };
+  ASSERT_TRUE(tx->Users().BindSubject(user.id, "idp", "s-d", T(2)).ok());
+  // Another display name, or the same address in other capitals: kept.
+  data.display_name = "SSO D.";
+  data.email = "D@Example.org";
+  ASSERT_TRUE(tx->Users().Update(user.id, 1, data, T(3)).ok());
+  EXPECT_TRUE(bound(*tx));
+  // Another address: whoever logged in with the old one loses the account.
+  data.email = "nieuw@example.org";
+  ASSERT_TRUE(tx->Users().Update(user.id, 2, data, T(4)).ok());
+  EXPECT_FALSE(bound(*tx));
+  ASSERT_TRUE(tx->Users().BindSubject(user.id, "idp", "s-d", T(5)).ok());
+  // Another username (what a match = "username" provider compares): the same.
+  data.username = "sso.e@gm0523";
+  ASSERT_TRUE(tx->Users().Update(user.id, 3, data, T(6)).ok());
+  EXPECT_FALSE(bound(*tx));
+  ASSERT_TRUE(tx->Commit().ok());
+}
+
 TEST_P(UserContract, RecoveryCodesAreSingleUseAndReplacedAsASet) {
   auto tx = Write();
   ASSERT_TRUE(tx->Users().ReplaceRecoveryCodes(regisseur_a_, {"a", "b", "b"}).ok());

@@ -888,19 +888,20 @@ CREATE INDEX persons_tenant ON persons(tenant_id, id);
 )sql";
 
 // Single sign-on binds an account to the identity provider's subject (the
-// ID token's `sub`, stable for a person at that provider) on its first
-// login, found by the configured claim; later logins go by the subject, so
-// an e-mail address that moves to someone else at the provider does not
-// take the account along. One subject per account and provider, one account
-// per subject. Resetting the enrolment removes the binding.
+// ID token's `sub`, stable for a person at that issuer, and unique only
+// within it) on its first login, found by the configured claim; later
+// logins go by the subject, so an e-mail address that moves to someone else
+// at the provider does not take the account along. One subject per account
+// and issuer, one account per subject. Resetting the enrolment, or a new
+// e-mail address or username for the account, removes the binding.
 constexpr std::string_view kV17FederatedIdentities = R"sql(
 CREATE TABLE federated_identities (
-  provider  text NOT NULL,
+  issuer    text NOT NULL,
   subject   text NOT NULL,
   user_id   bigint NOT NULL REFERENCES users(id),
   linked_at bigint NOT NULL,
-  PRIMARY KEY (provider, subject),
-  UNIQUE (user_id, provider)
+  PRIMARY KEY (issuer, subject),
+  UNIQUE (user_id, issuer)
 );
 )sql";
 

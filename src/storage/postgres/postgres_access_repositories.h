@@ -35,9 +35,9 @@ class PgUsers final : public ports::UserRepository {
   Status ClearEnrolment(int64_t id) override;
   Status ReplaceRecoveryCodes(int64_t id, const std::vector<std::string>& code_hashes) override;
   Status UseRecoveryCode(int64_t id, const std::string& code_hash, core::Timestamp now) override;
-  StatusOr<int64_t> UserOfSubject(const std::string& provider, const std::string& subject) override;
-  StatusOr<std::string> SubjectOfUser(int64_t id, const std::string& provider) override;
-  Status BindSubject(int64_t id, const std::string& provider, const std::string& subject,
+  StatusOr<int64_t> UserOfSubject(const std::string& issuer, const std::string& subject) override;
+  StatusOr<std::string> SubjectOfUser(int64_t id, const std::string& issuer) override;
+  Status BindSubject(int64_t id, const std::string& issuer, const std::string& subject,
                      core::Timestamp now) override;
 
  private:

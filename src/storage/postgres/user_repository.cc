@@ -120,15 +120,18 @@ StatusOr<std::vector<ports::User>> PgUsers::ListByEmail(const std::string& email
 StatusOr<ports::User> PgUsers::Update(int64_t id, int64_t expected_version,
                                       const ports::UserData& data, core::Timestamp now) {
   std::string current_name;
+  bool same_email = false;
   {
     // Locked, so a concurrent writer of this user decides on our result.
-    REGIE_ASSIGN_OR_RETURN(Result cur, conn_.Exec("SELECT version, username FROM users "
-                                                  "WHERE id = $1 FOR UPDATE",
-                                                  Params().Add(id)));
+    REGIE_ASSIGN_OR_RETURN(Result cur,
+                           conn_.Exec("SELECT version, username, lower(email) = lower($2) "
+                                      "FROM users WHERE id = $1 FOR UPDATE",
+                                      Params().Add(id).Add(data.email)));
     if (cur.rows() == 0) return UserNotFound();
     if (cur.Int(0, 0) != expected_version)
       return Conflict("version_conflict", "user was changed by someone else");
     current_name = cur.Text(0, 1);
+    same_email = cur.Bool(0, 2);
   }
   REGIE_RETURN_IF_ERROR(OrganisationExists(conn_, data.organisation_id));
   const std::string username = NormaliseUsername(data.username);
@@ -151,6 +154,12 @@ StatusOr<ports::User> PgUsers::Update(int64_t id, int64_t expected_version,
       username != current_name ? conn_.ExecIsolated(kUpdate, params) : conn_.Exec(kUpdate, params);
   if (r.status().code() == StatusCode::kConflict) return DuplicateUsername();
   REGIE_RETURN_IF_ERROR(r.status());
+  // A first single sign-on login matched the old address or name; whoever
+  // it bound must not keep the account under the new one.
+  if (username != current_name || !same_email)
+    REGIE_RETURN_IF_ERROR(
+        conn_.Exec("DELETE FROM federated_identities WHERE user_id = $1", Params().Add(id))
+            .status());
   return Get(id);
 }
 
@@ -231,31 +240,31 @@ Status PgUsers::UseRecoveryCode(int64_t id, const std::string& code_hash, core::
   return Status::Ok();
 }
 
-StatusOr<int64_t> PgUsers::UserOfSubject(const std::string& provider, const std::string& subject) {
+StatusOr<int64_t> PgUsers::UserOfSubject(const std::string& issuer, const std::string& subject) {
   REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT user_id FROM federated_identities "
-                                              "WHERE provider = $1 AND subject = $2",
-                                              Params().Add(provider).Add(subject)));
+                                              "WHERE issuer = $1 AND subject = $2",
+                                              Params().Add(issuer).Add(subject)));
   if (r.rows() == 0) return FederatedIdentityUnknown();
   return r.Int(0, 0);
 }
 
-StatusOr<std::string> PgUsers::SubjectOfUser(int64_t id, const std::string& provider) {
+StatusOr<std::string> PgUsers::SubjectOfUser(int64_t id, const std::string& issuer) {
   REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT subject FROM federated_identities "
-                                              "WHERE user_id = $1 AND provider = $2",
-                                              Params().Add(id).Add(provider)));
+                                              "WHERE user_id = $1 AND issuer = $2",
+                                              Params().Add(id).Add(issuer)));
   if (r.rows() == 0) return FederatedIdentityUnknown();
   return r.Text(0, 0);
 }
 
-Status PgUsers::BindSubject(int64_t id, const std::string& provider, const std::string& subject,
+Status PgUsers::BindSubject(int64_t id, const std::string& issuer, const std::string& subject,
                             core::Timestamp now) {
   // Isolated: a concurrent first login's binding makes this one a conflict,
   // and the caller still records the refusal in this transaction.
   return conn_
       .ExecIsolated(
-          "INSERT INTO federated_identities (provider, subject, user_id, linked_at) "
+          "INSERT INTO federated_identities (issuer, subject, user_id, linked_at) "
           "VALUES ($1, $2, $3, $4)",
-          Params().Add(provider).Add(subject).Add(id).Add(now.micros))
+          Params().Add(issuer).Add(subject).Add(id).Add(now.micros))
       .status();
 }
 

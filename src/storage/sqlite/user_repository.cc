@@ -132,6 +132,14 @@ StatusOr<ports::User> SqliteUsers::Update(int64_t id, int64_t expected_version,
   if (current.version != expected_version)
     return Conflict("version_conflict", "user was changed by someone else");
   REGIE_RETURN_IF_ERROR(CheckUserData(data, id));
+  bool same_email = false;  // as ListByEmail compares
+  {
+    REGIE_ASSIGN_OR_RETURN(Stmt same, conn_.Prepare("SELECT lower(email) = lower(?2) FROM users "
+                                                    "WHERE id = ?1"));
+    same.Bind(1, id).Bind(2, data.email);
+    if (same.Step()) same_email = same.Int(0) != 0;
+    REGIE_RETURN_IF_ERROR(same.status());
+  }
   REGIE_RETURN_IF_ERROR(UpdateOne(
       "UPDATE users SET username = ?2, display_name = ?3, email = ?4, organisation_id = ?5, "
       "roles = ?6, active = ?7, demo = ?8, updated_at = ?9, version = version + 1 WHERE id = ?1",
@@ -145,6 +153,13 @@ StatusOr<ports::User> SqliteUsers::Update(int64_t id, int64_t expected_version,
             .Bind(8, Bool(data.demo))
             .Bind(9, now.micros);
       }));
+  // A first single sign-on login matched the old address or name; whoever
+  // it bound must not keep the account under the new one.
+  if (NormaliseUsername(data.username) != current.data.username || !same_email) {
+    REGIE_ASSIGN_OR_RETURN(Stmt unbind,
+                           conn_.Prepare("DELETE FROM federated_identities WHERE user_id = ?1"));
+    REGIE_RETURN_IF_ERROR(unbind.Bind(1, id).Exec());
+  }
   return Get(id);
 }
 
@@ -233,31 +248,31 @@ Status SqliteUsers::UseRecoveryCode(int64_t id, const std::string& code_hash, co
   return Status::Ok();
 }
 
-StatusOr<int64_t> SqliteUsers::UserOfSubject(const std::string& provider,
+StatusOr<int64_t> SqliteUsers::UserOfSubject(const std::string& issuer,
                                              const std::string& subject) {
   REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("SELECT user_id FROM federated_identities "
-                                               "WHERE provider = ?1 AND subject = ?2"));
-  s.Bind(1, provider).Bind(2, subject);
+                                               "WHERE issuer = ?1 AND subject = ?2"));
+  s.Bind(1, issuer).Bind(2, subject);
   if (s.Step()) return s.Int(0);
   REGIE_RETURN_IF_ERROR(s.status());
   return FederatedIdentityUnknown();
 }
 
-StatusOr<std::string> SqliteUsers::SubjectOfUser(int64_t id, const std::string& provider) {
+StatusOr<std::string> SqliteUsers::SubjectOfUser(int64_t id, const std::string& issuer) {
   REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("SELECT subject FROM federated_identities "
-                                               "WHERE user_id = ?1 AND provider = ?2"));
-  s.Bind(1, id).Bind(2, provider);
+                                               "WHERE user_id = ?1 AND issuer = ?2"));
+  s.Bind(1, id).Bind(2, issuer);
   if (s.Step()) return s.Text(0);
   REGIE_RETURN_IF_ERROR(s.status());
   return FederatedIdentityUnknown();
 }
 
-Status SqliteUsers::BindSubject(int64_t id, const std::string& provider, const std::string& subject,
+Status SqliteUsers::BindSubject(int64_t id, const std::string& issuer, const std::string& subject,
                                 core::Timestamp now) {
   REGIE_ASSIGN_OR_RETURN(
-      Stmt s, conn_.Prepare("INSERT INTO federated_identities (provider, subject, user_id, "
+      Stmt s, conn_.Prepare("INSERT INTO federated_identities (issuer, subject, user_id, "
                             "linked_at) VALUES (?1, ?2, ?3, ?4)"));
-  return s.Bind(1, provider).Bind(2, subject).Bind(3, id).Bind(4, now.micros).Exec();
+  return s.Bind(1, issuer).Bind(2, subject).Bind(3, id).Bind(4, now.micros).Exec();
 }
 
 Status SqliteSessions::Create(const ports::Session& session) {
