@@ -19,6 +19,7 @@ const BEGELEIDER = demoUser('begeleider');
 const BEHEER = demoUser('beheer');
 const AUDITOR = demoUser('auditor');
 const BELEID = demoUser('beleid');
+const VRIJWILLIGER = demoUser('vrijwilliger');
 const FAILED = '/inloggen?sso=mislukt';
 
 function cookieOf(response, name) {
@@ -253,6 +254,30 @@ describe('single sign-on (OpenID Connect)', () => {
     assertRefused((await flow()).answer);
     idp.user = { sub: 's-iemand-anders', email: BELEID, amr: ['mfa'] };
     assert.equal((await meOf((await flow()).answer)).user.username, BELEID);
+  });
+
+  it('goes by the bound subject whatever its claim names, and refuses it once disabled', async () => {
+    idp.user = { sub: 's-vrijwilliger', email: VRIJWILLIGER, amr: ['mfa'] };
+    assert.equal((await meOf((await flow()).answer)).user.username, VRIJWILLIGER);
+    // The provider now sends another colleague's address for this subject:
+    // the subject decides, the other account is not entered.
+    idp.user = { sub: 's-vrijwilliger', email: AUDITOR, amr: ['mfa'] };
+    assert.equal((await meOf((await flow()).answer)).user.username, VRIJWILLIGER);
+
+    const beheer = await apiSession(regie.baseUrl, BEHEER);
+    const tenant = beheer.me.user.tenants[0].id;
+    const users = await (await beheer.call('GET', `/api/v1/tenants/${tenant}/users`)).json();
+    const target = users.items.find((u) => u.username === VRIJWILLIGER);
+    const off = await beheer.call('PUT', `/api/v1/tenants/${tenant}/users/${target.id}`, {
+      version: target.version,
+      display_name: target.display_name,
+      email: target.email,
+      roles: target.roles,
+      active: false,
+    });
+    assert.equal(off.status, 200);
+    idp.user = { sub: 's-vrijwilliger', email: VRIJWILLIGER, amr: ['mfa'] };
+    assertRefused((await flow()).answer);
   });
 
   it('writes every outcome to the audit log', async () => {
