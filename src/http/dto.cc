@@ -297,29 +297,30 @@ void ReadReason(Reader& r, const std::vector<FieldError>& errors, std::string& o
     r.Error("reason", "too_long");
 }
 
-}  // namespace
-
-StatusOr<ArchiveRequest> ParseArchive(const json& body) {
-  ArchiveRequest out;
+// A version and a reason, then whatever `more` reads of the same object.
+template <typename Request, typename More>
+StatusOr<Request> ParseReasoned(const json& body, More&& more) {
+  Request out;
   std::vector<FieldError> errors;
   Reader r(body, "", errors);
   r.Version(out.version);
   ReadReason(r, errors, out.reason);
+  more(r, out);
   r.Finish();
   if (!errors.empty()) return core::ValidationFailed(std::move(errors));
   return out;
 }
 
+}  // namespace
+
+StatusOr<ArchiveRequest> ParseArchive(const json& body) {
+  return ParseReasoned<ArchiveRequest>(body, [](Reader&, ArchiveRequest&) {});
+}
+
 StatusOr<ReopenRequest> ParseReopen(const json& body) {
-  ReopenRequest out;
-  std::vector<FieldError> errors;
-  Reader r(body, "", errors);
-  r.Version(out.version);
-  ReadReason(r, errors, out.reason);
-  r.Bool("handover_returned", out.handover_returned);
-  r.Finish();
-  if (!errors.empty()) return core::ValidationFailed(std::move(errors));
-  return out;
+  return ParseReasoned<ReopenRequest>(body, [](Reader& r, ReopenRequest& out) {
+    r.Bool("handover_returned", out.handover_returned);
+  });
 }
 
 StatusOr<core::PersonData> ParseNewPerson(const json& body, core::Date today) {

@@ -75,11 +75,17 @@ StatusOr<Exported> Export(ports::Transaction& tx, ports::Crypto& crypto, int64_t
   return out;
 }
 
+bool ArchivedByHandover(const core::Household& household,
+                        const std::optional<ports::HandoverRecord>& outgoing) {
+  return household.archived && household.archived_at && outgoing &&
+         outgoing->recorded_at.micros >= household.archived_at->micros;
+}
+
 StatusOr<bool> ArchivedByHandover(ports::Transaction& tx, const core::Household& household) {
-  if (!household.archived || !household.archived_at) return false;
+  if (!household.archived) return false;  // active: no lookup
   REGIE_ASSIGN_OR_RETURN(std::optional<ports::HandoverRecord> record,
                          tx.Handovers().FindByHousehold(household.tenant_id, household.id));
-  return record && record->recorded_at.micros >= household.archived_at->micros;
+  return ArchivedByHandover(household, record);
 }
 
 StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto, int64_t tenant_id,

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,9 @@ StatusOr<Exported> Export(ports::Transaction& tx, ports::Crypto& crypto, int64_t
 // outgoing record are written in one transaction, at one time), as opposed
 // to an archive by hand, or one that came after a reopening.
 StatusOr<bool> ArchivedByHandover(ports::Transaction& tx, const core::Household& household);
+// The same, given the household's newest outgoing record (FindByHousehold).
+bool ArchivedByHandover(const core::Household& household,
+                        const std::optional<ports::HandoverRecord>& outgoing);
 
 struct Imported {
   ports::HandoverRecord record;

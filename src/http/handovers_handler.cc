@@ -61,8 +61,7 @@ class HandoverHandlers {
                            tx->Handovers().FindByHousehold(tenant_id, household_id));
     REGIE_ASSIGN_OR_RETURN(core::Household household,
                            tx->Households().Get(tenant_id, household_id));
-    REGIE_ASSIGN_OR_RETURN(bool handed_over, handover::ArchivedByHandover(*tx, household));
-    if (!record || !handed_over)
+    if (!handover::ArchivedByHandover(household, record))
       return NotFound("handover_not_found", "the household is not handed over");
     core::AuditRecord audit = HouseholdAudit(ctx_, caller, access, core::Action::kExport,
                                              "handover_package", record->package_id);

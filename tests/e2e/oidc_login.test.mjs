@@ -88,6 +88,27 @@ describe('single sign-on (OpenID Connect)', () => {
     return me.json();
   }
 
+  /** A beheer session and the API path of `username`'s account, with its row. */
+  async function asBeheer(username) {
+    const beheer = await apiSession(regie.baseUrl, BEHEER);
+    const tenant = beheer.me.user.tenants[0].id;
+    const users = await (await beheer.call('GET', `/api/v1/tenants/${tenant}/users`)).json();
+    const target = users.items.find((u) => u.username === username);
+    return { beheer, target, userUrl: `/api/v1/tenants/${tenant}/users/${target.id}` };
+  }
+
+  async function disable(username) {
+    const { beheer, target, userUrl } = await asBeheer(username);
+    const off = await beheer.call('PUT', userUrl, {
+      version: target.version,
+      display_name: target.display_name,
+      email: target.email,
+      roles: target.roles,
+      active: false,
+    });
+    assert.equal(off.status, 200);
+  }
+
   function assertRefused(answer) {
     assert.equal(answer.status, 302);
     assert.equal(answer.headers.get('location'), FAILED);
@@ -192,18 +213,7 @@ describe('single sign-on (OpenID Connect)', () => {
     idp.user = { sub: 's-x', email: 'niemand@example.org', amr: ['mfa'] };
     assertRefused((await flow()).answer);
 
-    const beheer = await apiSession(regie.baseUrl, BEHEER);
-    const tenant = beheer.me.user.tenants[0].id;
-    const users = await (await beheer.call('GET', `/api/v1/tenants/${tenant}/users`)).json();
-    const target = users.items.find((u) => u.username === BEGELEIDER);
-    const off = await beheer.call('PUT', `/api/v1/tenants/${tenant}/users/${target.id}`, {
-      version: target.version,
-      display_name: target.display_name,
-      email: target.email,
-      roles: target.roles,
-      active: false,
-    });
-    assert.equal(off.status, 200);
+    await disable(BEGELEIDER);
     idp.user = { sub: 's-b', email: BEGELEIDER, amr: ['mfa'] };
     assertRefused((await flow()).answer);
   });
@@ -236,16 +246,8 @@ describe('single sign-on (OpenID Connect)', () => {
     assertRefused((await flow()).answer);
 
     // A reset of the enrolment ends the binding with the other credentials.
-    const beheer = await apiSession(regie.baseUrl, BEHEER);
-    const tenant = beheer.me.user.tenants[0].id;
-    const users = await (await beheer.call('GET', `/api/v1/tenants/${tenant}/users`)).json();
-    const target = users.items.find((u) => u.username === BELEID);
-    const reset = await beheer.call(
-      'POST',
-      `/api/v1/tenants/${tenant}/users/${target.id}/enrolment`,
-      {},
-    );
-    assert.equal(reset.status, 200);
+    const { beheer, userUrl } = await asBeheer(BELEID);
+    assert.equal((await beheer.call('POST', `${userUrl}/enrolment`, {})).status, 200);
     idp.user = {
       sub: 's-beleid',
       email: 'nieuw-adres@example.org',
@@ -264,18 +266,7 @@ describe('single sign-on (OpenID Connect)', () => {
     idp.user = { sub: 's-vrijwilliger', email: AUDITOR, amr: ['mfa'] };
     assert.equal((await meOf((await flow()).answer)).user.username, VRIJWILLIGER);
 
-    const beheer = await apiSession(regie.baseUrl, BEHEER);
-    const tenant = beheer.me.user.tenants[0].id;
-    const users = await (await beheer.call('GET', `/api/v1/tenants/${tenant}/users`)).json();
-    const target = users.items.find((u) => u.username === VRIJWILLIGER);
-    const off = await beheer.call('PUT', `/api/v1/tenants/${tenant}/users/${target.id}`, {
-      version: target.version,
-      display_name: target.display_name,
-      email: target.email,
-      roles: target.roles,
-      active: false,
-    });
-    assert.equal(off.status, 200);
+    await disable(VRIJWILLIGER);
     idp.user = { sub: 's-vrijwilliger', email: VRIJWILLIGER, amr: ['mfa'] };
     assertRefused((await flow()).answer);
   });

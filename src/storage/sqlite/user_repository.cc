@@ -1,4 +1,5 @@
 // Users with their credentials, sessions and login throttling.
+#include <algorithm>
 #include <functional>
 
 #include "storage/common/username.h"
@@ -132,14 +133,11 @@ StatusOr<ports::User> SqliteUsers::Update(int64_t id, int64_t expected_version,
   if (current.version != expected_version)
     return Conflict("version_conflict", "user was changed by someone else");
   REGIE_RETURN_IF_ERROR(CheckUserData(data, id));
-  bool same_email = false;  // as ListByEmail compares
-  {
-    REGIE_ASSIGN_OR_RETURN(Stmt same, conn_.Prepare("SELECT lower(email) = lower(?2) FROM users "
-                                                    "WHERE id = ?1"));
-    same.Bind(1, id).Bind(2, data.email);
-    if (same.Step()) same_email = same.Int(0) != 0;
-    REGIE_RETURN_IF_ERROR(same.status());
-  }
+  // As ListByEmail compares: SQLite's lower() folds ASCII letters only.
+  const auto fold = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  const bool same_email = std::ranges::equal(data.email, current.data.email, {}, fold, fold);
   REGIE_RETURN_IF_ERROR(UpdateOne(
       "UPDATE users SET username = ?2, display_name = ?3, email = ?4, organisation_id = ?5, "
       "roles = ?6, active = ?7, demo = ?8, updated_at = ?9, version = version + 1 WHERE id = ?1",
