@@ -32,7 +32,8 @@ Status RequireTenant(const Caller& caller, int64_t tenant_id) {
 
 StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transaction& tx,
                                          const Caller& caller, int64_t tenant_id,
-                                         int64_t household_id, core::Action action) {
+                                         int64_t household_id, core::Action action,
+                                         std::string_view audited_as) {
   REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
   HouseholdAccess access;
   REGIE_ASSIGN_OR_RETURN(access.facts,
@@ -40,7 +41,8 @@ StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transacti
   access.decision = core::DecideHousehold(caller.principal, action, access.facts, ctx.clock.Now());
   if (access.decision.allowed) return access;
   const std::string& reason = access.decision.reason;
-  LogDenial(ctx, caller, tenant_id, std::string(core::ToCode(action)), "household",
+  LogDenial(ctx, caller, tenant_id,
+            std::string(audited_as.empty() ? core::ToCode(action) : audited_as), "household",
             std::to_string(household_id), household_id, reason);
   if (reason == "other_tenant")
     return NotFound("household_not_found", "household of another tenant");

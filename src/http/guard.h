@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/access/policy.h"
 #include "core/audit/audit_record.h"
@@ -29,9 +30,12 @@ Status RequireTenant(const Caller& caller, int64_t tenant_id);
 //   404 household_not_found  (other tenant, or no such household)
 //   403 no_relationship       (the UI may offer break-the-glass)
 //   403 forbidden             (role or action not allowed)
+// A refusal is audited under `audited_as` when given (a route that the
+// policy decides as another action, e.g. reopen as archive), else `action`.
 StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transaction& tx,
                                          const Caller& caller, int64_t tenant_id,
-                                         int64_t household_id, core::Action action);
+                                         int64_t household_id, core::Action action,
+                                         std::string_view audited_as = {});
 
 // Refuses a request on a role alone (e.g. user administration); logged like
 // CheckHousehold's refusals.

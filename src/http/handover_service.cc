@@ -77,7 +77,10 @@ StatusOr<Exported> Export(ports::Transaction& tx, ports::Crypto& crypto, int64_t
 
 bool ArchivedByHandover(const core::Household& household,
                         const std::optional<ports::HandoverRecord>& outgoing) {
+  // A returned package (Reopen) archives nothing any more, whatever the
+  // times: an archive after it is an ordinary one.
   return household.archived && household.archived_at && outgoing &&
+         outgoing->status == ports::HandoverStatus::kExported &&
          outgoing->recorded_at.micros >= household.archived_at->micros;
 }
 

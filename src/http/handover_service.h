@@ -36,7 +36,8 @@ StatusOr<Exported> Export(ports::Transaction& tx, ports::Crypto& crypto, int64_t
 
 // Whether the household is archived by its own export (the archive and the
 // outgoing record are written in one transaction, at one time), as opposed
-// to an archive by hand, or one that came after a reopening.
+// to an archive by hand, or one after the package was returned (Reopen
+// marks it so).
 StatusOr<bool> ArchivedByHandover(ports::Transaction& tx, const core::Household& household);
 // The same, given the household's newest outgoing record (FindByHousehold).
 bool ArchivedByHandover(const core::Household& household,

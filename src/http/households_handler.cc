@@ -330,15 +330,23 @@ class HouseholdHandlers {
     REGIE_ASSIGN_OR_RETURN(dto::ReopenRequest input, dto::ParseReopen(body));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_ASSIGN_OR_RETURN(
-        HouseholdAccess access,
-        CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kArchive));
+    REGIE_ASSIGN_OR_RETURN(HouseholdAccess access,
+                           CheckHousehold(ctx_, *tx, caller, tenant_id, household_id,
+                                          core::Action::kArchive, "reopen"));
     REGIE_ASSIGN_OR_RETURN(core::Household current, tx->Households().Get(tenant_id, household_id));
-    REGIE_ASSIGN_OR_RETURN(bool handed_over, handover::ArchivedByHandover(*tx, current));
-    if (handed_over && !input.handover_returned)
-      return Status(StatusCode::kConflict, "handover_outgoing",
-                    "the household was handed over; reopen it only when the receiver rejected "
-                    "the package");
+    REGIE_ASSIGN_OR_RETURN(std::optional<ports::HandoverRecord> outgoing,
+                           tx->Handovers().FindByHousehold(tenant_id, household_id));
+    if (handover::ArchivedByHandover(current, outgoing)) {
+      if (!input.handover_returned)
+        return Status(StatusCode::kConflict, "handover_outgoing",
+                      "the household was handed over; reopen it only when the receiver rejected "
+                      "the package");
+      // On record as returned, so a later archive by hand is an ordinary one.
+      REGIE_RETURN_IF_ERROR(tx->Handovers()
+                                .MarkReturned(tenant_id, outgoing->id, caller.principal.user_id,
+                                              input.reason, ctx_.clock.Now())
+                                .status());
+    }
     REGIE_ASSIGN_OR_RETURN(
         core::Household household,
         tx->Households().Reopen(tenant_id, household_id, input.version, ctx_.clock.Now()));

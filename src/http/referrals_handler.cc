@@ -206,8 +206,16 @@ class ReferralHandlers {
     REGIE_RETURN_IF_ERROR(RequireActiveHousehold(access));
     if (data.to_organisation_id == caller.principal.organisation_id)
       return core::ValidationFailed({{"to_organisation_id", "same_organisation"}});
-    // Unknown persons first: "not covered" would be a confusing answer.
+    // Unknown persons and receivers first: "not covered" would be a
+    // confusing answer. A receiver must serve the tenant: referrals stay
+    // within the municipality's network (a move goes by handover package).
     std::vector<FieldError> strangers;
+    if (StatusOr<core::Organisation> to =
+            tx->Organisations().Get(tenant_id, data.to_organisation_id);
+        !to.ok()) {
+      if (to.status().code() != StatusCode::kNotFound) return to.status();
+      strangers.push_back({"to_organisation_id", "invalid_reference"});
+    }
     for (size_t i = 0; i < data.person_ids.size(); ++i) {
       StatusOr<int64_t> of = tx->Access().HouseholdOfPerson(tenant_id, data.person_ids[i]);
       if (!of.ok() && of.status().code() != StatusCode::kNotFound) return of.status();
@@ -357,18 +365,18 @@ class ReferralHandlers {
                            [&data](const auto& h) { return h.id == data.template_code; });
     if (it == handovers.end()) return core::ValidationFailed({{"template", "unknown_code"}});
     // The sender is the caller's own organisation: it must be found and of
-    // a `from` kind (fail closed). An unknown receiver is reported as such
-    // later; only a known one can be of a wrong kind.
-    StatusOr<core::Organisation> from = tx.Organisations().GetById(from_organisation_id);
-    if (!from.ok()) return from.status();
-    StatusOr<core::Organisation> to = tx.Organisations().GetById(data.to_organisation_id);
-    if (!to.ok() && to.status().code() != StatusCode::kNotFound) return to.status();
+    // a `from` kind (fail closed). Create has checked that the receiver
+    // serves the tenant.
+    REGIE_ASSIGN_OR_RETURN(core::Organisation from,
+                           tx.Organisations().GetById(from_organisation_id));
+    REGIE_ASSIGN_OR_RETURN(core::Organisation to,
+                           tx.Organisations().Get(tenant_id, data.to_organisation_id));
     auto of_kind = [](const core::Organisation& o, const std::vector<std::string>& kinds) {
       return std::find(kinds.begin(), kinds.end(), core::ToCode(o.data.kind)) != kinds.end();
     };
     std::vector<FieldError> errors;
-    if (!of_kind(*from, it->from_kinds)) errors.push_back({"template", "wrong_sender_kind"});
-    if (to.ok() && !of_kind(*to, it->to_kinds))
+    if (!of_kind(from, it->from_kinds)) errors.push_back({"template", "wrong_sender_kind"});
+    if (!of_kind(to, it->to_kinds))
       errors.push_back({"to_organisation_id", "wrong_organisation_kind"});
     if (!errors.empty()) return core::ValidationFailed(std::move(errors));
     if (data.checklist.empty())

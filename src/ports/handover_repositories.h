@@ -130,6 +130,14 @@ class HandoverRepository {
   virtual StatusOr<HandoverRecord> Decide(int64_t tenant_id, int64_t id, HandoverStatus status,
                                           int64_t household_id, int64_t by_user,
                                           const std::string& reason, core::Timestamp at) = 0;
+  // Marks the outgoing record of an export as returned: its receiver
+  // rejected the package, as the sender's regisseur states on reopening the
+  // household (status rejected, with who, when and the reason). Once
+  // returned, the package no longer archives its household. NotFound
+  // "handover_not_found"; FailedPrecondition "handover_not_exported" for an
+  // incoming record or one returned before.
+  virtual StatusOr<HandoverRecord> MarkReturned(int64_t tenant_id, int64_t id, int64_t by_user,
+                                                const std::string& reason, core::Timestamp at) = 0;
 };
 
 }  // namespace regie::ports

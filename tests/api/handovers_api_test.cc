@@ -143,6 +143,30 @@ TEST_P(HandoversApiTest, AHandedOverHouseholdReopensOnlyWhenTheHandoverCameBack)
   EXPECT_EQ(Get(PackageUrl()).json(), again.json());
 }
 
+TEST_P(HandoversApiTest, AnArchiveAfterAReturnedHandoverIsAnOrdinaryOne) {
+  As("regisseur");
+  ASSERT_EQ(Post(PackageUrl(), json::object()).status, 201U);
+  const std::string url = Base(tenant_a_) + "/households/" + std::to_string(id_);
+  int64_t version = Get(url).json()["version"].get<int64_t>();
+  ASSERT_EQ(Post(url + "/reopen", {{"version", version},
+                                   {"reason", "Dalfsen wees de overdracht af"},
+                                   {"handover_returned", true}})
+                .status,
+            200U);
+  // Archived by hand afterwards: the old package did not archive it, so
+  // it reopens without the confirmation and no package is served.
+  HttpResult archived = Post(
+      url + "/archive", {{"version", version + 1}, {"reason", "Vertrokken naar het buitenland"}});
+  ASSERT_EQ(archived.status, 200U) << archived.body;
+  EXPECT_TRUE(archived.json()["archived"].get<bool>());
+  EXPECT_FALSE(archived.json()["handed_over"].get<bool>());
+  EXPECT_EQ(Get(PackageUrl()).status, 404U);
+  HttpResult reopened =
+      Post(url + "/reopen", {{"version", version + 2}, {"reason", "Toch teruggekeerd"}});
+  ASSERT_EQ(reopened.status, 200U) << reopened.body;
+  EXPECT_FALSE(reopened.json()["handed_over"].get<bool>());
+}
+
 TEST_P(HandoversApiTest, OnlyBeheerLetsInAnUntrustedPackageAndATamperedOneNever) {
   As("regisseur");
   const json document = Post(PackageUrl(), json::object()).json();

@@ -185,6 +185,10 @@ TEST_P(ApiTest, ReopenUndoesAMistakenArchiveWithAReasonInTheAuditLog) {
   ASSERT_EQ(Post(url + "/archive", {{"version", 1}, {"reason", "Verhuisd"}}).status, 200U);
   HttpResult no_reason = Post(url + "/reopen", {{"version", 2}, {"reason", "  "}});
   EXPECT_EQ(no_reason.status, 422U);
+  // Another regisseur may not; the refusal is audited as a reopen.
+  As("regisseur2");
+  EXPECT_EQ(Post(url + "/reopen", {{"version", 2}, {"reason", "Vergissing"}}).status, 403U);
+  As("regisseur");
   HttpResult stale = Post(url + "/reopen", {{"version", 1}, {"reason", "Vergissing"}});
   EXPECT_EQ(stale.status, 409U);
   EXPECT_EQ(stale.json()["code"], "version_conflict");
@@ -195,8 +199,12 @@ TEST_P(ApiTest, ReopenUndoesAMistakenArchiveWithAReasonInTheAuditLog) {
   EXPECT_EQ(Get(Base(tenant_a_) + "/households").json()["items"].size(), 1U);
   EXPECT_EQ(Post(url + "/persons", PersonBody("Amal", "Haddad")).status, 201U);
   EXPECT_EQ(*test_db_->RunSql("SELECT purpose FROM audit_log WHERE action = 'reopen' AND "
-                              "resource_type = 'household'"),
+                              "resource_type = 'household' AND outcome = 'allowed'"),
             std::vector<std::string>{"regisseur_of_household; reopen: Toch niet verhuisd"});
+  // The audited read above was committed after the refusal (one queue).
+  EXPECT_EQ(*test_db_->RunSql("SELECT action || ' ' || purpose FROM audit_log WHERE outcome = "
+                              "'denied' AND resource_type = 'household'"),
+            std::vector<std::string>{"reopen no_relationship"});
 }
 
 TEST_P(ApiTest, ArchivedHouseholdTakesNoNewCaseworkButStaysReadable) {

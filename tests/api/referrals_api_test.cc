@@ -168,9 +168,15 @@ TEST_P(ReferralsApiTest, BadInputIsRefusedWhole) {
                                       "respond_by:date_in_past", "to_organisation_id:wrong_type"}));
   EXPECT_EQ(Errors(Post(url_, Body({{"to_organisation_id", org_a_gem_}}))),
             std::vector<std::string>{"to_organisation_id:same_organisation"});
-  // Another tenant's organisation can have no basis here.
-  EXPECT_EQ(Post(url_, Body({{"to_organisation_id", org_b_gem_}})).json()["code"],
-            "package_not_covered");
+  // Referrals stay within the organisations serving the tenant; another
+  // tenant's organisation is not found here, template or not.
+  EXPECT_EQ(Errors(Post(url_, Body({{"to_organisation_id", org_b_gem_}}))),
+            std::vector<std::string>{"to_organisation_id:invalid_reference"});
+  EXPECT_EQ(
+      Errors(Post(url_, Body({{"to_organisation_id", org_b_gem_}, {"template", "ggd_intake"}}))),
+      std::vector<std::string>{"to_organisation_id:invalid_reference"});
+  EXPECT_EQ(Errors(Post(url_, Body({{"to_organisation_id", 999999}}))),
+            std::vector<std::string>{"to_organisation_id:invalid_reference"});
   Consent(amina_, {"basis", "gezondheid"});
   EXPECT_EQ(Errors(Post(url_, Body({{"person_ids", {amina_, 999999}}}))),
             std::vector<std::string>{"person_ids/1:invalid_reference"});

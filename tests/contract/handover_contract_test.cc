@@ -298,6 +298,12 @@ TEST_P(HandoverContract, RepositoryKeepsKeysAndPackagesAndDecidesOnce) {
                 .status()
                 .reason(),
             "handover_not_pending");
+  // Only an export can be returned.
+  EXPECT_EQ(w->Handovers()
+                .MarkReturned(tenant_b_, stored->id, regisseur_b_, "nee", T(6))
+                .status()
+                .reason(),
+            "handover_not_exported");
   ASSERT_TRUE(w->Commit().ok());
   auto list = Read()->Handovers().List(tenant_b_, ports::HandoverDirection::kIncoming);
   ASSERT_EQ(list->size(), 1U);
@@ -330,6 +336,31 @@ TEST_P(HandoverContract, ExportArchivesTheHouseholdAndRefusesASecondExport) {
   auto outgoing = tx->Handovers().FindByHousehold(tenant_a_, hh);
   ASSERT_TRUE(outgoing->has_value());
   EXPECT_EQ((*outgoing)->status, ports::HandoverStatus::kExported);
+  EXPECT_TRUE(handover::ArchivedByHandover(*household, *outgoing));
+
+  // Returned (the receiver rejected it): on record once, and it no longer
+  // archives the household, even at the same time as the archive.
+  auto returned =
+      tx->Handovers().MarkReturned(tenant_a_, (*outgoing)->id, regisseur_a_,
+                                   "Afgewezen door Dalfsen", At("2026-01-03T09:00:00Z"));
+  ASSERT_TRUE(returned.ok()) << returned.status().ToString();
+  EXPECT_EQ(returned->status, ports::HandoverStatus::kRejected);
+  EXPECT_EQ(returned->decided_by, regisseur_a_);
+  EXPECT_EQ(returned->decision_reason, "Afgewezen door Dalfsen");
+  EXPECT_EQ(returned->decided_at, At("2026-01-03T09:00:00Z"));
+  EXPECT_FALSE(handover::ArchivedByHandover(*household, *returned));
+  EXPECT_EQ(tx->Handovers()
+                .MarkReturned(tenant_a_, (*outgoing)->id, regisseur_a_, "nog eens",
+                              At("2026-01-04T09:00:00Z"))
+                .status()
+                .reason(),
+            "handover_not_exported");
+  EXPECT_EQ(
+      tx->Handovers()
+          .MarkReturned(tenant_b_, (*outgoing)->id, regisseur_a_, "x", At("2026-01-04T09:00:00Z"))
+          .status()
+          .reason(),
+      "handover_not_found");
 }
 
 TEST_P(HandoverContract, TamperedPackageIsRefusedEvenWhenUntrustedIsAllowed) {

@@ -215,4 +215,25 @@ StatusOr<ports::HandoverRecord> PgHandovers::Decide(int64_t tenant_id, int64_t i
   return Get(tenant_id, id);
 }
 
+StatusOr<ports::HandoverRecord> PgHandovers::MarkReturned(int64_t tenant_id, int64_t id,
+                                                          int64_t by_user,
+                                                          const std::string& reason,
+                                                          core::Timestamp at) {
+  REGIE_ASSIGN_OR_RETURN(ports::HandoverRecord current, Get(tenant_id, id));
+  if (current.direction != ports::HandoverDirection::kOutgoing)
+    return FailedPrecondition("handover_not_exported", "the package is not an open export");
+  Params p;
+  AddRef(p, by_user);
+  p.Add(at.micros).Add(reason).Add(id).Add(tenant_id);
+  // Only a row still exported: of two concurrent returns one wins.
+  REGIE_ASSIGN_OR_RETURN(Result r,
+                         conn_.Exec("UPDATE handover_packages SET status = 'rejected', "
+                                    "decided_by = $1, decided_at = $2, decision_reason = $3 "
+                                    "WHERE id = $4 AND tenant_id = $5 AND status = 'exported'",
+                                    p));
+  if (r.affected() == 0)
+    return FailedPrecondition("handover_not_exported", "the package is not an open export");
+  return Get(tenant_id, id);
+}
+
 }  // namespace regie::storage::postgres

@@ -37,6 +37,9 @@ class PgHandovers final : public ports::HandoverRepository {
                                          ports::HandoverStatus status, int64_t household_id,
                                          int64_t by_user, const std::string& reason,
                                          core::Timestamp at) override;
+  StatusOr<ports::HandoverRecord> MarkReturned(int64_t tenant_id, int64_t id, int64_t by_user,
+                                               const std::string& reason,
+                                               core::Timestamp at) override;
 
  private:
   StatusOr<std::vector<ports::HandoverRecord>> Query(std::string_view where, const Params& params);

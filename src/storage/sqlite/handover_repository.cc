@@ -230,4 +230,22 @@ StatusOr<ports::HandoverRecord> SqliteHandovers::Decide(int64_t tenant_id, int64
   return Get(tenant_id, id);
 }
 
+StatusOr<ports::HandoverRecord> SqliteHandovers::MarkReturned(int64_t tenant_id, int64_t id,
+                                                              int64_t by_user,
+                                                              const std::string& reason,
+                                                              core::Timestamp at) {
+  REGIE_ASSIGN_OR_RETURN(ports::HandoverRecord current, Get(tenant_id, id));
+  if (current.status != ports::HandoverStatus::kExported ||
+      current.direction != ports::HandoverDirection::kOutgoing)
+    return FailedPrecondition("handover_not_exported", "the package is not an open export");
+  REGIE_ASSIGN_OR_RETURN(
+      Stmt s, conn_.Prepare("UPDATE handover_packages SET status = 'rejected', decided_by = ?1, "
+                            "decided_at = ?2, decision_reason = ?3 "
+                            "WHERE id = ?4 AND tenant_id = ?5 AND status = 'exported'"));
+  BindUser(s, 1, by_user);
+  s.Bind(2, at.micros).Bind(3, reason).Bind(4, id).Bind(5, tenant_id);
+  REGIE_RETURN_IF_ERROR(s.Exec());
+  return Get(tenant_id, id);
+}
+
 }  // namespace regie::storage::sqlite
