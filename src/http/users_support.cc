@@ -112,7 +112,15 @@ StatusOr<json> UserJson(ports::Transaction& tx, const ports::User& user, bool ad
             {"organisation", dto::ToJson(org)},
             {"active", user.data.active},
             {"totp_enabled", user.totp_enabled}};
-  if (admin) j["email"] = user.data.email;
+  if (admin) {
+    j["email"] = user.data.email;
+    REGIE_ASSIGN_OR_RETURN(std::vector<ports::SubjectBinding> bindings,
+                           tx.Users().BindingsOfUser(user.id));
+    json sso = json::array();
+    for (const ports::SubjectBinding& b : bindings)
+      sso.push_back({{"issuer", b.issuer}, {"linked_at", b.linked_at.ToString()}});
+    j["sso"] = std::move(sso);
+  }
   return j;
 }
 

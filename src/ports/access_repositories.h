@@ -41,6 +41,13 @@ struct User {
   core::Timestamp created_at;
 };
 
+// An account's binding to an identity provider, without the subject itself
+// (an identifier of the IdP's, which beheer does not need to see).
+struct SubjectBinding {
+  std::string issuer;
+  core::Timestamp linked_at;
+};
+
 class UserRepository {
  public:
   virtual ~UserRepository() = default;
@@ -87,6 +94,9 @@ class UserRepository {
   // The subject bound to the account at the issuer; NotFound
   // "federated_identity_unknown".
   virtual StatusOr<std::string> SubjectOfUser(int64_t id, const std::string& issuer) = 0;
+  // The issuers the account is bound at, with when, by issuer: for beheer,
+  // who must know that a new address or enrolment ends a binding.
+  virtual StatusOr<std::vector<SubjectBinding>> BindingsOfUser(int64_t id) = 0;
   // Conflict "duplicate" when the subject or the account is bound already
   // (a concurrent first login); the transaction stays usable.
   virtual Status BindSubject(int64_t id, const std::string& issuer, const std::string& subject,

@@ -233,6 +233,13 @@ TEST_P(UserContract, SingleSignOnBindsOneSubjectPerAccountUntilTheEnrolmentIsRes
   EXPECT_EQ(r->Users().UserOfSubject("idp", "s-2").status().reason(), "federated_identity_unknown");
   EXPECT_EQ(r->Users().SubjectOfUser(regisseur_b_, "idp").status().reason(),
             "federated_identity_unknown");
+  // What beheer sees: the issuers with when, not the subjects.
+  auto bindings = r->Users().BindingsOfUser(regisseur_a_);
+  ASSERT_TRUE(bindings.ok()) << bindings.status().ToString();
+  ASSERT_EQ(bindings->size(), 1U);
+  EXPECT_EQ(bindings->front().issuer, "idp");
+  EXPECT_EQ(bindings->front().linked_at, T(10));
+  EXPECT_TRUE(r->Users().BindingsOfUser(org_a1_ + 987654)->empty());
   r.reset();
 
   // Resetting the enrolment ends the account's bindings with its other
@@ -242,6 +249,7 @@ TEST_P(UserContract, SingleSignOnBindsOneSubjectPerAccountUntilTheEnrolmentIsRes
   EXPECT_EQ(w->Users().UserOfSubject("idp", "s-1").status().reason(), "federated_identity_unknown");
   EXPECT_EQ(*w->Users().UserOfSubject("ander", "s-1"), regisseur_b_);
   ASSERT_TRUE(w->Users().BindSubject(regisseur_a_, "idp", "s-2", T(101)).ok());
+  EXPECT_EQ(w->Users().BindingsOfUser(regisseur_a_)->front().linked_at, T(101));
   ASSERT_TRUE(w->Commit().ok());
   EXPECT_EQ(*Read()->Users().SubjectOfUser(regisseur_a_, "idp"), "s-2");
 }

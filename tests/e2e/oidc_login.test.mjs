@@ -245,9 +245,14 @@ describe('single sign-on (OpenID Connect)', () => {
     idp.user = { sub: 's-iemand-anders', email: BELEID, amr: ['mfa'] };
     assertRefused((await flow()).answer);
 
-    // A reset of the enrolment ends the binding with the other credentials.
-    const { beheer, userUrl } = await asBeheer(BELEID);
+    // Beheer sees the binding (the issuer, not the subject) ...
+    const { beheer, target, userUrl } = await asBeheer(BELEID);
+    assert.equal(target.sso.length, 1);
+    assert.equal(target.sso[0].issuer, idp.issuer);
+    assert.ok(!JSON.stringify(target).includes('s-beleid'));
+    // ... and a reset of the enrolment ends it with the other credentials.
     assert.equal((await beheer.call('POST', `${userUrl}/enrolment`, {})).status, 200);
+    assert.deepEqual((await asBeheer(BELEID)).target.sso, []);
     idp.user = {
       sub: 's-beleid',
       email: 'nieuw-adres@example.org',

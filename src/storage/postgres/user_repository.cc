@@ -256,6 +256,15 @@ StatusOr<std::string> PgUsers::SubjectOfUser(int64_t id, const std::string& issu
   return r.Text(0, 0);
 }
 
+StatusOr<std::vector<ports::SubjectBinding>> PgUsers::BindingsOfUser(int64_t id) {
+  REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT issuer, linked_at FROM federated_identities "
+                                              "WHERE user_id = $1 ORDER BY issuer",
+                                              Params().Add(id)));
+  std::vector<ports::SubjectBinding> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back({r.Text(i, 0), core::Timestamp{r.Int(i, 1)}});
+  return out;
+}
+
 Status PgUsers::BindSubject(int64_t id, const std::string& issuer, const std::string& subject,
                             core::Timestamp now) {
   // Isolated: a concurrent first login's binding makes this one a conflict,

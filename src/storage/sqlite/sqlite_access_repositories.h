@@ -35,6 +35,7 @@ class SqliteUsers final : public ports::UserRepository {
   Status UseRecoveryCode(int64_t id, const std::string& code_hash, core::Timestamp now) override;
   StatusOr<int64_t> UserOfSubject(const std::string& issuer, const std::string& subject) override;
   StatusOr<std::string> SubjectOfUser(int64_t id, const std::string& issuer) override;
+  StatusOr<std::vector<ports::SubjectBinding>> BindingsOfUser(int64_t id) override;
   Status BindSubject(int64_t id, const std::string& issuer, const std::string& subject,
                      core::Timestamp now) override;
 

@@ -265,6 +265,16 @@ StatusOr<std::string> SqliteUsers::SubjectOfUser(int64_t id, const std::string& 
   return FederatedIdentityUnknown();
 }
 
+StatusOr<std::vector<ports::SubjectBinding>> SqliteUsers::BindingsOfUser(int64_t id) {
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("SELECT issuer, linked_at FROM federated_identities "
+                                               "WHERE user_id = ?1 ORDER BY issuer"));
+  s.Bind(1, id);
+  std::vector<ports::SubjectBinding> out;
+  while (s.Step()) out.push_back({s.Text(0), core::Timestamp{s.Int(1)}});
+  REGIE_RETURN_IF_ERROR(s.status());
+  return out;
+}
+
 Status SqliteUsers::BindSubject(int64_t id, const std::string& issuer, const std::string& subject,
                                 core::Timestamp now) {
   REGIE_ASSIGN_OR_RETURN(

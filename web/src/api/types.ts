@@ -318,6 +318,13 @@ export interface User {
   organisation: Organisation;
   active: boolean;
   totp_enabled: boolean;
+  /** Only in answers to beheer: the identity providers the account is bound to. */
+  sso?: SsoBinding[];
+}
+
+export interface SsoBinding {
+  issuer: string;
+  linked_at: string;
 }
 
 export interface UserCreateInput {

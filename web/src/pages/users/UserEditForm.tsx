@@ -12,6 +12,7 @@ import { flash } from '../../components/Flash';
 import { CheckboxField, TextField } from '../../components/form/fields';
 import { FormShell } from '../../components/form/FormShell';
 import { useI18n } from '../../i18n/i18n';
+import { formatTimestamp } from '../../lib/dates';
 import { useSubmit } from '../../lib/useSubmit';
 import { navigate } from '../../router/router';
 import { paths } from '../../router/routes';
@@ -30,6 +31,7 @@ export function UserEditForm({
   onReload: () => void;
 }) {
   const { t } = useI18n();
+  const bindings = user.sso ?? [];
   const [displayName, setDisplayName] = useState(user.display_name);
   const [email, setEmail] = useState(user.email ?? '');
   const [roles, setRoles] = useState<UserRole[]>(user.roles);
@@ -56,6 +58,18 @@ export function UserEditForm({
           <DataListKey>{t('users.organisation')}</DataListKey>
           <DataListValue>{user.organisation.name}</DataListValue>
         </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('users.sso.label')}</DataListKey>
+          <DataListValue>
+            {bindings.length === 0
+              ? t('users.sso.none')
+              : bindings
+                  .map((b) =>
+                    t('users.sso.bound', { issuer: b.issuer, since: formatTimestamp(b.linked_at) }),
+                  )
+                  .join('; ')}
+          </DataListValue>
+        </DataListItem>
       </DataList>
       <FormShell
         fields={FIELDS}
@@ -78,6 +92,7 @@ export function UserEditForm({
         <TextField
           name="email"
           label={t('users.email')}
+          description={bindings.length > 0 ? t('users.sso.emailWarning') : undefined}
           value={email}
           onChange={setEmail}
           inputProps={{ type: 'email', autoComplete: 'off' }}

@@ -117,4 +117,32 @@ describe('users (beheer)', () => {
       active: false,
     });
   });
+
+  it('shows a single sign-on link and warns that another address ends it', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/users': () =>
+        json({
+          items: [
+            {
+              ...user,
+              sso: [{ issuer: 'https://idp.example.org', linked_at: '2026-11-02T09:30:00Z' }],
+            },
+          ],
+        }),
+    });
+    renderSignedIn(<UserFormPage tenantId={1} userId={12} />, beheer);
+    expect(
+      await screen.findByText(/^Gekoppeld aan https:\/\/idp\.example\.org sinds 02-11-2026/),
+    ).toBeTruthy();
+    const email = screen.getByLabelText(/^E-mailadres/);
+    const described = document.getElementById(email.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toMatch(/Een ander e-mailadres verbreekt die koppeling/);
+  });
+
+  it('says an account without single sign-on is not linked, without a warning', async () => {
+    fakeApi({ 'GET /api/v1/tenants/1/users': () => json({ items: [{ ...user, sso: [] }] }) });
+    renderSignedIn(<UserFormPage tenantId={1} userId={12} />, beheer);
+    expect(await screen.findByText('Niet gekoppeld')).toBeTruthy();
+    expect(screen.getByLabelText(/^E-mailadres/).getAttribute('aria-describedby')).toBeNull();
+  });
 });
