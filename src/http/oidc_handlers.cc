@@ -2,6 +2,8 @@
 // the providers for the login page, the start (redirect to the provider) and
 // the callback (code exchange, ID token checks, then a full session exactly
 // like password + TOTP). docs/access.md, "Single sign-on".
+#include <spdlog/spdlog.h>
+
 #include <nlohmann/json.hpp>
 
 #include "http/audit_writer.h"
@@ -83,9 +85,12 @@ class OidcHandlers {
         .code_verifier = verifier,
         .nonce = nonce,
         .browser_hash = ctx_.crypto.TokenHash(browser),
-        .expires_at = core::Timestamp{now.micros + OidcPendingLogins::kValidityMicros}};
-    if (!pending_.Put(ctx_.crypto.TokenHash(state), std::move(entry), now))
+        .expires_at = core::Timestamp{now.micros + OidcPendingLogins::kValidityMicros},
+        .client = std::string(request.client_ip)};
+    if (!pending_.Put(ctx_.crypto.TokenHash(state), std::move(entry), now)) {
+      spdlog::warn("single sign-on: too many pending logins (client {})", request.client_ip);
       return TooManyAttempts(60, request.path);
+    }
     ApiResponse out = Redirect(std::move(url));
     out.set_cookies.push_back(
         BrowserCookie(browser, OidcPendingLogins::kValidityMicros / 1'000'000, request.secure));
