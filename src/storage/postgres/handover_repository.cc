@@ -200,18 +200,11 @@ StatusOr<ports::HandoverRecord> PgHandovers::Decide(int64_t tenant_id, int64_t i
   REGIE_ASSIGN_OR_RETURN(ports::HandoverRecord current, Get(tenant_id, id));
   if (current.direction != ports::HandoverDirection::kIncoming)
     return FailedPrecondition("handover_not_pending", "the handover was decided before");
-  Params p;
-  p.Add(ports::ToCode(status));
-  AddRef(p, household_id);
-  AddRef(p, by_user);
-  p.Add(at.micros).Add(reason).Add(id).Add(tenant_id);
-  REGIE_ASSIGN_OR_RETURN(Result r,
-                         conn_.Exec("UPDATE handover_packages SET status = $1, household_id = $2, "
-                                    "decided_by = $3, decided_at = $4, decision_reason = $5 "
-                                    "WHERE id = $6 AND tenant_id = $7 AND status = 'pending'",
-                                    p));
-  if (r.affected() == 0)
-    return FailedPrecondition("handover_not_pending", "the handover was decided before");
+  current.status = status;
+  current.household_id = household_id;
+  REGIE_ASSIGN_OR_RETURN(bool won,
+                         Record(current, ports::HandoverStatus::kPending, by_user, reason, at));
+  if (!won) return FailedPrecondition("handover_not_pending", "the handover was decided before");
   return Get(tenant_id, id);
 }
 
@@ -222,18 +215,26 @@ StatusOr<ports::HandoverRecord> PgHandovers::MarkReturned(int64_t tenant_id, int
   REGIE_ASSIGN_OR_RETURN(ports::HandoverRecord current, Get(tenant_id, id));
   if (current.direction != ports::HandoverDirection::kOutgoing)
     return FailedPrecondition("handover_not_exported", "the package is not an open export");
-  Params p;
-  AddRef(p, by_user);
-  p.Add(at.micros).Add(reason).Add(id).Add(tenant_id);
-  // Only a row still exported: of two concurrent returns one wins.
-  REGIE_ASSIGN_OR_RETURN(Result r,
-                         conn_.Exec("UPDATE handover_packages SET status = 'rejected', "
-                                    "decided_by = $1, decided_at = $2, decision_reason = $3 "
-                                    "WHERE id = $4 AND tenant_id = $5 AND status = 'exported'",
-                                    p));
-  if (r.affected() == 0)
-    return FailedPrecondition("handover_not_exported", "the package is not an open export");
+  current.status = ports::HandoverStatus::kRejected;
+  REGIE_ASSIGN_OR_RETURN(bool won,
+                         Record(current, ports::HandoverStatus::kExported, by_user, reason, at));
+  if (!won) return FailedPrecondition("handover_not_exported", "the package is not an open export");
   return Get(tenant_id, id);
+}
+
+StatusOr<bool> PgHandovers::Record(const ports::HandoverRecord& decided, ports::HandoverStatus from,
+                                   int64_t by_user, const std::string& reason, core::Timestamp at) {
+  Params p;
+  p.Add(ports::ToCode(decided.status));
+  AddRef(p, decided.household_id);
+  AddRef(p, by_user);
+  p.Add(at.micros).Add(reason).Add(decided.id).Add(decided.tenant_id).Add(ports::ToCode(from));
+  REGIE_ASSIGN_OR_RETURN(Result r,
+                         conn_.Exec("UPDATE handover_packages SET status = $1, household_id = $2, "
+                                    "decided_by = $3, decided_at = $4, decision_reason = $5 "
+                                    "WHERE id = $6 AND tenant_id = $7 AND status = $8",
+                                    p));
+  return r.affected() > 0;
 }
 
 }  // namespace regie::storage::postgres

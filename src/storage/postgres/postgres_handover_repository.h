@@ -42,6 +42,11 @@ class PgHandovers final : public ports::HandoverRepository {
                                                core::Timestamp at) override;
 
  private:
+  // Writes `decided`'s status and household with the decision (who, when,
+  // why) if the row still has status `from` (of two concurrent decisions
+  // one wins); false when it no longer had.
+  StatusOr<bool> Record(const ports::HandoverRecord& decided, ports::HandoverStatus from,
+                        int64_t by_user, const std::string& reason, core::Timestamp at);
   StatusOr<std::vector<ports::HandoverRecord>> Query(std::string_view where, const Params& params);
   Connection& conn_;
 };

@@ -215,19 +215,9 @@ StatusOr<ports::HandoverRecord> SqliteHandovers::Decide(int64_t tenant_id, int64
   if (current.status != ports::HandoverStatus::kPending ||
       current.direction != ports::HandoverDirection::kIncoming)
     return FailedPrecondition("handover_not_pending", "the handover was decided before");
-  REGIE_ASSIGN_OR_RETURN(
-      Stmt s, conn_.Prepare("UPDATE handover_packages SET status = ?1, household_id = ?2, "
-                            "decided_by = ?3, decided_at = ?4, decision_reason = ?5 "
-                            "WHERE id = ?6 AND tenant_id = ?7 AND status = 'pending'"));
-  s.Bind(1, ports::ToCode(status));
-  if (household_id == 0)
-    s.BindNull(2);
-  else
-    s.Bind(2, household_id);
-  BindUser(s, 3, by_user);
-  s.Bind(4, at.micros).Bind(5, reason).Bind(6, id).Bind(7, tenant_id);
-  REGIE_RETURN_IF_ERROR(s.Exec());
-  return Get(tenant_id, id);
+  current.status = status;
+  current.household_id = household_id;
+  return Record(current, ports::HandoverStatus::kPending, by_user, reason, at);
 }
 
 StatusOr<ports::HandoverRecord> SqliteHandovers::MarkReturned(int64_t tenant_id, int64_t id,
@@ -238,14 +228,28 @@ StatusOr<ports::HandoverRecord> SqliteHandovers::MarkReturned(int64_t tenant_id,
   if (current.status != ports::HandoverStatus::kExported ||
       current.direction != ports::HandoverDirection::kOutgoing)
     return FailedPrecondition("handover_not_exported", "the package is not an open export");
+  current.status = ports::HandoverStatus::kRejected;
+  return Record(current, ports::HandoverStatus::kExported, by_user, reason, at);
+}
+
+StatusOr<ports::HandoverRecord> SqliteHandovers::Record(const ports::HandoverRecord& decided,
+                                                        ports::HandoverStatus from, int64_t by_user,
+                                                        const std::string& reason,
+                                                        core::Timestamp at) {
   REGIE_ASSIGN_OR_RETURN(
-      Stmt s, conn_.Prepare("UPDATE handover_packages SET status = 'rejected', decided_by = ?1, "
-                            "decided_at = ?2, decision_reason = ?3 "
-                            "WHERE id = ?4 AND tenant_id = ?5 AND status = 'exported'"));
-  BindUser(s, 1, by_user);
-  s.Bind(2, at.micros).Bind(3, reason).Bind(4, id).Bind(5, tenant_id);
+      Stmt s, conn_.Prepare("UPDATE handover_packages SET status = ?1, household_id = ?2, "
+                            "decided_by = ?3, decided_at = ?4, decision_reason = ?5 "
+                            "WHERE id = ?6 AND tenant_id = ?7 AND status = ?8"));
+  s.Bind(1, ports::ToCode(decided.status));
+  if (decided.household_id == 0)
+    s.BindNull(2);
+  else
+    s.Bind(2, decided.household_id);
+  BindUser(s, 3, by_user);
+  s.Bind(4, at.micros).Bind(5, reason).Bind(6, decided.id).Bind(7, decided.tenant_id);
+  s.Bind(8, ports::ToCode(from));
   REGIE_RETURN_IF_ERROR(s.Exec());
-  return Get(tenant_id, id);
+  return Get(decided.tenant_id, decided.id);
 }
 
 }  // namespace regie::storage::sqlite

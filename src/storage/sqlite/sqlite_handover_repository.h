@@ -40,6 +40,11 @@ class SqliteHandovers final : public ports::HandoverRepository {
                                                core::Timestamp at) override;
 
  private:
+  // Writes `decided`'s status and household with the decision (who, when,
+  // why) if the row still has status `from`; returns the row as stored.
+  StatusOr<ports::HandoverRecord> Record(const ports::HandoverRecord& decided,
+                                         ports::HandoverStatus from, int64_t by_user,
+                                         const std::string& reason, core::Timestamp at);
   StatusOr<std::vector<ports::HandoverRecord>> Query(std::string_view where, int64_t tenant_id,
                                                      const std::string& text, int64_t number);
   Connection& conn_;
