@@ -1,5 +1,5 @@
 // Administration from the command line: the first users of a new
-// installation, demo TOTP codes, and the audit chain check.
+// installation, demo TOTP codes, the audit chain check and backups.
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -11,6 +11,7 @@
 #include "core/auth/totp.h"
 #include "crypto/sodium_crypto.h"
 #include "http/users_support.h"
+#include "storage/sqlite/backup.h"
 
 namespace regie::app {
 namespace {
@@ -95,6 +96,24 @@ int RunDemoTotpCode(const std::string& db_url, const std::string& username) {
   std::printf(
       "%s\n",
       core::Totp(DemoTotpSeed(user->data.username), clock.Now().micros / 1'000'000).c_str());
+  return 0;
+}
+
+int RunBackup(const std::string& db_url, const std::string& out_path) {
+  constexpr std::string_view kSqlite = "sqlite:";
+  if (!db_url.starts_with(kSqlite)) {
+    std::fprintf(stderr,
+                 "Maak een back-up van PostgreSQL met pg_dump / back up PostgreSQL with pg_dump:\n"
+                 "  pg_dump --format=custom --file=FILE '%s'\n",
+                 db_url.c_str());
+    return 2;
+  }
+  StatusOr<storage::sqlite::BackupInfo> info =
+      storage::sqlite::BackupTo(db_url.substr(kSqlite.size()), out_path);
+  if (!info.ok()) return Fail(info.status());
+  std::printf("Back-up geschreven / backup written: %s (%lld bytes, schema %lld)\n",
+              out_path.c_str(), static_cast<long long>(info->bytes),
+              static_cast<long long>(info->schema_version));
   return 0;
 }
 

@@ -63,6 +63,9 @@ int RunDemoTotpCode(const std::string& db_url, const std::string& username);
 // Walks the audit chain; exit code 0 when intact, 1 with the first broken
 // or missing record otherwise.
 int RunAuditVerify(const std::string& db_url);
+// A consistent copy of a SQLite database while it serves (mode 0600, never
+// over an existing file); PostgreSQL is backed up with pg_dump (exit 2).
+int RunBackup(const std::string& db_url, const std::string& out_path);
 
 // `regie handover key|trust|export|import` (docs/handover.md).
 struct HandoverOptions {

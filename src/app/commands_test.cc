@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 namespace regie::app {
 namespace {
 
@@ -24,6 +26,22 @@ TEST(ParseListenTest, RefusesMalformed) {
   for (const char* bad : {"", "8080", ":8080", "host:", "host:65536", "host:-1", "host:80a",
                           "[::1:80", "[]:80", "host:123456"})
     EXPECT_FALSE(ParseListen(bad, host, port)) << bad;
+}
+
+TEST(BackupCommandTest, CopiesASqliteDatabaseAndPointsPostgresqlToPgDump) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "regie-backup-command-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string db = "sqlite:" + (dir / "regie.db").string();
+  ASSERT_EQ(RunMigrate(db), 0);
+  EXPECT_EQ(RunBackup(db, (dir / "copy.db").string()), 0);
+  EXPECT_GT(fs::file_size(dir / "copy.db"), 0U);
+  EXPECT_EQ(RunAuditVerify("sqlite:" + (dir / "copy.db").string()), 0);
+  EXPECT_EQ(RunBackup(db, (dir / "copy.db").string()), 1);  // never over a file
+  EXPECT_EQ(RunBackup("postgresql://localhost/regie", (dir / "pg.db").string()), 2);
+  EXPECT_FALSE(fs::exists(dir / "pg.db"));
+  fs::remove_all(dir);
 }
 
 }  // namespace

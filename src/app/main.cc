@@ -119,6 +119,14 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--db", audit_db, "sqlite:PATH or postgresql://...")
       ->capture_default_str();
 
+  std::string backup_db = "sqlite:data/regie.db", backup_out;
+  CLI::App* backup_cmd = app.add_subcommand(
+      "backup", "Write a consistent, checked copy of a SQLite database, also while it serves");
+  backup_cmd->add_option("--db", backup_db, "sqlite:PATH (PostgreSQL: use pg_dump)")
+      ->capture_default_str();
+  backup_cmd->add_option("--out", backup_out, "New file (never overwritten; mode 0600)")
+      ->required();
+
   CLI::App* policy_cmd = app.add_subcommand("policy", "Policy packs: check and evaluate");
   policy_cmd->require_subcommand(1);
   std::vector<std::string> policy_files;
@@ -225,6 +233,7 @@ int main(int argc, char** argv) {
   if (user_add_cmd->parsed()) return regie::app::RunUserAdd(user_add);
   if (totp_cmd->parsed()) return regie::app::RunDemoTotpCode(totp_db, totp_user);
   if (verify_cmd->parsed()) return regie::app::RunAuditVerify(audit_db);
+  if (backup_cmd->parsed()) return regie::app::RunBackup(backup_db, backup_out);
   if (policy_check_cmd->parsed()) return regie::app::RunPolicyCheck(policy_files);
   if (handover_key_cmd->parsed()) return regie::app::RunHandoverKey(handover);
   if (handover_trust_cmd->parsed()) return regie::app::RunHandoverTrust(handover);
