@@ -261,6 +261,7 @@ StatusOr<std::vector<ports::SubjectBinding>> PgUsers::BindingsOfUser(int64_t id)
                                               "WHERE user_id = $1 ORDER BY issuer",
                                               Params().Add(id)));
   std::vector<ports::SubjectBinding> out;
+  out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back({r.Text(i, 0), core::Timestamp{r.Int(i, 1)}});
   return out;
 }
