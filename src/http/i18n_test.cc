@@ -60,7 +60,8 @@ TEST(I18nTest, EveryProducedCodeHasAText) {
                            "plan_action_not_found",
                            "referral_not_found",
                            "referral_transition_refused",
-                           "package_not_covered"})
+                           "package_not_covered",
+                           "user_not_managed"})
     EXPECT_NE(std::find(problems.begin(), problems.end(), code), problems.end()) << code;
   const auto fields = TextKeys("nl", "field");
   for (const char* code : {"required",
@@ -102,7 +103,8 @@ TEST(I18nTest, EveryProducedCodeHasAText) {
                            "date_too_late",
                            "invalid_timestamp",
                            "invalid_uuid",
-                           "unknown_code"})
+                           "unknown_code",
+                           "not_managed"})
     EXPECT_NE(std::find(fields.begin(), fields.end(), code), fields.end()) << code;
 }
 

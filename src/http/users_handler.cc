@@ -39,7 +39,8 @@ class UserHandlers {
     for (const ports::User& u : users) {
       if (role && !u.data.roles.Has(*role)) continue;
       if (!admin && !u.data.active) continue;
-      REGIE_ASSIGN_OR_RETURN(json j, UserJson(*tx, u, admin));
+      REGIE_ASSIGN_OR_RETURN(
+          json j, UserJson(*tx, u, admin ? std::optional<int64_t>(tenant_id) : std::nullopt));
       items.push_back(std::move(j));
     }
     core::AuditRecord r = AuditOf(caller, ctx_.clock, "list", "user", "");
@@ -57,19 +58,24 @@ class UserHandlers {
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_RETURN_IF_ERROR(
         RequireRole(ctx_, caller, core::Role::kBeheer, tenant_id, "create", "user"));
-    // The organisation must serve this tenant.
+    // The organisation must serve this tenant and be at home in it
+    // (ManagesOrganisation).
     StatusOr<core::Organisation> org =
         tx->Organisations().Get(tenant_id, input.data.organisation_id);
     if (!org.ok()) {
       if (org.status().code() != StatusCode::kNotFound) return org.status();
       return core::ValidationFailed({{"organisation_id", "invalid_reference"}});
     }
+    if (!ManagesOrganisation(*org, tenant_id)) {
+      RefuseUser(caller, tenant_id, "create", 0);
+      return core::ValidationFailed({{"organisation_id", "not_managed"}});
+    }
     REGIE_ASSIGN_OR_RETURN(ports::User user, tx->Users().Create(input.data, ctx_.clock.Now()));
     REGIE_ASSIGN_OR_RETURN(Enrolment enrolment, NewEnrolment(ctx_, *tx, user.id));
     REGIE_RETURN_IF_ERROR(
         ctx_.audit.AppendInTransaction(*tx, UserAudit(caller, tenant_id, "create", user.id))
             .status());
-    REGIE_ASSIGN_OR_RETURN(json j, UserJson(*tx, user, true));
+    REGIE_ASSIGN_OR_RETURN(json j, UserJson(*tx, user, tenant_id));
     REGIE_RETURN_IF_ERROR(tx->Commit());
     return JsonResponse(201,
                         dto::Dump(json{{"user", std::move(j)},
@@ -87,7 +93,8 @@ class UserHandlers {
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_RETURN_IF_ERROR(
         RequireRole(ctx_, caller, core::Role::kBeheer, tenant_id, "update", "user"));
-    REGIE_ASSIGN_OR_RETURN(ports::User current, ServingUser(*tx, tenant_id, user_id));
+    REGIE_ASSIGN_OR_RETURN(ports::User current,
+                           ManagedUser(*tx, caller, tenant_id, user_id, "update"));
     ports::UserData data = current.data;
     data.display_name = input.data.display_name;
     data.email = input.data.email;
@@ -100,7 +107,7 @@ class UserHandlers {
     REGIE_RETURN_IF_ERROR(
         ctx_.audit.AppendInTransaction(*tx, UserAudit(caller, tenant_id, "update", user_id))
             .status());
-    REGIE_ASSIGN_OR_RETURN(json j, UserJson(*tx, user, true));
+    REGIE_ASSIGN_OR_RETURN(json j, UserJson(*tx, user, tenant_id));
     REGIE_RETURN_IF_ERROR(tx->Commit());
     // Roles or the active flag may have changed: no cached principal survives.
     if (ctx_.sessions != nullptr) ctx_.sessions->EraseUser(user_id);
@@ -114,7 +121,7 @@ class UserHandlers {
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_RETURN_IF_ERROR(
         RequireRole(ctx_, caller, core::Role::kBeheer, tenant_id, "reset_enrolment", "user"));
-    REGIE_RETURN_IF_ERROR(ServingUser(*tx, tenant_id, user_id).status());
+    REGIE_RETURN_IF_ERROR(ManagedUser(*tx, caller, tenant_id, user_id, "reset_enrolment").status());
     REGIE_ASSIGN_OR_RETURN(Enrolment enrolment, NewEnrolment(ctx_, *tx, user_id));
     REGIE_RETURN_IF_ERROR(tx->Sessions().RevokeAllOf(user_id));
     REGIE_RETURN_IF_ERROR(
@@ -137,14 +144,30 @@ class UserHandlers {
     return r;
   }
 
-  // The user, if its organisation serves the tenant; otherwise not found.
-  static StatusOr<ports::User> ServingUser(ports::Transaction& tx, int64_t tenant_id,
-                                           int64_t user_id) {
+  // The user, if its organisation serves the tenant (else not found) and
+  // the caller manages it (else 403 user_not_managed, logged).
+  StatusOr<ports::User> ManagedUser(ports::Transaction& tx, const Caller& caller, int64_t tenant_id,
+                                    int64_t user_id, const char* action) {
     StatusOr<ports::User> user = tx.Users().Get(user_id);
     if (!user.ok()) return user.status();
-    if (!tx.Organisations().Get(tenant_id, user->data.organisation_id).ok())
+    StatusOr<core::Organisation> org =
+        tx.Organisations().Get(tenant_id, user->data.organisation_id);
+    if (!org.ok())
       return NotFound("user_not_found", "user of an organisation not serving the tenant");
+    if (!ManagesOrganisation(*org, tenant_id)) {
+      RefuseUser(caller, tenant_id, action, user_id);
+      return Forbidden("user_not_managed");
+    }
     return user;
+  }
+
+  // Logged like the guard's refusals (queued: the transaction rolls back).
+  void RefuseUser(const Caller& caller, int64_t tenant_id, const char* action, int64_t user_id) {
+    core::AuditRecord r = UserAudit(caller, tenant_id, action, user_id);
+    if (user_id == 0) r.resource_id.clear();
+    r.outcome = "denied";
+    r.purpose = "organisation_serves_other_tenants";
+    ctx_.audit.Enqueue(std::move(r));
   }
 
   const ApiContext& ctx_;

@@ -101,7 +101,12 @@ StatusOr<Enrolment> NewEnrolment(const ApiContext& ctx, ports::Transaction& tx, 
   return NewEnrolment(ctx.crypto, ctx.clock, ctx.auth, tx, user_id);
 }
 
-StatusOr<json> UserJson(ports::Transaction& tx, const ports::User& user, bool admin) {
+bool ManagesOrganisation(const core::Organisation& organisation, int64_t tenant_id) {
+  return organisation.tenant_id == tenant_id;
+}
+
+StatusOr<json> UserJson(ports::Transaction& tx, const ports::User& user,
+                        std::optional<int64_t> admin_tenant) {
   REGIE_ASSIGN_OR_RETURN(core::Organisation org,
                          tx.Organisations().GetById(user.data.organisation_id));
   json j = {{"id", user.id},
@@ -112,8 +117,9 @@ StatusOr<json> UserJson(ports::Transaction& tx, const ports::User& user, bool ad
             {"organisation", dto::ToJson(org)},
             {"active", user.data.active},
             {"totp_enabled", user.totp_enabled}};
-  if (admin) {
+  if (admin_tenant) {
     j["email"] = user.data.email;
+    j["managed"] = ManagesOrganisation(org, *admin_tenant);
     REGIE_ASSIGN_OR_RETURN(std::vector<ports::SubjectBinding> bindings,
                            tx.Users().BindingsOfUser(user.id));
     json sso = json::array();

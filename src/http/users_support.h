@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/status.h"
@@ -35,7 +36,17 @@ StatusOr<Enrolment> NewEnrolment(ports::Crypto& crypto, const ports::Clock& cloc
                                  const AuthOptions& options, ports::Transaction& tx,
                                  int64_t user_id);
 
-// User JSON (docs/api-contract.md); e-mail only for administrators.
-StatusOr<nlohmann::json> UserJson(ports::Transaction& tx, const ports::User& user, bool admin);
+// User JSON (docs/api-contract.md). For an administrator of `admin_tenant`
+// also the e-mail address, the single sign-on bindings and `managed`
+// (ManagesOrganisation).
+StatusOr<nlohmann::json> UserJson(ports::Transaction& tx, const ports::User& user,
+                                  std::optional<int64_t> admin_tenant);
+
+// Whether the beheer of `tenant_id` creates and changes the users of the
+// organisation: only of one at home in that tenant. A regional organisation
+// also serves other tenants and its users act in all of them, so a beheer
+// of one of those must not make, re-role or take over such an account and
+// with it reach the others; its home municipality's beheer does.
+bool ManagesOrganisation(const core::Organisation& organisation, int64_t tenant_id);
 
 }  // namespace regie::http

@@ -266,6 +266,68 @@ TEST_P(AuthApiTest, StateChangingRequestsNeedTheSessionsCsrfToken) {
   EXPECT_EQ(read.json()["version"], 1);
 }
 
+TEST_P(AuthApiTest, ABeheerManagesOnlyUsersWhoseOrganisationServesNoOtherTenant) {
+  // A regional GGD at home in Dalfsen also serves Hardinxveld-Giessendam.
+  int64_t regional = 0, ggd_user = 0;
+  {
+    auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+    regional = tx->Organisations()
+                   .Create(tenant_b_, {"GGD IJsselland", core::OrganisationKind::kGgdJgz})
+                   ->id;
+    ASSERT_TRUE(tx->Organisations().AddServedTenant(regional, tenant_a_).ok());
+    ggd_user = AddUser(*tx, "ggd.arts", regional, core::Role::kPartner);
+    AddUser(*tx, "beheer_b", org_b_gem_, core::Role::kBeheer);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  const json body = {{"username", "nog.een.arts"},
+                     {"display_name", "Nog een arts"},
+                     {"email", "arts@example.nl"},
+                     {"organisation_id", regional},
+                     {"roles", {"partner", "beheer"}}};
+  const std::string user_url = Base(tenant_a_) + "/users/" + std::to_string(ggd_user);
+  // Hardinxveld's beheer sees the GGD's user but may not make, change or
+  // reset one: that account would reach Dalfsen too.
+  As("beheer");
+  json listed;
+  const json list = Get(Base(tenant_a_) + "/users").json();
+  for (const json& u : list["items"])
+    if (u["id"] == ggd_user) listed = u;
+  ASSERT_FALSE(listed.is_null()) << list.dump();
+  EXPECT_EQ(listed["managed"], false);
+  HttpResult create = Post(Base(tenant_a_) + "/users", body);
+  ASSERT_EQ(create.status, 422U) << create.body;
+  EXPECT_EQ(create.json()["errors"][0]["field"], "organisation_id");
+  EXPECT_EQ(create.json()["errors"][0]["code"], "not_managed");
+  HttpResult update = Put(user_url, {{"version", listed["version"]},
+                                     {"display_name", "Overgenomen"},
+                                     {"email", "aanvaller@example.nl"},
+                                     {"roles", {"partner", "beheer"}},
+                                     {"active", true}});
+  EXPECT_EQ(update.status, 403U) << update.body;
+  EXPECT_EQ(update.json()["code"], "user_not_managed");
+  HttpResult reset = Post(user_url + "/enrolment", json::object());
+  EXPECT_EQ(reset.status, 403U) << reset.body;
+  EXPECT_FALSE(reset.json().contains("enrolment_url"));
+  // Nothing changed, and each refusal is on record.
+  As("beheer_b");
+  const std::string home_url = Base(tenant_b_) + "/users/" + std::to_string(ggd_user);
+  json at_home;
+  const json home_list = Get(Base(tenant_b_) + "/users").json();
+  for (const json& u : home_list["items"])
+    if (u["id"] == ggd_user) at_home = u;
+  EXPECT_EQ(at_home["display_name"], "Test ggd.arts");
+  EXPECT_EQ(at_home["managed"], true);
+  EXPECT_EQ(*test_db_->RunSql("SELECT count(*) FROM users WHERE username = 'nog.een.arts'"),
+            std::vector<std::string>{"0"});
+  EXPECT_EQ(*test_db_->RunSql("SELECT action FROM audit_log WHERE outcome = 'denied' AND "
+                              "purpose = 'organisation_serves_other_tenants' ORDER BY seq"),
+            (std::vector<std::string>{"create", "update", "reset_enrolment"}));
+  // Dalfsen's beheer, at the GGD's home, manages it.
+  HttpResult home = Post(home_url + "/enrolment", json::object());
+  EXPECT_EQ(home.status, 200U) << home.body;
+  EXPECT_EQ(Post(Base(tenant_b_) + "/users", body).status, 201U);
+}
+
 TEST_P(AuthApiTest, EnrolmentFromNewUserToLogin) {
   As("beheer");
   HttpResult created = Post(Base(tenant_a_) + "/users", {{"username", "nieuwe.collega"},

@@ -320,6 +320,11 @@ export interface User {
   totp_enabled: boolean;
   /** Only in answers to beheer: the identity providers the account is bound to. */
   sso?: SsoBinding[];
+  /**
+   * Only in answers to beheer: whether this municipality manages the account
+   * (false for a regional organisation at home in another municipality).
+   */
+  managed?: boolean;
 }
 
 export interface SsoBinding {

@@ -53,9 +53,14 @@ function UserTable({ tenantId, users }: { tenantId: number; users: readonly User
                     : t('users.status.enrolling')}
               </TableCell>
               <TableCell>
-                <AppLink href={paths.userEdit(tenantId, u.id)}>
-                  {t('users.edit')} <span className="regie-visually-hidden">{u.display_name}</span>
-                </AppLink>
+                {u.managed === false ? (
+                  t('users.managedElsewhere')
+                ) : (
+                  <AppLink href={paths.userEdit(tenantId, u.id)}>
+                    {t('users.edit')}{' '}
+                    <span className="regie-visually-hidden">{u.display_name}</span>
+                  </AppLink>
+                )}
               </TableCell>
             </TableRow>
           ))}

@@ -33,6 +33,23 @@ describe('users (beheer)', () => {
     );
   });
 
+  it('offers no edit link for a regional organisation managed by its home municipality', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/users': () =>
+        json({
+          items: [
+            { ...user, managed: false },
+            { ...user, id: 13, display_name: 'Eigen', managed: true },
+          ],
+        }),
+    });
+    renderSignedIn(<UserListPage tenantId={1} />, beheer);
+    const row = (await screen.findByRole('rowheader', { name: 'P. Partner' })).closest('tr')!;
+    expect(row.textContent).toContain('Beheerd door de thuisgemeente van de organisatie');
+    expect(screen.queryByRole('link', { name: 'Bewerken P. Partner' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Bewerken Eigen' })).toBeTruthy();
+  });
+
   it('creates a user and shows the full enrolment link to pass on', async () => {
     const calls = fakeApi({
       'GET /api/v1/tenants/1/organisations': () =>
