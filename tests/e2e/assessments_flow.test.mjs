@@ -75,14 +75,14 @@ describe('assessments: ladder and ZRM over time', () => {
 
   it('records a participatieladder assessment and shows it', async () => {
     await page.getByRole('button', { name: 'Meting vastleggen' }).first().click();
-    await page.locator('#veld-kind').selectOption('participatieladder');
-    await page.locator('#veld-date').fill(uiDate(new Date()));
-    await page.locator('#veld-rung').selectOption('4');
+    await page.locator('#veld-assessment-kind').selectOption('participatieladder');
+    await page.locator('#veld-assessment-date').fill(uiDate(new Date()));
+    await page.locator('#veld-assessment-rung').selectOption('4');
     await page.getByRole('checkbox', { name: /^4\./ }).check();
     await assertAccessible(page, 'assessment form');
     await page
       .locator('form')
-      .filter({ has: page.locator('#veld-kind') })
+      .filter({ has: page.locator('#veld-assessment-kind') })
       .getByRole('button', { name: 'Meting vastleggen' })
       .click();
     await page.getByText(/De meting is vastgelegd/).waitFor();
@@ -96,17 +96,17 @@ describe('assessments: ladder and ZRM over time', () => {
 
   it('refuses a future date at the field with the server message', async () => {
     await page.getByRole('button', { name: 'Meting vastleggen' }).first().click();
-    await page.locator('#veld-kind').selectOption('participatieladder');
+    await page.locator('#veld-assessment-kind').selectOption('participatieladder');
     const future = new Date();
     future.setFullYear(future.getFullYear() + 1);
-    await page.locator('#veld-date').fill(uiDate(future));
-    await page.locator('#veld-rung').selectOption('2');
+    await page.locator('#veld-assessment-date').fill(uiDate(future));
+    await page.locator('#veld-assessment-rung').selectOption('2');
     await page
       .locator('form')
-      .filter({ has: page.locator('#veld-kind') })
+      .filter({ has: page.locator('#veld-assessment-kind') })
       .getByRole('button', { name: 'Meting vastleggen' })
       .click();
-    await page.locator('#veld-date[aria-invalid="true"]').waitFor();
+    await page.locator('#veld-assessment-date[aria-invalid="true"]').waitFor();
     await page.locator('.regie-error-summary').waitFor();
     await assertAccessible(page, 'assessment form with errors');
     await page.getByRole('button', { name: 'Annuleren' }).click();

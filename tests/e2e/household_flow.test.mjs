@@ -229,7 +229,7 @@ describe('household journey', () => {
     await heading.waitFor();
     assert.equal(await heading.evaluate((el) => el === document.activeElement), true);
     await page.getByRole('button', { name: 'Yes, archive' }).click();
-    await page.locator('#veld-reason[aria-invalid="true"]').waitFor();
+    await page.locator('#veld-archive-reason[aria-invalid="true"]').waitFor();
     assert.match(await describedText(page.getByLabel(/^Reason for archiving/)), /required/i);
     await assertAccessible(page, 'archive form with errors');
     await page.getByLabel(/^Reason for archiving/).fill('Verhuisd naar een andere gemeente');

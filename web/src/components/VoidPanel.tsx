@@ -54,6 +54,7 @@ export function VoidPanel<T>(props: Props<T>) {
         <Paragraph>{props.warning}</Paragraph>
       </Alert>
       <FormShell
+        idScope="void"
         fields={FIELDS}
         label={() => props.reasonLabel}
         submitLabel={props.confirmLabel}

@@ -76,4 +76,10 @@ describe('localMessage and fieldId', () => {
     expect(fieldId('address/postal_code')).toBe('veld-address-postal_code');
     expect(fieldId('bsn')).toBe('veld-bsn');
   });
+
+  it("puts the form's scope in the id, so equal field names of two forms differ", () => {
+    expect(fieldId('person_ids', 'f_r_1_')).toBe('veld-f_r_1_-person_ids');
+    expect(fieldId('date', 'f«r2»')).toBe('veld-fr2-date');
+    expect(fieldId('date', 'a')).not.toBe(fieldId('date', 'b'));
+  });
 });

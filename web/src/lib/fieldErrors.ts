@@ -58,7 +58,13 @@ export function localMessage(m: { message_nl: string; message_en: string }, lang
   return lang === 'en' ? m.message_en : m.message_nl;
 }
 
-/** The DOM id of the input for a form field name such as "address/postal_code". */
-export function fieldId(name: string): string {
-  return `veld-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+/**
+ * The DOM id of the input for a form field name such as "address/postal_code".
+ * `scope` is the form's own part of the id (see FormShell), so forms on one
+ * page with the same field names ("person_ids", "date") never share an id.
+ */
+export function fieldId(name: string, scope = ''): string {
+  const field = name.replace(/[^A-Za-z0-9_-]/g, '-');
+  const prefix = scope.replace(/[^A-Za-z0-9_-]/g, '');
+  return prefix ? `veld-${prefix}-${field}` : `veld-${field}`;
 }

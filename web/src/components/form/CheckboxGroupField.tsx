@@ -8,9 +8,8 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
-import { fieldId } from '../../lib/fieldErrors';
 import { FieldErrorMessage } from './fields';
-import { useFieldErrors } from './FormErrors';
+import { useFieldErrors, useFieldId } from './FormErrors';
 
 export interface CheckboxOption<V extends string | number> {
   value: V;
@@ -39,6 +38,7 @@ export function CheckboxGroupField<V extends string | number>(props: Props<V>) {
   const { name, legend, description, required, requiredText, empty, options, value, onChange } =
     props;
   const errors = useFieldErrors(name);
+  const fieldId = useFieldId();
   const baseId = fieldId(name);
   const descriptionId = `${baseId}-uitleg`;
   const errorId = `${baseId}-fout`;

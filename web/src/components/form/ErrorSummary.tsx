@@ -2,11 +2,12 @@ import { Heading2, UnorderedList, UnorderedListItem } from '@utrecht/component-l
 import type { MouseEvent } from 'react';
 import { forwardRef, useId } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { fieldId, localMessage } from '../../lib/fieldErrors';
+import { localMessage } from '../../lib/fieldErrors';
 import type { GroupedErrors } from '../../lib/fieldErrors';
+import { useFieldId } from './FormErrors';
 
-function focusField(event: MouseEvent<HTMLAnchorElement>, name: string): void {
-  const input = document.getElementById(fieldId(name));
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string): void {
+  const input = document.getElementById(id);
   if (!input) return;
   // Focus the input itself instead of changing the URL hash.
   event.preventDefault();
@@ -24,6 +25,7 @@ export const ErrorSummary = forwardRef<
 >(function ErrorSummary({ errors, label }, ref) {
   const { t, lang } = useI18n();
   const headingId = useId();
+  const fieldId = useFieldId();
   return (
     <div
       ref={ref}
@@ -42,7 +44,7 @@ export const ErrorSummary = forwardRef<
                 <a
                   className="utrecht-link"
                   href={`#${fieldId(field)}`}
-                  onClick={(e) => focusField(e, field)}
+                  onClick={(e) => focusField(e, fieldId(field))}
                 >
                   {label(field)}: {localMessage(error, lang)}
                 </a>

@@ -7,7 +7,7 @@ import type { FieldError } from '../../api/types';
 import { fieldErrorsOf, groupFieldErrors, NO_ERRORS } from '../../lib/fieldErrors';
 import { ProblemAlert } from '../ProblemAlert';
 import { ErrorSummary } from './ErrorSummary';
-import { FormErrorsContext } from './FormErrors';
+import { FieldIdScopeContext, FormErrorsContext } from './FormErrors';
 
 interface FormShellProps {
   /** The API field paths of this form, in form order. */
@@ -24,11 +24,27 @@ interface FormShellProps {
   /** The error of the last submit, if it failed. */
   error: unknown;
   onSubmit: () => void;
-  /** Offered after a version conflict: load the current data again. */
+  /** Offered after a version conflict (any 409 "…version_conflict"): load the current data again. */
   onReload?: () => void;
+  /**
+   * The form's own part of its field ids ("veld-<scope>-<name>"), for a form
+   * that shares its page with another that has a field of the same name
+   * ("date", "person_ids", "reason"); without it the ids are "veld-<name>".
+   */
+  idScope?: string;
   /** Moves the server's field errors to the fields as the form has them now (e.g. list rows). */
   mapErrors?: (errors: readonly FieldError[]) => FieldError[];
   children: ReactNode;
+}
+
+/**
+ * A version conflict: the server's 409 "version_conflict", or one of its
+ * resource-specific variants ("intake_version_conflict", "plan_version_conflict").
+ */
+export function isVersionConflict(error: unknown): boolean {
+  return (
+    error instanceof ApiError && error.status === 409 && error.code.endsWith('version_conflict')
+  );
 }
 
 /**
@@ -41,6 +57,7 @@ export function FormShell(props: FormShellProps) {
   const { intro = true, busyLabel, mapErrors } = props;
   const { t } = useI18n();
   const errorRef = useRef<HTMLDivElement>(null);
+  const idScope = props.idScope ?? '';
   const problem = error instanceof ApiError ? error.problem : null;
   const grouped = useMemo(() => {
     if (!problem) return NO_ERRORS;
@@ -56,33 +73,35 @@ export function FormShell(props: FormShellProps) {
     event.preventDefault();
     if (!saving) onSubmit();
   };
-  const conflict = error instanceof ApiError && error.code === 'version_conflict';
+  const conflict = isVersionConflict(error);
 
   return (
-    <FormErrorsContext.Provider value={grouped}>
-      {grouped.ordered.length > 0 ? (
-        <ErrorSummary ref={errorRef} errors={grouped} label={label} />
-      ) : error ? (
-        <div ref={errorRef} tabIndex={-1} className="regie-focus-target">
-          <ProblemAlert error={error}>
-            {conflict && onReload ? (
-              <Button appearance="secondary-action-button" onClick={onReload}>
-                {t('form.reload')}
-              </Button>
-            ) : null}
-          </ProblemAlert>
-        </div>
-      ) : null}
-      <form noValidate onSubmit={submit} className="regie-form" aria-busy={saving}>
-        {intro ? <Paragraph className="regie-form-intro">{t('form.intro')}</Paragraph> : null}
-        {children}
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={saving}>
-            {saving ? (busyLabel ?? t('form.saving')) : submitLabel}
-          </Button>
-          {cancel}
-        </ButtonGroup>
-      </form>
-    </FormErrorsContext.Provider>
+    <FieldIdScopeContext.Provider value={idScope}>
+      <FormErrorsContext.Provider value={grouped}>
+        {grouped.ordered.length > 0 ? (
+          <ErrorSummary ref={errorRef} errors={grouped} label={label} />
+        ) : error ? (
+          <div ref={errorRef} tabIndex={-1} className="regie-focus-target">
+            <ProblemAlert error={error}>
+              {conflict && onReload ? (
+                <Button appearance="secondary-action-button" onClick={onReload}>
+                  {t('form.reload')}
+                </Button>
+              ) : null}
+            </ProblemAlert>
+          </div>
+        ) : null}
+        <form noValidate onSubmit={submit} className="regie-form" aria-busy={saving}>
+          {intro ? <Paragraph className="regie-form-intro">{t('form.intro')}</Paragraph> : null}
+          {children}
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" busy={saving}>
+              {saving ? (busyLabel ?? t('form.saving')) : submitLabel}
+            </Button>
+            {cancel}
+          </ButtonGroup>
+        </form>
+      </FormErrorsContext.Provider>
+    </FieldIdScopeContext.Provider>
   );
 }

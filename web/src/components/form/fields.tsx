@@ -16,8 +16,8 @@ import {
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { FieldError } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { fieldId, localMessage } from '../../lib/fieldErrors';
-import { useFieldErrors } from './FormErrors';
+import { localMessage } from '../../lib/fieldErrors';
+import { useFieldErrors, useFieldId } from './FormErrors';
 
 interface FieldBase {
   name: string;
@@ -41,6 +41,7 @@ function useFieldParts(
 ): FieldParts {
   const { t } = useI18n();
   const errors = useFieldErrors(name);
+  const fieldId = useFieldId();
   const id = fieldId(name);
   const invalid = errors.length > 0;
   const descriptionId = `${id}-uitleg`;
@@ -174,8 +175,9 @@ export function SelectField({
 export function CheckboxField({
   checked,
   onChange,
+  disabled,
   ...base
-}: FieldBase & { checked: boolean; onChange: (checked: boolean) => void }) {
+}: FieldBase & { checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean }) {
   const p = useFieldParts(base, 'checkbox');
   return (
     <FormField
@@ -189,6 +191,7 @@ export function CheckboxField({
           id={p.id}
           name={base.name}
           checked={checked}
+          disabled={disabled}
           invalid={p.invalid}
           aria-describedby={p.describedBy}
           onChange={(e) => onChange(e.target.checked)}

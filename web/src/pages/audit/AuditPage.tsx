@@ -7,7 +7,11 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
-import { auditFiltersFromSearch, auditSearchFromFilters } from '../../lib/auditFilters';
+import {
+  AUDIT_FILTER_FIELDS,
+  auditFiltersFromSearch,
+  auditSearchFromFilters,
+} from '../../lib/auditFilters';
 import {
   currentCursor,
   cursorStackFrom,
@@ -83,7 +87,7 @@ export function AuditPage({ tenantId }: { tenantId: number }) {
         </Heading2>
         {resource.status === 'loading' ? <Loading /> : null}
         {resource.status === 'error' ? (
-          <ProblemAlert error={resource.error}>
+          <ProblemAlert error={resource.error} shownFields={AUDIT_FILTER_FIELDS}>
             {page > 1 ? (
               <Paragraph>
                 <AppLink href={auditPath + location.search}>{t('list.firstPage')}</AppLink>

@@ -166,7 +166,9 @@ export function DashboardPage({ tenantId }: { tenantId: number }) {
         </form>
       </FormErrorsContext.Provider>
       {resource.status === 'loading' ? <Loading /> : null}
-      {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
+      {resource.status === 'error' ? (
+        <ProblemAlert error={resource.error} shownFields={DATE_FIELDS} />
+      ) : null}
       {resource.status === 'ready' ? (
         <Figures
           key={resource.data.stamp.reference_date}

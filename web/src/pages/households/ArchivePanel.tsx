@@ -74,6 +74,7 @@ export function ArchivePanel({ household, onArchived, onReload }: Props) {
         </Paragraph>
       </Alert>
       <FormShell
+        idScope="archive"
         fields={FIELDS}
         label={(field) => t(field === 'reason' ? `${mode}.reason` : 'reopen.returned')}
         submitLabel={t(`${mode}.confirm`)}

@@ -53,6 +53,7 @@ export function ContactForm({ tenantId, householdId, persons, onSaved, onCancel 
 
   return (
     <FormShell
+      idScope="contact"
       fields={CONTACT_FIELDS}
       label={(field) => t(LABELS[field as keyof typeof LABELS])}
       submitLabel={t('contacts.submit')}

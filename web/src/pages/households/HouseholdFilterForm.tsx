@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDate, parseDateInput } from '../../lib/dates';
 import { fieldErrorsOf, NO_ERRORS } from '../../lib/fieldErrors';
 
-const FILTER_FIELDS = ['q', 'wijk', 'kern', 'housed_from', 'housed_to', 'include_archived'];
+/** The fields of the filter form: it shows their errors itself. */
+export const FILTER_FIELDS = ['q', 'wijk', 'kern', 'housed_from', 'housed_to', 'include_archived'];
 
 interface Props {
   filters: HouseholdFilters;

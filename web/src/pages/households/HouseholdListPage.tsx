@@ -21,7 +21,7 @@ import { useResource } from '../../lib/useResource';
 import { navigate, useLocation } from '../../router/router';
 import { paths } from '../../router/routes';
 import { useMe } from '../../session/session';
-import { HouseholdFilterForm } from './HouseholdFilterForm';
+import { FILTER_FIELDS, HouseholdFilterForm } from './HouseholdFilterForm';
 import { HouseholdTable } from './HouseholdTable';
 import { Pagination } from './Pagination';
 
@@ -89,7 +89,7 @@ export function HouseholdListPage({ tenantId }: { tenantId: number }) {
         </Heading2>
         {resource.status === 'loading' ? <Loading /> : null}
         {resource.status === 'error' ? (
-          <ProblemAlert error={resource.error}>
+          <ProblemAlert error={resource.error} shownFields={FILTER_FIELDS}>
             {page > 1 ? (
               <Paragraph>
                 <AppLink href={listPath + location.search}>{t('list.firstPage')}</AppLink>

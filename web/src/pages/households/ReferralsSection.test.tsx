@@ -155,4 +155,22 @@ describe('ReferralsSection', () => {
     });
     expect((await screen.findAllByText(/Amina Haddad: gezondheid/)).length).toBeGreaterThan(0);
   });
+
+  it('marks the required checkbox groups as required, like the other required fields', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/households/3': () =>
+        json(makeHousehold({ persons: [makePerson({ id: 9 })] })),
+      'GET /api/v1/tenants/1/households/3/referrals': () => json({ items: [], may_refer: true }),
+      'GET /api/v1/tenants/1/organisations': () => json({ items: ORGS }),
+      'GET /api/v1/tenants/1/referral-templates': () => json({ items: [TEMPLATE] }),
+      'GET /api/v1/tenants/1/persons/9/sharing-bases': () => json({ items: [] }),
+    });
+    renderSignedIn(<HouseholdPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    fireEvent.click(await screen.findByRole('button', { name: 'Verwijzen' }));
+    await screen.findByRole('option', { name: 'Verwijzing naar de GGD (gezondheid)' });
+    expect(screen.getByText(/Velden met \(verplicht\) moet u invullen/)).toBeTruthy();
+    const legends = [...section().querySelectorAll('legend')].map((l) => l.textContent);
+    expect(legends).toEqual(['Personen (verplicht)', 'Dossierpakket (verplicht)']);
+    expect(screen.getByLabelText('Reden (verplicht)')).toBeTruthy();
+  });
 });

@@ -29,6 +29,8 @@ interface Context {
   persons: readonly Person[];
   organisations: readonly Organisation[];
   onSaved: (plan: Plan) => void;
+  /** Loads the plan again, offered after a version conflict. */
+  onReload: () => void;
 }
 
 function ProgressForm({
@@ -64,6 +66,10 @@ function ProgressForm({
       saving={saving}
       error={error}
       onSubmit={submit}
+      onReload={() => {
+        onDone();
+        ctx.onReload();
+      }}
       cancel={
         <Button appearance="subtle-button" onClick={onDone}>
           {t('common.cancel')}

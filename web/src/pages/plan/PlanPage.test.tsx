@@ -192,6 +192,32 @@ describe('PlanPage', () => {
     });
   });
 
+  it('offers the latest plan after a version conflict on reporting progress', async () => {
+    let current = plan();
+    const calls = api(plan(), {
+      [`GET ${BASE}/plan`]: () => json(current),
+      [`POST ${BASE}/plan/actions/2/progress`]: () =>
+        problem(409, {
+          code: 'plan_version_conflict',
+          message_nl: 'Iemand anders heeft het plan intussen opgeslagen.',
+        }),
+    });
+    renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    fireEvent.click(await screen.findByRole('button', { name: 'Voortgang melden' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Voortgang opslaan' }));
+    expect(
+      await screen.findByText('Iemand anders heeft het plan intussen opgeslagen.'),
+    ).toBeTruthy();
+    current = plan({ version: 3 });
+    const gets = () => calls.filter((c) => c.method === 'GET' && c.url.pathname === `${BASE}/plan`);
+    expect(gets()).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Gegevens opnieuw laden' }));
+    await waitFor(() => expect(gets()).toHaveLength(2));
+    expect(await screen.findByText(/^Versie 3/)).toBeTruthy();
+    // The form is closed; it opens again on the version now on screen.
+    expect(screen.queryByRole('button', { name: 'Voortgang opslaan' })).toBeNull();
+  });
+
   it('compares two versions', async () => {
     api(plan(), {
       [`GET ${BASE}/plan/diff`]: () =>

@@ -148,6 +148,7 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
                   setFlash(t('plan.progress.saved'));
                   reload();
                 }}
+                onReload={reload}
               />
             </>
           )}

@@ -1,10 +1,9 @@
 import { Button, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { SelectField, TextField, FieldErrorMessage } from '../../components/form/fields';
-import { useFieldErrors } from '../../components/form/FormErrors';
+import { useFieldErrors, useFieldId } from '../../components/form/FormErrors';
 import { useI18n } from '../../i18n/i18n';
 import { rowField } from '../../lib/activationForm';
 import type { ActivationRow } from '../../lib/activationForm';
-import { fieldId } from '../../lib/fieldErrors';
 
 const DATE_INPUT = {
   inputMode: 'numeric',
@@ -28,6 +27,7 @@ interface Props {
 export function ActivationRowFields({ index, row, packOptions, onChange, onRemove }: Props) {
   const { t } = useI18n();
   const rowErrors = useFieldErrors(rowField(index));
+  const fieldId = useFieldId();
   const id = fieldId(rowField(index));
   const number = index + 1;
   const options = packOptions.some((o) => o.value === row.pack_id)

@@ -1,9 +1,11 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { listPacks, replaceActivations } from '../../api/policy';
 import type { PackSummary } from '../../api/policyTypes';
 import type { FieldError } from '../../api/types';
 import { flash } from '../../components/Flash';
+import { useFieldId } from '../../components/form/FormErrors';
 import { FormShell } from '../../components/form/FormShell';
 import { AppButtonLink, AppLink } from '../../components/links';
 import { Loading } from '../../components/Loading';
@@ -19,13 +21,22 @@ import {
   rowsToInput,
 } from '../../lib/activationForm';
 import type { ActivationRow } from '../../lib/activationForm';
-import { fieldId } from '../../lib/fieldErrors';
 import { localText } from '../../lib/milestones';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { navigate } from '../../router/router';
 import { paths } from '../../router/routes';
 import { ActivationRowFields } from './ActivationRowFields';
+
+/** Where errors about the set as a whole (conflicting packs) link to; inside the form for its field ids. */
+function SetTarget({ children }: { children: ReactNode }) {
+  const fieldId = useFieldId();
+  return (
+    <div id={fieldId('activations')} tabIndex={-1} className="regie-focus-target">
+      {children}
+    </div>
+  );
+}
 
 function ActivationEditor({
   tenantId,
@@ -97,7 +108,7 @@ function ActivationEditor({
       mapErrors={mapErrors}
     >
       {/* Errors about the set as a whole (conflicting packs) link here. */}
-      <div id={fieldId('activations')} tabIndex={-1} className="regie-focus-target">
+      <SetTarget>
         {rows.length === 0 ? <Paragraph>{t('activations.noRows')}</Paragraph> : null}
         {rows.map((row, index) => (
           <ActivationRowFields
@@ -109,7 +120,7 @@ function ActivationEditor({
             onRemove={() => remove(row.key)}
           />
         ))}
-      </div>
+      </SetTarget>
       <div className="regie-secondary-actions regie-activation-add">
         <Button ref={addRef} appearance="secondary-action-button" onClick={add}>
           {t('activations.add')}

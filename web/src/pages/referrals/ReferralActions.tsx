@@ -52,6 +52,7 @@ function TransitionForm({
   }, onDone);
   return (
     <FormShell
+      idScope={`referral-${referral.id}`}
       fields={[field]}
       label={() => t(`referrals.field.${field}`)}
       submitLabel={t(`referrals.action.${action}`)}

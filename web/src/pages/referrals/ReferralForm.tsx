@@ -126,6 +126,7 @@ export function ReferralForm({
 
   return (
     <FormShell
+      idScope="referral"
       fields={FIELDS}
       label={(field) => t(LABELS[field as keyof typeof LABELS])}
       submitLabel={t('referrals.submit')}
@@ -171,6 +172,7 @@ export function ReferralForm({
         name="person_ids"
         legend={t('referrals.field.persons')}
         required
+        requiredText={t('form.required')}
         empty={t('contacts.noPersons')}
         options={persons.map((p) => ({ value: p.id, label: personName(t, p) }))}
         value={personIds}
@@ -181,6 +183,7 @@ export function ReferralForm({
         legend={t('referrals.field.package')}
         description={t('referrals.packageDescription')}
         required
+        requiredText={t('form.required')}
         empty=""
         options={CATEGORIES.map((c) => {
           const note = coverage(c);

@@ -96,6 +96,35 @@ describe('ReportsPage', () => {
     expect(within(section).getByRole('button', { name: 'Opnieuw laden' })).toBeTruthy();
   });
 
+  it('names the field errors of a refused text and marks the text', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/reports': () => json({ items: [] }),
+      [`GET ${BASE}`]: () => json(report()),
+      [`PUT ${BASE}/sections/wat_gaat_goed`]: () =>
+        problem(422, {
+          code: 'validation_failed',
+          message_nl: 'Niet alle gegevens zijn goed ingevuld. Bekijk de velden met een melding.',
+          errors: [
+            {
+              field: 'text',
+              code: 'too_long',
+              message_nl: 'Deze tekst is te lang.',
+              message_en: 'This text is too long.',
+            },
+          ],
+        }),
+    });
+    renderSignedIn(<ReportsPage tenantId={1} />, makeMe(['regisseur']));
+    const section = await screen.findByRole('region', { name: 'Wat gaat goed' });
+    const text = within(section).getByLabelText('Tekst van de gemeente');
+    expect(text.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.click(within(section).getByRole('button', { name: 'Tekst opslaan' }));
+    expect(
+      await within(section).findByText('Tekst van de gemeente: Deze tekst is te lang.'),
+    ).toBeTruthy();
+    expect(text.getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('shows a final report read-only, without finalising or editors', async () => {
     fakeApi({
       'GET /api/v1/tenants/1/reports': () => json({ items: [] }),

@@ -59,6 +59,8 @@ function TextEditor({
     },
   );
   const conflict = save.error instanceof ApiError && save.error.code === 'report_version_conflict';
+  const textInvalid =
+    save.error instanceof ApiError && !!save.error.problem?.errors?.some((e) => e.field === 'text');
   const id = `tekst-${textKey(text)}`;
   const label =
     text.organisation_id === 0
@@ -103,6 +105,7 @@ function TextEditor({
           name={id}
           rows={6}
           value={draft}
+          invalid={textInvalid}
           aria-describedby={`${id}-meta`}
           onChange={(e) => {
             setSaved(false);
@@ -118,7 +121,7 @@ function TextEditor({
           </Button>
         </Alert>
       ) : save.error ? (
-        <ProblemAlert error={save.error} />
+        <ProblemAlert error={save.error} label={(f) => (f === 'text' ? label : undefined)} />
       ) : null}
       {saved ? <Paragraph role="status">{t('reports.saved')}</Paragraph> : null}
       <Button type="submit" appearance="secondary-action-button" busy={save.saving}>

@@ -78,6 +78,7 @@ function TransitionForm({
   const textField = action === 'acknowledge' ? 'note' : action === 'close' ? 'result' : 'reason';
   return (
     <FormShell
+      idScope={`signal-${signal.id}`}
       fields={FIELDS[action]}
       label={(field) => t(FIELD_LABELS[field] ?? 'signals.field.note')}
       submitLabel={t(`signals.action.${action}`)}

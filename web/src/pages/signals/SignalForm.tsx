@@ -67,6 +67,7 @@ export function SignalForm({
 
   return (
     <FormShell
+      idScope="signal"
       fields={FIELDS}
       label={(field) => t(LABELS[field as keyof typeof LABELS])}
       submitLabel={t('signals.submit')}

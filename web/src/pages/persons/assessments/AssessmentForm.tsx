@@ -15,7 +15,7 @@ import type { Assessment } from '../../../api/assessments';
 import type { FieldError } from '../../../api/types';
 import { CheckboxGroupField } from '../../../components/form/CheckboxGroupField';
 import { FieldErrorMessage, SelectField, TextField } from '../../../components/form/fields';
-import { useFieldErrors } from '../../../components/form/FormErrors';
+import { useFieldErrors, useFieldId } from '../../../components/form/FormErrors';
 import { FormShell } from '../../../components/form/FormShell';
 import { useI18n } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/translate';
@@ -30,7 +30,6 @@ import {
 } from '../../../lib/assessmentForm';
 import type { AssessmentFormValues, RecordScope } from '../../../lib/assessmentForm';
 import { clientValidation } from '../../../lib/clientProblem';
-import { fieldId } from '../../../lib/fieldErrors';
 import { useSubmit } from '../../../lib/useSubmit';
 import { domainLabel, kindLabel, outcomeLabel, rungLabel, scoreLabel } from './labels';
 
@@ -56,6 +55,7 @@ function ZrmScores({
 }) {
   const { t } = useI18n();
   const errors = useFieldErrors('zrm');
+  const fieldId = useFieldId();
   const id = fieldId('zrm');
   const options = [
     { value: '', label: t('assessments.notAssessed') },
@@ -136,6 +136,7 @@ export function AssessmentForm({ tenantId, personId, scope, onSaved, onCancel }:
 
   return (
     <FormShell
+      idScope="assessment"
       fields={fields}
       label={label}
       submitLabel={t('assessments.submit')}

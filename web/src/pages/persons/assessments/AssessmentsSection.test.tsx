@@ -266,12 +266,15 @@ describe('AssessmentsSection', () => {
       }),
     ).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
-    fireEvent.click(
-      screen.getByRole('link', {
-        name: 'Scores per domein: Geef ten minste één domein een score.',
-      }),
-    );
-    expect(document.activeElement?.id).toBe('veld-zrm');
+    const zrmLink = screen.getByRole('link', {
+      name: 'Scores per domein: Geef ten minste één domein een score.',
+    });
+    fireEvent.click(zrmLink);
+    // The link leads to the ZRM fieldset of this form.
+    expect(document.activeElement?.id).toBe(zrmLink.getAttribute('href')!.slice(1));
+    expect(
+      document.activeElement!.contains(screen.getByRole('group', { name: 'Scores per domein' })),
+    ).toBe(true);
 
     const score = (domain: string) => screen.getByLabelText(domain, { selector: 'select' });
     expect(

@@ -163,4 +163,113 @@ describe('IntakeSection', () => {
     expect(screen.getByText('6')).toBeTruthy();
     expect(screen.queryByText(/Opleiding en diploma/)).toBeNull();
   });
+
+  it('says why finalising was refused, field by field', async () => {
+    const calls = fakeApi({
+      [`GET ${URL}`]: () => json(intake({ participants: [] })),
+      [`POST ${URL}/finalise`]: () =>
+        problem(422, {
+          code: 'validation_failed',
+          message_nl: 'Niet alle gegevens zijn goed ingevuld. Bekijk de velden met een melding.',
+          message_en: 'Not all data is filled in correctly. Check the fields with a message.',
+          errors: [
+            {
+              field: 'participants',
+              code: 'required',
+              message_nl: 'Dit veld is verplicht.',
+              message_en: 'This field is required.',
+            },
+            {
+              field: 'health_screening/done',
+              code: 'required',
+              message_nl: 'Dit veld is verplicht.',
+              message_en: 'This field is required.',
+            },
+          ],
+        }),
+    });
+    renderSignedIn(<IntakeSection tenantId={1} personId={9} />, makeMe(['begeleider']));
+    fireEvent.click(await screen.findByRole('button', { name: 'Intake afronden' }));
+    expect(
+      await screen.findByText('Deelnemers (gezamenlijke intake): Dit veld is verplicht.'),
+    ).toBeTruthy();
+    expect(screen.getByText('Gezondheidsscreening gedaan: Dit veld is verplicht.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ version: 1 });
+  });
+
+  it('lets the intake be finalised only when no edits are unsaved', async () => {
+    let current = intake();
+    const calls = fakeApi({
+      [`GET ${URL}`]: () => json(current),
+      [`PUT ${URL}`]: () => {
+        current = intake({ version: 2, interests: 'Voetbal' });
+        return json(current);
+      },
+      [`POST ${URL}/finalise`]: () => json(intake({ version: 3, status: 'afgerond' })),
+    });
+    renderSignedIn(<IntakeSection tenantId={1} personId={9} />, makeMe(['begeleider']));
+    const finalise = await screen.findByRole('button', { name: 'Intake afronden' });
+    expect((finalise as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByText(/nog niet zijn opgeslagen/)).toBeNull();
+
+    fireEvent.change(screen.getByLabelText("Interesses en hobby's"), {
+      target: { value: 'Voetbal' },
+    });
+    const waiting = screen.getByRole('button', { name: 'Intake afronden' }) as HTMLButtonElement;
+    expect(waiting.disabled).toBe(true);
+    const hint = screen.getByText(/U hebt wijzigingen die nog niet zijn opgeslagen/);
+    expect(waiting.getAttribute('aria-describedby')).toBe(hint.id);
+    fireEvent.click(waiting);
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+
+    // Undoing the edit, or saving it, makes finalising possible again.
+    fireEvent.change(screen.getByLabelText("Interesses en hobby's"), { target: { value: '' } });
+    expect(
+      (screen.getByRole('button', { name: 'Intake afronden' }) as HTMLButtonElement).disabled,
+    ).toBe(false);
+    fireEvent.change(screen.getByLabelText("Interesses en hobby's"), {
+      target: { value: 'Voetbal' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Intake opslaan' }));
+    expect(await screen.findByText('De intake is opgeslagen.')).toBeTruthy();
+    const again = screen.getByRole('button', { name: 'Intake afronden' }) as HTMLButtonElement;
+    expect(again.disabled).toBe(false);
+    expect(screen.queryByText(/nog niet zijn opgeslagen/)).toBeNull();
+    fireEvent.click(again);
+    expect(await screen.findByText('De intake is afgerond.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ version: 2 });
+  });
+
+  it('disables the participants and interpreter for who may not change the frame', async () => {
+    fakeApi({
+      [`GET ${URL}`]: () =>
+        json(
+          intake({ access: { ...intake().access, relationship: 'referral', edit_frame: false } }),
+        ),
+    });
+    renderSignedIn(<IntakeSection tenantId={1} personId={9} />, makeMe(['partner']));
+    const fatima = (await screen.findByRole('checkbox', {
+      name: 'Fatima (Gemeente)',
+    })) as HTMLInputElement;
+    const bram = screen.getByRole('checkbox', { name: 'Bram (VWN)' }) as HTMLInputElement;
+    const interpreter = screen.getByRole('checkbox', {
+      name: 'Er was een tolk',
+    }) as HTMLInputElement;
+    expect([fatima.disabled, bram.disabled, interpreter.disabled]).toEqual([true, true, true]);
+    fireEvent.click(bram);
+    expect(bram.checked).toBe(false);
+    // The other parts stay editable.
+    expect((screen.getByLabelText("Interesses en hobby's") as HTMLTextAreaElement).disabled).toBe(
+      false,
+    );
+  });
+
+  it('keeps the frame checkboxes enabled for the case holder', async () => {
+    fakeApi({ [`GET ${URL}`]: () => json(intake()) });
+    renderSignedIn(<IntakeSection tenantId={1} personId={9} />, makeMe(['begeleider']));
+    const bram = (await screen.findByRole('checkbox', { name: 'Bram (VWN)' })) as HTMLInputElement;
+    expect(bram.disabled).toBe(false);
+    fireEvent.click(bram);
+    expect(bram.checked).toBe(true);
+  });
 });

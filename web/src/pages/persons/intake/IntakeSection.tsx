@@ -8,7 +8,7 @@ import {
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError } from '../../../api/client';
 import {
@@ -34,6 +34,7 @@ import { FormShell } from '../../../components/form/FormShell';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useI18n } from '../../../i18n/i18n';
+import type { Translate } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/translate';
 import { formatDate, formatDateTime, todayIso } from '../../../lib/dates';
 import {
@@ -53,6 +54,37 @@ interface Props {
 }
 
 const DOMAIN_FIELDS = ['situation', 'wishes', 'obstacles', 'strengths'] as const;
+
+/** Error paths whose label is not that of their last part. */
+const PATH_LABELS: Record<string, MessageKey> = {
+  health_screening: 'intake.field.health_screening_done',
+  'health_screening/done': 'intake.field.health_screening_done',
+  'health_screening/date': 'intake.field.health_screening_date',
+};
+
+/** The label of an intake field path ("domains/wonen/situation", "participants"); the path if unknown. */
+function intakeFieldLabel(
+  field: string,
+  t: Translate,
+  domainLabel: (code: string) => string,
+): string {
+  const special = PATH_LABELS[field];
+  if (special) return t(special);
+  const parts = field.split('/');
+  const leaf = parts[parts.length - 1]!;
+  if (parts[0] === 'domains' && parts.length === 3)
+    return `${domainLabel(parts[1]!)}: ${t(`intake.field.${leaf}` as MessageKey)}`;
+  const key = `intake.field.${leaf === 'level' && parts[0] === 'languages' ? 'cefr' : leaf}`;
+  const text = t(key as MessageKey);
+  return text === key ? field : text;
+}
+
+function domainLabelOf(intake: Intake, lang: 'nl' | 'en') {
+  return (code: string) => {
+    const d = intake.domains_config.find((c) => c.code === code);
+    return d ? (lang === 'nl' ? d.label_nl : d.label_en) : code;
+  };
+}
 
 /**
  * "Brede intake": the intake of an adult per life domain and its structured
@@ -123,6 +155,8 @@ function IntakeBody({
   onReload: () => void;
 }) {
   const { t, lang } = useI18n();
+  // Unsaved edits in the form: finalising would drop them (it sends only the version).
+  const [dirty, setDirty] = useState(false);
   if (!intake.adult && intake.version === 0) return <Paragraph>{t('intake.notAdult')}</Paragraph>;
   const status = t(`intake.status.${intake.status}` as MessageKey);
   return (
@@ -164,6 +198,7 @@ function IntakeBody({
           intake={intake}
           onSaved={(i) => onUpdated(i, 'intake.saved')}
           onReload={onReload}
+          onDirtyChange={setDirty}
         />
       ) : (
         <>
@@ -175,6 +210,7 @@ function IntakeBody({
         tenantId={tenantId}
         personId={personId}
         intake={intake}
+        unsaved={dirty}
         onDone={onUpdated}
       />
     </>
@@ -185,9 +221,16 @@ function TransitionButtons({
   tenantId,
   personId,
   intake,
+  unsaved,
   onDone,
-}: Props & { intake: Intake; onDone: (intake: Intake, message: MessageKey) => void }) {
-  const { t } = useI18n();
+}: Props & {
+  intake: Intake;
+  /** The form has edits that are not saved: finalising waits for them. */
+  unsaved: boolean;
+  onDone: (intake: Intake, message: MessageKey) => void;
+}) {
+  const { t, lang } = useI18n();
+  const hintId = useId();
   const finalise = useSubmit(
     () => finaliseIntake(tenantId, personId, intake.version),
     (i) => onDone(i, 'intake.finalised'),
@@ -197,15 +240,20 @@ function TransitionButtons({
     (i) => onDone(i, 'intake.reopened'),
   );
   if (!intake.access.finalise && !intake.access.reopen) return null;
+  // Why the server refused (e.g. no participants yet): the form does not show these.
+  const label = (field: string) => intakeFieldLabel(field, t, domainLabelOf(intake, lang));
+  const waiting = intake.access.finalise && unsaved;
   return (
     <>
-      {finalise.error ? <ProblemAlert error={finalise.error} /> : null}
-      {reopen.error ? <ProblemAlert error={reopen.error} /> : null}
+      {finalise.error ? <ProblemAlert error={finalise.error} label={label} /> : null}
+      {reopen.error ? <ProblemAlert error={reopen.error} label={label} /> : null}
+      {waiting ? <Paragraph id={hintId}>{t('intake.finaliseUnsaved')}</Paragraph> : null}
       <ButtonGroup className="regie-page-actions">
         {intake.access.finalise ? (
           <Button
             appearance="secondary-action-button"
-            disabled={finalise.saving}
+            disabled={finalise.saving || waiting}
+            aria-describedby={waiting ? hintId : undefined}
             onClick={finalise.submit}
           >
             {t('intake.finalise')}
@@ -237,10 +285,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 /** The intake as text, for who may read but not write it. */
 function IntakeSummary({ intake, lang }: { intake: Intake; lang: 'nl' | 'en' }) {
   const { t } = useI18n();
-  const domainLabel = (code: string) => {
-    const d = intake.domains_config.find((c) => c.code === code);
-    return d ? (lang === 'nl' ? d.label_nl : d.label_en) : code;
-  };
+  const domainLabel = domainLabelOf(intake, lang);
   return (
     <dl className="regie-intake-summary">
       <Row label={t('intake.field.participants')}>
@@ -324,9 +369,21 @@ function IntakeForm({
   intake,
   onSaved,
   onReload,
-}: Props & { intake: Intake; onSaved: (intake: Intake) => void; onReload: () => void }) {
+  onDirtyChange,
+}: Props & {
+  intake: Intake;
+  onSaved: (intake: Intake) => void;
+  onReload: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const { t, lang } = useI18n();
-  const [values, setValues] = useState<IntakeFormValues>(() => intakeToForm(intake, todayIso()));
+  const [initial] = useState<IntakeFormValues>(() => intakeToForm(intake, todayIso()));
+  const [values, setValues] = useState<IntakeFormValues>(initial);
+  const dirty = useMemo(
+    () => JSON.stringify(values) !== JSON.stringify(initial),
+    [values, initial],
+  );
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   const set =
     <K extends keyof IntakeFormValues>(key: K) =>
     (value: IntakeFormValues[K]) =>
@@ -345,19 +402,8 @@ function IntakeForm({
   );
   const fields = useMemo(() => intakeFields(values), [values]);
   const sees = (category: string) => intake.access.visible_categories.includes(category);
-  const domainLabel = (code: string) => {
-    const d = intake.domains_config.find((c) => c.code === code);
-    return d ? (lang === 'nl' ? d.label_nl : d.label_en) : code;
-  };
-  const label = (field: string) => {
-    const parts = field.split('/');
-    const leaf = parts[parts.length - 1]!;
-    if (parts[0] === 'domains' && parts.length === 3)
-      return `${domainLabel(parts[1]!)}: ${t(`intake.field.${leaf}` as MessageKey)}`;
-    const key = `intake.field.${leaf === 'level' && parts[0] === 'languages' ? 'cefr' : leaf}`;
-    const text = t(key as MessageKey);
-    return text === key ? field : text;
-  };
+  const domainLabel = domainLabelOf(intake, lang);
+  const label = (field: string) => intakeFieldLabel(field, t, domainLabel);
   const options = intake.participant_options ?? intake.participants;
   const list = <T,>(key: 'education' | 'work' | 'languages' | 'noa', empty: T) => ({
     add: () => setValues((v) => ({ ...v, [key]: [...(v[key] as T[]), empty] })),
@@ -430,6 +476,7 @@ function IntakeForm({
                 name={`participants/${key}`}
                 label={`${o.display_name ?? o.user_id} (${o.organisation_name ?? ''})`}
                 checked={values.participants.includes(key)}
+                disabled={!intake.access.edit_frame}
                 onChange={(on) =>
                   intake.access.edit_frame &&
                   set('participants')(
@@ -446,6 +493,7 @@ function IntakeForm({
           name="interpreter"
           label={t('intake.field.interpreter')}
           checked={values.interpreter}
+          disabled={!intake.access.edit_frame}
           onChange={(on) => intake.access.edit_frame && set('interpreter')(on)}
         />
         {values.interpreter ? (

@@ -71,6 +71,7 @@ export function EventForm({ tenantId, personId, options, onSaved, onCancel }: Pr
 
   return (
     <FormShell
+      idScope="event"
       fields={EVENT_FIELDS}
       label={(field) => t(LABELS[field as keyof typeof LABELS])}
       submitLabel={t('events.submit')}
