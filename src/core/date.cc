@@ -22,7 +22,9 @@ chr::year_month_day Ymd(int32_t days) {
 }  // namespace
 
 std::optional<Date> Date::FromYmd(int year, int month, int day) {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  // Year 0 does not exist for PostgreSQL (1 BC precedes AD 1), which would
+  // refuse the date as a server error; no date of ours is that old anyway.
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
   chr::year_month_day ymd(chr::year(year), chr::month(static_cast<unsigned>(month)),
                           chr::day(static_cast<unsigned>(day)));
   if (!ymd.ok()) return std::nullopt;

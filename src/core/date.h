@@ -14,7 +14,8 @@ class Date {
  public:
   constexpr Date() = default;
   static constexpr Date FromDays(int32_t days) { return Date(days); }
-  // Returns nullopt for an impossible date (e.g. 2023-02-29).
+  // Returns nullopt for an impossible date (e.g. 2023-02-29) and for years
+  // before 1.
   static std::optional<Date> FromYmd(int year, int month, int day);
   // Strict "YYYY-MM-DD"; nullopt on anything else.
   static std::optional<Date> Parse(std::string_view iso);

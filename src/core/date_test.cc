@@ -23,6 +23,9 @@ TEST(DateTest, RejectsImpossibleAndMalformedDates) {
   EXPECT_FALSE(Date::Parse("01-02-2024"));
   EXPECT_FALSE(Date::Parse("2024-01-0a"));
   EXPECT_FALSE(Date::Parse(""));
+  // Year 0 (PostgreSQL has none) is refused; year 1 is the first.
+  EXPECT_FALSE(Date::Parse("0000-01-01"));
+  EXPECT_TRUE(Date::Parse("0001-01-01"));
 }
 
 TEST(DateTest, AddMonthsClampsToMonthEnd) {

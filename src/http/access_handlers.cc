@@ -86,7 +86,7 @@ class AccessHandlers {
                            ReadReasonBody(body, core::kMinBreakGlassReason, kMaxText));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     core::AccessDecision d = core::DecideBreakGlass(caller.principal, tenant_id, reason);
     if (!d.allowed)
       REGIE_RETURN_IF_ERROR(
@@ -167,7 +167,7 @@ class AccessHandlers {
     REGIE_ASSIGN_OR_RETURN(int64_t basis_id, PathId(request, "basisId"));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(core::SharingBasis basis, tx->Access().GetBasis(tenant_id, basis_id));
     REGIE_ASSIGN_OR_RETURN(
         HouseholdAccess access,
@@ -191,7 +191,7 @@ class AccessHandlers {
   StatusOr<HouseholdAccess> RegisseurOfPerson(ports::Transaction& tx, const Caller& caller,
                                               int64_t tenant_id, int64_t person_id,
                                               core::Action action) {
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(int64_t household_id,
                            tx.Access().HouseholdOfPerson(tenant_id, person_id));
     REGIE_ASSIGN_OR_RETURN(HouseholdAccess access,

@@ -267,7 +267,7 @@ class AssessmentHandlers {
   // who sees names only) is refused like a hidden field.
   StatusOr<Access> Check(ports::Transaction& tx, const Caller& caller, int64_t tenant_id,
                          int64_t person_id, core::Action action, const char* resource_type) {
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(int64_t household_id,
                            tx.Access().HouseholdOfPerson(tenant_id, person_id));
     Access a;

@@ -30,20 +30,37 @@ Status RequireTenant(const Caller& caller, int64_t tenant_id) {
   return Status::Ok();
 }
 
+Status RequireTenant(const ApiContext& ctx, const Caller& caller, int64_t tenant_id) {
+  Status served = RequireTenant(caller, tenant_id);
+  // Filed under the tenant asked for, so its auditor sees who probed it.
+  if (!served.ok())
+    LogDenial(ctx, caller, tenant_id, "access", "tenant", std::to_string(tenant_id), std::nullopt,
+              "other_tenant");
+  return served;
+}
+
 StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transaction& tx,
                                          const Caller& caller, int64_t tenant_id,
                                          int64_t household_id, core::Action action,
                                          std::string_view audited_as) {
-  REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+  const std::string audited(audited_as.empty() ? core::ToCode(action) : audited_as);
+  REGIE_RETURN_IF_ERROR(RequireTenant(ctx, caller, tenant_id));
   HouseholdAccess access;
-  REGIE_ASSIGN_OR_RETURN(access.facts,
-                         tx.Access().Facts(tenant_id, household_id, caller.principal.user_id));
+  StatusOr<core::HouseholdFacts> facts =
+      tx.Access().Facts(tenant_id, household_id, caller.principal.user_id);
+  if (!facts.ok()) {
+    // Unknown here (or another tenant's): a probe leaves a trace too.
+    if (facts.status().code() == StatusCode::kNotFound)
+      LogDenial(ctx, caller, tenant_id, audited, "household", std::to_string(household_id),
+                std::nullopt, "not_found");
+    return facts.status();
+  }
+  access.facts = std::move(facts).value();
   access.decision = core::DecideHousehold(caller.principal, action, access.facts, ctx.clock.Now());
   if (access.decision.allowed) return access;
   const std::string& reason = access.decision.reason;
-  LogDenial(ctx, caller, tenant_id,
-            std::string(audited_as.empty() ? core::ToCode(action) : audited_as), "household",
-            std::to_string(household_id), household_id, reason);
+  LogDenial(ctx, caller, tenant_id, audited, "household", std::to_string(household_id),
+            household_id, reason);
   if (reason == "other_tenant")
     return NotFound("household_not_found", "household of another tenant");
   if (reason == "no_relationship") return Forbidden("no_relationship");
@@ -52,7 +69,7 @@ StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transacti
 
 Status RequireRole(const ApiContext& ctx, const Caller& caller, core::Role role, int64_t tenant_id,
                    const std::string& action, const std::string& resource_type) {
-  REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+  REGIE_RETURN_IF_ERROR(RequireTenant(ctx, caller, tenant_id));
   if (caller.principal.Has(role)) return Status::Ok();
   LogDenial(ctx, caller, tenant_id, action, resource_type, "", std::nullopt, "role_not_allowed");
   return Forbidden("forbidden");

@@ -23,6 +23,10 @@ struct HouseholdAccess {
 // NotFound "tenant_not_found" unless the caller's organisation serves the
 // tenant: another municipality's data is never revealed, not even by a 403.
 Status RequireTenant(const Caller& caller, int64_t tenant_id);
+// The same, and a refusal is audited as denied (action "access" on
+// resource "tenant", purpose "other_tenant") under the tenant asked for:
+// probing another municipality leaves a trace in its audit log.
+Status RequireTenant(const ApiContext& ctx, const Caller& caller, int64_t tenant_id);
 
 // Loads the household's facts in `tx` and decides `action` for the caller.
 // A refusal is logged (outcome "denied", queued on the audit writer so it

@@ -99,7 +99,7 @@ class HandoverHandlers {
     }
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     const bool beheer = caller.principal.roles.Has(core::Role::kBeheer);
     if (!beheer)
       REGIE_RETURN_IF_ERROR(

@@ -134,7 +134,7 @@ class HouseholdHandlers {
     REGIE_ASSIGN_OR_RETURN(ListRequest list, ParseListQuery(tenant_id, request.query));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     const core::Principal& p = caller.principal;
     REGIE_RETURN_IF_ERROR(CheckFilters(p, list.query));
     if (list.scope_all) {
@@ -200,7 +200,7 @@ class HouseholdHandlers {
     const core::Timestamp now = ctx_.clock.Now();
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     if (!core::DecideCreateHousehold(caller.principal, tenant_id).allowed)
       REGIE_RETURN_IF_ERROR(
           RequireRole(ctx_, caller, core::Role::kRegisseur, tenant_id, "create", "household"));
@@ -234,7 +234,7 @@ class HouseholdHandlers {
     REGIE_ASSIGN_OR_RETURN(int64_t household_id, PathId(request, "householdId"));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     // The counter first: the facts and data read after it are at least as new.
     REGIE_ASSIGN_OR_RETURN(int64_t generation, tx->Tenants().ChangeCount(tenant_id));
     const core::Timestamp now = ctx_.clock.Now();

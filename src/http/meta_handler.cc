@@ -41,7 +41,7 @@ StatusOr<ApiResponse> Organisations(const ApiContext& ctx, const ApiRequest& req
   REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
   REGIE_ASSIGN_OR_RETURN(auto tx, ctx.db.Begin(ports::TxMode::kRead));
   REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx, *tx, request));
-  REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+  REGIE_RETURN_IF_ERROR(RequireTenant(ctx, caller, tenant_id));
   REGIE_ASSIGN_OR_RETURN(std::vector<core::Organisation> orgs, tx->Organisations().List(tenant_id));
   json items = json::array();
   for (const core::Organisation& o : orgs) items.push_back(dto::ToJson(o));

@@ -43,7 +43,7 @@ class PackHandlers {
     REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(core::Tenant tenant, tx->Tenants().Get(tenant_id));
     REGIE_ASSIGN_OR_RETURN(std::vector<ports::StoredActivation> stored,
                            tx->Policy().Activations(tenant_id));
@@ -61,7 +61,7 @@ class PackHandlers {
     const std::string pack_id(request.params.Get("packId"));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(core::Tenant tenant, tx->Tenants().Get(tenant_id));
     auto packs = ByPackId(Registry(ctx_).library());
     auto it = packs.find(pack_id);

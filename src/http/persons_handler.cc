@@ -106,7 +106,7 @@ class PersonHandlers {
   // shared with the caller.
   StatusOr<Visible> Load(ports::Transaction& tx, const Caller& caller, int64_t tenant_id,
                          int64_t person_id, core::Action action) {
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(int64_t household_id,
                            tx.Access().HouseholdOfPerson(tenant_id, person_id));
     Visible v;

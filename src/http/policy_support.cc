@@ -18,7 +18,7 @@ StatusOr<PersonPolicyAccess> CheckPersonEvents(const ApiContext& ctx, ports::Tra
                                                const Caller& caller, int64_t tenant_id,
                                                int64_t person_id, core::Action action,
                                                const std::string& resource_type) {
-  REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+  REGIE_RETURN_IF_ERROR(RequireTenant(ctx, caller, tenant_id));
   REGIE_ASSIGN_OR_RETURN(int64_t household_id, tx.Access().HouseholdOfPerson(tenant_id, person_id));
   PersonPolicyAccess a;
   a.person_id = person_id;

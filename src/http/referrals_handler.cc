@@ -262,7 +262,7 @@ class ReferralHandlers {
     }
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     const core::Principal& p = caller.principal;
     if (!p.Has(core::Role::kRegisseur) && !p.Has(core::Role::kBegeleider) &&
         !p.Has(core::Role::kPartner))
@@ -295,7 +295,7 @@ class ReferralHandlers {
     REGIE_ASSIGN_OR_RETURN(int64_t referral_id, PathId(request, "referralId"));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(core::Referral x, tx->Referrals().Get(tenant_id, referral_id));
     ReferralReader reader(ctx_, *tx, caller);
     REGIE_ASSIGN_OR_RETURN(ReferralAccess a, reader.Decide(x));
@@ -316,7 +316,7 @@ class ReferralHandlers {
     REGIE_ASSIGN_OR_RETURN(core::ReferralTransition t, ParseTransition(body, action, note_field));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(core::Referral x, tx->Referrals().Get(tenant_id, referral_id));
     ReferralReader reader(ctx_, *tx, caller);
     REGIE_ASSIGN_OR_RETURN(ReferralAccess a, reader.Decide(x));
@@ -340,7 +340,7 @@ class ReferralHandlers {
     REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     const core::Principal& p = caller.principal;
     if (!p.Has(core::Role::kRegisseur) && !p.Has(core::Role::kBegeleider) &&
         !p.Has(core::Role::kPartner))

@@ -107,7 +107,7 @@ class ReportHandlers {
     REGIE_ASSIGN_OR_RETURN(core::ReportPeriod period, PathPeriod(request));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(core::ProgressReport report,
                            tx->Reports().Get(tenant_id, period.ToString()));
     REGIE_ASSIGN_OR_RETURN(
@@ -128,7 +128,7 @@ class ReportHandlers {
     REGIE_ASSIGN_OR_RETURN(SectionEdit edit, ParseSectionEdit(body));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     const std::string id = period.ToString();
     REGIE_ASSIGN_OR_RETURN(core::ReportDecision d,
                            Decide(caller, tenant_id, core::ReportAction::kWrite, false, id));
@@ -179,7 +179,7 @@ class ReportHandlers {
     REGIE_ASSIGN_OR_RETURN(core::ReportPeriod period, PathPeriod(request));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     const std::string id = period.ToString();
     REGIE_ASSIGN_OR_RETURN(core::ReportDecision d,
                            Decide(caller, tenant_id, core::ReportAction::kFinalise, false, id));
@@ -214,7 +214,7 @@ class ReportHandlers {
     }
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     const std::string id = period.ToString();
     REGIE_ASSIGN_OR_RETURN(core::ProgressReport report, tx->Reports().Get(tenant_id, id));
     REGIE_ASSIGN_OR_RETURN(

@@ -221,7 +221,7 @@ class SignalHandlers {
     }
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     const core::Principal& p = caller.principal;
     if (!p.Has(core::Role::kRegisseur) && !p.Has(core::Role::kBegeleider) &&
         !p.Has(core::Role::kPartner) && !p.Has(core::Role::kVrijwilliger))
@@ -254,7 +254,7 @@ class SignalHandlers {
     REGIE_ASSIGN_OR_RETURN(int64_t signal_id, PathId(request, "signalId"));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(core::Signal s, tx->Signals().Get(tenant_id, signal_id));
     SignalReader reader(ctx_, *tx, caller);
     REGIE_ASSIGN_OR_RETURN(SignalAccess a, reader.Decide(s));
@@ -275,7 +275,7 @@ class SignalHandlers {
     REGIE_ASSIGN_OR_RETURN(core::SignalTransition t, ParseTransition(body, action, note_field));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(core::Signal s, tx->Signals().Get(tenant_id, signal_id));
     SignalReader reader(ctx_, *tx, caller);
     REGIE_ASSIGN_OR_RETURN(SignalAccess a, reader.Decide(s));

@@ -32,7 +32,7 @@ class UserHandlers {
     }
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     REGIE_ASSIGN_OR_RETURN(std::vector<ports::User> users, tx->Users().ListServing(tenant_id));
     const bool admin = caller.principal.Has(core::Role::kBeheer);
     json items = json::array();

@@ -152,7 +152,7 @@ class WorklistHandler {
     if (!directs && !p.Has(core::Role::kPartner))
       REGIE_RETURN_IF_ERROR(
           RequireRole(ctx_, caller, core::Role::kRegisseur, tenant_id, "list", "worklist"));
-    REGIE_RETURN_IF_ERROR(RequireTenant(caller, tenant_id));
+    REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
     const core::DataCategory category = ctx_.fields.Of("events");
     // The counter first: the data read after it is at least as new.
     REGIE_ASSIGN_OR_RETURN(int64_t generation, tx->Tenants().ChangeCount(tenant_id));

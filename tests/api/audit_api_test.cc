@@ -200,6 +200,33 @@ TEST_P(AuditApiTest, RefusalsAreLoggedAsDenied) {
   EXPECT_EQ(find("begeleider", "audit")["purpose"], "role_not_allowed");
 }
 
+TEST_P(AuditApiTest, ProbingAnotherMunicipalityLeavesATraceInItsLog) {
+  json h = CreateHousehold("Haddad", {PersonBody("Amal", "Haddad", "111222333")});
+  const std::string id = std::to_string(h["id"].get<int64_t>());
+  As("regisseur_b");
+  // Hardinxveld's household through Hardinxveld's path, and through Dalfsen's.
+  EXPECT_EQ(Get(HouseholdUrl(h)).status, 404U);
+  EXPECT_EQ(
+      Get(Base(tenant_a_) + "/persons/" + std::to_string(h["persons"][0]["id"].get<int64_t>()))
+          .status,
+      404U);
+  EXPECT_EQ(Get(Base(tenant_b_) + "/households/" + id).status, 404U);
+  // Hardinxveld's auditor sees the probes of its data.
+  const std::string by = "user_id=" + std::to_string(UserId("regisseur_b"));
+  json probes = Audit(by + "&limit=50")["items"];
+  ASSERT_EQ(probes.size(), 2U) << probes.dump();
+  for (const json& r : probes) {
+    EXPECT_EQ(r["outcome"], "denied");
+    EXPECT_EQ(r["purpose"], "other_tenant");
+    EXPECT_EQ(r["resource_type"], "tenant");
+  }
+  // The id unknown in Dalfsen is on record there.
+  EXPECT_EQ(*test_db_->RunSql("SELECT purpose || ' ' || resource_id FROM audit_log WHERE "
+                              "tenant_id = " +
+                              std::to_string(tenant_b_) + " AND outcome = 'denied'"),
+            std::vector<std::string>{"not_found " + id});
+}
+
 TEST_P(AuditApiTest, BreakTheGlassIsFlaggedWithTheReasonOnEveryAccess) {
   json h = CreateHousehold("Haddad", {PersonBody("Amal", "Haddad", "111222333")});
   const std::string reason = "Melding huiselijk geweld, regisseur niet bereikbaar";
