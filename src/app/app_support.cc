@@ -1,7 +1,12 @@
 #include "app/app_support.h"
 
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
 #include <toml++/toml.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "crypto/sodium_crypto.h"
 #include "packs/pack_loader.h"
@@ -113,6 +118,38 @@ StatusOr<core::PlanDomains> LoadPlanDomains(const std::string& toml_file) {
     REGIE_RETURN_IF_ERROR(domains.Set(std::move(domain)));
   }
   return domains;
+}
+
+Status WriteThenCommit(const std::string& path, std::string_view content,
+                       const std::function<Status()>& commit) {
+  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return Status(StatusCode::kInternal, "write_failed",
+                  "cannot create " + temp + ": " + std::strerror(errno));
+  bool written = true;
+  for (size_t done = 0; written && done < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    written = n > 0;
+    if (written) done += static_cast<size_t>(n);
+  }
+  written = written && ::fsync(fd) == 0;
+  written = ::close(fd) == 0 && written;
+  if (!written) {
+    ::unlink(temp.c_str());
+    return Status(StatusCode::kInternal, "write_failed", "cannot write " + temp);
+  }
+  if (Status committed = commit(); !committed.ok()) {
+    ::unlink(temp.c_str());
+    return committed;
+  }
+  // Committed: the record says the document exists, so it must.
+  if (::rename(temp.c_str(), path.c_str()) != 0)
+    return Status(
+        StatusCode::kInternal, "write_failed",
+        "committed, but cannot move " + temp + " to " + path + ": " + std::strerror(errno));
+  return Status::Ok();
 }
 
 }  // namespace regie::app

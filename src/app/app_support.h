@@ -1,8 +1,10 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/access/field_categories.h"
@@ -39,5 +41,13 @@ StatusOr<core::FieldCategories> LoadFieldCategories(const std::string& toml_file
 //   label_en = "Care and health"
 //   category = "gezondheid"
 StatusOr<core::PlanDomains> LoadPlanDomains(const std::string& toml_file);
+
+// Writes `content` to a new file next to `path` (mode 0600: it may hold
+// personal data), runs `commit`, and only then renames it to `path`. When
+// writing or `commit` fails the new file is removed and `path` is left as
+// it was: a document (a handover package, a report) exists only once the
+// transaction that records it (archive, audit record) has committed.
+Status WriteThenCommit(const std::string& path, std::string_view content,
+                       const std::function<Status()>& commit);
 
 }  // namespace regie::app

@@ -66,5 +66,41 @@ TEST(PlanDomainsConfigTest, DefaultsAndChangesFromTheSameFile) {
   }
 }
 
+TEST(WriteThenCommitTest, TheDocumentExistsOnlyOnceItsTransactionCommitted) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("regie_write_" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "pakket.json").string();
+  std::ofstream(path) << "earlier";
+  auto read = [&path] {
+    std::ifstream in(path);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  // A failed commit leaves the earlier file and no new one.
+  Status failed = WriteThenCommit(path, "new", [] { return Unavailable("commit failed"); });
+  EXPECT_EQ(failed.code(), StatusCode::kUnavailable);
+  EXPECT_EQ(read(), "earlier");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+  // Committed: in place, readable by the owner only.
+  bool committed = false;
+  ASSERT_TRUE(WriteThenCommit(path, "new", [&committed] {
+                committed = true;
+                return Status::Ok();
+              }).ok());
+  EXPECT_TRUE(committed);
+  EXPECT_EQ(read(), "new");
+  EXPECT_EQ(fs::status(path).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  // Nowhere to write: nothing is committed.
+  committed = false;
+  EXPECT_FALSE(WriteThenCommit((dir / "missing" / "x").string(), "new", [&committed] {
+                 committed = true;
+                 return Status::Ok();
+               }).ok());
+  EXPECT_FALSE(committed);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace regie::app

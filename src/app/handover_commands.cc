@@ -122,16 +122,13 @@ int RunHandoverExport(const HandoverOptions& options) {
       "verhuizing: overdracht aan nieuwe woongemeente (Wet inburgering 2021), "
       "regie handover export (command line)";
   if (Status s = Audit(**tx, *crypto, clock, r); !s.ok()) return Fail(s);
-  // Written before the commit: a package that cannot be saved is not sent,
-  // and the household stays as it was.
-  std::ofstream out(options.file, std::ios::binary | std::ios::trunc);
-  out << exported->document;
-  out.close();
-  if (!out) {
-    spdlog::error("event=failed error=\"cannot write {}\"", options.file);
-    return 1;
-  }
-  if (Status s = (*tx)->Commit(); !s.ok()) return Fail(s);
+  // The package is in place only once the archive and its audit record
+  // are committed: a failed commit leaves no package to send, and a package
+  // that cannot be written leaves the household as it was.
+  if (Status s =
+          WriteThenCommit(options.file, exported->document, [&tx] { return (*tx)->Commit(); });
+      !s.ok())
+    return Fail(s);
   std::printf("Overdracht %s geschreven naar %s; huishouden %lld gearchiveerd\n",
               exported->record.package_id.c_str(), options.file.c_str(),
               static_cast<long long>(household->id));

@@ -5,7 +5,6 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
-#include <fstream>
 
 #include "app/app_support.h"
 #include "app/commands.h"
@@ -67,15 +66,11 @@ int RunReport(const ReportOptions& options) {
   auto digest = [&crypto](std::string_view d) { return crypto->Digest(d); };
   if (StatusOr<core::AuditRecord> a = (*tx)->Audit().Append(r, digest); !a.ok())
     return Fail(a.status());
-  // Written before the commit: an export that could not be saved is not logged as made.
-  std::ofstream out(options.out, std::ios::binary | std::ios::trunc);
-  out << file->bytes;
-  out.close();
-  if (!out) {
-    spdlog::error("event=failed error=\"cannot write {}\"", options.out);
-    return 1;
-  }
-  if (Status s = (*tx)->Commit(); !s.ok()) return Fail(s);
+  // An export that could not be saved is not logged as made, and one whose
+  // audit record did not commit is not left behind.
+  if (Status s = WriteThenCommit(options.out, file->bytes, [&tx] { return (*tx)->Commit(); });
+      !s.ok())
+    return Fail(s);
   const std::string pages =
       file->pages > 0 ? ", " + std::to_string(file->pages) + " pagina's" : std::string();
   std::printf("Voortgangsrapportage %s %s geschreven naar %s (%s%s)\n", tenant->data.code.c_str(),
