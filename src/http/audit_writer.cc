@@ -83,8 +83,10 @@ StatusOr<core::AuditRecord> AuditWriter::AppendInTransaction(ports::Transaction&
 
 Status AuditWriter::CommitBatch(std::vector<Pending>& batch) {
   REGIE_ASSIGN_OR_RETURN(auto tx, db_.Begin(ports::TxMode::kWrite));
-  // Runs of records go in together (the head is read and moved once per
-  // run); bookkeeping keeps its place between them.
+  // Bookkeeping (session rows) first, then all records in one run (the head
+  // is read and moved once). Row locks before the audit head, as every
+  // request transaction takes them (a logout revokes its session, then
+  // appends its record): the opposite order could deadlock on PostgreSQL.
   std::vector<core::AuditRecord> run;
   run.reserve(batch.size());
   for (Pending& p : batch) {
@@ -92,8 +94,6 @@ Status AuditWriter::CommitBatch(std::vector<Pending>& batch) {
       run.push_back(std::move(*p.record));
       continue;
     }
-    REGIE_RETURN_IF_ERROR(tx->Audit().AppendMany(run, digest_));
-    run.clear();
     // Bookkeeping must not cost the batch its audit records.
     Status s = p.deferred(*tx);
     if (!s.ok()) spdlog::warn("event=deferred_write_failed error=\"{}\"", s.ToString());

@@ -63,7 +63,8 @@ class AuditWriter {
   // Runs `fn(tx)` on the writer thread in the next batch's transaction,
   // without waiting (session bookkeeping that must not slow a read down).
   // `fn` must not fail on bad data (PostgreSQL aborts a transaction on any
-  // failed statement); failures are logged.
+  // failed statement); failures are logged. It runs before the batch's
+  // records are appended (rows locked before the audit head, as requests do).
   void Defer(std::function<Status(ports::Transaction&)> fn);
 
  private:

@@ -1,13 +1,18 @@
 // The audit log on both backends: appends chain without gaps (also from
 // concurrent writers), the auditor's filters, the verifier's scan, and the
 // refusal of UPDATE and DELETE by the database itself.
+#include <array>
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <latch>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "contract_fixture.h"
+#include "crypto/sodium_crypto.h"
+#include "http/audit_writer.h"
 #include "test_digest.h"
 
 namespace regie::testing {
@@ -340,6 +345,55 @@ TEST_P(AuditContract, DeletingTheNewestRecordIsNoticedAtTheHead) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuditContract, ::testing::ValuesIn(TestBackends()),
                          [](const auto& backend) { return backend.param; });
+
+// A logout locks its session row, then the audit head (its record). The
+// writer's batch, which touches session rows for reads, must take them in
+// the same order, or the two deadlock on PostgreSQL (one of them fails).
+// SQLite has one writer at a time, so there is nothing to order there.
+TEST_P(AuditContract, TheWriterLocksSessionRowsBeforeTheHeadAsRequestsDo) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "row locks: PostgreSQL only";
+  {
+    auto w = Write();
+    for (const char* hash : {"sessie", "andere"})
+      ASSERT_TRUE(w->Sessions()
+                      .Create({.token_hash = hash,
+                               .user_id = regisseur_a_,
+                               .csrf_token = "csrf",
+                               .created_at = T(1),
+                               .last_seen_at = T(1),
+                               .absolute_expires_at = T(100'000),
+                               .client_ip = "192.0.2.7"})
+                      .ok());
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  std::array<uint8_t, 32> key{};
+  auto crypto = std::move(crypto::SodiumCrypto::Create(key)).value();
+  http::AuditWriter writer(db(), *crypto);
+  // A logout that has revoked its session and not yet written its record.
+  auto logout = Write();
+  ASSERT_TRUE(logout->Sessions().Revoke("sessie").ok());
+  // Another request holds the other session's row, so the writer's first
+  // batch waits and the next two entries queue up as one batch: a read's
+  // record, then the touch of the logging-out session.
+  auto other = Write();
+  ASSERT_TRUE(other->Sessions().Touch("andere", T(2)).ok());
+  writer.Defer([](ports::Transaction& t) { return t.Sessions().Touch("andere", T(3)); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::shared_ptr<http::AuditTicket> ticket = writer.Enqueue(Record("read", tenant_a_));
+  writer.Defer([](ports::Transaction& t) { return t.Sessions().Touch("sessie", T(5)); });
+  ASSERT_TRUE(other->Commit().ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  Status appended = logout->Audit().Append(Record("logout", tenant_a_), digest_).status();
+  EXPECT_TRUE(appended.ok()) << appended.ToString();
+  if (appended.ok()) {
+    EXPECT_TRUE(logout->Commit().ok());
+  }
+  logout.reset();
+  std::promise<Status> logged;
+  ticket->OnCommitted([&logged](const Status& s) { logged.set_value(s); });
+  const Status s = logged.get_future().get();
+  EXPECT_TRUE(s.ok()) << s.ToString();
+}
 
 }  // namespace
 }  // namespace regie::testing
