@@ -177,19 +177,29 @@ class ReportHandlers {
   StatusOr<ApiResponse> Finalise(const ApiRequest& request) {
     REGIE_ASSIGN_OR_RETURN(int64_t tenant_id, PathId(request, "tenantId"));
     REGIE_ASSIGN_OR_RETURN(core::ReportPeriod period, PathPeriod(request));
+    const std::string id = period.ToString();
+    // The figures as they stand now, on the reference date, read in one
+    // snapshot (a read transaction is one on both backends; a PostgreSQL
+    // write transaction reads each statement's own), so they and their
+    // stamp match one committed state. They are kept with the report:
+    // every later download shows the numbers it was finalised with.
+    core::indicators::Report figures;
+    {
+      REGIE_ASSIGN_OR_RETURN(auto snapshot, ctx_.db.Begin(ports::TxMode::kRead));
+      REGIE_ASSIGN_OR_RETURN(Caller reader, Authenticate(ctx_, *snapshot, request));
+      REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, reader, tenant_id));
+      REGIE_RETURN_IF_ERROR(
+          Decide(reader, tenant_id, core::ReportAction::kFinalise, false, id).status());
+      REGIE_ASSIGN_OR_RETURN(
+          figures, ComputeTenantIndicators(*snapshot, Registry(ctx_), tenant_id, period.Last()));
+    }
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, caller, tenant_id));
-    const std::string id = period.ToString();
     REGIE_ASSIGN_OR_RETURN(core::ReportDecision d,
                            Decide(caller, tenant_id, core::ReportAction::kFinalise, false, id));
     REGIE_ASSIGN_OR_RETURN(core::ProgressReport report, tx->Reports().Lock(tenant_id, id));
     if (IsFinal(report)) return Conflict("report_finalised", "the report is final");
-    // The figures as they stand now, on the reference date, in this
-    // transaction, kept with the report: every later download shows the
-    // numbers it was finalised with, whatever is recorded afterwards.
-    REGIE_ASSIGN_OR_RETURN(core::indicators::Report figures,
-                           ComputeTenantIndicators(*tx, Registry(ctx_), tenant_id, period.Last()));
     REGIE_ASSIGN_OR_RETURN(
         report, tx->Reports().Finalise(tenant_id, id, caller.principal.user_id, ctx_.clock.Now(),
                                        figures.stamp, FiguresToJson(figures)));
