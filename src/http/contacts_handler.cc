@@ -1,10 +1,14 @@
 // Contact moments of a household (issue "Contacts and cadence"). A contact
 // is household-scoped: CheckHousehold decides; its note is data category
-// `notities` and is left out for a caller whose decision lacks it. Recording
-// a contact also records the policy events it implies (voortgangscontact,
-// driegesprek) for the persons it concerns, in the same transaction, so the
-// cadences on the timeline and the worklist follow from the contact itself.
+// `notities` and is left out unless the caller sees that category for every
+// person the contact concerns (NoteReader). Recording a contact also
+// records the policy events it implies (voortgangscontact, driegesprek) for
+// the persons it concerns, in the same transaction, so the cadences on the
+// timeline and the worklist follow from the contact itself.
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "core/casework/contact.h"
 #include "core/policy/engine.h"
@@ -116,9 +120,11 @@ class ContactHandlers {
         CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kRead));
     REGIE_ASSIGN_OR_RETURN(std::vector<core::Contact> contacts,
                            tx->Contacts().ListByHousehold(tenant_id, household_id));
-    const bool notes = ShowsNotes(access);
+    NoteReader notes(caller, access, ctx_.clock.Now());
+    REGIE_RETURN_IF_ERROR(notes.Load(*tx));
     json items = json::array();
-    for (const core::Contact& c : contacts) items.push_back(ContactJson(*tx, c, notes, nullptr));
+    for (const core::Contact& c : contacts)
+      items.push_back(ContactJson(*tx, c, notes.Shows(c.data), nullptr));
     return LoggedRead(JsonResponse(200, dto::Dump(json{{"items", std::move(items)}})),
                       ctx_.audit.Enqueue(HouseholdAudit(ctx_, caller, access, core::Action::kRead,
                                                         "contacts", "")));
@@ -154,15 +160,61 @@ class ContactHandlers {
             .AppendInTransaction(*tx, HouseholdAudit(ctx_, caller, access, core::Action::kCreate,
                                                      "contact", std::to_string(contact.id)))
             .status());
-    json out = ContactJson(*tx, contact, ShowsNotes(access), &events);
+    NoteReader notes(caller, access, ctx_.clock.Now());
+    REGIE_RETURN_IF_ERROR(notes.Load(*tx));
+    json out = ContactJson(*tx, contact, notes.Shows(contact.data), &events);
     REGIE_RETURN_IF_ERROR(tx->Commit());
     return JsonResponse(201, dto::Dump(out));
   }
 
  private:
-  static bool ShowsNotes(const HouseholdAccess& access) {
-    return access.decision.categories.Has(core::DataCategory::kNotities);
-  }
+  // Whether the caller sees a contact's note. A note is about the persons
+  // its contact concerns, so it shows only when the caller sees `notities`
+  // for each of them (all of the household's when none is named), as a
+  // signal's content: the household-wide union of categories would show a
+  // note about one person to an organisation with a basis for another.
+  class NoteReader {
+   public:
+    NoteReader(const Caller& caller, const HouseholdAccess& access, core::Timestamp now)
+        : caller_(caller), access_(access), now_(now) {}
+
+    // Reads the household's persons, unless no note can show anyway.
+    Status Load(ports::Transaction& tx) {
+      if (!access_.decision.categories.Has(core::DataCategory::kNotities)) return Status::Ok();
+      REGIE_ASSIGN_OR_RETURN(
+          std::vector<core::Person> persons,
+          tx.Persons().ListByHousehold(access_.facts.tenant_id, access_.facts.household_id));
+      for (const core::Person& p : persons) household_.push_back(p.id);
+      return Status::Ok();
+    }
+
+    bool Shows(const core::ContactData& c) {
+      // The household-wide decision bounds every person's categories; it
+      // also decides a household without persons.
+      if (!access_.decision.categories.Has(core::DataCategory::kNotities)) return false;
+      const std::vector<int64_t>& concerned = c.person_ids.empty() ? household_ : c.person_ids;
+      return std::all_of(concerned.begin(), concerned.end(),
+                         [&](int64_t id) { return SeesNotesOf(id); });
+    }
+
+   private:
+    bool SeesNotesOf(int64_t person_id) {
+      auto it = seen_.find(person_id);
+      if (it == seen_.end()) {
+        const bool sees = core::PersonCategories(caller_.principal, access_.decision, access_.facts,
+                                                 person_id, now_)
+                              .Has(core::DataCategory::kNotities);
+        it = seen_.emplace(person_id, sees).first;
+      }
+      return it->second;
+    }
+
+    const Caller& caller_;
+    const HouseholdAccess& access_;
+    const core::Timestamp now_;
+    std::vector<int64_t> household_;
+    std::map<int64_t, bool> seen_;  // person id -> sees notities
+  };
 
   // Records the contact's policy events for each concerned person (all of
   // the household when none is named), only for events the tenant's packs

@@ -196,11 +196,15 @@ class EventHandlers {
     json cadences = json::array();
     for (const policy::CadenceResult& r : evaluation.cadences)
       cadences.push_back(policy_json::CadenceItem(*compiled, r));
-    json out = {{"on", on.ToString()},
-                {"housing_date", policy_json::OptDate(person.data.housing_date)},
-                {"milestones", std::move(milestones)},
-                {"cadences", std::move(cadences)},
-                {"unknown_events", unknown}};
+    // The events category opens the timeline, not the person's basic data:
+    // housing_date only where the person's filter shows it.
+    const bool housing = PersonFilter(ctx_, caller, a.access, person_id).Shows("housing_date");
+    json out = {
+        {"on", on.ToString()},
+        {"housing_date", housing ? policy_json::OptDate(person.data.housing_date) : json(nullptr)},
+        {"milestones", std::move(milestones)},
+        {"cadences", std::move(cadences)},
+        {"unknown_events", unknown}};
     return LoggedRead(JsonResponse(200, dto::Dump(out)),
                       ctx_.audit.Enqueue(PersonEventsAudit(ctx_, caller, a, core::Action::kRead,
                                                            "milestones", "")));

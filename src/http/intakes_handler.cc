@@ -251,6 +251,9 @@ class IntakeHandlers {
     const bool finalise = to == core::IntakeStatus::kAfgerond;
     if (!(finalise ? rights.finalise : rights.reopen))
       return Refuse(s, core::Action::kUpdate, "forbidden");
+    // Reopening is new casework, refused on an archived household;
+    // finalising closes what was open, which stays possible.
+    if (!finalise) REGIE_RETURN_IF_ERROR(RequireActiveHousehold(s.access));
     if (version != current_version) return VersionConflict(request, current_version);
     if (finalise && current.status == core::IntakeStatus::kAfgerond)
       return FailedPrecondition("intake_finalised", "the intake is finalised already");

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/access/plan_access.h"
+#include "http/dto.h"
 
 namespace regie::http {
 namespace {
@@ -59,8 +60,20 @@ StatusOr<std::vector<PlanWorkItem>> DuePlanActions(const ApiContext& ctx, ports:
         if (seen.allowed) {
           REGIE_ASSIGN_OR_RETURN(std::vector<core::Person> persons,
                                  tx.Persons().ListByHousehold(tenant_id, d.household_id));
-          for (const core::Person& person : persons)
-            seen.names[person.id] = person.data.given_names + " " + person.data.family_name;
+          // Names as the household JSON shows them to this caller
+          // (PersonFilter): answering for an action is no basis for the
+          // person's basic data, so a partner without one gets no name.
+          for (const core::Person& person : persons) {
+            const dto::FieldFilter filter{
+                .categories = core::PersonCategories(p, seen.decision, seen.facts, person.id, now),
+                .names_only = seen.decision.names_only,
+                .fields = &ctx.fields};
+            std::string name;
+            if (filter.Shows("given_names")) name = person.data.given_names;
+            if (filter.Shows("family_name") && !person.data.family_name.empty())
+              name += (name.empty() ? "" : " ") + person.data.family_name;
+            if (!name.empty()) seen.names[person.id] = std::move(name);
+          }
         }
         it = households.emplace(d.household_id, std::move(seen)).first;
       }

@@ -137,6 +137,12 @@ class PlanHandlers {
     if (access.decision.break_glass || !rights.read)
       return RefuseHousehold(ctx_, caller, access, core::Action::kUpdate, "plan", "", std::nullopt,
                              "forbidden");
+    // An archived household takes no new casework, but what was open may
+    // still be closed: only to gereed or vervallen, and only from open or
+    // loopt (checked on the action below).
+    const bool closes = progress.status == core::ActionStatus::kGereed ||
+                        progress.status == core::ActionStatus::kVervallen;
+    if (!closes) REGIE_RETURN_IF_ERROR(RequireActiveHousehold(access));
     REGIE_ASSIGN_OR_RETURN(int64_t current_version,
                            tx->Plans().LockCurrentVersion(tenant_id, household_id));
     if (progress.version != current_version) return VersionConflict(request, current_version);
@@ -154,6 +160,10 @@ class PlanHandlers {
     }
     if (action == nullptr || !MayUpdate(caller, access, *goal, *action))
       return NotFound("plan_action_not_found", "no such action for this caller");
+    // Rewriting the result of an action closed already is not closing it.
+    if (action->status == core::ActionStatus::kGereed ||
+        action->status == core::ActionStatus::kVervallen)
+      REGIE_RETURN_IF_ERROR(RequireActiveHousehold(access));
     if (!core::ActionTransitionAllowed(action->status, progress.status, rights.regisseur))
       return core::ValidationFailed(
           {{"status", action->status == core::ActionStatus::kGereed ||

@@ -30,14 +30,36 @@ StatusOr<std::string> SignalReader::HouseholdName(int64_t tenant_id, int64_t hou
   return it->second;
 }
 
+StatusOr<const std::vector<int64_t>*> SignalReader::PersonIds(int64_t tenant_id,
+                                                              int64_t household_id) {
+  auto it = person_ids_.find(household_id);
+  if (it == person_ids_.end()) {
+    REGIE_ASSIGN_OR_RETURN(std::vector<core::Person> persons,
+                           tx_.Persons().ListByHousehold(tenant_id, household_id));
+    std::vector<int64_t> ids;
+    ids.reserve(persons.size());
+    for (const core::Person& p : persons) ids.push_back(p.id);
+    it = person_ids_.emplace(household_id, std::move(ids)).first;
+  }
+  return &it->second;
+}
+
 StatusOr<SignalAccess> SignalReader::Decide(const core::Signal& signal) {
   SignalAccess a;
   a.category = ctx_.fields.Of(core::SignalRecordType(signal.data.category));
   REGIE_ASSIGN_OR_RETURN(const core::HouseholdFacts* facts,
                          Facts(signal.tenant_id, signal.data.household_id));
   a.facts = *facts;
-  a.decision = core::DecideSignal(caller_.principal, a.facts,
-                                  core::FactsOfSignal(signal, a.category), ctx_.clock.Now());
+  core::SignalFacts about = core::FactsOfSignal(signal, a.category);
+  // None named is the whole household: every person of it, as of now. The
+  // facts list no persons, and per-person visibility (a partner's bases)
+  // must cover each of them before the content shows.
+  if (about.person_ids.empty()) {
+    REGIE_ASSIGN_OR_RETURN(const std::vector<int64_t>* ids,
+                           PersonIds(signal.tenant_id, signal.data.household_id));
+    about.person_ids = *ids;
+  }
+  a.decision = core::DecideSignal(caller_.principal, a.facts, about, ctx_.clock.Now());
   return a;
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
 
 #include "core/casework/signal.h"
 #include "core/casework/signal_routing.h"
@@ -29,6 +30,9 @@ class SignalReader {
   SignalReader(const ApiContext& ctx, ports::Transaction& tx, const Caller& caller)
       : ctx_(ctx), tx_(tx), caller_(caller) {}
 
+  // A signal about the whole household (no persons named) is decided over
+  // every person of the household: its content shows only to whom sees the
+  // category for each of them.
   StatusOr<SignalAccess> Decide(const core::Signal& signal);
 
   // The signal as `access` lets the caller see it (docs/api-contract.md,
@@ -50,12 +54,14 @@ class SignalReader {
  private:
   StatusOr<const core::HouseholdFacts*> Facts(int64_t tenant_id, int64_t household_id);
   StatusOr<std::string> HouseholdName(int64_t tenant_id, int64_t household_id);
+  StatusOr<const std::vector<int64_t>*> PersonIds(int64_t tenant_id, int64_t household_id);
 
   const ApiContext& ctx_;
   ports::Transaction& tx_;
   const Caller& caller_;
   std::map<int64_t, core::HouseholdFacts> facts_;
   std::map<int64_t, std::string> household_names_;
+  std::map<int64_t, std::vector<int64_t>> person_ids_;  // household id -> its persons
   std::map<int64_t, nlohmann::json> organisations_;
 };
 

@@ -68,6 +68,26 @@ CategorySet ReferralCategoriesOfHousehold(const Principal& user, const Household
   return out;
 }
 
+// What `decision` shows of every person of the household, basis or not:
+// PersonCategories of a person no basis or referral names. A partner's or
+// referral receiver's view is per person, so nothing.
+CategorySet CategoriesOfAnyPerson(const AccessDecision& decision) {
+  if (!decision.allowed) return {};
+  switch (decision.relationship) {
+    case Relationship::kRegisseur:
+    case Relationship::kBreakGlass:
+    case Relationship::kVrijwilliger:
+      return decision.categories;
+    case Relationship::kBegeleider:
+      return BegeleiderCategories();
+    case Relationship::kPartner:
+    case Relationship::kReferral:
+    case Relationship::kNone:
+      return {};
+  }
+  return {};
+}
+
 bool OnlyCaseFreeRoles(const Principal& user) {
   return !user.Has(Role::kRegisseur) && !user.Has(Role::kBegeleider) && !user.Has(Role::kPartner) &&
          !user.Has(Role::kVrijwilliger);
@@ -171,8 +191,7 @@ CategorySet PersonCategories(const Principal& user, const AccessDecision& decisi
       return decision.categories;
     case Relationship::kBegeleider:
     case Relationship::kPartner: {
-      CategorySet out = decision.relationship == Relationship::kBegeleider ? BegeleiderCategories()
-                                                                           : CategorySet();
+      CategorySet out = CategoriesOfAnyPerson(decision);
       for (const SharingBasis& b : facts.bases)
         if (b.person_id == person_id && b.organisation_id == user.organisation_id &&
             b.ActiveAt(now))
@@ -310,6 +329,13 @@ SignalDecision DecideSignal(const Principal& user, const HouseholdFacts& facts,
   d.reason = household.reason;
   d.break_glass = household.break_glass;
   bool content = !household.names_only && household.categories.Has(signal.category);
+  // No persons named means the whole household, whose persons the facts do
+  // not list: the caller resolves them (http::SignalReader), and without
+  // them only what shows of any person may show. The household's union of
+  // categories would show a partner with a basis for one person a signal
+  // about all of them.
+  if (signal.person_ids.empty())
+    content = content && CategoriesOfAnyPerson(household).Has(signal.category);
   for (int64_t person_id : signal.person_ids)
     content =
         content && PersonCategories(user, household, facts, person_id, now).Has(signal.category);

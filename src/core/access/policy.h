@@ -144,7 +144,11 @@ struct SignalFacts {
   // The data category of the signal's content (FieldCategories record type
   // "signal_<category>").
   DataCategory category = DataCategory::kNotities;
-  std::vector<int64_t> person_ids;  // empty: the whole household
+  // The persons it concerns. A signal about the whole household (stored
+  // with none) is passed with all of the household's persons; given none,
+  // DecideSignal shows content only where it shows for any person without
+  // a basis (never to a partner or referral receiver).
+  std::vector<int64_t> person_ids;
 };
 
 // The answer for one signal: whether the user sees it at all, which parts,

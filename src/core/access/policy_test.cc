@@ -245,6 +245,32 @@ TEST(SignalPolicyTest, OthersSeeContentOnlyWhenTheCategoryIsVisible) {
   EXPECT_TRUE(DecideSignal(p, f, s, kNow).allowed);
 }
 
+TEST(SignalPolicyTest, AWholeHouseholdSignalShowsContentOnlyWhereEveryPersonIsCovered) {
+  // A financien signal of the regisseur about the whole household (persons
+  // 5 and 6); the partner of organisation 20 has a basis for 5 only.
+  SignalFacts s = Signal();
+  s.reporter_user_id = 100;
+  s.category = DataCategory::kFinancien;
+  s.person_ids = {};
+  HouseholdFacts f = Facts();
+  f.bases = {Basis(5, 20, {DataCategory::kFinancien})};
+  Principal p = User(200, 20, {Role::kPartner});
+  // Without its persons resolved the policy cannot tell: no content.
+  SignalDecision none = DecideSignal(p, f, s, kNow);
+  EXPECT_TRUE(none.allowed);
+  EXPECT_FALSE(none.description || none.follow_up);
+  // Resolved to the household's persons: 6 is not covered.
+  s.person_ids = {5, 6};
+  EXPECT_FALSE(DecideSignal(p, f, s, kNow).description);
+  f.bases.push_back(Basis(6, 20, {DataCategory::kFinancien}));
+  EXPECT_TRUE(DecideSignal(p, f, s, kNow).description);
+  // The begeleider's own categories cover every person, named or not.
+  s.person_ids = {};
+  EXPECT_TRUE(DecideSignal(User(101, 21, {Role::kBegeleider}), f, s, kNow).description);
+  s.category = DataCategory::kGezondheid;
+  EXPECT_FALSE(DecideSignal(User(101, 21, {Role::kBegeleider}), f, s, kNow).description);
+}
+
 TEST(SignalPolicyTest, CaseFreeRolesAndStrangersAreRefused) {
   for (Role role : {Role::kBeleid, Role::kBeheer, Role::kAuditor}) {
     // Not even in the routed organisation.
