@@ -19,10 +19,12 @@ namespace {
 using nlohmann::json;
 
 // Failed attempts of one kind, recorded for every key they count against.
+// Each count is read locked: concurrent failures of a burst then add up
+// instead of all writing the same next value.
 Status RecordFailures(ports::Transaction& tx, const std::vector<std::string>& keys,
                       core::Timestamp now, const core::ThrottlePolicy& policy) {
   for (const std::string& key : keys) {
-    REGIE_ASSIGN_OR_RETURN(ports::Throttle t, tx.Throttles().Get(key));
+    REGIE_ASSIGN_OR_RETURN(ports::Throttle t, tx.Throttles().GetForUpdate(key));
     core::ThrottleState next =
         core::AfterFailure({t.failures, t.last_failure_at, t.locked_until}, now, policy);
     REGIE_RETURN_IF_ERROR(
@@ -31,12 +33,16 @@ Status RecordFailures(ports::Transaction& tx, const std::vector<std::string>& ke
   return Status::Ok();
 }
 
-// Seconds to wait before any of `keys` may try again (0: now).
+// Seconds to wait before any of `keys` may try again (0: now). `lock` (in
+// a write transaction) holds the keys until it ends, so the decision
+// stands until the attempt is recorded: a concurrent failure that locks the
+// account is either seen here or waits for this transaction.
 StatusOr<int64_t> RetryAfter(ports::Transaction& tx, const std::vector<std::string>& keys,
-                             core::Timestamp now) {
+                             core::Timestamp now, bool lock) {
   int64_t micros = 0;
   for (const std::string& key : keys) {
-    REGIE_ASSIGN_OR_RETURN(ports::Throttle t, tx.Throttles().Get(key));
+    REGIE_ASSIGN_OR_RETURN(ports::Throttle t,
+                           lock ? tx.Throttles().GetForUpdate(key) : tx.Throttles().Get(key));
     micros = std::max(micros,
                       core::RetryAfterMicros({t.failures, t.last_failure_at, t.locked_until}, now));
   }
@@ -78,8 +84,9 @@ class AuthHandlers {
                                            "ip:" + std::string(request.client_ip)};
     std::optional<ports::User> user;
     {
+      // Early, so a locked account costs no Argon2id; decided again below.
       REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
-      REGIE_ASSIGN_OR_RETURN(int64_t wait, RetryAfter(*tx, keys, now));
+      REGIE_ASSIGN_OR_RETURN(int64_t wait, RetryAfter(*tx, keys, now, /*lock=*/false));
       if (wait > 0) return TooManyAttempts(wait, request.path);
       StatusOr<ports::User> found = tx->Users().GetByUsername(in.username);
       if (found.ok())
@@ -94,6 +101,13 @@ class AuthHandlers {
         usable ? user->password_hash : DummyPasswordHash(ctx_.crypto), in.password);
 
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
+    // Failures of the same burst may have locked the account since the
+    // check above (while Argon2id ran): the right password must not get in
+    // after the lock, so decide again, on locked rows, before recording.
+    {
+      REGIE_ASSIGN_OR_RETURN(int64_t wait, RetryAfter(*tx, keys, now, /*lock=*/true));
+      if (wait > 0) return TooManyAttempts(wait, request.path);
+    }
     std::optional<int64_t> user_id, org_id, tenant_id;
     if (user) {
       // The user's home tenant, so its auditor sees the attempts.
@@ -138,7 +152,7 @@ class AuthHandlers {
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request, SessionNeed::kHalf));
     const std::vector<std::string> keys = {"totp:" + std::to_string(caller.principal.user_id)};
-    REGIE_ASSIGN_OR_RETURN(int64_t wait, RetryAfter(*tx, keys, now));
+    REGIE_ASSIGN_OR_RETURN(int64_t wait, RetryAfter(*tx, keys, now, /*lock=*/true));
     if (wait > 0) return TooManyAttempts(wait, request.path);
     REGIE_ASSIGN_OR_RETURN(ports::User user, tx->Users().Get(caller.principal.user_id));
     REGIE_ASSIGN_OR_RETURN(bool accepted, CheckSecondFactor(*tx, user, in, now));

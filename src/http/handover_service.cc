@@ -30,8 +30,14 @@ StatusOr<SignerKey> InstanceKey(ports::Transaction& tx, ports::Crypto& crypto,
                           .public_key = crypto.ToBase64(pair.public_key),
                           .sealed_secret = crypto.Seal(pair.secret_key),
                           .created_at = now};
-    REGIE_RETURN_IF_ERROR(tx.Handovers().StoreSigningKey(key));
-    return SignerKey{key.key_id, key.public_key, std::move(pair.secret_key)};
+    Status store = tx.Handovers().StoreSigningKey(key);
+    if (store.ok()) return SignerKey{key.key_id, key.public_key, std::move(pair.secret_key)};
+    // A concurrent first export stored its key after our read. The instance
+    // has one key, so sign with that one; the conflict left the transaction
+    // usable (port contract) to read it.
+    if (store.code() != StatusCode::kConflict) return store;
+    REGIE_ASSIGN_OR_RETURN(stored, tx.Handovers().GetSigningKey());
+    if (!stored) return Internal("the signing key that won the conflict cannot be read");
   }
   REGIE_ASSIGN_OR_RETURN(std::vector<uint8_t> secret, crypto.Open(stored->sealed_secret));
   return SignerKey{stored->key_id, stored->public_key, std::move(secret)};

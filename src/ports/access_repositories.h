@@ -140,6 +140,11 @@ class ThrottleRepository {
   virtual ~ThrottleRepository() = default;
   // A zero Throttle for an unknown key.
   virtual StatusOr<Throttle> Get(const std::string& key) = 0;
+  // Get for a write that depends on the result (write transactions only):
+  // holds the key until the transaction ends, so a concurrent GetForUpdate
+  // of it waits and then sees this transaction's Put, and no failure of a
+  // burst is lost. Plain Get gives no such guarantee on every backend.
+  virtual StatusOr<Throttle> GetForUpdate(const std::string& key) = 0;
   virtual Status Put(const Throttle& throttle) = 0;
   virtual Status Clear(const std::string& key) = 0;
 };

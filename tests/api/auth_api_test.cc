@@ -6,6 +6,7 @@
 
 #include "api_fixture.h"
 #include "core/auth/totp.h"
+#include "http/handlers.h"
 
 namespace regie::testing {
 namespace {
@@ -440,6 +441,86 @@ TEST_P(AuthApiTest, DeactivatedUserIsLoggedOutAndCannotLogIn) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuthApiTest, ::testing::ValuesIn(TestBackends()),
                          [](const auto& backend) { return backend.param; });
+
+}  // namespace
+}  // namespace regie::testing
+
+namespace regie::testing {
+namespace {
+
+// Forwards to another Crypto; runs `before_verify` ahead of each password
+// check, that is after Login's first look at the throttle and before its
+// write transaction.
+class VerifyHookCrypto final : public ports::Crypto {
+ public:
+  VerifyHookCrypto(ports::Crypto& inner, std::function<void()> before_verify)
+      : inner_(inner), before_verify_(std::move(before_verify)) {}
+  StatusOr<std::string> HashPassword(std::string_view password) override {
+    return inner_.HashPassword(password);
+  }
+  bool VerifyPassword(std::string_view encoded_hash, std::string_view password) override {
+    before_verify_();
+    return inner_.VerifyPassword(encoded_hash, password);
+  }
+  void RandomBytes(std::span<uint8_t> out) override { inner_.RandomBytes(out); }
+  core::Digest256 Digest(std::string_view data) override { return inner_.Digest(data); }
+  std::string Seal(std::span<const uint8_t> plaintext) override { return inner_.Seal(plaintext); }
+  StatusOr<std::vector<uint8_t>> Open(std::string_view sealed) override {
+    return inner_.Open(sealed);
+  }
+  SigningKeyPair GenerateSigningKey() override { return inner_.GenerateSigningKey(); }
+  StatusOr<std::vector<uint8_t>> SignDetached(std::span<const uint8_t> secret_key,
+                                              std::string_view message) override {
+    return inner_.SignDetached(secret_key, message);
+  }
+  bool VerifyDetached(std::span<const uint8_t> public_key, std::string_view message,
+                      std::span<const uint8_t> signature) override {
+    return inner_.VerifyDetached(public_key, message, signature);
+  }
+  std::string ToBase64(std::span<const uint8_t> data) override { return inner_.ToBase64(data); }
+  std::optional<std::vector<uint8_t>> FromBase64(std::string_view text) override {
+    return inner_.FromBase64(text);
+  }
+
+ private:
+  ports::Crypto& inner_;
+  std::function<void()> before_verify_;
+};
+
+// A burst of wrong passwords locks the account while this login's Argon2id
+// runs, after its first look at the throttle let it through: the right
+// password must still be refused, by the look repeated (on locked rows) in
+// the write transaction that would record the login.
+TEST_P(AuthApiTest, AccountLockedWhileThePasswordIsCheckedRefusesTheRightPassword) {
+  bool burst_sent = false;
+  VerifyHookCrypto crypto(*crypto_, [&] {
+    if (burst_sent) return;
+    burst_sent = true;
+    // Through the server, whose crypto has no hook.
+    for (int i = 1; i <= 6; ++i)
+      EXPECT_EQ(PasswordStep("vrijwilliger", "Fout wachtwoord " + std::to_string(i)).status, 401U)
+          << "attempt " << i;
+  });
+  const http::ApiContext ctx{
+      ctx_->db,   ctx_->clock,    crypto,         ctx_->audit,        ctx_->fields,
+      ctx_->auth, ctx_->sessions, ctx_->policies, ctx_->plan_domains, ctx_->identity_providers};
+  const http::Router router = http::BuildApiRouter(ctx);
+  const http::Router::Match match = router.Find(http::Verb::post, "/api/v1/auth/login");
+  ASSERT_NE(match.route, nullptr);
+  const std::string body = json{{"username", "vrijwilliger"}, {"password", kTestPassword}}.dump();
+  http::ApiRequest request;
+  request.method = http::Verb::post;
+  request.path = "/api/v1/auth/login";
+  request.content_type = "application/json";
+  request.body = body;
+  request.client_ip = "192.0.2.10";
+  StatusOr<http::ApiResponse> response = match.route->handler(request);
+  ASSERT_TRUE(burst_sent);
+  ASSERT_TRUE(response.ok()) << response.status().ToString();
+  EXPECT_EQ(response->status, 429U) << response->body;
+  EXPECT_EQ(response->retry_after_seconds, 30);
+  EXPECT_TRUE(response->set_cookies.empty());
+}
 
 }  // namespace
 }  // namespace regie::testing

@@ -7,6 +7,11 @@
 // for what must differ (ids, times of the export, the users).
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "contract_fixture.h"
 #include "crypto/sodium_crypto.h"
@@ -310,6 +315,101 @@ TEST_P(HandoverContract, RepositoryKeepsKeysAndPackagesAndDecidesOnce) {
   EXPECT_EQ(list->front().household_name, "Haddad");
   // Packages are kept: not even the database owner deletes one unnoticed.
   EXPECT_FALSE(test_db_->RunSql("DELETE FROM handover_packages").ok());
+}
+
+// Names sort byte-wise on both backends: "Z" (0x5A) before "a" (0x61),
+// where a locale's order would put "almelo" first.
+TEST_P(HandoverContract, TrustedKeysAreInByteOrderOfName) {
+  auto tx = Write();
+  for (const char* name : {"almelo", "Zwolle"}) {
+    ports::TrustedKey key{.tenant_id = tenant_b_,
+                          .key_id = std::string("key-") + name,
+                          .name = name,
+                          .public_key = "p",
+                          .added_at = T(1)};
+    ASSERT_TRUE(tx->Handovers().AddTrustedKey(key).ok());
+  }
+  ASSERT_TRUE(tx->Commit().ok());
+  auto keys = Read()->Handovers().ListTrustedKeys(tenant_b_);
+  ASSERT_TRUE(keys.ok()) << keys.status().ToString();
+  ASSERT_EQ(keys->size(), 2U);
+  EXPECT_EQ((*keys)[0].name, "Zwolle");
+  EXPECT_EQ((*keys)[1].name, "almelo");
+}
+
+// Forwards to another Crypto; runs `on_generate` when a signing key is
+// generated, which InstanceKey does between reading and storing the key.
+class GenerateHookCrypto final : public ports::Crypto {
+ public:
+  GenerateHookCrypto(ports::Crypto& inner, std::function<void()> on_generate)
+      : inner_(inner), on_generate_(std::move(on_generate)) {}
+  StatusOr<std::string> HashPassword(std::string_view password) override {
+    return inner_.HashPassword(password);
+  }
+  bool VerifyPassword(std::string_view encoded_hash, std::string_view password) override {
+    return inner_.VerifyPassword(encoded_hash, password);
+  }
+  void RandomBytes(std::span<uint8_t> out) override { inner_.RandomBytes(out); }
+  core::Digest256 Digest(std::string_view data) override { return inner_.Digest(data); }
+  std::string Seal(std::span<const uint8_t> plaintext) override { return inner_.Seal(plaintext); }
+  StatusOr<std::vector<uint8_t>> Open(std::string_view sealed) override {
+    return inner_.Open(sealed);
+  }
+  SigningKeyPair GenerateSigningKey() override {
+    on_generate_();
+    return inner_.GenerateSigningKey();
+  }
+  StatusOr<std::vector<uint8_t>> SignDetached(std::span<const uint8_t> secret_key,
+                                              std::string_view message) override {
+    return inner_.SignDetached(secret_key, message);
+  }
+  bool VerifyDetached(std::span<const uint8_t> public_key, std::string_view message,
+                      std::span<const uint8_t> signature) override {
+    return inner_.VerifyDetached(public_key, message, signature);
+  }
+  std::string ToBase64(std::span<const uint8_t> data) override { return inner_.ToBase64(data); }
+  std::optional<std::vector<uint8_t>> FromBase64(std::string_view text) override {
+    return inner_.FromBase64(text);
+  }
+
+ private:
+  ports::Crypto& inner_;
+  std::function<void()> on_generate_;
+};
+
+// Two first exports at once: the other one stores its key between this
+// one's read and store. This one must sign with the stored key (the
+// instance has one), not fail with the conflict. On PostgreSQL the other
+// export is a second transaction that commits, the real race; SQLite runs
+// one writer at a time, so there the key arrives through the export's own
+// transaction, which takes the same conflict path.
+TEST_P(HandoverContract, AFirstExportThatLosesTheRaceSignsWithTheStoredKey) {
+  auto tx = Write();
+  std::optional<std::string> winner;
+  GenerateHookCrypto hooked(*crypto_, [&] {
+    // The other export (with the plain crypto, so no hook runs again).
+    const bool postgres = GetParam() == "postgresql";
+    auto other = postgres ? Write() : nullptr;
+    auto key = handover::InstanceKey(postgres ? *other : *tx, *crypto_, T(1));
+    ASSERT_TRUE(key.ok()) << key.status().ToString();
+    if (postgres) {
+      ASSERT_TRUE(other->Commit().ok());
+    }
+    winner = key->key_id;
+  });
+  auto key = handover::InstanceKey(*tx, hooked, T(2));
+  ASSERT_TRUE(key.ok()) << key.status().ToString();
+  ASSERT_TRUE(winner.has_value());
+  EXPECT_EQ(key->key_id, *winner);
+  ASSERT_TRUE(tx->Commit().ok());
+  auto stored = Read()->Handovers().GetSigningKey();
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->key_id, *winner);
+  // The secret that came back signs for the stored public key.
+  auto signature = crypto_->SignDetached(key->secret_key, "bericht");
+  ASSERT_TRUE(signature.ok()) << signature.status().ToString();
+  EXPECT_TRUE(
+      crypto_->VerifyDetached(*crypto_->FromBase64((*stored)->public_key), "bericht", *signature));
 }
 
 TEST_P(HandoverContract, ImportRaisesTheChangeCounter) {

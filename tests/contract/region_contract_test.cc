@@ -109,6 +109,22 @@ TEST_P(RegionContract, MembershipAndSharingWithDateAndUser) {
   EXPECT_FALSE((*Read()->Regions().RegionsOfTenant(tenant_a_))[0].membership.sharing);
 }
 
+// Codes sort byte-wise on both backends: "Z" (0x5A) before "a" (0x61),
+// where a locale's order would put "almelo" first.
+TEST_P(RegionContract, ListsRegionsInByteOrderOfCode) {
+  auto tx = Write();
+  ASSERT_TRUE(
+      tx->Regions().CreateRegion({"almelo", "Regio Almelo", core::RegionKind::kRegio}, T(1)).ok());
+  ASSERT_TRUE(
+      tx->Regions().CreateRegion({"Zwolle", "Regio Zwolle", core::RegionKind::kRegio}, T(2)).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  auto list = Read()->Regions().ListRegions();
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  ASSERT_EQ(list->size(), 2U);
+  EXPECT_EQ((*list)[0].data.code, "Zwolle");
+  EXPECT_EQ((*list)[1].data.code, "almelo");
+}
+
 TEST_P(RegionContract, RefusesUnknownMembersAndUsersChangingNothing) {
   int64_t region = 0;
   {

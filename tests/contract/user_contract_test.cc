@@ -2,12 +2,14 @@
 // backends: lookups, conflicts that leave the transaction usable, the
 // single use of TOTP steps and recovery codes, and enrolment links.
 #include <atomic>
+#include <chrono>
 #include <latch>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "contract_fixture.h"
+#include "core/auth/throttle.h"
 
 namespace regie::testing {
 namespace {
@@ -69,6 +71,63 @@ TEST_P(UserContract, ListByEmailIgnoresCaseAndNeverMatchesAnEmptyAddress) {
   EXPECT_TRUE(r->Users().ListByEmail("")->empty());
   EXPECT_TRUE(r->Users().ListByEmail("sso.gebruiker@example.com")->empty());
   EXPECT_TRUE(r->Users().ListByEmail("%@example.org")->empty());
+}
+
+// U+212A KELVIN SIGN, which Unicode lower-cases to "k" (hex escapes, and a
+// literal of its own so the "a" after it is no hex digit).
+constexpr const char* kKelvin = "\xE2\x84\xAA";
+
+// The port folds ASCII case only, as SQLite's lower() does; a comparison in
+// the database's locale would let an identity provider's claim of
+// "<Kelvin>arel@..." sign in as karel.
+TEST_P(UserContract, ListByEmailFoldsAsciiCaseOnly) {
+  auto tx = Write();
+  ports::UserData karel = User("karel@gm0523", "Karel", org_a1_);
+  karel.email = "karel@example.org";
+  auto created = tx->Users().Create(karel, T(1));
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  ASSERT_TRUE(tx->Commit().ok());
+
+  auto r = Read();
+  auto upper = r->Users().ListByEmail("KAREL@EXAMPLE.ORG");
+  ASSERT_TRUE(upper.ok()) << upper.status().ToString();
+  ASSERT_EQ(upper->size(), 1U);
+  EXPECT_EQ(upper->front().id, created->id);
+  auto kelvin = r->Users().ListByEmail(std::string(kKelvin) + "arel@example.org");
+  ASSERT_TRUE(kelvin.ok()) << kelvin.status().ToString();
+  EXPECT_TRUE(kelvin->empty());
+}
+
+// Update decides "same address" as ListByEmail matches: a change beyond
+// ASCII case is a new address and ends the bindings.
+TEST_P(UserContract, AnAddressThatDiffersBeyondAsciiCaseEndsTheBindings) {
+  auto tx = Write();
+  ports::UserData data = User("karel@gm0523", "Karel", org_a1_);
+  data.email = "karel@example.org";
+  auto user = *tx->Users().Create(data, T(1));
+  auto bound = [&](ports::Transaction& t) { return t.Users().SubjectOfUser(user.id, "idp").ok(); };
+  ASSERT_TRUE(tx->Users().BindSubject(user.id, "idp", "s-k", T(2)).ok());
+  data.email = "KAREL@example.org";
+  ASSERT_TRUE(tx->Users().Update(user.id, 1, data, T(3)).ok());
+  EXPECT_TRUE(bound(*tx));
+  data.email = std::string(kKelvin) + "arel@example.org";
+  ASSERT_TRUE(tx->Users().Update(user.id, 2, data, T(4)).ok());
+  EXPECT_FALSE(bound(*tx));
+  ASSERT_TRUE(tx->Commit().ok());
+}
+
+// Issuers sort byte-wise on both backends: "Z" (0x5A) before "a" (0x61),
+// where a locale's order would put "almelo" first.
+TEST_P(UserContract, BindingsOfUserAreInByteOrderOfIssuer) {
+  auto tx = Write();
+  ASSERT_TRUE(tx->Users().BindSubject(regisseur_a_, "https://almelo.example", "s-1", T(1)).ok());
+  ASSERT_TRUE(tx->Users().BindSubject(regisseur_a_, "https://Zwolle.example", "s-1", T(2)).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  auto bindings = Read()->Users().BindingsOfUser(regisseur_a_);
+  ASSERT_TRUE(bindings.ok()) << bindings.status().ToString();
+  ASSERT_EQ(bindings->size(), 2U);
+  EXPECT_EQ((*bindings)[0].issuer, "https://Zwolle.example");
+  EXPECT_EQ((*bindings)[1].issuer, "https://almelo.example");
 }
 
 TEST_P(UserContract, TakenNameAndUnknownOrganisationAreRefusedAndTheTransactionGoesOn) {
@@ -423,6 +482,78 @@ TEST_P(ThrottleContract, PutGetAndClear) {
   ASSERT_TRUE(tx->Commit().ok());
   EXPECT_EQ(Read()->Throttles().Get("user:anna")->failures, 0);
   EXPECT_EQ(Read()->Throttles().Get("ip:192.0.2.7")->failures, 1);
+}
+
+// A burst of failed logins on one key from writers running side by side:
+// each reads the count with GetForUpdate and writes the next, as http's
+// RecordFailures does. Every failure must count (READ COMMITTED writers
+// that read without a lock would all write the same next value).
+TEST_P(ThrottleContract, ConcurrentFailuresOfABurstAllCount) {
+  constexpr int kThreads = 8;
+  std::latch start(kThreads);
+  std::atomic<int> errors{0};
+  std::vector<std::thread> threads;
+  threads.reserve(kThreads);
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&] {
+      start.arrive_and_wait();
+      auto tx = db().Begin(ports::TxMode::kWrite);
+      Status s = tx.status();
+      if (s.ok()) {
+        StatusOr<ports::Throttle> t = (*tx)->Throttles().GetForUpdate("user:anna");
+        s = t.status();
+        if (s.ok()) {
+          core::ThrottleState next = core::AfterFailure(
+              {t->failures, t->last_failure_at, t->locked_until}, T(100), core::kAccountThrottle);
+          s = (*tx)->Throttles().Put(
+              {"user:anna", next.failures, next.last_failure_at, next.locked_until});
+        }
+        if (s.ok()) s = (*tx)->Commit();
+      }
+      if (!s.ok()) {
+        ++errors;
+        ADD_FAILURE() << s.ToString();
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(errors.load(), 0);
+  auto anna = Read()->Throttles().Get("user:anna");
+  ASSERT_TRUE(anna.ok()) << anna.status().ToString();
+  EXPECT_EQ(anna->failures, kThreads);
+  EXPECT_EQ(anna->last_failure_at, T(100));
+}
+
+// A key cleared (a successful login) while another writer waits for it:
+// the waiter still gets the key to itself, starting from zero.
+TEST_P(ThrottleContract, AKeyClearedWhileAWriterWaitsIsLockedAfresh) {
+  auto tx = Write();
+  ASSERT_TRUE(tx->Throttles().Put({"user:anna", 3, T(10), {}}).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  auto unknown = Write()->Throttles().GetForUpdate("user:nobody");
+  ASSERT_TRUE(unknown.ok()) << unknown.status().ToString();
+  EXPECT_EQ(unknown->key, "user:nobody");
+  EXPECT_EQ(unknown->failures, 0);
+
+  tx = Write();
+  ASSERT_EQ(tx->Throttles().GetForUpdate("user:anna")->failures, 3);
+  ASSERT_TRUE(tx->Throttles().Clear("user:anna").ok());
+  Status second;
+  std::thread other([&] {
+    auto w = db().Begin(ports::TxMode::kWrite);
+    second = w.status();
+    if (!second.ok()) return;
+    StatusOr<ports::Throttle> t = (*w)->Throttles().GetForUpdate("user:anna");
+    second = t.status();
+    if (second.ok() && t->failures != 0) second = Internal("read a cleared count");
+    if (second.ok()) second = (*w)->Throttles().Put({"user:anna", t->failures + 1, T(20), {}});
+    if (second.ok()) second = (*w)->Commit();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_TRUE(tx->Commit().ok());
+  other.join();
+  EXPECT_TRUE(second.ok()) << second.ToString();
+  EXPECT_EQ(Read()->Throttles().Get("user:anna")->failures, 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, UserContract, ::testing::ValuesIn(TestBackends()),

@@ -111,9 +111,11 @@ StatusOr<std::optional<ports::TrustedKey>> PgHandovers::FindTrustedKey(int64_t t
 }
 
 StatusOr<std::vector<ports::TrustedKey>> PgHandovers::ListTrustedKeys(int64_t tenant_id) {
+  // Byte order (COLLATE "C"), as SQLite sorts, not the database's locale.
   REGIE_ASSIGN_OR_RETURN(
-      Result r, conn_.Exec(std::string(kKeyColumns) + "WHERE tenant_id = $1 ORDER BY name, id",
-                           Params().Add(tenant_id)));
+      Result r,
+      conn_.Exec(std::string(kKeyColumns) + "WHERE tenant_id = $1 ORDER BY name COLLATE \"C\", id",
+                 Params().Add(tenant_id)));
   std::vector<ports::TrustedKey> out;
   out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(ReadKey(r, i));

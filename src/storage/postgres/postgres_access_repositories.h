@@ -66,6 +66,7 @@ class PgThrottles final : public ports::ThrottleRepository {
  public:
   explicit PgThrottles(Connection& conn) : conn_(conn) {}
   StatusOr<ports::Throttle> Get(const std::string& key) override;
+  StatusOr<ports::Throttle> GetForUpdate(const std::string& key) override;
   Status Put(const ports::Throttle& throttle) override;
   Status Clear(const std::string& key) override;
 

@@ -67,8 +67,10 @@ StatusOr<core::Region> PgRegions::CreateRegion(const core::RegionData& data, cor
 }
 
 StatusOr<std::vector<core::Region>> PgRegions::ListRegions() {
+  // Byte order (COLLATE "C"), as SQLite sorts, not the database's locale.
   REGIE_ASSIGN_OR_RETURN(
-      Result r, conn_.Exec(Sql({"SELECT ", kRegionColumns, " FROM regions r ORDER BY r.code"})));
+      Result r, conn_.Exec(Sql(
+                    {"SELECT ", kRegionColumns, " FROM regions r ORDER BY r.code COLLATE \"C\""})));
   std::vector<core::Region> out;
   out.reserve(static_cast<size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(ReadRegion(r, i));

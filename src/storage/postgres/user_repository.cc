@@ -17,9 +17,11 @@ constexpr std::string_view kUsersServing = USER_COLUMNS
     " WHERE organisation_id IN (SELECT id FROM organisations WHERE tenant_id = $1 UNION "
     "SELECT organisation_id FROM organisation_tenants WHERE tenant_id = $1) "
     "ORDER BY display_name, id";
-// lower() of both sides: ASCII case only matters, as in SQLite's lower().
-constexpr std::string_view kUsersByEmail =
-    USER_COLUMNS " WHERE email <> '' AND lower(email) = lower($1) ORDER BY id";
+// lower() under the C collation folds ASCII letters only, as SQLite's does;
+// under the database's locale it would also fold, say, the Kelvin sign to
+// "k" and match an address the identity provider never asserted.
+constexpr std::string_view kUsersByEmail = USER_COLUMNS
+    " WHERE email <> '' AND lower(email COLLATE \"C\") = lower($1 COLLATE \"C\") ORDER BY id";
 #undef USER_COLUMNS
 
 ports::User ReadUser(const Result& r, int row) {
@@ -123,8 +125,10 @@ StatusOr<ports::User> PgUsers::Update(int64_t id, int64_t expected_version,
   bool same_email = false;
   {
     // Locked, so a concurrent writer of this user decides on our result.
+    // The address compares as ListByEmail matches (ASCII case only).
     REGIE_ASSIGN_OR_RETURN(Result cur,
-                           conn_.Exec("SELECT version, username, lower(email) = lower($2) "
+                           conn_.Exec("SELECT version, username, "
+                                      "lower(email COLLATE \"C\") = lower($2 COLLATE \"C\") "
                                       "FROM users WHERE id = $1 FOR UPDATE",
                                       Params().Add(id).Add(data.email)));
     if (cur.rows() == 0) return UserNotFound();
@@ -257,8 +261,9 @@ StatusOr<std::string> PgUsers::SubjectOfUser(int64_t id, const std::string& issu
 }
 
 StatusOr<std::vector<ports::SubjectBinding>> PgUsers::BindingsOfUser(int64_t id) {
+  // Byte order (COLLATE "C"), as SQLite sorts, not the database's locale.
   REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec("SELECT issuer, linked_at FROM federated_identities "
-                                              "WHERE user_id = $1 ORDER BY issuer",
+                                              "WHERE user_id = $1 ORDER BY issuer COLLATE \"C\"",
                                               Params().Add(id)));
   std::vector<ports::SubjectBinding> out;
   out.reserve(static_cast<size_t>(r.rows()));
@@ -364,6 +369,34 @@ StatusOr<ports::Throttle> PgThrottles::Get(const std::string& key) {
     out.locked_until = core::Timestamp{r.Int(0, 2)};
   }
   return out;
+}
+
+StatusOr<ports::Throttle> PgThrottles::GetForUpdate(const std::string& key) {
+  // READ COMMITTED writers would otherwise both read k failures and both
+  // write k + 1. FOR UPDATE makes a second writer wait for the first one's
+  // commit and then read its row; a key without a row gets a zero one (what
+  // Get reports for it anyway) so there is a row to lock. DO NOTHING waits
+  // for a concurrent inserter of the key and leaves its row alone. A row
+  // deleted (Clear) while we waited is not there to lock: insert again; a
+  // miss needs a concurrent Clear each time, so few attempts suffice.
+  constexpr std::string_view kLocked =
+      "SELECT failures, last_failure_at, locked_until FROM login_throttle "
+      "WHERE key = $1 FOR UPDATE";
+  for (int attempt = 0;; ++attempt) {
+    REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(kLocked, Params().Add(key)));
+    if (r.rows() == 1)
+      return ports::Throttle{.key = key,
+                             .failures = static_cast<int>(r.Int(0, 0)),
+                             .last_failure_at = core::Timestamp{r.Int(0, 1)},
+                             .locked_until = core::Timestamp{r.Int(0, 2)}};
+    if (attempt == 2) return Unavailable("the login throttle row kept disappearing; try again");
+    REGIE_RETURN_IF_ERROR(
+        conn_
+            .Exec("INSERT INTO login_throttle (key, failures, last_failure_at, "
+                  "locked_until) VALUES ($1, 0, 0, 0) ON CONFLICT (key) DO NOTHING",
+                  Params().Add(key))
+            .status());
+  }
 }
 
 Status PgThrottles::Put(const ports::Throttle& throttle) {

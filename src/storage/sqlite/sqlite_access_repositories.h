@@ -68,6 +68,7 @@ class SqliteThrottles final : public ports::ThrottleRepository {
  public:
   explicit SqliteThrottles(Connection& conn) : conn_(conn) {}
   StatusOr<ports::Throttle> Get(const std::string& key) override;
+  StatusOr<ports::Throttle> GetForUpdate(const std::string& key) override;
   Status Put(const ports::Throttle& throttle) override;
   Status Clear(const std::string& key) override;
 

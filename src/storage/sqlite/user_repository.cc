@@ -373,6 +373,12 @@ StatusOr<ports::Throttle> SqliteThrottles::Get(const std::string& key) {
   return out;
 }
 
+StatusOr<ports::Throttle> SqliteThrottles::GetForUpdate(const std::string& key) {
+  // The writer's BEGIN IMMEDIATE holds the whole database until it ends, so
+  // nobody else writes the key in between.
+  return Get(key);
+}
+
 Status SqliteThrottles::Put(const ports::Throttle& throttle) {
   REGIE_ASSIGN_OR_RETURN(
       Stmt s, conn_.Prepare("INSERT INTO login_throttle (key, failures, last_failure_at, "
