@@ -6,6 +6,7 @@
 
 #include "api_fixture.h"
 #include "core/auth/totp.h"
+#include "forwarding_crypto.h"
 #include "http/handlers.h"
 
 namespace regie::testing {
@@ -451,39 +452,16 @@ namespace {
 // Forwards to another Crypto; runs `before_verify` ahead of each password
 // check, that is after Login's first look at the throttle and before its
 // write transaction.
-class VerifyHookCrypto final : public ports::Crypto {
+class VerifyHookCrypto final : public ForwardingCrypto {
  public:
   VerifyHookCrypto(ports::Crypto& inner, std::function<void()> before_verify)
-      : inner_(inner), before_verify_(std::move(before_verify)) {}
-  StatusOr<std::string> HashPassword(std::string_view password) override {
-    return inner_.HashPassword(password);
-  }
+      : ForwardingCrypto(inner), before_verify_(std::move(before_verify)) {}
   bool VerifyPassword(std::string_view encoded_hash, std::string_view password) override {
     before_verify_();
     return inner_.VerifyPassword(encoded_hash, password);
   }
-  void RandomBytes(std::span<uint8_t> out) override { inner_.RandomBytes(out); }
-  core::Digest256 Digest(std::string_view data) override { return inner_.Digest(data); }
-  std::string Seal(std::span<const uint8_t> plaintext) override { return inner_.Seal(plaintext); }
-  StatusOr<std::vector<uint8_t>> Open(std::string_view sealed) override {
-    return inner_.Open(sealed);
-  }
-  SigningKeyPair GenerateSigningKey() override { return inner_.GenerateSigningKey(); }
-  StatusOr<std::vector<uint8_t>> SignDetached(std::span<const uint8_t> secret_key,
-                                              std::string_view message) override {
-    return inner_.SignDetached(secret_key, message);
-  }
-  bool VerifyDetached(std::span<const uint8_t> public_key, std::string_view message,
-                      std::span<const uint8_t> signature) override {
-    return inner_.VerifyDetached(public_key, message, signature);
-  }
-  std::string ToBase64(std::span<const uint8_t> data) override { return inner_.ToBase64(data); }
-  std::optional<std::vector<uint8_t>> FromBase64(std::string_view text) override {
-    return inner_.FromBase64(text);
-  }
 
  private:
-  ports::Crypto& inner_;
   std::function<void()> before_verify_;
 };
 

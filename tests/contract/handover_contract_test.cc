@@ -15,6 +15,7 @@
 
 #include "contract_fixture.h"
 #include "crypto/sodium_crypto.h"
+#include "forwarding_crypto.h"
 #include "http/handover_service.h"
 
 namespace regie::testing {
@@ -339,41 +340,16 @@ TEST_P(HandoverContract, TrustedKeysAreInByteOrderOfName) {
 
 // Forwards to another Crypto; runs `on_generate` when a signing key is
 // generated, which InstanceKey does between reading and storing the key.
-class GenerateHookCrypto final : public ports::Crypto {
+class GenerateHookCrypto final : public ForwardingCrypto {
  public:
   GenerateHookCrypto(ports::Crypto& inner, std::function<void()> on_generate)
-      : inner_(inner), on_generate_(std::move(on_generate)) {}
-  StatusOr<std::string> HashPassword(std::string_view password) override {
-    return inner_.HashPassword(password);
-  }
-  bool VerifyPassword(std::string_view encoded_hash, std::string_view password) override {
-    return inner_.VerifyPassword(encoded_hash, password);
-  }
-  void RandomBytes(std::span<uint8_t> out) override { inner_.RandomBytes(out); }
-  core::Digest256 Digest(std::string_view data) override { return inner_.Digest(data); }
-  std::string Seal(std::span<const uint8_t> plaintext) override { return inner_.Seal(plaintext); }
-  StatusOr<std::vector<uint8_t>> Open(std::string_view sealed) override {
-    return inner_.Open(sealed);
-  }
+      : ForwardingCrypto(inner), on_generate_(std::move(on_generate)) {}
   SigningKeyPair GenerateSigningKey() override {
     on_generate_();
     return inner_.GenerateSigningKey();
   }
-  StatusOr<std::vector<uint8_t>> SignDetached(std::span<const uint8_t> secret_key,
-                                              std::string_view message) override {
-    return inner_.SignDetached(secret_key, message);
-  }
-  bool VerifyDetached(std::span<const uint8_t> public_key, std::string_view message,
-                      std::span<const uint8_t> signature) override {
-    return inner_.VerifyDetached(public_key, message, signature);
-  }
-  std::string ToBase64(std::span<const uint8_t> data) override { return inner_.ToBase64(data); }
-  std::optional<std::vector<uint8_t>> FromBase64(std::string_view text) override {
-    return inner_.FromBase64(text);
-  }
 
  private:
-  ports::Crypto& inner_;
   std::function<void()> on_generate_;
 };
 
