@@ -158,23 +158,23 @@ describe('policy: timeline, events, worklist and packs', () => {
 
   it('refuses an event in the future at the date field', async () => {
     await page.getByRole('button', { name: 'Gebeurtenis vastleggen' }).click();
-    await page.locator('#veld-event').selectOption(target.event.id);
+    await page.locator('#veld-event-event').selectOption(target.event.id);
     const future = new Date();
     future.setFullYear(future.getFullYear() + 1);
-    await page.locator('#veld-date').fill(uiDate(future));
+    await page.locator('#veld-event-date').fill(uiDate(future));
     await page
       .locator('.regie-events-section form')
       .getByRole('button', { name: 'Gebeurtenis vastleggen' })
       .click();
-    await page.locator('#veld-date[aria-invalid="true"]').waitFor();
+    await page.locator('#veld-event-date[aria-invalid="true"]').waitFor();
     // The server's own message, next to the field.
-    assert.notEqual(await describedText(page.locator('#veld-date')), '');
+    assert.notEqual(await describedText(page.locator('#veld-event-date')), '');
     await page.locator('.regie-error-summary').waitFor();
     await assertAccessible(page, 'event form with errors');
   });
 
   it('records the event that satisfies the milestone, and the milestone changes status', async () => {
-    await page.locator('#veld-date').fill(uiDate(new Date()));
+    await page.locator('#veld-event-date').fill(uiDate(new Date()));
     await page
       .locator('.regie-events-section form')
       .getByRole('button', { name: 'Gebeurtenis vastleggen' })
@@ -195,10 +195,10 @@ describe('policy: timeline, events, worklist and packs', () => {
   it('keeps an event no pack knows and shows it as unknown', async () => {
     await page.getByRole('button', { name: 'Gebeurtenis vastleggen' }).click();
     await page
-      .locator('#veld-event')
+      .locator('#veld-event-event')
       .selectOption({ label: 'Andere gebeurtenis (niet uit het beleid)' });
-    await page.locator('#veld-event_other').fill(UNKNOWN_EVENT);
-    await page.locator('#veld-reason').fill('Gemeld door de taalcoach');
+    await page.locator('#veld-event-event_other').fill(UNKNOWN_EVENT);
+    await page.locator('#veld-event-reason').fill('Gemeld door de taalcoach');
     await page
       .locator('.regie-events-section form')
       .getByRole('button', { name: 'Gebeurtenis vastleggen' })
