@@ -184,26 +184,17 @@ AccessDecision DecideHousehold(const Principal& user, Action action, const House
 CategorySet PersonCategories(const Principal& user, const AccessDecision& decision,
                              const HouseholdFacts& facts, int64_t person_id, Timestamp now) {
   if (!decision.allowed) return {};
-  switch (decision.relationship) {
-    case Relationship::kRegisseur:
-    case Relationship::kBreakGlass:
-    case Relationship::kVrijwilliger:
-      return decision.categories;
-    case Relationship::kBegeleider:
-    case Relationship::kPartner: {
-      CategorySet out = CategoriesOfAnyPerson(decision);
-      for (const SharingBasis& b : facts.bases)
-        if (b.person_id == person_id && b.organisation_id == user.organisation_id &&
-            b.ActiveAt(now))
-          out = out.Union(b.categories);
-      return out;
-    }
-    case Relationship::kReferral:
-      return ReferralCategories(user, facts, person_id, now);
-    case Relationship::kNone:
-      return {};
-  }
-  return {};
+  if (decision.relationship == Relationship::kReferral)
+    return ReferralCategories(user, facts, person_id, now);
+  // What every person shows, plus this person's bases for a begeleider's or
+  // partner's organisation.
+  CategorySet out = CategoriesOfAnyPerson(decision);
+  if (decision.relationship == Relationship::kBegeleider ||
+      decision.relationship == Relationship::kPartner)
+    for (const SharingBasis& b : facts.bases)
+      if (b.person_id == person_id && b.organisation_id == user.organisation_id && b.ActiveAt(now))
+        out = out.Union(b.categories);
+  return out;
 }
 
 AccessDecision DecideCreateHousehold(const Principal& user, int64_t tenant_id) {
