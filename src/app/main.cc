@@ -6,6 +6,7 @@
 
 #include "app/commands.h"
 #include "app/policy_commands.h"
+#include "app/retention_commands.h"
 
 namespace {
 
@@ -220,6 +221,20 @@ int main(int argc, char** argv) {
   }
   CLI::App* region_list_cmd = region_sub("list", "List regions, members and who shares");
 
+  CLI::App* erase_cmd = app.add_subcommand(
+      "erase",
+      "End of the retention period: erase households archived before a date (dry run without "
+      "--apply)");
+  regie::app::EraseOptions erase;
+  erase_cmd->add_option("--db", erase.db_url, "sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  erase_cmd->add_option("--key-file", erase.key_file, "Server key")->capture_default_str();
+  erase_cmd->add_option("--tenant", erase.tenant, "Municipality code, e.g. GM0523")->required();
+  erase_cmd->add_option("--archived-before", erase.archived_before,
+                        "Erase what was archived (or rejected) before this date, YYYY-MM-DD")
+      ->required();
+  erase_cmd->add_flag("--apply", erase.apply, "Erase for good (default: only count)");
+
   CLI::App* version_cmd = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -234,6 +249,7 @@ int main(int argc, char** argv) {
   if (totp_cmd->parsed()) return regie::app::RunDemoTotpCode(totp_db, totp_user);
   if (verify_cmd->parsed()) return regie::app::RunAuditVerify(audit_db);
   if (backup_cmd->parsed()) return regie::app::RunBackup(backup_db, backup_out);
+  if (erase_cmd->parsed()) return regie::app::RunErase(erase);
   if (policy_check_cmd->parsed()) return regie::app::RunPolicyCheck(policy_files);
   if (handover_key_cmd->parsed()) return regie::app::RunHandoverKey(handover);
   if (handover_trust_cmd->parsed()) return regie::app::RunHandoverTrust(handover);

@@ -12,6 +12,7 @@
 #include "ports/region_repositories.h"
 #include "ports/report_repositories.h"
 #include "ports/repositories.h"
+#include "ports/retention_repository.h"
 
 namespace regie::ports {
 
@@ -46,6 +47,7 @@ class Transaction {
   virtual ReferralRepository& Referrals() = 0;
   virtual ReportRepository& Reports() = 0;
   virtual RegionRepository& Regions() = 0;
+  virtual RetentionRepository& Retention() = 0;
   // After Commit (OK or not) the transaction is finished; further use is a
   // programmer error.
   virtual Status Commit() = 0;

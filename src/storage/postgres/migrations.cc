@@ -905,6 +905,84 @@ CREATE TABLE federated_identities (
 );
 )sql";
 
+// The end of the retention period; see the SQLite twin. The guard
+// functions are replaced with ones that let a DELETE through while the
+// erasing transaction holds a row in erasure_grant (uncommitted, so no other
+// transaction sees it); everything else they refuse as before.
+constexpr std::string_view kV18Erasure = R"sql(
+CREATE TABLE erasure_grant (
+  household_id bigint PRIMARY KEY
+);
+CREATE FUNCTION erasure_granted() RETURNS boolean LANGUAGE sql STABLE AS $fn$
+  SELECT EXISTS (SELECT 1 FROM erasure_grant)
+$fn$;
+CREATE OR REPLACE FUNCTION contacts_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' AND erasure_granted() THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'contacts are append-only';
+END
+$fn$;
+CREATE OR REPLACE FUNCTION assessments_only_void() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' AND erasure_granted() THEN
+    RETURN OLD;
+  END IF;
+  IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'assessments' AND OLD.voided_at IS NULL
+     AND NEW.voided_at IS NOT NULL
+     AND (NEW.id, NEW.tenant_id, NEW.person_id, NEW.kind, NEW.date, NEW.assessor,
+          NEW.recorded_by, NEW.recorded_at)
+         IS NOT DISTINCT FROM (OLD.id, OLD.tenant_id, OLD.person_id, OLD.kind, OLD.date,
+          OLD.assessor, OLD.recorded_by, OLD.recorded_at)
+     AND NEW.event_id IS NOT DISTINCT FROM OLD.event_id THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'assessments are append-only; only voiding, once';
+END
+$fn$;
+CREATE OR REPLACE FUNCTION signal_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' AND erasure_granted() THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'signal history is append-only';
+END
+$fn$;
+CREATE OR REPLACE FUNCTION plan_immutable() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' AND erasure_granted() THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'plan versions and agreements are append-only';
+END
+$fn$;
+CREATE OR REPLACE FUNCTION handover_packages_kept() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' AND erasure_granted() THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'handover packages are kept';
+END
+$fn$;
+CREATE OR REPLACE FUNCTION intake_immutable() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' AND erasure_granted() THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'intake versions are immutable';
+END
+$fn$;
+CREATE OR REPLACE FUNCTION referral_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' AND erasure_granted() THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'referral history is append-only';
+END
+$fn$;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -923,6 +1001,7 @@ constexpr std::array kMigrations = {
     Migration{15, "user_changes", kV15UserChanges},
     Migration{16, "person_pages", kV16PersonPages},
     Migration{17, "federated_identities", kV17FederatedIdentities},
+    Migration{18, "erasure", kV18Erasure},
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_referral_repository.h"
 #include "storage/postgres/postgres_region_repository.h"
+#include "storage/postgres/postgres_retention_repository.h"
 #include "storage/postgres/postgres_report_repository.h"
 #include "storage/postgres/postgres_repositories.h"
 #include "storage/postgres/postgres_signal_repository.h"
@@ -108,7 +109,8 @@ class PgTransaction final : public ports::Transaction {
         intakes_(*conn_),
         referrals_(*conn_),
         reports_(*conn_),
-        regions_(*conn_) {}
+        regions_(*conn_),
+        retention_(*conn_) {}
 
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -137,6 +139,7 @@ class PgTransaction final : public ports::Transaction {
   ports::ReferralRepository& Referrals() override { return referrals_; }
   ports::ReportRepository& Reports() override { return reports_; }
   ports::RegionRepository& Regions() override { return regions_; }
+  ports::RetentionRepository& Retention() override { return retention_; }
 
   Status Commit() override {
     finished_ = true;
@@ -174,6 +177,7 @@ class PgTransaction final : public ports::Transaction {
   PgReferrals referrals_;
   PgReports reports_;
   PgRegions regions_;
+  PgRetention retention_;
   bool finished_ = false;
 };
 

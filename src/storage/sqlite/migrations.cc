@@ -969,6 +969,66 @@ CREATE TABLE federated_identities (
 );
 )sql";
 
+// The end of the retention period (docs/operations.md, `regie erase`): an
+// archived household is erased for good, its append-only records included.
+// The delete guards stay, but give way while erasure_grant has a row: the
+// erasing transaction inserts one, deletes the household's rows and removes
+// it again before it commits, so no committed state ever holds a grant and
+// no other connection sees one.
+constexpr std::string_view kV18Erasure = R"sql(
+CREATE TABLE erasure_grant (
+  household_id INTEGER PRIMARY KEY
+);
+DROP TRIGGER contacts_no_delete;
+CREATE TRIGGER contacts_no_delete BEFORE DELETE ON contacts
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'contacts are append-only'); END;
+DROP TRIGGER assessments_no_delete;
+CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'assessments are append-only'); END;
+DROP TRIGGER assessment_items_no_delete;
+CREATE TRIGGER assessment_items_no_delete BEFORE DELETE ON assessment_items
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'assessments are append-only'); END;
+DROP TRIGGER signal_history_no_delete;
+CREATE TRIGGER signal_history_no_delete BEFORE DELETE ON signal_history
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'signal history is append-only'); END;
+DROP TRIGGER signals_no_delete;
+CREATE TRIGGER signals_no_delete BEFORE DELETE ON signals
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'signals are never deleted'); END;
+DROP TRIGGER plan_versions_no_delete;
+CREATE TRIGGER plan_versions_no_delete BEFORE DELETE ON plan_versions
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'plan versions are immutable'); END;
+DROP TRIGGER plan_agreements_no_delete;
+CREATE TRIGGER plan_agreements_no_delete BEFORE DELETE ON plan_agreements
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'plan agreements are append-only'); END;
+DROP TRIGGER handover_packages_no_delete;
+CREATE TRIGGER handover_packages_no_delete BEFORE DELETE ON handover_packages
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'handover packages are kept'); END;
+DROP TRIGGER intake_versions_no_delete;
+CREATE TRIGGER intake_versions_no_delete BEFORE DELETE ON intake_versions
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'intake versions are immutable'); END;
+DROP TRIGGER intake_items_no_delete;
+CREATE TRIGGER intake_items_no_delete BEFORE DELETE ON intake_items
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'intake versions are immutable'); END;
+DROP TRIGGER referral_history_no_delete;
+CREATE TRIGGER referral_history_no_delete BEFORE DELETE ON referral_history
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'referral history is append-only'); END;
+DROP TRIGGER referrals_no_delete;
+CREATE TRIGGER referrals_no_delete BEFORE DELETE ON referrals
+WHEN NOT EXISTS (SELECT 1 FROM erasure_grant)
+BEGIN SELECT RAISE(ABORT, 'referrals are never deleted'); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "households_and_persons", kV1Households},
     Migration{2, "access", kV2Access},
@@ -987,6 +1047,7 @@ constexpr std::array kMigrations = {
     Migration{15, "user_changes", kV15UserChanges},
     Migration{16, "person_pages", kV16PersonPages},
     Migration{17, "federated_identities", kV17FederatedIdentities},
+    Migration{18, "erasure", kV18Erasure},
 };
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "storage/sqlite/sqlite_region_repository.h"
 #include "storage/sqlite/sqlite_report_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
+#include "storage/sqlite/sqlite_retention_repository.h"
 #include "storage/sqlite/sqlite_signal_repository.h"
 
 namespace regie::storage::sqlite {
@@ -91,7 +92,8 @@ class SqliteTransaction final : public ports::Transaction {
         intakes_(*conn_),
         referrals_(*conn_),
         reports_(*conn_),
-        regions_(*conn_) {}
+        regions_(*conn_),
+        retention_(*conn_) {}
 
   ~SqliteTransaction() override {
     if (!finished_) (void)conn_->Run("ROLLBACK");
@@ -117,6 +119,7 @@ class SqliteTransaction final : public ports::Transaction {
   ports::ReferralRepository& Referrals() override { return referrals_; }
   ports::ReportRepository& Reports() override { return reports_; }
   ports::RegionRepository& Regions() override { return regions_; }
+  ports::RetentionRepository& Retention() override { return retention_; }
 
   Status Commit() override {
     finished_ = true;
@@ -147,6 +150,7 @@ class SqliteTransaction final : public ports::Transaction {
   SqliteReferrals referrals_;
   SqliteReports reports_;
   SqliteRegions regions_;
+  SqliteRetention retention_;
   bool finished_ = false;
 };
 

@@ -1,0 +1,266 @@
+#include "app/retention_commands.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "app/demo_loader.h"
+#include "backends.h"
+#include "core/audit/audit_record.h"
+#include "crypto/sodium_crypto.h"
+#include "http/handover_service.h"
+#include "packs/pack_loader.h"
+
+namespace regie::app {
+namespace {
+
+constexpr int64_t kDay = 86'400'000'000;
+
+// Erasure at the end of the retention period, on a demo database of four
+// municipalities (events, assessments, signals, referrals, plans, intakes,
+// and a handover), on both backends.
+class EraseTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string skip, error;
+    test_db_ = testing::MakeTestDatabase(GetParam(), skip, error);
+    if (!error.empty()) FAIL() << error;
+    if (!skip.empty()) GTEST_SKIP() << skip;
+    const packs::PackLibrary library = packs::LoadPackDirectory(REGIE_POLICIES_DIR);
+    StatusOr<DemoLoadStats> stats =
+        LoadDemo(db(), *crypto_,
+                 {.seed = 11, .households = 48, .tenants = 4, .today = clock_.Now().ToDate()},
+                 clock_, library.packs, 50);
+    ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+    auto tx = Write();
+    auto tenants = tx->Tenants().List();
+    ASSERT_TRUE(tenants.ok() && tenants->size() == 4U);
+    first_ = (*tenants)[0];
+    third_ = (*tenants)[2];
+  }
+
+  ports::Database& db() { return test_db_->db(); }
+  std::unique_ptr<ports::Transaction> Write() {
+    return std::move(db().Begin(ports::TxMode::kWrite)).value();
+  }
+  std::vector<std::string> Sql(const std::string& sql) {
+    auto rows = test_db_->RunSql(sql);
+    EXPECT_TRUE(rows.ok()) << sql << ": " << rows.status().ToString();
+    return rows.ok() ? *rows : std::vector<std::string>{};
+  }
+  int64_t Count(const std::string& sql) {
+    std::vector<std::string> rows = Sql(sql);
+    return rows.empty() ? -1 : std::stoll(rows.front());
+  }
+  // "table:column" of every table holding a household or person id.
+  std::vector<std::string> IdColumns() {
+    return Sql(GetParam() == "sqlite"
+                   ? "SELECT m.name || ':' || p.name FROM sqlite_master m "
+                     "JOIN pragma_table_info(m.name) p WHERE m.type = 'table' "
+                     "AND p.name IN ('household_id', 'person_id')"
+                   : "SELECT table_name || ':' || column_name FROM information_schema.columns "
+                     "WHERE table_schema = current_schema() "
+                     "AND column_name IN ('household_id', 'person_id')");
+  }
+  static std::string In(const std::set<int64_t>& ids) {
+    std::string out;
+    for (int64_t id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+    return "(" + out + ")";
+  }
+  // Row counts of every table but the audit log (which grows with reads).
+  std::map<std::string, int64_t> TableCounts() {
+    std::map<std::string, int64_t> out;
+    for (const std::string& t :
+         Sql(GetParam() == "sqlite"
+                 ? "SELECT name FROM sqlite_master WHERE type = 'table' "
+                   "AND name NOT IN ('audit_log', 'audit_head') AND name NOT LIKE 'sqlite_%'"
+                 : "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                   "current_schema() AND table_type = 'BASE TABLE' "
+                   "AND table_name NOT IN ('audit_log', 'audit_head')"))
+      out[t] = Count("SELECT count(*) FROM " + t);
+    return out;
+  }
+
+  std::unique_ptr<testing::TestDatabase> test_db_;
+  ports::FixedClock clock_{core::Timestamp{1'790'000'000'000'000}};  // 2026-09-21, 14:13
+  // The erasures run a month later.
+  ports::FixedClock later_{core::Timestamp{1'790'000'000'000'000 + 30 * kDay}};
+  std::unique_ptr<crypto::SodiumCrypto> crypto_ =
+      std::move(crypto::SodiumCrypto::Create(
+                    {}, {.argon2_opslimit = 1, .argon2_memlimit = 8U * 1024 * 1024}))
+          .value();
+  core::Tenant first_, third_;
+};
+
+TEST_P(EraseTest, ErasesWhatWasArchivedBeforeTheDateWholeAndAuditedAndNothingElse) {
+  const core::Timestamp now = clock_.Now();
+  std::set<int64_t> erased_households, erased_persons;
+  int64_t kept_archived = 0, handed_over = 0;
+  {
+    auto tx = Write();
+    // The demo archived the first municipality's handed-over household.
+    auto sent = tx->Handovers().List(first_.id, ports::HandoverDirection::kOutgoing);
+    ASSERT_TRUE(sent.ok() && sent->size() == 1U);
+    handed_over = sent->front().household_id;
+    erased_households.insert(handed_over);
+    auto page = tx->Households().List({.tenant_id = first_.id, .limit = 50});
+    ASSERT_TRUE(page.ok());
+    ASSERT_GE(page->items.size(), 3U);
+    // Two more archived ten days ago, with a contact and a break-glass
+    // record; one archived today, after the date: it stays.
+    int archived = 0;
+    for (const ports::HouseholdListItem& item : page->items) {
+      const int64_t id = item.summary.id;
+      if (id == handed_over || archived == 3) continue;
+      auto h = tx->Households().Get(first_.id, id);
+      auto persons = tx->Persons().ListByHousehold(first_.id, id);
+      ASSERT_TRUE(h.ok() && persons.ok() && !persons->empty());
+      if (archived < 2) {
+        core::Contact contact{.tenant_id = first_.id,
+                              .data = {.household_id = id,
+                                       .date = now.ToDate(),
+                                       .participants = {"Tolk"},
+                                       .person_ids = {persons->front().id},
+                                       .note = "Gesprek over werk"},
+                              .recorded_by = h->data.regisseur_user_id,
+                              .recorded_at = now};
+        ASSERT_TRUE(tx->Contacts().Create(contact).ok());
+        ASSERT_TRUE(tx->Access()
+                        .OpenBreakGlass({h->data.regisseur_user_id, id, "Spoed", now,
+                                         core::Timestamp{now.micros + kDay}})
+                        .ok());
+        erased_households.insert(id);
+        for (const core::Person& p : *persons) erased_persons.insert(p.id);
+      } else {
+        kept_archived = id;
+      }
+      const core::Timestamp when{archived < 2 ? now.micros - 10 * kDay : now.micros + kDay};
+      ASSERT_TRUE(tx->Households().Archive(first_.id, id, h->version, "Verhuisd", when).ok());
+      ++archived;
+    }
+    auto handed_over_persons = tx->Persons().ListByHousehold(first_.id, handed_over);
+    ASSERT_TRUE(handed_over_persons.ok());
+    for (const core::Person& p : *handed_over_persons) erased_persons.insert(p.id);
+    // The third municipality rejects the package it received.
+    auto received = tx->Handovers().List(third_.id, ports::HandoverDirection::kIncoming);
+    ASSERT_TRUE(received.ok() && received->size() == 1U);
+    ASSERT_TRUE(
+        http::handover::Reject(*tx, third_.id, received->front().id, 1, "Onbekend gezin", now)
+            .ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  ASSERT_NE(kept_archived, 0);
+  const core::Date cutoff = core::Date::FromDays(now.ToDate().days() + 1);
+  const std::map<std::string, int64_t> before = TableCounts();
+  ASSERT_GT(before.at("person_events"), 0);
+  ASSERT_GT(before.at("signals") + before.at("referrals") + before.at("assessments"), 0);
+
+  // A dry run counts and changes nothing.
+  auto dry = EraseArchived(db(), *crypto_, later_, first_.data.code, cutoff, false);
+  ASSERT_TRUE(dry.ok()) << dry.status().ToString();
+  EXPECT_EQ(dry->households, 3);
+  EXPECT_EQ(dry->persons, static_cast<int64_t>(erased_persons.size()));
+  EXPECT_EQ(TableCounts(), before);
+
+  auto done = EraseArchived(db(), *crypto_, later_, first_.data.code, cutoff, true);
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  EXPECT_EQ(done->households, 3);
+  EXPECT_EQ(done->persons, static_cast<int64_t>(erased_persons.size()));
+  EXPECT_EQ(done->packages, 0);  // the first municipality rejected none
+  auto third = EraseArchived(db(), *crypto_, later_, third_.data.code, cutoff, true);
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_EQ(third->households, 0);
+  EXPECT_EQ(third->packages, 1);
+
+  // No table but the audit log holds an id of an erased household or person.
+  for (const std::string& tc : IdColumns()) {
+    const std::string table = tc.substr(0, tc.find(':'));
+    const std::string column = tc.substr(tc.find(':') + 1);
+    if (table == "audit_log") continue;
+    const std::set<int64_t>& ids = column == "household_id" ? erased_households : erased_persons;
+    EXPECT_EQ(Count("SELECT count(*) FROM " + table + " WHERE " + column + " IN " + In(ids)), 0)
+        << tc;
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM households WHERE id IN " + In(erased_households)), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM persons WHERE id IN " + In(erased_persons)), 0);
+  // Children known only by their parent's id went along.
+  for (const char* orphan :
+       {"SELECT count(*) FROM signal_history WHERE signal_id NOT IN (SELECT id FROM signals)",
+        "SELECT count(*) FROM referral_history WHERE referral_id NOT IN (SELECT id FROM referrals)",
+        "SELECT count(*) FROM assessment_items WHERE assessment_id NOT IN "
+        "(SELECT id FROM assessments)",
+        "SELECT count(*) FROM handover_packages WHERE status = 'rejected'"})
+    EXPECT_EQ(Count(orphan), 0) << orphan;
+  EXPECT_EQ(Count("SELECT count(*) FROM erasure_grant"), 0);
+
+  // Everything else is as it was: the rows that went are exactly the ones
+  // counted, and the household archived after the date is still there.
+  const std::map<std::string, int64_t> after = TableCounts();
+  int64_t gone = 0;
+  for (const auto& [table, rows] : before) gone += rows - after.at(table);
+  EXPECT_EQ(gone, done->rows + 1);  // + the rejected package
+  EXPECT_EQ(before.at("households") - after.at("households"), 3);
+  EXPECT_TRUE(Write()->Households().Get(first_.id, kept_archived).ok());
+
+  // Each erasure is audited, and the chain still holds.
+  auto tx = Write();
+  auto records = tx->Audit().Scan(0, 100000);
+  ASSERT_TRUE(records.ok());
+  std::set<std::string> audited;
+  core::AuditChainVerifier verifier([this](std::string_view d) { return crypto_->Digest(d); });
+  for (const core::AuditRecord& r : *records) {
+    EXPECT_TRUE(verifier.Add(r)) << verifier.problem();
+    if (r.action == "erase") audited.insert(r.resource_type + ":" + r.resource_id);
+  }
+  EXPECT_EQ(audited.size(), 4U);
+  for (int64_t id : erased_households)
+    EXPECT_TRUE(audited.contains("household:" + std::to_string(id)));
+
+  // The append-only guards hold again outside an erasure.
+  ASSERT_GT(after.at("signal_history"), 0);
+  ASSERT_GT(after.at("plan_versions"), 0);
+  EXPECT_FALSE(test_db_->RunSql("DELETE FROM signal_history").ok());
+  EXPECT_FALSE(test_db_->RunSql("DELETE FROM plan_versions").ok());
+  EXPECT_EQ(TableCounts(), after);
+
+  // A second run finds nothing; a date after today is refused.
+  auto again = EraseArchived(db(), *crypto_, later_, first_.data.code, cutoff, true);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->households, 0);
+  auto future = EraseArchived(db(), *crypto_, later_, first_.data.code,
+                              core::Date::FromDays(later_.Now().ToDate().days() + 1), false);
+  EXPECT_EQ(future.status().reason(), "invalid_cutoff");
+}
+
+// The repository checks again in the erasing transaction: a household that
+// is active (say, reopened since the list) or archived after the date stays.
+TEST_P(EraseTest, RefusesAnActiveOrTooRecentHousehold) {
+  auto tx = Write();
+  auto page = tx->Households().List({.tenant_id = first_.id, .limit = 5});
+  ASSERT_TRUE(page.ok() && page->items.size() >= 2U);
+  const int64_t active = page->items[0].summary.id;
+  const int64_t recent = page->items[1].summary.id;
+  auto h = tx->Households().Get(first_.id, recent);
+  ASSERT_TRUE(
+      tx->Households().Archive(first_.id, recent, h->version, "Verhuisd", clock_.Now()).ok());
+  const core::Timestamp cutoff = clock_.Now();
+  EXPECT_EQ(tx->Retention().EraseHousehold(first_.id, active, cutoff).status().reason(),
+            "not_erasable");
+  EXPECT_EQ(tx->Retention().EraseHousehold(first_.id, recent, cutoff).status().reason(),
+            "not_erasable");
+  EXPECT_EQ(tx->Retention()
+                .EraseHousehold(third_.id, recent, core::Timestamp{cutoff.micros + 1})
+                .status()
+                .reason(),
+            "household_not_found");
+  EXPECT_EQ(tx->Retention().ArchivedBefore(first_.id, cutoff, 0).status().reason(),
+            "invalid_limit");
+  EXPECT_TRUE(tx->Households().Get(first_.id, active).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, EraseTest, ::testing::ValuesIn(testing::TestBackends()),
+                         [](const auto& param_info) { return param_info.param; });
+
+}  // namespace
+}  // namespace regie::app

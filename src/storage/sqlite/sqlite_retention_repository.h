@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "ports/retention_repository.h"
+#include "storage/sqlite/sqlite_handle.h"
+
+namespace regie::storage::sqlite {
+
+// Erasure at the end of the retention period over one connection inside an
+// open write transaction (BEGIN IMMEDIATE, so the checks cannot race).
+class SqliteRetention final : public ports::RetentionRepository {
+ public:
+  explicit SqliteRetention(Connection& conn) : conn_(conn) {}
+  StatusOr<std::vector<ports::ErasableHousehold>> ArchivedBefore(int64_t tenant_id,
+                                                                 core::Timestamp cutoff,
+                                                                 int limit) override;
+  StatusOr<ports::ErasureCounts> EraseHousehold(int64_t tenant_id, int64_t id,
+                                                core::Timestamp cutoff) override;
+  StatusOr<std::vector<ports::ErasablePackage>> RejectedPackagesBefore(int64_t tenant_id,
+                                                                       core::Timestamp cutoff,
+                                                                       int limit) override;
+  Status ErasePackage(int64_t tenant_id, int64_t id, core::Timestamp cutoff) override;
+
+ private:
+  // Runs `sql` with the household id as $1 and returns the rows it changed.
+  StatusOr<int64_t> Run(std::string_view sql, int64_t household_id);
+
+  Connection& conn_;
+};
+
+}  // namespace regie::storage::sqlite
