@@ -13,6 +13,27 @@ export const AUDIT_FILTER_FIELDS = [
   'to',
 ] as const;
 
+/** The actions the server logs (docs/api-contract.md, "Audit log"), in filter order. */
+export const AUDIT_ACTIONS = [
+  'read',
+  'list',
+  'search',
+  'create',
+  'update',
+  'archive',
+  'reopen',
+  'erase',
+  'export',
+  'break_glass',
+  'login',
+  'login_password',
+  'login_totp',
+  'logout',
+  'enrol_password',
+  'enrol_complete',
+  'reset_enrolment',
+] as const;
+
 export const NO_AUDIT_FILTERS: AuditFilters = {
   user_id: '',
   person_id: '',

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, IndicatorCell } from '../api/indicators';
+import { translate } from '../i18n/translate';
+import type { MessageKey, Params } from '../i18n/translate';
 import {
+  cohortLabel,
   cohortTrend,
   countText,
+  dimensionValueLabel,
   groupByTheme,
   percentText,
   shareText,
+  snapshotText,
   totalCell,
 } from './indicators';
+
+const nl = (key: MessageKey, params?: Params) => translate('nl', key, params);
+const en = (key: MessageKey, params?: Params) => translate('en', key, params);
 
 function cell(
   values: string[],
@@ -85,5 +93,37 @@ describe('indicator figures', () => {
       ['2017H2', 30, 20, 41],
       ['2018H1', 50, 40, 60],
     ]);
+  });
+});
+
+describe('codes of the figures in words', () => {
+  it('names a housing cohort by its half-year', () => {
+    expect(cohortLabel(nl, '2017H2')).toBe('2e helft 2017');
+    expect(cohortLabel(nl, '2018H1')).toBe('1e helft 2018');
+    expect(cohortLabel(en, '2017H2')).toBe('2nd half 2017');
+    expect(cohortLabel(nl, 'onbekend')).toBe('Onbekend');
+    expect(cohortLabel(nl, '2017Q3')).toBe('2017Q3');
+  });
+
+  it('names the values of every dimension, and leaves names as they are', () => {
+    expect(dimensionValueLabel(nl, 'nl', 'geslacht', 'man')).toBe('Man');
+    expect(dimensionValueLabel(en, 'en', 'geslacht', 'vrouw')).toBe('Female');
+    expect(dimensionValueLabel(nl, 'nl', 'geslacht', 'y')).toBe('y');
+    expect(dimensionValueLabel(nl, 'nl', 'cohort', '2017H2')).toBe('2e helft 2017');
+    expect(dimensionValueLabel(nl, 'nl', 'leeftijd', '18-26')).toBe('18-26 jaar');
+    expect(dimensionValueLabel(nl, 'nl', 'nationaliteit', 'overig')).toBe(
+      'Overige nationaliteiten',
+    );
+    expect(dimensionValueLabel(nl, 'nl', 'nationaliteit', 'SY')).toMatch(/\(SY\)$/);
+    expect(dimensionValueLabel(nl, 'nl', 'wijk', 'Centrum')).toBe('Centrum');
+    expect(dimensionValueLabel(nl, 'nl', 'wijk', 'onbekend')).toBe('Onbekend');
+  });
+
+  it('tells the data snapshot as a number of changes', () => {
+    expect(snapshotText(nl, 'nl', 'tenant_changes:1042')).toBe(
+      'gegevensstand na 1.042 wijzigingen',
+    );
+    expect(snapshotText(en, 'en', 'tenant_changes:9')).toBe('data as of 9 changes');
+    expect(snapshotText(nl, 'nl', 'iets anders')).toBe('gegevensstand: iets anders');
   });
 });

@@ -7,7 +7,9 @@ import type {
   IndicatorView,
   TargetStatus,
 } from '../api/indicators';
-import type { Lang } from '../i18n/translate';
+import type { Translate } from '../i18n/i18n';
+import type { Lang, MessageKey } from '../i18n/translate';
+import { countryLabel } from './displayNames';
 
 /** The drill-downs the server computes, in menu order. */
 export const BREAKDOWNS = [
@@ -138,4 +140,58 @@ export function statusTone(status: TargetStatus | null): string {
 /** Days as weeks for the time-to-event axis and median: 70 -> 10. */
 export function weeks(days: number): number {
   return Math.round((days / 7) * 10) / 10;
+}
+
+const COHORT = /^(\d{4})H([12])$/;
+
+/** A housing cohort in words: "2017H2" -> "2e helft 2017"; "onbekend" -> "Onbekend". */
+export function cohortLabel(t: Translate, code: string): string {
+  const m = COHORT.exec(code);
+  if (m) return t(m[2] === '1' ? 'dashboard.cohort.h1' : 'dashboard.cohort.h2', { year: m[1]! });
+  return code === 'onbekend' ? t('dashboard.value.unknown') : code;
+}
+
+/**
+ * A value of a breakdown dimension in words: cohorts, sexes, age bands and
+ * nationality groups are codes; neighbourhoods and village cores are names
+ * (their "onbekend" is translated).
+ */
+export function dimensionValueLabel(
+  t: Translate,
+  lang: Lang,
+  dimension: string,
+  value: string,
+): string {
+  if (dimension === 'cohort') return cohortLabel(t, value);
+  if (value === 'onbekend') return t('dashboard.value.unknown');
+  switch (dimension) {
+    case 'geslacht': {
+      const key = `enum.sex.${value}` as MessageKey;
+      const label = t(key);
+      return label === key ? value : label;
+    }
+    case 'leeftijd':
+      return t('dashboard.value.ageBand', { band: value });
+    case 'nationaliteit':
+      if (value === 'overig') return t('dashboard.value.otherNationality');
+      return /^[A-Z]{2}$/.test(value) ? countryLabel(value, lang, value) : value;
+    case 'totaal':
+      return t('dashboard.dimension.totaal');
+    default:
+      return value;
+  }
+}
+
+const SNAPSHOT = /^tenant_changes:(\d+)$/;
+
+/**
+ * The data snapshot a figure was computed on, in words: the server's
+ * "tenant_changes:42" (the municipality's change counter) is
+ * "gegevensstand na 42 wijzigingen"; another form is shown as it is.
+ */
+export function snapshotText(t: Translate, lang: Lang, snapshot: string): string {
+  const m = SNAPSHOT.exec(snapshot);
+  if (!m) return t('dashboard.snapshot.other', { snapshot });
+  const count = Number(m[1]).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
+  return t('dashboard.snapshot.changes', { count });
 }

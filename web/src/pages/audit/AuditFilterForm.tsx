@@ -8,10 +8,12 @@ import { SelectField, TextField } from '../../components/form/fields';
 import { AppButtonLink } from '../../components/links';
 import { useI18n } from '../../i18n/i18n';
 import {
+  AUDIT_ACTIONS,
   AUDIT_FILTER_FIELDS,
   auditFiltersFromForm,
   auditFiltersToForm,
 } from '../../lib/auditFilters';
+import { auditActionLabel } from './AuditTable';
 import { fieldErrorsOf, NO_ERRORS } from '../../lib/fieldErrors';
 
 interface Props {
@@ -53,6 +55,15 @@ export function AuditFilterForm({ filters, users, error, resetHref, onSearch }: 
       : []),
   ];
 
+  const actionOptions = [
+    { value: '', label: t('audit.allActions') },
+    ...AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(t, a) })),
+    // An action from a link that the list does not name stays selectable.
+    ...(values.action && !AUDIT_ACTIONS.some((a) => a === values.action)
+      ? [{ value: values.action, label: values.action }]
+      : []),
+  ];
+
   return (
     <FormErrorsContext.Provider value={errors}>
       <form
@@ -70,13 +81,12 @@ export function AuditFilterForm({ filters, users, error, resetHref, onSearch }: 
             options={userOptions}
             onChange={set('user_id')}
           />
-          <TextField
+          <SelectField
             name="action"
             label={t('audit.action')}
-            description={t('audit.actionDescription')}
             value={values.action}
+            options={actionOptions}
             onChange={set('action')}
-            inputProps={{ autoComplete: 'off' }}
           />
           <TextField
             name="household_id"

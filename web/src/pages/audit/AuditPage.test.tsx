@@ -82,9 +82,16 @@ describe('AuditPage', () => {
       screen.getByText('R. de Vries', { selector: 'td' }).closest('tr')!.className,
     ).not.toContain('regie-row-break-glass');
     expect(row.textContent).toMatch(/01-05-2024 \d\d:00:00/);
+    // Actions and what they concern in words, not the server's codes.
+    expect(row.textContent).toContain('Bekeken');
+    expect(row.textContent).toContain('Huishouden 3');
+    expect(row.textContent).not.toContain('household');
 
     fireEvent.click(screen.getByRole('button', { name: 'Volgende pagina' }));
     expect(await screen.findByText('Onbekend (mislukte login)')).toBeTruthy();
+    const login = screen.getByText('Onbekend (mislukte login)').closest('tr')!;
+    expect(within(login).getByText('Ingelogd')).toBeTruthy();
+    expect(within(login).getByText('Sessie 3')).toBeTruthy();
     expect(screen.getByText('Mislukt')).toBeTruthy();
     expect(
       calls
@@ -117,5 +124,24 @@ describe('AuditPage', () => {
     expect(screen.getByRole('link', { name: 'Exporteer CSV' }).getAttribute('href')).toBe(
       '/api/v1/tenants/1/audit.csv?user_id=7&household_id=3&action=read&from=2024-05-01&to=2024-05-31',
     );
+  });
+
+  it('names an action the list does not know by its code', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/audit': () =>
+        json({
+          items: [record(20, { action: 'shred', resource_type: 'archive_box' })],
+          next: null,
+        }),
+      'GET /api/v1/tenants/1/users': () => json({ items: [] }),
+    });
+    window.history.replaceState(null, '', '/gemeenten/1/auditlog?action=shred');
+    renderSignedIn(<AuditPage tenantId={1} />, makeMe(['auditor']));
+    const row = (await screen.findByText('shred', { selector: 'td' })).closest('tr')!;
+    expect(row.textContent).toContain('archive_box 3');
+    // The filter offers the known actions in words and keeps the one from the URL.
+    const select = screen.getByLabelText(/^Actie/) as HTMLSelectElement;
+    expect(select.value).toBe('shred');
+    expect(within(select).getByRole('option', { name: 'Noodtoegang geopend' })).toBeTruthy();
   });
 });

@@ -12,6 +12,8 @@ import { useI18n } from '../../i18n/i18n';
 import { shortCategoryList } from '../../lib/categories';
 import { formatDateTime } from '../../lib/dates';
 import { enumLabel } from '../../lib/enumLabel';
+import { labelOrCode } from '../../lib/milestones';
+import type { Translate } from '../../i18n/i18n';
 
 const BREAK_GLASS_PREFIX = 'break_glass: ';
 
@@ -20,6 +22,16 @@ export function breakGlassReason(purpose: string): string {
   return purpose.startsWith(BREAK_GLASS_PREFIX)
     ? purpose.slice(BREAK_GLASS_PREFIX.length)
     : purpose;
+}
+
+/** An audit action in words ("read" -> "Bekeken"); an unknown one as its code. */
+export function auditActionLabel(t: Translate, action: string): string {
+  return labelOrCode(t, `audit.actions.${action}`, action);
+}
+
+/** What a record is about in words ("plan_versions" -> "Versies van het plan"); else its code. */
+export function auditResourceLabel(t: Translate, resource: string): string {
+  return labelOrCode(t, `audit.resources.${resource}`, resource);
 }
 
 /** Audit records, newest first; break-the-glass rows stand out with their reason. */
@@ -50,13 +62,13 @@ export function AuditTable({ items, caption }: { items: readonly AuditRecord[]; 
               <TableCell className="regie-nowrap">{formatDateTime(r.at, true)}</TableCell>
               <TableCell>{r.user ? r.user.display_name : t('audit.noUser')}</TableCell>
               <TableCell>
-                {r.action}
+                {auditActionLabel(t, r.action)}
                 {r.break_glass ? (
                   <span className="regie-badge regie-badge--warning">{t('audit.breakGlass')}</span>
                 ) : null}
               </TableCell>
               <TableCell>
-                {r.resource_type}
+                {auditResourceLabel(t, r.resource_type)}
                 {r.resource_id ? ` ${r.resource_id}` : ''}
               </TableCell>
               <TableCell className="regie-numeric">{r.household_id ?? ''}</TableCell>

@@ -112,5 +112,10 @@ describe('RegionsPage', () => {
     fireEvent.click(within(row).getByRole('button', { name: 'Stoppen met delen met Regio Demo' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ sharing: false });
+    // The list is read again: focus goes to the confirmation.
+    const done = await screen.findByText(
+      'Uw gemeente deelt haar cijfers niet meer met Regio Demo.',
+    );
+    await waitFor(() => expect(document.activeElement).toBe(done.closest('.regie-focus-target')));
   });
 });

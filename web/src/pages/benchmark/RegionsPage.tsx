@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Paragraph,
   Table,
@@ -17,6 +18,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/translate';
 import { formatDateTime } from '../../lib/dates';
+import { useFocusedMessage } from '../../lib/focus';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 
@@ -27,7 +29,7 @@ function SharingButton({
 }: {
   tenantId: number;
   membership: RegionMembership;
-  onDone: () => void;
+  onDone: (membership: RegionMembership) => void;
 }) {
   const { t } = useI18n();
   const { saving, error, submit } = useSubmit(
@@ -58,10 +60,23 @@ function SharingButton({
 export function RegionsPage({ tenantId }: { tenantId: number }) {
   const { t } = useI18n();
   const { resource, reload } = useResource((signal) => listRegions(tenantId, signal), [tenantId]);
+  // The list reloads after a change: focus goes to its confirmation.
+  const done = useFocusedMessage<string>();
+  const changed = (m: RegionMembership) => {
+    done.show(t(m.sharing ? 'regions.started' : 'regions.stopped', { name: m.region.name }));
+    reload();
+  };
   return (
     <>
       <PageHeading title={t('regions.title')} />
       <Paragraph>{t('regions.intro')}</Paragraph>
+      {done.message ? (
+        <div ref={done.ref} tabIndex={-1} className="regie-focus-target">
+          <Alert type="ok">
+            <Paragraph>{done.message}</Paragraph>
+          </Alert>
+        </div>
+      ) : null}
       {resource.status === 'loading' ? <Loading /> : null}
       {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
       {resource.status === 'ready' && resource.data.length === 0 ? (
@@ -100,7 +115,7 @@ export function RegionsPage({ tenantId }: { tenantId: number }) {
                       : '–'}
                   </TableCell>
                   <TableCell>
-                    <SharingButton tenantId={tenantId} membership={m} onDone={reload} />
+                    <SharingButton tenantId={tenantId} membership={m} onDone={changed} />
                   </TableCell>
                 </TableRow>
               ))}

@@ -82,6 +82,14 @@ function view(on: string): IndicatorView {
               cell(['Nieuwleusen'], LT5, LT5, null, null),
             ],
           },
+          {
+            breakdown: 'geslacht',
+            dimensions: ['geslacht'],
+            cells: [
+              cell(['man'], { value: 7 }, { value: 10 }, 41.2, [21.6, 64]),
+              cell(['vrouw'], { value: 7 }, { value: 10 }, 41.2, [21.6, 64]),
+            ],
+          },
         ],
       },
     ],
@@ -135,7 +143,9 @@ describe('DashboardPage', () => {
     expect(tile.textContent).toContain('Streefwaarde 80%');
     expect(within(tile).getByText('Risico').className).toContain('regie-status--warning');
     expect(
-      screen.getByText(/Peildatum 23-11-2026 · beleidspakketten: dalfsen-2017 v1/),
+      screen.getByText(
+        'Peildatum 23-11-2026 · beleidspakketten: dalfsen-2017 v1 · gegevensstand na 9 wijzigingen',
+      ),
     ).toBeTruthy();
     expect(screen.getByText(/“<5” betekent 1 tot en met 4 personen/)).toBeTruthy();
     // The trend is drawn as an SVG chart, and its table has the same figures.
@@ -145,9 +155,10 @@ describe('DashboardPage', () => {
     await waitFor(() => expect(trend.querySelector('svg')).not.toBeNull());
     fireEvent.click(within(tile).getByRole('button', { name: 'Tabel' }));
     const table = within(tile).getByRole('table');
-    expect(within(table).getByText('2017H2').closest('tr')!.textContent).toContain(
+    expect(within(table).getByText('2e helft 2017').closest('tr')!.textContent).toContain(
       '47,1% (26,2–69,0%)',
     );
+    expect(within(table).getByText('1e helft 2018')).toBeTruthy();
     expect(within(tile).getByRole('button', { name: 'Tabel' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
@@ -175,6 +186,70 @@ describe('DashboardPage', () => {
     expect(
       screen.getByRole('link', { name: 'Alles exporteren (Excel)' }).getAttribute('href'),
     ).toBe('/api/v1/tenants/1/indicators/export?format=xlsx&on=2026-11-23');
+  });
+
+  it('names the groups of a drill-down in words, not codes', async () => {
+    api();
+    window.history.replaceState(null, '', '/gemeenten/1/dashboard');
+    renderSignedIn(<DashboardPage tenantId={1} />, makeMe(['beleid']));
+    await screen.findByRole('heading', { name: 'Uitsplitsing' }, { timeout: 5000 });
+    fireEvent.change(screen.getByLabelText('Uitsplitsen naar'), { target: { value: 'geslacht' } });
+    let table = screen.getByRole('table', { name: /naar Geslacht/ });
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Man', 'Vrouw']);
+    fireEvent.change(screen.getByLabelText('Uitsplitsen naar'), { target: { value: 'cohort' } });
+    table = screen.getByRole('table', { name: /naar Cohort/ });
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['2e helft 2017', '1e helft 2018']);
+  });
+
+  it('tabulates time to a milestone per cohort, like the chart', async () => {
+    const median = { days: null, lower: null, upper: null };
+    const withCohorts = view('2026-11-23');
+    withCohorts.survival[0]!.by_cohort = [
+      {
+        cohort: '2017H2',
+        curve: { n: { value: 20 }, points: [{ t: 70, s: 0.7, lower: 0.5, upper: 0.85 }], median },
+      },
+      {
+        cohort: '2018H1',
+        curve: { n: { value: 14 }, points: [{ t: 140, s: 0.5, lower: 0.3, upper: 0.7 }], median },
+      },
+      // Not drawn, so not tabulated.
+      { cohort: 'onbekend', curve: { n: { value: 0 }, points: [], median } },
+    ];
+    fakeApi({ 'GET /api/v1/tenants/1/indicators': () => json(withCohorts) });
+    window.history.replaceState(null, '', '/gemeenten/1/dashboard');
+    renderSignedIn(<DashboardPage tenantId={1} />, makeMe(['regisseur']));
+    await screen.findByRole('heading', { name: 'Tijd tot een mijlpaal' }, { timeout: 5000 });
+    const panel = screen.getByRole('img', { name: /Trapgrafiek/ }).closest('section')!;
+    fireEvent.click(within(panel).getByRole('button', { name: 'Tabel' }));
+    const table = within(panel).getByRole('table', { name: /alle volwassenen en per cohort/ });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual([
+      'Weken sinds huisvesting',
+      'Alle volwassenen',
+      '95%-interval',
+      '2e helft 2017',
+      '1e helft 2018',
+    ]);
+    const cells = (row: HTMLElement) =>
+      [...row.querySelectorAll('th, td')].map((c) => c.textContent);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(cells)).toEqual([
+      ['10', '20,0%', '10,0–38,0%', '30,0%', '0,0%'],
+      // 2017H2 has no point after week 10: the chart stops there, so does the table.
+      ['20', '55,0%', '40,0–72,0%', '', '50,0%'],
+    ]);
   });
 
   it('draws time to a milestone with its median, says what is unavailable, and asks for another date', async () => {
@@ -213,7 +288,9 @@ describe('DashboardPage', () => {
     expect(within(tile).getByText('At risk')).toBeTruthy();
     expect(tile.textContent).toContain('Target 80%');
     expect(screen.getByRole('heading', { name: 'Indicators per theme' })).toBeTruthy();
-    expect(screen.getByText(/Reference date 23-11-2026/)).toBeTruthy();
+    expect(screen.getByText(/Reference date 23-11-2026 .* data as of 9 changes$/)).toBeTruthy();
+    fireEvent.click(within(tile).getByRole('button', { name: 'Table' }));
+    expect(within(tile).getByText('2nd half 2017')).toBeTruthy();
     window.localStorage.removeItem('regie.lang');
   });
 });

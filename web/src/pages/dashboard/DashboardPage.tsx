@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDate, parseDateInput } from '../../lib/dates';
 import { enumLabel } from '../../lib/enumLabel';
 import { fieldErrorsOf, NO_ERRORS } from '../../lib/fieldErrors';
-import { countText, groupByTheme, hasWithheld } from '../../lib/indicators';
+import { countText, groupByTheme, hasWithheld, snapshotText } from '../../lib/indicators';
 import { useResource } from '../../lib/useResource';
 import { navigate, useLocation } from '../../router/router';
 import { paths } from '../../router/routes';
@@ -46,7 +46,7 @@ function Figures({ tenantId, view }: { tenantId: number; view: IndicatorView }) 
         {t('dashboard.stamp', {
           date: formatDate(on),
           packs: packs || t('dashboard.noPacks'),
-          snapshot: view.stamp.snapshot,
+          snapshot: snapshotText(t, lang, view.stamp.snapshot),
         })}
       </Paragraph>
       <Paragraph>

@@ -59,7 +59,7 @@ export const DrillDown = forwardRef<HTMLHeadingElement, Props>(function DrillDow
         <CellsTable
           cells={cells}
           deadline={indicator.deadline}
-          dimensions={breakdown.split(',').map(dimensionLabel)}
+          dimensions={breakdown.split(',').map((code) => ({ code, label: dimensionLabel(code) }))}
           caption={t('dashboard.drill.caption', {
             indicator: label,
             breakdown: breakdownLabel(breakdown),

@@ -4,7 +4,14 @@ import type { Indicator } from '../../api/indicators';
 import type { ChartOption } from '../../components/charts/EChart';
 import { EChart } from '../../components/charts/EChart';
 import { useI18n } from '../../i18n/i18n';
-import { cohortTrend, isShown, percentText, shareText, totalCell } from '../../lib/indicators';
+import {
+  cohortLabel,
+  cohortTrend,
+  isShown,
+  percentText,
+  shareText,
+  totalCell,
+} from '../../lib/indicators';
 import { ChartPanel } from './ChartPanel';
 import { CountValue, StatusBadge } from './figures';
 import { TrendTable } from './tables';
@@ -24,7 +31,7 @@ export function IndicatorTile({ indicator, onDrillDown }: Props) {
   const valueText = share ?? (withheld ? t('dashboard.withheld') : t('dashboard.noData'));
   const trend = useMemo(() => cohortTrend(indicator), [indicator]);
   const option = useMemo<ChartOption>(() => {
-    const cohorts = trend.map((p) => p.cohort);
+    const cohorts = trend.map((p) => cohortLabel(t, p.cohort));
     const series: ChartOption['series'] = [
       // The band: the lower bound, then the width stacked on top of it.
       {

@@ -5,11 +5,18 @@ import type { ChartOption } from '../../components/charts/EChart';
 import { CHART_COLOURS, EChart } from '../../components/charts/EChart';
 import { SelectField } from '../../components/form/fields';
 import { useI18n } from '../../i18n/i18n';
+import type { Translate } from '../../i18n/i18n';
+import type { Lang } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/translate';
-import { weeks } from '../../lib/indicators';
+import { cohortLabel, weeks } from '../../lib/indicators';
+import { survivalCohorts, survivalTooltip } from '../../lib/survival';
+import type { TooltipParam } from '../../lib/survival';
 import { ChartPanel } from './ChartPanel';
 import { CountValue } from './figures';
-import { CurveTable } from './tables';
+import { SurvivalTable } from './tables';
+
+// The band's two helper series come first; the tooltip leaves them out.
+const BAND_SERIES = 2;
 
 // Kaplan-Meier as "share that reached the event", 1 - S(t), in percent:
 // the question the policy officer asks ("how many have work after a year?").
@@ -17,7 +24,8 @@ function reached(curve: Curve, pick: (p: Curve['points'][number]) => number): [n
   return [[0, 0], ...curve.points.map((p): [number, number] => [weeks(p.t), 100 * (1 - pick(p))])];
 }
 
-function option(survival: Survival, t: (key: MessageKey) => string): ChartOption {
+function option(survival: Survival, t: Translate, lang: Lang): ChartOption {
+  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
   const total = survival.total;
   const series: ChartOption['series'] = [
     // The 95% band of the total: its lower edge, then its width stacked on it.
@@ -54,31 +62,39 @@ function option(survival: Survival, t: (key: MessageKey) => string): ChartOption
       lineStyle: { width: 3, color: CHART_COLOURS[0] },
       itemStyle: { color: CHART_COLOURS[0] },
     },
-    ...survival.by_cohort
-      .filter((c) => c.curve.points.length > 0)
-      .map((c, i) => ({
-        type: 'line' as const,
-        step: 'end' as const,
-        name: c.cohort,
-        data: reached(c.curve, (p) => p.s),
-        symbol: 'none',
-        lineStyle: {
-          width: 1.5,
-          color: CHART_COLOURS[(i + 1) % CHART_COLOURS.length],
-          type: i + 1 >= CHART_COLOURS.length ? ('dashed' as const) : ('solid' as const),
-        },
-        itemStyle: { color: CHART_COLOURS[(i + 1) % CHART_COLOURS.length] },
-      })),
+    ...survivalCohorts(survival).map((c, i) => ({
+      type: 'line' as const,
+      step: 'end' as const,
+      name: cohortLabel(t, c.cohort),
+      data: reached(c.curve, (p) => p.s),
+      symbol: 'none',
+      lineStyle: {
+        width: 1.5,
+        color: CHART_COLOURS[(i + 1) % CHART_COLOURS.length],
+        type: i + 1 >= CHART_COLOURS.length ? ('dashed' as const) : ('solid' as const),
+      },
+      itemStyle: { color: CHART_COLOURS[(i + 1) % CHART_COLOURS.length] },
+    })),
   ];
   return {
     grid: { left: 48, right: 16, top: 40, bottom: 40 },
     legend: { top: 0, type: 'plain' },
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params) =>
+        survivalTooltip(
+          params as TooltipParam | TooltipParam[],
+          lang,
+          t('dashboard.survival.weeks'),
+          BAND_SERIES,
+        ),
+    },
     xAxis: {
       type: 'value',
       name: t('dashboard.survival.weeks'),
       nameLocation: 'middle',
       nameGap: 26,
+      axisLabel: { formatter: (value: number) => value.toLocaleString(locale) },
     },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,
@@ -100,11 +116,11 @@ function MedianText({ curve }: { curve: Curve }) {
 
 /** Time from housing to a milestone: Kaplan-Meier curves per measure. */
 export function SurvivalSection({ survival }: { survival: readonly Survival[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const available = survival.filter((s) => s.available);
   const [measure, setMeasure] = useState(available[0]?.measure ?? '');
   const chosen = available.find((s) => s.measure === measure) ?? available[0];
-  const chartOption = useMemo(() => (chosen ? option(chosen, t) : null), [chosen, t]);
+  const chartOption = useMemo(() => (chosen ? option(chosen, t, lang) : null), [chosen, t, lang]);
   const missing = survival.filter((s) => !s.available);
   const measureLabel = (code: string) => t(`dashboard.survival.measure.${code}` as MessageKey);
   return (
@@ -140,8 +156,8 @@ export function SurvivalSection({ survival }: { survival: readonly Survival[] })
               />
             }
             table={
-              <CurveTable
-                curve={chosen.total}
+              <SurvivalTable
+                survival={chosen}
                 caption={t('dashboard.survival.tableCaption', {
                   measure: measureLabel(chosen.measure),
                 })}

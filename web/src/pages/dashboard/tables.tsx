@@ -10,12 +10,13 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
-import type { Curve, IndicatorCell, LadderQuarter } from '../../api/indicators';
+import type { IndicatorCell, LadderQuarter, Survival } from '../../api/indicators';
 import { useI18n } from '../../i18n/i18n';
 import type { Translate } from '../../i18n/i18n';
 import { enumLabel } from '../../lib/enumLabel';
 import type { TrendPoint } from '../../lib/indicators';
-import { percentText, shareText, weeks } from '../../lib/indicators';
+import { cohortLabel, dimensionValueLabel, percentText, shareText } from '../../lib/indicators';
+import { survivalCohorts, survivalRows, weeksText } from '../../lib/survival';
 import { CountValue, StatusBadge } from './figures';
 
 function Scroll({ caption, children }: { caption: string; children: ReactNode }) {
@@ -57,7 +58,7 @@ export function TrendTable({
       <TableBody>
         {points.map((p) => (
           <TableRow key={p.cohort}>
-            <TableHeaderCell scope="row">{p.cohort}</TableHeaderCell>
+            <TableHeaderCell scope="row">{cohortLabel(t, p.cohort)}</TableHeaderCell>
             <TableCell>
               <Share cell={p.cell} />
             </TableCell>
@@ -79,22 +80,24 @@ export function TrendTable({
 
 interface CellsProps {
   cells: readonly IndicatorCell[];
-  /** Column headers of the dimension values (one, or two for a crossed breakdown). */
-  dimensions: readonly string[];
+  /** The dimensions of the values (one, or two for a crossed breakdown): code and column header. */
+  dimensions: readonly { code: string; label: string }[];
   caption: string;
   deadline: boolean;
 }
 
 /** The cells of a drill-down: one row per group. */
 export function CellsTable({ cells, dimensions, caption, deadline }: CellsProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const value = (i: number, v: string) =>
+    dimensionValueLabel(t, lang, dimensions[i]?.code ?? '', v);
   return (
     <Scroll caption={caption}>
       <TableHeader>
         <TableRow>
           {dimensions.map((d) => (
-            <TableHeaderCell key={d} scope="col">
-              {d}
+            <TableHeaderCell key={d.code} scope="col">
+              {d.label}
             </TableHeaderCell>
           ))}
           <TableHeaderCell scope="col">{t('dashboard.shareInterval')}</TableHeaderCell>
@@ -116,10 +119,10 @@ export function CellsTable({ cells, dimensions, caption, deadline }: CellsProps)
             {c.values.map((v, i) =>
               i === 0 ? (
                 <TableHeaderCell key={i} scope="row">
-                  {v}
+                  {value(i, v)}
                 </TableHeaderCell>
               ) : (
-                <TableCell key={i}>{v}</TableCell>
+                <TableCell key={i}>{value(i, v)}</TableCell>
               ),
             )}
             <TableCell className="regie-nowrap">
@@ -154,27 +157,42 @@ export function CellsTable({ cells, dimensions, caption, deadline }: CellsProps)
   );
 }
 
-/** A Kaplan-Meier curve as "share reached after n weeks" with its band. */
-export function CurveTable({ curve, caption }: { curve: Curve; caption: string }) {
+/**
+ * Kaplan-Meier curves as "share reached after n weeks": the total with its
+ * band, then every cohort the chart draws (empty after a curve's last point).
+ */
+export function SurvivalTable({ survival, caption }: { survival: Survival; caption: string }) {
   const { t, lang } = useI18n();
+  const cohorts = survivalCohorts(survival);
+  const rows = survivalRows(survival);
+  const share = (value: number | null) => (value === null ? '' : percentText(value, lang, 1));
   return (
     <Scroll caption={caption}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell scope="col">{t('dashboard.survival.weeks')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('dashboard.survival.reached')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('dashboard.survival.total')}</TableHeaderCell>
           <TableHeaderCell scope="col">{t('dashboard.survival.band')}</TableHeaderCell>
+          {cohorts.map((c) => (
+            <TableHeaderCell key={c.cohort} scope="col">
+              {cohortLabel(t, c.cohort)}
+            </TableHeaderCell>
+          ))}
         </TableRow>
       </TableHeader>
       <TableBody>
-        {curve.points.map((p) => (
-          <TableRow key={p.t}>
-            <TableHeaderCell scope="row">{weeks(p.t).toLocaleString(lang)}</TableHeaderCell>
-            <TableCell>{percentText(100 * (1 - p.s), lang, 1)}</TableCell>
+        {rows.map((row) => (
+          <TableRow key={row.t}>
+            <TableHeaderCell scope="row">{weeksText(row.t, lang)}</TableHeaderCell>
+            <TableCell>{share(row.total?.reached ?? null)}</TableCell>
             <TableCell className="regie-nowrap">
-              {percentText(100 * (1 - p.upper), lang, 1).replace('%', '')}–
-              {percentText(100 * (1 - p.lower), lang, 1)}
+              {row.total
+                ? `${percentText(row.total.lower, lang, 1).replace('%', '')}–${percentText(row.total.upper, lang, 1)}`
+                : ''}
             </TableCell>
+            {row.cohorts.map((value, i) => (
+              <TableCell key={cohorts[i]!.cohort}>{share(value)}</TableCell>
+            ))}
           </TableRow>
         ))}
       </TableBody>

@@ -102,11 +102,20 @@ describe('IncomingHandoversPage', () => {
     });
     renderSignedIn(<IncomingHandoversPage tenantId={1} />, makeMe(['regisseur']));
     fireEvent.click(await screen.findByRole('button', { name: 'Afwijzen: Familie Haddad' }));
+    // Focus goes to the reason, and back to the button on cancel.
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Reden van afwijzen/));
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Afwijzen: Familie Haddad' }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Afwijzen: Familie Haddad' }));
     fireEvent.change(screen.getByLabelText(/^Reden van afwijzen/), {
       target: { value: 'Woont hier niet' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Afwijzen' }));
-    expect(await screen.findByText(/is afgewezen/)).toBeTruthy();
+    const done = await screen.findByText(/is afgewezen/);
+    // The list is read again: focus is on the confirmation, not lost to <body>.
+    await waitFor(() => expect(document.activeElement).toBe(done.closest('.regie-focus-target')));
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ reason: 'Woont hier niet' });
   });
 });

@@ -28,6 +28,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { formatTimestamp } from '../../lib/dates';
+import { useFocusedMessage, useInlineFormFocus } from '../../lib/focus';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { paths } from '../../router/routes';
@@ -120,6 +121,7 @@ function Decision({
 }) {
   const { t } = useI18n();
   const [rejecting, setRejecting] = useState(false);
+  const { formRef, opener } = useInlineFormFocus(rejecting ? 'reject' : null);
   const [reason, setReason] = useState('');
   const accept = useSubmit(
     () => acceptHandover(tenantId, item.id),
@@ -138,32 +140,38 @@ function Decision({
           <Button appearance="primary-action-button" busy={accept.saving} onClick={accept.submit}>
             {t('handovers.accept', { name: item.household_name })}
           </Button>
-          <Button appearance="secondary-action-button" onClick={() => setRejecting(true)}>
+          <Button
+            ref={opener('reject')}
+            appearance="secondary-action-button"
+            onClick={() => setRejecting(true)}
+          >
             {t('handovers.reject', { name: item.household_name })}
           </Button>
         </ButtonGroup>
       ) : (
-        <FormShell
-          fields={REJECT_FIELDS}
-          label={() => t('handovers.reason')}
-          submitLabel={t('handovers.confirmReject')}
-          saving={reject.saving}
-          error={reject.error}
-          onSubmit={reject.submit}
-          cancel={
-            <Button appearance="subtle-button" onClick={() => setRejecting(false)}>
-              {t('common.cancel')}
-            </Button>
-          }
-        >
-          <TextareaField
-            name="reason"
-            label={t('handovers.reason')}
-            required
-            value={reason}
-            onChange={setReason}
-          />
-        </FormShell>
+        <div ref={formRef}>
+          <FormShell
+            fields={REJECT_FIELDS}
+            label={() => t('handovers.reason')}
+            submitLabel={t('handovers.confirmReject')}
+            saving={reject.saving}
+            error={reject.error}
+            onSubmit={reject.submit}
+            cancel={
+              <Button appearance="subtle-button" onClick={() => setRejecting(false)}>
+                {t('common.cancel')}
+              </Button>
+            }
+          >
+            <TextareaField
+              name="reason"
+              label={t('handovers.reason')}
+              required
+              value={reason}
+              onChange={setReason}
+            />
+          </FormShell>
+        </div>
       )}
     </>
   );
@@ -177,7 +185,8 @@ function Decision({
  */
 export function IncomingHandoversPage({ tenantId }: { tenantId: number }) {
   const { t } = useI18n();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The list reloads after every outcome: focus goes to its confirmation.
+  const { message: outcome, show: setOutcome, ref: outcomeRef } = useFocusedMessage<Outcome>();
   const { resource, reload } = useResource(
     (signal) => listIncomingHandovers(tenantId, signal),
     [tenantId],
@@ -192,19 +201,21 @@ export function IncomingHandoversPage({ tenantId }: { tenantId: number }) {
       <PageHeading title={t('handovers.pageTitle')} />
       <Paragraph>{t('handovers.intro')}</Paragraph>
       {outcome ? (
-        <Alert type="ok">
-          <Paragraph role="status">
-            {t(`handovers.done.${outcome.kind}`, {
-              name: outcome.item.household_name,
-              sender: outcome.item.sender.tenant_name,
-            })}{' '}
-            {outcome.kind === 'accepted' && outcome.item.household_id !== null ? (
-              <AppLink href={paths.household(tenantId, outcome.item.household_id)}>
-                {t('handovers.openHousehold', { name: outcome.item.household_name })}
-              </AppLink>
-            ) : null}
-          </Paragraph>
-        </Alert>
+        <div ref={outcomeRef} tabIndex={-1} className="regie-focus-target">
+          <Alert type="ok">
+            <Paragraph role="status">
+              {t(`handovers.done.${outcome.kind}`, {
+                name: outcome.item.household_name,
+                sender: outcome.item.sender.tenant_name,
+              })}{' '}
+              {outcome.kind === 'accepted' && outcome.item.household_id !== null ? (
+                <AppLink href={paths.household(tenantId, outcome.item.household_id)}>
+                  {t('handovers.openHousehold', { name: outcome.item.household_name })}
+                </AppLink>
+              ) : null}
+            </Paragraph>
+          </Alert>
+        </div>
       ) : null}
       <UploadForm tenantId={tenantId} onDone={done} />
       <section aria-labelledby="overdrachten-lijst">

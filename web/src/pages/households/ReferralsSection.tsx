@@ -8,6 +8,7 @@ import type { Household, SharingBasis } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
+import { useFocusedMessage } from '../../lib/focus';
 import { useResource } from '../../lib/useResource';
 import { useMe } from '../../session/session';
 import { ReferralForm } from '../referrals/ReferralForm';
@@ -51,12 +52,13 @@ export function ReferralsSection({ household }: { household: Household }) {
     },
     [tenantId, adding, household.persons],
   );
-  const [message, setMessage] = useState<string | null>(null);
-  const messageRef = useRef<HTMLDivElement>(null);
+  const {
+    message,
+    show: setMessage,
+    clear: clearMessage,
+    ref: messageRef,
+  } = useFocusedMessage<string>();
   const formHeadingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (message) messageRef.current?.focus();
-  }, [message]);
   useEffect(() => {
     if (adding) formHeadingRef.current?.focus();
   }, [adding]);
@@ -91,7 +93,7 @@ export function ReferralsSection({ household }: { household: Household }) {
         <Button
           appearance="secondary-action-button"
           onClick={() => {
-            setMessage(null);
+            clearMessage();
             setAdding(true);
           }}
         >

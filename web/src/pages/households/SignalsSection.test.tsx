@@ -167,7 +167,8 @@ describe('SignalsSection', () => {
       target: { value: '01-12-2026' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Oppakken' }));
-    await screen.findByText('Het signaal is bijgewerkt.');
+    const done = await screen.findByText('Het signaal is bijgewerkt.');
+    await waitFor(() => expect(document.activeElement).toBe(done.closest('.regie-focus-target')));
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
       follow_up_due: '2026-12-01',
       note: '',

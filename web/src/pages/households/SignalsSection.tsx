@@ -7,6 +7,7 @@ import type { Household } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
+import { useFocusedMessage } from '../../lib/focus';
 import { useResource } from '../../lib/useResource';
 import { SignalForm } from '../signals/SignalForm';
 import { SignalsTable } from '../signals/SignalsTable';
@@ -29,12 +30,13 @@ export function SignalsSection({ household }: { household: Household }) {
     [tenantId, regisseur],
   );
   const [adding, setAdding] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const messageRef = useRef<HTMLDivElement>(null);
+  const {
+    message,
+    show: setMessage,
+    clear: clearMessage,
+    ref: messageRef,
+  } = useFocusedMessage<string>();
   const formHeadingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (message) messageRef.current?.focus();
-  }, [message]);
   useEffect(() => {
     if (adding) formHeadingRef.current?.focus();
   }, [adding]);
@@ -72,7 +74,7 @@ export function SignalsSection({ household }: { household: Household }) {
         <Button
           appearance="secondary-action-button"
           onClick={() => {
-            setMessage(null);
+            clearMessage();
             setAdding(true);
           }}
         >

@@ -5,12 +5,13 @@ import {
   Paragraph,
   Table,
   TableBody,
+  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { ACTION_STATUSES, reportProgress } from '../../api/plan';
 import type { ActionStatus, Plan, PlanAction, PlanDomain } from '../../api/plan';
 import type { Organisation, Person } from '../../api/types';
@@ -18,6 +19,7 @@ import { SelectField, TextareaField } from '../../components/form/fields';
 import { FormShell } from '../../components/form/FormShell';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, todayIso } from '../../lib/dates';
+import { useInlineFormFocus } from '../../lib/focus';
 import { domainLabel, groupGoals, isOverdue } from '../../lib/planEditor';
 import { personName } from '../../lib/personName';
 import { useSubmit } from '../../lib/useSubmit';
@@ -59,6 +61,7 @@ function ProgressForm({
   );
   return (
     <FormShell
+      idScope={`voortgang-${action.key}`}
       fields={['version', 'status', 'result']}
       label={(f) => t(f === 'result' ? 'plan.field.result' : 'plan.field.status')}
       submitLabel={t('plan.progress.submit')}
@@ -93,15 +96,27 @@ function ProgressForm({
   );
 }
 
-function ActionsTable({ ctx, actions }: { ctx: Context; actions: readonly PlanAction[] }) {
+function ActionsTable({
+  ctx,
+  actions,
+  caption,
+}: {
+  ctx: Context;
+  actions: readonly PlanAction[];
+  caption: string;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState<number | null>(null);
+  const { formRef, opener } = useInlineFormFocus(open);
   const today = todayIso();
   const orgName = (id: number) => ctx.organisations.find((o) => o.id === id)?.name ?? `#${id}`;
   if (actions.length === 0) return <Paragraph>{t('plan.noActions')}</Paragraph>;
+  const progress = actions.some((a) => a.can_update);
+  const columns = progress ? 6 : 5;
   return (
     <div className="regie-table-scroll">
       <Table className="regie-table regie-plan-actions">
+        <TableCaption className="regie-visually-hidden">{caption}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('plan.col.action')}</TableHeaderCell>
@@ -109,36 +124,58 @@ function ActionsTable({ ctx, actions }: { ctx: Context; actions: readonly PlanAc
             <TableHeaderCell scope="col">{t('plan.col.due')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('plan.col.status')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('plan.col.result')}</TableHeaderCell>
+            {progress ? (
+              <TableHeaderCell scope="col">{t('plan.col.progress')}</TableHeaderCell>
+            ) : null}
           </TableRow>
         </TableHeader>
         <TableBody>
           {actions.map((a) => (
-            <TableRow key={a.key} data-action={a.key}>
-              <TableHeaderCell scope="row">
-                {a.text}
-                {a.can_update && open !== a.key ? (
-                  <Button appearance="subtle-button" onClick={() => setOpen(a.key)}>
-                    {t('plan.progress.open')}
-                  </Button>
+            <Fragment key={a.key}>
+              <TableRow data-action={a.key}>
+                <TableHeaderCell scope="row">{a.text}</TableHeaderCell>
+                <TableCell>{orgName(a.organisation_id)}</TableCell>
+                <TableCell className="regie-nowrap">
+                  {formatDate(a.due_date)}
+                  {isOverdue(a, today) ? (
+                    <span className="regie-badge regie-badge--warning"> {t('plan.overdue')}</span>
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  <span className={`regie-badge regie-plan-status--${a.status}`}>
+                    {t(`plan.actionStatus.${a.status}`)}
+                  </span>
+                </TableCell>
+                <TableCell className="regie-pre-line">{a.result}</TableCell>
+                {progress ? (
+                  <TableCell>
+                    {a.can_update && open !== a.key ? (
+                      <Button
+                        ref={opener(a.key)}
+                        appearance="subtle-button"
+                        aria-label={t('plan.progress.openFor', { action: a.text })}
+                        onClick={() => setOpen(a.key)}
+                      >
+                        {t('plan.progress.open')}
+                      </Button>
+                    ) : null}
+                  </TableCell>
                 ) : null}
-                {open === a.key ? (
-                  <ProgressForm ctx={ctx} action={a} onDone={() => setOpen(null)} />
-                ) : null}
-              </TableHeaderCell>
-              <TableCell>{orgName(a.organisation_id)}</TableCell>
-              <TableCell className="regie-nowrap">
-                {formatDate(a.due_date)}
-                {isOverdue(a, today) ? (
-                  <span className="regie-badge regie-badge--warning"> {t('plan.overdue')}</span>
-                ) : null}
-              </TableCell>
-              <TableCell>
-                <span className={`regie-badge regie-plan-status--${a.status}`}>
-                  {t(`plan.actionStatus.${a.status}`)}
-                </span>
-              </TableCell>
-              <TableCell className="regie-pre-line">{a.result}</TableCell>
-            </TableRow>
+              </TableRow>
+              {open === a.key ? (
+                <TableRow className="regie-plan-progress-row">
+                  <TableCell colSpan={columns}>
+                    <div
+                      ref={formRef}
+                      role="group"
+                      aria-label={t('plan.progress.openFor', { action: a.text })}
+                    >
+                      <ProgressForm ctx={ctx} action={a} onDone={() => setOpen(null)} />
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ) : null}
+            </Fragment>
           ))}
         </TableBody>
       </Table>
@@ -182,7 +219,15 @@ export function PlanGoals(ctx: Context) {
                       </span>
                     </Paragraph>
                   )}
-                  <ActionsTable ctx={ctx} actions={g.actions} />
+                  <ActionsTable
+                    ctx={ctx}
+                    actions={g.actions}
+                    caption={
+                      g.restricted
+                        ? t('plan.actionsCaptionRestricted')
+                        : t('plan.actionsCaption', { goal: g.text ?? '' })
+                    }
+                  />
                 </article>
               ))}
             </div>

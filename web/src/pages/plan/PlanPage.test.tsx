@@ -180,7 +180,7 @@ describe('PlanPage', () => {
     expect(await screen.findByText(/alleen de acties van uw organisatie/)).toBeTruthy();
     expect(screen.getByText(/1 doel\(en\) van dit plan zijn voor u afgeschermd/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Plan bewerken' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Voortgang melden' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Voortgang melden/ }));
     fireEvent.change(screen.getByLabelText(/^Status/), { target: { value: 'gereed' } });
     fireEvent.change(screen.getByLabelText(/^Resultaat/), { target: { value: 'Gesprek gevoerd' } });
     fireEvent.click(screen.getByRole('button', { name: 'Voortgang opslaan' }));
@@ -203,7 +203,7 @@ describe('PlanPage', () => {
         }),
     });
     renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
-    fireEvent.click(await screen.findByRole('button', { name: 'Voortgang melden' }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Voortgang melden/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Voortgang opslaan' }));
     expect(
       await screen.findByText('Iemand anders heeft het plan intussen opgeslagen.'),
@@ -218,7 +218,7 @@ describe('PlanPage', () => {
     expect(screen.queryByRole('button', { name: 'Voortgang opslaan' })).toBeNull();
   });
 
-  it('compares two versions', async () => {
+  it('compares two versions with labels, names and dates instead of codes and ids', async () => {
     api(plan(), {
       [`GET ${BASE}/plan/diff`]: () =>
         json({
@@ -234,6 +234,46 @@ describe('PlanPage', () => {
               new: 'loopt',
             },
             {
+              kind: 'goal_changed',
+              goal_key: 1,
+              action_key: null,
+              field: 'domain',
+              old: 'zorg_gezondheid',
+              new: 'werk_inkomen',
+            },
+            {
+              kind: 'goal_changed',
+              goal_key: 1,
+              action_key: null,
+              field: 'person_id',
+              old: '99',
+              new: '9',
+            },
+            {
+              kind: 'action_changed',
+              goal_key: 1,
+              action_key: 2,
+              field: 'due_date',
+              old: '2019-12-01',
+              new: '2020-01-01',
+            },
+            {
+              kind: 'action_changed',
+              goal_key: 1,
+              action_key: 2,
+              field: 'organisation_id',
+              old: null,
+              new: '4',
+            },
+            {
+              kind: 'action_changed',
+              goal_key: 1,
+              action_key: 2,
+              field: 'status',
+              old: 'loopt',
+              new: 'gereed',
+            },
+            {
               kind: 'action_added',
               goal_key: 1,
               action_key: 2,
@@ -243,13 +283,89 @@ describe('PlanPage', () => {
         }),
     });
     renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    // The names are there once the household is.
+    await screen.findByRole('heading', { name: 'Amina Haddad' });
     fireEvent.click(await screen.findByRole('button', { name: 'Vergelijken' }));
     // Every version prints on its own.
     expect(screen.getByRole('link', { name: 'Versie 1 als PDF' }).getAttribute('href')).toBe(
       `${BASE}/plan.pdf?version=1`,
     );
-    const list = (await screen.findByText('Doel gewijzigd')).closest('ul')!;
-    expect(list.textContent).toContain('status: open → loopt');
-    expect(list.textContent).toContain('Actie toegevoegd – Gesprek bij het werkplein');
+    const list = (await screen.findAllByText('Doel gewijzigd'))[0]!.closest('ul')!;
+    const items = [...list.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'Doel gewijzigd – Vrijwilligerswerk gevonden – Status: Open → Loopt',
+      'Doel gewijzigd – Vrijwilligerswerk gevonden – Leefdomein: Zorg en gezondheid → Werk en inkomen',
+      'Doel gewijzigd – Vrijwilligerswerk gevonden – Persoon: Persoon 99 (naam afgeschermd) → Amina Haddad',
+      'Actie gewijzigd – Gesprek bij het werkplein – Uiterlijk op: 01-12-2019 → 01-01-2020',
+      'Actie gewijzigd – Gesprek bij het werkplein – Verantwoordelijke organisatie: (leeg) → Werkplein',
+      'Actie gewijzigd – Gesprek bij het werkplein – Status: Loopt → Gereed',
+      'Actie toegevoegd – Gesprek bij het werkplein',
+    ]);
+  });
+
+  it('puts the actions in a table with a caption and the progress button in a data cell', async () => {
+    api(plan());
+    renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    const table = await screen.findByRole('table', {
+      name: 'Acties bij het doel: Vrijwilligerswerk gevonden',
+    });
+    const header = within(table).getByRole('rowheader');
+    expect(header.textContent).toBe('Gesprek bij het werkplein');
+    const button = within(table).getByRole('button', {
+      name: 'Voortgang melden: Gesprek bij het werkplein',
+    });
+    expect(button.closest('td')).not.toBeNull();
+    fireEvent.click(button);
+    // The form opens in a row of its own, in a data cell, with focus on its first field.
+    const status = within(table).getByLabelText(/^Status/);
+    expect(status.closest('td')).not.toBeNull();
+    expect(status.closest('th')).toBeNull();
+    expect(document.activeElement).toBe(status);
+    fireEvent.click(within(table).getByRole('button', { name: 'Annuleren' }));
+    expect(within(table).queryByLabelText(/^Status/)).toBeNull();
+    expect(document.activeElement).toBe(
+      within(table).getByRole('button', { name: /^Voortgang melden/ }),
+    );
+  });
+
+  it('moves focus to the confirmation after every saved progress report', async () => {
+    api(plan(), {
+      [`POST ${BASE}/plan/actions/2/progress`]: () => json(plan({ version: 3 })),
+    });
+    renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    for (let i = 0; i < 2; i += 1) {
+      fireEvent.click(await screen.findByRole('button', { name: /^Voortgang melden/ }));
+      fireEvent.click(screen.getByRole('button', { name: 'Voortgang opslaan' }));
+      const message = await screen.findByText('De voortgang is opgeslagen.');
+      await waitFor(() =>
+        expect(document.activeElement).toBe(message.closest('.regie-focus-target')),
+      );
+      // The plan is read again under the confirmation.
+      await screen.findByRole('button', { name: /^Voortgang melden/ });
+      expect(document.activeElement).toBe(message.closest('.regie-focus-target'));
+    }
+  });
+
+  it('focuses the first field of the plan editor and returns to its button on cancel', async () => {
+    api(plan());
+    renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    await screen.findByRole('heading', { name: 'Amina Haddad' });
+    fireEvent.click(screen.getByRole('button', { name: 'Plan bewerken' }));
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Persoon/));
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Plan bewerken' }));
+  });
+
+  it('shows why the household could not be read instead of leaving out its names', async () => {
+    api(plan(), {
+      'GET /api/v1/tenants/1/households/3': () =>
+        problem(403, {
+          code: 'forbidden',
+          message_nl: 'U heeft geen toegang tot dit huishouden.',
+        }),
+    });
+    renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    expect(await screen.findByText('U heeft geen toegang tot dit huishouden.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Dat lukte niet' })).toBeTruthy();
   });
 });

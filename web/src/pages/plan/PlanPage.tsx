@@ -6,7 +6,7 @@ import {
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { getPlan, planPdfHref } from '../../api/plan';
 import type { Plan } from '../../api/plan';
 import { getHousehold, listOrganisations } from '../../api/regie';
@@ -16,6 +16,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/dates';
+import { useFocusedMessage, useInlineFormFocus } from '../../lib/focus';
 import { personName } from '../../lib/personName';
 import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
@@ -43,11 +44,10 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
     [tenantId, householdId],
   );
   const [mode, setMode] = useState<Mode>('view');
-  const [flash, setFlash] = useState<string | null>(null);
-  const flashRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (flash) flashRef.current?.focus();
-  }, [flash]);
+  // After a save the plan reloads under the user: focus goes to the confirmation.
+  const flash = useFocusedMessage<string>();
+  // Declared after the confirmation, so a confirmation keeps the focus it took.
+  const { formRef, opener } = useInlineFormFocus<Mode>(mode === 'view' ? null : mode);
 
   const h = household.resource.status === 'ready' ? household.resource.data : null;
   const orgs = organisations.resource.status === 'ready' ? organisations.resource.data : [];
@@ -56,10 +56,20 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
   // Saving answers with the filtered plan, without agreements: reload them.
   const saved = (p: Plan, message: string) => {
     setMode('view');
-    setFlash(message);
+    flash.show(message);
     if (p.agreements) replace(p);
     else reload();
   };
+  // After a version conflict: the latest version replaces the edits.
+  const reloadLatest = () => {
+    setMode('view');
+    flash.show(t('plan.reloaded'));
+    reload();
+  };
+  // One load error at a time: the plan's own first, then what names its ids.
+  const loadError = [resource, household.resource, organisations.resource].find(
+    (r) => r.status === 'error',
+  );
   const nameOf = (id: number) => {
     const p = persons.find((x) => x.id === id);
     return p ? personName(t, p) : `#${id}`;
@@ -71,15 +81,15 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
       <Paragraph>
         <AppLink href={paths.household(tenantId, householdId)}>{t('plan.back')}</AppLink>
       </Paragraph>
-      {flash ? (
-        <div ref={flashRef} tabIndex={-1} className="regie-focus-target">
+      {flash.message ? (
+        <div ref={flash.ref} tabIndex={-1} className="regie-focus-target">
           <Alert type="ok">
-            <Paragraph>{flash}</Paragraph>
+            <Paragraph>{flash.message}</Paragraph>
           </Alert>
         </div>
       ) : null}
       {resource.status === 'loading' ? <Loading /> : null}
-      {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
+      {loadError?.status === 'error' ? <ProblemAlert error={loadError.error} /> : null}
       {plan ? (
         <>
           {plan.version === 0 ? (
@@ -111,27 +121,27 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
           {mode === 'edit' ? (
             <section aria-labelledby="plan-bewerken">
               <Heading2 id="plan-bewerken">{t('plan.editHeading')}</Heading2>
-              <PlanEditor
-                tenantId={tenantId}
-                householdId={householdId}
-                plan={plan}
-                persons={persons}
-                organisations={orgs}
-                onSaved={(p) => saved(p, t('plan.saved', { version: p.version }))}
-                onCancel={() => setMode('view')}
-                onReload={() => {
-                  setMode('view');
-                  reload();
-                }}
-              />
+              <div ref={formRef}>
+                <PlanEditor
+                  tenantId={tenantId}
+                  householdId={householdId}
+                  plan={plan}
+                  persons={persons}
+                  organisations={orgs}
+                  onSaved={(p) => saved(p, t('plan.saved', { version: p.version }))}
+                  onCancel={() => setMode('view')}
+                  onReload={reloadLatest}
+                />
+              </div>
             </section>
           ) : (
             <>
               {plan.access?.edit ? (
                 <Button
+                  ref={opener('edit')}
                   appearance="primary-action-button"
                   onClick={() => {
-                    setFlash(null);
+                    flash.clear();
                     setMode('edit');
                   }}
                 >
@@ -145,10 +155,10 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
                 persons={persons}
                 organisations={orgs}
                 onSaved={() => {
-                  setFlash(t('plan.progress.saved'));
+                  flash.show(t('plan.progress.saved'));
                   reload();
                 }}
-                onReload={reload}
+                onReload={reloadLatest}
               />
             </>
           )}
@@ -173,30 +183,42 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
               </ul>
             )}
             {plan.access?.agree && plan.version > 0 && mode === 'view' ? (
-              <Button appearance="secondary-action-button" onClick={() => setMode('agree')}>
+              <Button
+                ref={opener('agree')}
+                appearance="secondary-action-button"
+                onClick={() => setMode('agree')}
+              >
                 {t('plan.agreement.add')}
               </Button>
             ) : null}
             {mode === 'agree' ? (
               <>
                 <Heading3 className="regie-h3">{t('plan.agreement.add')}</Heading3>
-                <PlanAgreementForm
-                  tenantId={tenantId}
-                  householdId={householdId}
-                  version={plan.version}
-                  persons={persons}
-                  onSaved={() => {
-                    setMode('view');
-                    setFlash(t('plan.agreement.saved'));
-                    reload();
-                  }}
-                  onCancel={() => setMode('view')}
-                />
+                <div ref={formRef}>
+                  <PlanAgreementForm
+                    tenantId={tenantId}
+                    householdId={householdId}
+                    version={plan.version}
+                    persons={persons}
+                    onSaved={() => {
+                      setMode('view');
+                      flash.show(t('plan.agreement.saved'));
+                      reload();
+                    }}
+                    onCancel={() => setMode('view')}
+                  />
+                </div>
               </>
             ) : null}
           </section>
           {plan.version > 0 ? (
-            <PlanVersions tenantId={tenantId} householdId={householdId} current={plan.version} />
+            <PlanVersions
+              tenantId={tenantId}
+              householdId={householdId}
+              plan={plan}
+              persons={persons}
+              organisations={orgs}
+            />
           ) : null}
         </>
       ) : null}

@@ -12,29 +12,39 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { diffPlan, listPlanVersions, planPdfHref } from '../../api/plan';
-import type { PlanChange } from '../../api/plan';
+import type { Plan, PlanChange } from '../../api/plan';
+import type { Organisation, Person } from '../../api/types';
 import { SelectField } from '../../components/form/fields';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/dates';
+import { describeChange } from '../../lib/planDiff';
+import type { DiffContext } from '../../lib/planDiff';
 import { useResource } from '../../lib/useResource';
 
-function ChangeList({ changes }: { changes: readonly PlanChange[] }) {
-  const { t } = useI18n();
+function ChangeList({
+  changes,
+  context,
+}: {
+  changes: readonly PlanChange[];
+  context: Omit<DiffContext, 't' | 'lang'>;
+}) {
+  const { t, lang } = useI18n();
   if (changes.length === 0) return <Paragraph>{t('plan.versions.noChanges')}</Paragraph>;
-  const value = (v: string | null | undefined) => (v ? v : t('plan.change.empty'));
+  const ctx: DiffContext = { ...context, t, lang };
   return (
     <ul className="regie-plan-diff">
-      {changes.map((c, i) => (
-        <li key={i} data-change={c.kind}>
-          <strong>{t(`plan.change.${c.kind}`)}</strong>
-          {c.label ? ` – ${c.label}` : ''}
-          {c.field
-            ? ` – ${t('plan.change.fieldChange', { field: c.field, old: value(c.old), new: value(c.new) })}`
-            : ''}
-        </li>
-      ))}
+      {changes.map((c, i) => {
+        const text = describeChange(c, ctx);
+        return (
+          <li key={i} data-change={c.kind}>
+            <strong>{text.kind}</strong>
+            {text.subject ? ` – ${text.subject}` : ''}
+            {text.field ? ` – ${text.field}` : ''}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -43,13 +53,19 @@ function ChangeList({ changes }: { changes: readonly PlanChange[] }) {
 export function PlanVersions({
   tenantId,
   householdId,
-  current,
+  plan,
+  persons,
+  organisations,
 }: {
   tenantId: number;
   householdId: number;
-  /** The current version: the list reloads when it changes. */
-  current: number;
+  /** The current plan: the list reloads when its version changes. */
+  plan: Plan;
+  /** Names for the ids in a comparison. */
+  persons: readonly Person[];
+  organisations: readonly Organisation[];
 }) {
+  const current = plan.version;
   const { t, lang } = useI18n();
   const { resource } = useResource(
     (signal) => listPlanVersions(tenantId, householdId, signal),
@@ -130,7 +146,10 @@ export function PlanVersions({
           <Heading3 className="regie-h3">
             {t('plan.versions.changesHeading', { from: diff.from, to: diff.to })}
           </Heading3>
-          <ChangeList changes={diff.changes} />
+          <ChangeList
+            changes={diff.changes}
+            context={{ domains: plan.domains ?? [], persons, organisations, plan }}
+          />
         </>
       ) : null}
     </section>

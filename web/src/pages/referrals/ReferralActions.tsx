@@ -6,6 +6,7 @@ import { TextareaField } from '../../components/form/fields';
 import { FormShell } from '../../components/form/FormShell';
 import { useI18n } from '../../i18n/i18n';
 import { clientFieldError, clientValidation } from '../../lib/clientProblem';
+import { useInlineFormFocus } from '../../lib/focus';
 import { useSubmit } from '../../lib/useSubmit';
 
 /** The text each transition asks for: a reason to reject or withdraw, else a note. */
@@ -92,6 +93,8 @@ export function ReferralActions({
   const { t } = useI18n();
   const [open, setOpen] = useState<ReferralAction | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Back to the button after a cancel; after a change the list's confirmation takes focus.
+  const { opener } = useInlineFormFocus(open);
   useEffect(() => {
     if (open) headingRef.current?.focus();
   }, [open]);
@@ -122,6 +125,7 @@ export function ReferralActions({
       {referral.allowed_actions.map((a) => (
         <Button
           key={a}
+          ref={opener(a)}
           appearance="secondary-action-button"
           data-action={a}
           aria-label={`${t(`referrals.action.${a}`)}: ${referral.household.name}, ${to}`}

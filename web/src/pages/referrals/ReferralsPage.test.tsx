@@ -60,6 +60,18 @@ describe('ReferralsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Afwijzen' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ reason: 'Geen capaciteit' });
+    // The list is read again: focus goes to the confirmation, not to <body>.
+    const done = await screen.findByText('De verwijzing is bijgewerkt.');
+    await waitFor(() => expect(document.activeElement).toBe(done.closest('.regie-focus-target')));
+  });
+
+  it('returns focus to the action button when its form is cancelled', async () => {
+    fakeApi({ 'GET /api/v1/tenants/1/referrals': () => json({ items: [INCOMING] }) });
+    renderSignedIn(<ReferralsPage tenantId={1} />, makeMe(['partner']));
+    const row = (await screen.findByText('Amina Haddad')).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: /^Accepteren/ }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Annuleren' }));
+    expect(document.activeElement).toBe(within(row).getByRole('button', { name: /^Accepteren/ }));
   });
 
   it('switches to the referrals my organisation made', async () => {

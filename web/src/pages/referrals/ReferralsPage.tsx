@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
+import { useFocusedMessage } from '../../lib/focus';
 import { useResource } from '../../lib/useResource';
 import { ReferralsTable } from './ReferralsTable';
 
@@ -19,7 +20,7 @@ export function ReferralsPage({ tenantId }: { tenantId: number }) {
   const { t } = useI18n();
   const [direction, setDirection] = useState<ReferralDirection>('incoming');
   const [openOnly, setOpenOnly] = useState(true);
-  const [changed, setChanged] = useState(false);
+  const changed = useFocusedMessage<string>();
   const { resource, reload } = useResource(
     (signal) => listOrganisationReferrals(tenantId, direction, openOnly, signal),
     [tenantId, direction, openOnly],
@@ -45,10 +46,12 @@ export function ReferralsPage({ tenantId }: { tenantId: number }) {
         checked={openOnly}
         onChange={setOpenOnly}
       />
-      {changed ? (
-        <Alert type="ok">
-          <Paragraph>{t('referrals.changed')}</Paragraph>
-        </Alert>
+      {changed.message ? (
+        <div ref={changed.ref} tabIndex={-1} className="regie-focus-target">
+          <Alert type="ok">
+            <Paragraph>{changed.message}</Paragraph>
+          </Alert>
+        </div>
       ) : null}
       {resource.status === 'loading' ? <Loading /> : null}
       {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
@@ -66,7 +69,7 @@ export function ReferralsPage({ tenantId }: { tenantId: number }) {
           showHousehold
           labelledBy="verwijzingen-lijst"
           onChanged={() => {
-            setChanged(true);
+            changed.show(t('referrals.changed'));
             reload();
           }}
         />

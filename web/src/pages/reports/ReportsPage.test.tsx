@@ -137,7 +137,7 @@ describe('ReportsPage', () => {
             stamp: {
               reference_date: '2026-06-30',
               packs: [{ id: 'nl-wet-inburgering-2021', version: 1 }],
-              snapshot: 'tenant_changes:42',
+              snapshot: 'tenant_changes:1042',
             },
             access: {
               all_sections: true,
@@ -151,7 +151,13 @@ describe('ReportsPage', () => {
     });
     renderSignedIn(<ReportsPage tenantId={1} />, makeMe(['partner']));
     expect(await screen.findByText(/^Definitief sinds/)).toBeTruthy();
-    expect(screen.getByText(/tenant_changes:42/)).toBeTruthy();
+    // The snapshot in words, not the server's counter code.
+    expect(
+      screen.getByText(
+        '30-06-2026 · gegevensstand na 1.042 wijzigingen · nl-wet-inburgering-2021 v1',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/tenant_changes/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Tekst opslaan' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Rapportage definitief maken' })).toBeNull();
     expect(screen.getByText('Taalcafés lopen goed.')).toBeTruthy();

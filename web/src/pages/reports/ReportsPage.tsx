@@ -24,6 +24,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime, todayIso } from '../../lib/dates';
+import { snapshotText } from '../../lib/indicators';
 import { duePeriod, periodChoices, periodCode } from '../../lib/reportPeriods';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -180,7 +181,8 @@ function ReportView({
           <>
             <dt>{t('reports.stamp')}</dt>
             <dd>
-              {formatDate(report.stamp.reference_date)} · {report.stamp.snapshot} ·{' '}
+              {formatDate(report.stamp.reference_date)} ·{' '}
+              {snapshotText(t, lang, report.stamp.snapshot)} ·{' '}
               {report.stamp.packs.map((p) => `${p.id} v${p.version}`).join(', ')}
             </dd>
           </>

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/translate';
 import { clientFieldError, clientValidation } from '../../lib/clientProblem';
 import { parseDateInput } from '../../lib/dates';
+import { useInlineFormFocus } from '../../lib/focus';
 import { useSubmit } from '../../lib/useSubmit';
 
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -149,6 +150,8 @@ export function SignalActions({
   const { t } = useI18n();
   const [open, setOpen] = useState<SignalAction | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Back to the button after a cancel; after a change the list's confirmation takes focus.
+  const { opener } = useInlineFormFocus(open);
   useEffect(() => {
     if (open) headingRef.current?.focus();
   }, [open]);
@@ -179,9 +182,14 @@ export function SignalActions({
       {signal.allowed_actions.map((a) => (
         <Button
           key={a}
+          ref={opener(a)}
           appearance="secondary-action-button"
           data-action={a}
-          aria-label={`${t(`signals.action.${a}`)}: ${t(`signals.category.${signal.category}`)}`}
+          aria-label={
+            signal.category
+              ? `${t(`signals.action.${a}`)}: ${t(`signals.category.${signal.category}`)}`
+              : t(`signals.action.${a}`)
+          }
           onClick={() => setOpen(a)}
         >
           {t(`signals.action.${a}`)}

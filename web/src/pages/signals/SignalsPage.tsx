@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
+import { useFocusedMessage } from '../../lib/focus';
 import { useResource } from '../../lib/useResource';
 import { SignalsTable } from './SignalsTable';
 
@@ -18,7 +19,7 @@ import { SignalsTable } from './SignalsTable';
 export function SignalsPage({ tenantId }: { tenantId: number }) {
   const { t } = useI18n();
   const [openOnly, setOpenOnly] = useState(true);
-  const [changed, setChanged] = useState(false);
+  const changed = useFocusedMessage<string>();
   const { resource, reload } = useResource(
     (signal) => listMySignals(tenantId, openOnly, signal),
     [tenantId, openOnly],
@@ -35,10 +36,12 @@ export function SignalsPage({ tenantId }: { tenantId: number }) {
         checked={openOnly}
         onChange={setOpenOnly}
       />
-      {changed ? (
-        <Alert type="ok">
-          <Paragraph>{t('signals.changed')}</Paragraph>
-        </Alert>
+      {changed.message ? (
+        <div ref={changed.ref} tabIndex={-1} className="regie-focus-target">
+          <Alert type="ok">
+            <Paragraph>{changed.message}</Paragraph>
+          </Alert>
+        </div>
       ) : null}
       {resource.status === 'loading' ? <Loading /> : null}
       {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
@@ -57,7 +60,7 @@ export function SignalsPage({ tenantId }: { tenantId: number }) {
           }
           labelledBy="signalen-lijst"
           onChanged={() => {
-            setChanged(true);
+            changed.show(t('signals.changed'));
             reload();
           }}
         />

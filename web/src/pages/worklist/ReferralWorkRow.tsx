@@ -35,7 +35,8 @@ export function ReferralWorkRow({
           <span className="regie-badge regie-badge--warning">{t('referrals.overdue')}</span>
         ) : null}
       </TableHeaderCell>
-      <TableCell>{other.name ?? ''}</TableCell>
+      {/* A referral has no life domain; the organisation is named in its description. */}
+      <TableCell />
       <TableCell className="regie-nowrap">{formatDate(item.due_date)}</TableCell>
       <TableCell className="regie-numeric">{days === null ? '' : days}</TableCell>
     </TableRow>

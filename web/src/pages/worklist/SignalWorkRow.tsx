@@ -29,12 +29,16 @@ export function SignalWorkRow({
         <span className="regie-cell-note">
           {t('enum.workKind.signal')} · {t(`signals.state.${item.state}`)} ·{' '}
           {t(`signals.urgency.${item.urgency}`)}
+          {item.routed_to.name
+            ? ` · ${t('worklist.routedTo', { organisation: item.routed_to.name })}`
+            : ''}
         </span>
         {item.escalated ? (
           <span className="regie-badge regie-badge--warning">{t('signals.escalated')}</span>
         ) : null}
       </TableHeaderCell>
-      <TableCell>{item.routed_to.name ?? ''}</TableCell>
+      {/* A signal has a subject, not a life domain. */}
+      <TableCell />
       <TableCell className="regie-nowrap">{formatDate(item.due_date)}</TableCell>
       <TableCell className="regie-numeric">{days === null ? '' : days}</TableCell>
     </TableRow>

@@ -58,7 +58,7 @@ describe('WorklistPage', () => {
     );
   });
 
-  it('shows a signal with its subject, state, escalation and organisation', async () => {
+  it('shows a signal with its subject, state, escalation and organisation, and no domain', async () => {
     fakeApi({
       'GET /api/v1/tenants/1/worklist': () =>
         json({
@@ -82,14 +82,48 @@ describe('WorklistPage', () => {
     renderSignedIn(<WorklistPage tenantId={1} />, makeMe(['regisseur']));
     const header = await screen.findByRole('rowheader');
     expect(header.textContent).toBe(
-      'Psychisch welzijnSignaal · Ingediend · AcuutTermijn verstreken',
+      'Psychisch welzijnSignaal · Ingediend · Acuut · doorgestuurd naar GGDTermijn verstreken',
     );
     const row = header.closest('tr')!;
-    expect(within(row).getByText('GGD')).toBeTruthy();
+    // A signal has no life domain: its organisation is in the description, not under "Domein".
+    const domain = row.querySelectorAll('td')[2]!;
+    expect(screen.getAllByRole('columnheader')[3]!.textContent).toBe('Domein');
+    expect(domain.textContent).toBe('');
     expect(row.lastElementChild!.textContent).toBe('3');
     expect(within(row).getByRole('link', { name: 'Familie Haddad' }).getAttribute('href')).toBe(
       '/gemeenten/1/huishoudens/3',
     );
+  });
+
+  it('shows a referral with its organisation in the description and no domain', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/worklist': () =>
+        json({
+          on: '2024-06-01',
+          items: [
+            {
+              household: { id: 3, name: 'Familie Haddad' },
+              person: null,
+              persons: [{ id: 9, name: 'Amina Haddad' }],
+              kind: 'referral',
+              id: 12,
+              direction: 'incoming',
+              state: 'voorgesteld',
+              package: ['basis'],
+              from_organisation: { id: 1, name: 'Gemeente Dalfsen' },
+              to_organisation: { id: 2, name: 'Vluchtelingenwerk' },
+              overdue: false,
+              due_date: '2024-06-03',
+            },
+          ],
+        }),
+    });
+    renderSignedIn(<WorklistPage tenantId={1} />, makeMe(['partner']));
+    const header = await screen.findByRole('rowheader');
+    expect(header.textContent).toContain('Verwijzing van Gemeente Dalfsen beantwoorden');
+    const row = header.closest('tr')!;
+    expect(row.querySelectorAll('td')[2]!.textContent).toBe('');
+    expect(within(row).getByText('Amina Haddad')).toBeTruthy();
   });
 
   it('says so when nothing is overdue', async () => {
