@@ -1,7 +1,9 @@
 // Recorded events of a person and the milestone timeline the active policy
 // packs give them. Both are data category `inburgering` (record type
 // "events"): the household's access decision plus the person's categories
-// decide, as for every person field.
+// decide, as for every person field. The person dates the timeline counts
+// from (housing, permit) are basic data: a caller who does not see them
+// gets no date computed from them either, and no other reference date.
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -184,27 +186,38 @@ class EventHandlers {
     REGIE_ASSIGN_OR_RETURN(core::Person person, tx->Persons().Get(tenant_id, person_id));
     REGIE_ASSIGN_OR_RETURN(std::vector<ports::StoredEvent> stored,
                            tx->Policy().EventsOfPerson(tenant_id, person_id));
+    // The events category opens the timeline, not the person's basic data:
+    // the housing date, and every date computed from a person date the
+    // filter withholds, only where the person's filter shows it.
+    const dto::FieldFilter filter = PersonFilter(ctx_, caller, a.access, person_id);
+    const bool housing = filter.Shows("housing_date");
+    const policy_json::HiddenDates hidden(
+        *compiled, [&filter](std::string_view field) { return filter.Shows(field); });
+    // Every status turns on the dates it depends on (an anchor happens, a
+    // due date passes): moving the reference date would find a hidden date
+    // out, so such a caller sees the timeline as of today only.
+    if (hidden.Any() && on != ctx_.clock.Today())
+      return InvalidArgument("bad_request", "reference date on data the caller may not see",
+                             {{"on", "not_allowed"}});
     std::vector<policy::PersonEvent> events = ActiveEvents(stored);
     policy::Evaluator evaluator(*compiled);
     policy::Evaluation evaluation;
     std::vector<std::string> unknown;
     policy::EvaluateStored(evaluator, *compiled, policy::FactsFromPerson(person.data), events, on,
                            evaluation, unknown);
+    const std::optional<core::Date> housing_date =
+        housing ? person.data.housing_date : std::nullopt;
     json milestones = json::array();
     for (const policy::MilestoneResult& r : evaluation.milestones)
-      milestones.push_back(policy_json::MilestoneItem(*compiled, r, person.data.housing_date));
+      milestones.push_back(policy_json::MilestoneItem(*compiled, r, housing_date, hidden));
     json cadences = json::array();
     for (const policy::CadenceResult& r : evaluation.cadences)
-      cadences.push_back(policy_json::CadenceItem(*compiled, r));
-    // The events category opens the timeline, not the person's basic data:
-    // housing_date only where the person's filter shows it.
-    const bool housing = PersonFilter(ctx_, caller, a.access, person_id).Shows("housing_date");
-    json out = {
-        {"on", on.ToString()},
-        {"housing_date", housing ? policy_json::OptDate(person.data.housing_date) : json(nullptr)},
-        {"milestones", std::move(milestones)},
-        {"cadences", std::move(cadences)},
-        {"unknown_events", unknown}};
+      cadences.push_back(policy_json::CadenceItem(*compiled, r, hidden));
+    json out = {{"on", on.ToString()},
+                {"housing_date", policy_json::OptDate(housing_date)},
+                {"milestones", std::move(milestones)},
+                {"cadences", std::move(cadences)},
+                {"unknown_events", unknown}};
     return LoggedRead(JsonResponse(200, dto::Dump(out)),
                       ctx_.audit.Enqueue(PersonEventsAudit(ctx_, caller, a, core::Action::kRead,
                                                            "milestones", "")));

@@ -3,8 +3,12 @@
 // reading the plan (CheckHousehold, then core::DecidePlan) and filtered by
 // the same core::FilterPlan; names come from the same filters as the
 // household JSON, so the printout never shows the caller more than the
-// plan and household JSON would. Audited as resource "plan_pdf" with the
-// printed version.
+// plan and household JSON would. A file takes the data out of the system,
+// so it is audited as an export (action "export", resource "plan_pdf" with
+// the printed version), like the other downloads; a refusal too. Who may
+// print is who may read the plan: the printout is made to be signed by the
+// household with whoever works on the plan, and volunteers (who may read
+// no plan) get none.
 #include "core/access/plan_access.h"
 #include "http/audit_writer.h"
 #include "http/dto.h"
@@ -57,11 +61,14 @@ class PlanPdfHandler {
     REGIE_ASSIGN_OR_RETURN(PdfQuery query, ParsePdfQuery(request.query));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kRead));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
+    // Decided as a read of the plan (DecideHousehold allows kExport to the
+    // regisseur alone), recorded as the export it is.
     REGIE_ASSIGN_OR_RETURN(
         HouseholdAccess access,
-        CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kRead));
+        CheckHousehold(ctx_, *tx, caller, tenant_id, household_id, core::Action::kRead,
+                       core::ToCode(core::Action::kExport)));
     if (!core::DecidePlan(access.decision).read)
-      return RefuseHousehold(ctx_, caller, access, core::Action::kRead, "plan_pdf", "",
+      return RefuseHousehold(ctx_, caller, access, core::Action::kExport, "plan_pdf", "",
                              std::nullopt, "forbidden");
     REGIE_ASSIGN_OR_RETURN(core::Plan plan,
                            tx->Plans().Get(tenant_id, household_id, query.version));
@@ -77,7 +84,7 @@ class PlanPdfHandler {
     out.content_disposition = "attachment; filename=\"plan-" + std::to_string(household_id) + "-v" +
                               std::to_string(plan.version) + ".pdf\"";
     return LoggedRead(std::move(out),
-                      ctx_.audit.Enqueue(HouseholdAudit(ctx_, caller, access, core::Action::kRead,
+                      ctx_.audit.Enqueue(HouseholdAudit(ctx_, caller, access, core::Action::kExport,
                                                         "plan_pdf", std::to_string(plan.version))));
   }
 

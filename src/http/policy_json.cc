@@ -121,6 +121,26 @@ json CodeListJson(const policy::CodeList& l) {
           {"source", Source(l.source)}};
 }
 
+// The person field a person event reads (dto and field-category names).
+std::string_view PersonFieldName(policy::PersonDateField field) {
+  switch (field) {
+    case policy::PersonDateField::kBirthDate:
+      return "birth_date";
+    case policy::PersonDateField::kPermitDate:
+      return "permit_date";
+    case policy::PersonDateField::kKoppelingDate:
+      return "koppeling_date";
+    case policy::PersonDateField::kHousingDate:
+      return "housing_date";
+  }
+  return "housing_date";
+}
+
+// A date of a timeline item, null where it comes from a hidden date.
+json DateUnless(bool hidden, const std::optional<core::Date>& date) {
+  return hidden || !date ? json(nullptr) : json(date->ToString());
+}
+
 template <typename T, typename F>
 json Each(const std::vector<T>& items, F render) {
   json out = json::array();
@@ -129,6 +149,51 @@ json Each(const std::vector<T>& items, F render) {
 }
 
 }  // namespace
+
+HiddenDates::HiddenDates(const policy::CompiledPolicy& compiled,
+                         const std::function<bool(std::string_view field)>& shows)
+    : policy_(&compiled), hidden_(compiled.event_count(), false) {
+  // Derived events may build on derived events (validation refuses cycles):
+  // resolve depth first, each event once.
+  enum class Mark : uint8_t { kTodo, kBusy, kDone };
+  std::vector<Mark> mark(compiled.event_count(), Mark::kTodo);
+  std::function<bool(uint32_t)> resolve = [&](uint32_t i) -> bool {
+    if (mark[i] != Mark::kTodo) return hidden_[i];
+    mark[i] = Mark::kBusy;
+    const policy::EventDecl& decl = compiled.event_decl(i);
+    bool hidden = false;
+    if (decl.kind == policy::EventKind::kPersonField) {
+      hidden = !shows(PersonFieldName(decl.person_field));
+    } else if (decl.kind == policy::EventKind::kDerived) {
+      for (const std::string& from : decl.derived_from)
+        if (std::optional<uint32_t> source = compiled.FindEvent(from))
+          hidden = resolve(*source) || hidden;
+    }
+    hidden_[i] = hidden;
+    mark[i] = Mark::kDone;
+    return hidden;
+  };
+  for (uint32_t i = 0; i < compiled.event_count(); ++i) any_ = resolve(i) || any_;
+}
+
+bool HiddenDates::Hides(std::string_view event) const {
+  if (!any_) return false;
+  std::optional<uint32_t> index = policy_->FindEvent(event);
+  return index && hidden_[*index];
+}
+
+bool HiddenDates::HidesDue(const policy::Milestone& m) const {
+  return !m.deadline.on && Hides(m.anchor);
+}
+
+bool HiddenDates::HidesAnyOf(const std::vector<policy::EventMatch>& matches) const {
+  return std::any_of(matches.begin(), matches.end(),
+                     [this](const policy::EventMatch& m) { return Hides(m.event); });
+}
+
+bool HiddenDates::HidesNextDue(const policy::Cadence& c, const policy::CadenceResult& r) const {
+  return r.last ? HidesAnyOf(c.satisfied_by) : Hides(c.start);
+}
 
 json Label(const policy::LocalizedText& text) { return {{"nl", text.nl}, {"en", text.en}}; }
 
@@ -145,7 +210,7 @@ json PackRef(const policy::Pack& pack) {
 }
 
 json MilestoneItem(const policy::CompiledPolicy& compiled, const policy::MilestoneResult& r,
-                   std::optional<core::Date> housing) {
+                   std::optional<core::Date> housing, const HiddenDates& hidden) {
   const policy::Milestone& m = compiled.milestone(r.milestone);
   std::optional<policy::TimelineBand> band = policy::BandOf(housing, r.due);
   return {{"id", m.id},
@@ -154,27 +219,30 @@ json MilestoneItem(const policy::CompiledPolicy& compiled, const policy::Milesto
           {"domain", m.domain},
           {"status", policy::ToCode(r.status)},
           {"reason", policy::ToCode(r.reason)},
-          {"anchor_date", OptDate(r.anchor)},
-          {"due_date", OptDate(r.due)},
-          {"satisfied_date", OptDate(r.satisfied)},
+          {"anchor_date", DateUnless(hidden.Hides(m.anchor), r.anchor)},
+          {"due_date", DateUnless(hidden.HidesDue(m), r.due)},
+          {"satisfied_date", DateUnless(hidden.HidesAnyOf(m.satisfied_by), r.satisfied)},
           {"extensions", r.extensions},
           {"band", band ? json(policy::ToCode(*band)) : json(nullptr)},
           {"source", Source(m.source)},
           {"note", m.note}};
 }
 
-json CadenceItem(const policy::CompiledPolicy& compiled, const policy::CadenceResult& r) {
+json CadenceItem(const policy::CompiledPolicy& compiled, const policy::CadenceResult& r,
+                 const HiddenDates& hidden) {
   const policy::Cadence& c = compiled.cadence(r.cadence);
+  const bool stop_hidden = std::any_of(c.stop.begin(), c.stop.end(),
+                                       [&](const std::string& e) { return hidden.Hides(e); });
   return {{"id", c.id},
           {"pack", PackRef(compiled.cadence_pack(r.cadence))},
           {"label", Label(c.label)},
           {"domain", c.domain},
           {"status", policy::ToCode(r.status)},
           {"reason", policy::ToCode(r.reason)},
-          {"start", OptDate(r.start)},
-          {"last", OptDate(r.last)},
-          {"next_due", OptDate(r.next_due)},
-          {"stopped", OptDate(r.stopped)},
+          {"start", DateUnless(hidden.Hides(c.start), r.start)},
+          {"last", DateUnless(hidden.HidesAnyOf(c.satisfied_by), r.last)},
+          {"next_due", DateUnless(hidden.HidesNextDue(c, r), r.next_due)},
+          {"stopped", DateUnless(stop_hidden, r.stopped)},
           {"met", r.met},
           {"late", r.late},
           {"every", c.every.ToString()},

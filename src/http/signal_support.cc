@@ -90,7 +90,6 @@ StatusOr<json> SignalReader::Json(const core::Signal& s, const SignalAccess& acc
   json out = {{"id", s.id},
               {"household", {{"id", s.data.household_id}, {"name", name}}},
               {"person_ids", s.data.person_ids},
-              {"category", core::ToCode(s.data.category)},
               {"urgency", core::ToCode(s.data.urgency)},
               {"state", core::ToCode(s.state)},
               {"escalated", core::IsEscalated(s, today)},
@@ -103,10 +102,16 @@ StatusOr<json> SignalReader::Json(const core::Signal& s, const SignalAccess& acc
               {"reporter", UserRef(tx_, s.reporter_user_id)},
               {"reporter_organisation", OrganisationRef(s.reporter_organisation_id)},
               {"routed_to", OrganisationRef(s.routed_organisation_id)},
-              {"content_category", core::ToCode(access.category)},
               {"allowed_actions", std::move(actions)},
               {"version", s.version}};
+  // The category is content too: "huiselijk_geweld" or "psychisch" says as
+  // much as the text, and the content category names it all but exactly.
+  // Both show with the description (the regisseur, the routed
+  // organisation, the reporter, whoever sees the content category for
+  // every person it concerns), never to a volunteer who did not file it.
   if (d.description) {
+    out["category"] = core::ToCode(s.data.category);
+    out["content_category"] = core::ToCode(access.category);
     out["description"] = s.data.description;
     out["withdraw_reason"] = s.withdraw_reason;
   }

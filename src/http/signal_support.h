@@ -36,7 +36,8 @@ class SignalReader {
   StatusOr<SignalAccess> Decide(const core::Signal& signal);
 
   // The signal as `access` lets the caller see it (docs/api-contract.md,
-  // "Signals"): description only with decision.description; result,
+  // "Signals"): description, category and content_category only with
+  // decision.description; result,
   // history notes only with decision.follow_up; allowed_actions from
   // core::AllowedSignalActions. `history` is added when given.
   StatusOr<nlohmann::json> Json(const core::Signal& signal, const SignalAccess& access,

@@ -192,13 +192,17 @@ class WorklistHandler {
         REGIE_ASSIGN_OR_RETURN(std::vector<ports::StoredEvent> events,
                                tx->Policy().EventsOfHousehold(tenant_id, h.id));
         for (const core::Person& person : persons) {
-          if (!core::PersonCategories(p, d, facts, person.id, now).Has(category)) continue;
+          const dto::FieldFilter filter{
+              .categories = core::PersonCategories(p, d, facts, person.id, now),
+              .names_only = d.names_only,
+              .fields = &ctx_.fields};
+          if (!filter.categories.Has(category)) continue;
           std::vector<policy::PersonEvent> mine;
           for (const ports::StoredEvent& e : events)
             if (e.person_id == person.id && !e.voided_at) mine.push_back(e.event);
           policy::EvaluateStored(evaluator, *compiled, policy::FactsFromPerson(person.data), mine,
                                  on, evaluation, unknown);
-          Collect(*compiled, h, person, evaluation, items);
+          Collect(*compiled, h, person, evaluation, HiddenDatesOf(*compiled, filter), items);
         }
       }
       if (!page.next) break;
@@ -249,15 +253,34 @@ class WorklistHandler {
     return r;
   }
 
+  // The person dates the caller may not see of one person (a field
+  // category configuration can move them out of the basic data). Those who
+  // get milestones on their worklist normally see all of them: then nothing
+  // needs computing.
+  static policy_json::HiddenDates HiddenDatesOf(const policy::CompiledPolicy& compiled,
+                                                const dto::FieldFilter& filter) {
+    bool all = true;
+    for (std::string_view field : {"birth_date", "permit_date", "koppeling_date", "housing_date"})
+      all = all && filter.Shows(field);
+    if (all) return {};
+    return policy_json::HiddenDates(
+        compiled, [&filter](std::string_view field) { return filter.Shows(field); });
+  }
+
+  // A milestone or cadence item whose due date comes from a person date the
+  // caller may not see is left out, not shown without its date: that it is
+  // overdue on a reference date the caller chooses would give the date
+  // away. The person's timeline shows its status as of today.
   static void Collect(const policy::CompiledPolicy& compiled, const core::HouseholdSummary& h,
                       const core::Person& person, const policy::Evaluation& evaluation,
-                      std::vector<WorkItem>& out) {
+                      const policy_json::HiddenDates& hidden, std::vector<WorkItem>& out) {
     const json household = {{"id", h.id}, {"name", h.name}};
     const json who = {{"id", person.id},
                       {"name", person.data.given_names + " " + person.data.family_name}};
     for (const policy::MilestoneResult& r : evaluation.milestones) {
       if (r.status != policy::MilestoneStatus::kVerlopen || !r.due) continue;
       const policy::Milestone& m = compiled.milestone(r.milestone);
+      if (hidden.HidesDue(m)) continue;
       out.push_back({*r.due,
                      {{"household", household},
                       {"person", who},
@@ -271,6 +294,7 @@ class WorklistHandler {
     for (const policy::CadenceResult& r : evaluation.cadences) {
       if (r.status != policy::MilestoneStatus::kVerlopen || !r.next_due) continue;
       const policy::Cadence& c = compiled.cadence(r.cadence);
+      if (hidden.HidesNextDue(c, r)) continue;
       out.push_back({*r.next_due,
                      {{"household", household},
                       {"person", who},

@@ -43,7 +43,10 @@ StatusOr<std::vector<std::pair<core::Date, json>>> SignalWorkItems(const ApiCont
                                 {"person", nullptr},
                                 {"kind", "signal"},
                                 {"id", s.id},
-                                {"category", j["category"]},
+                                // Only with the content (signal_support.h);
+                                // the routed organisation and the
+                                // household's regisseur always see it.
+                                {"category", j.value("category", json())},
                                 {"urgency", j["urgency"]},
                                 {"state", j["state"]},
                                 {"escalated", j["escalated"]},

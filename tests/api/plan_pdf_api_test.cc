@@ -1,7 +1,8 @@
 // The plan as PDF over real HTTP: a download of the current or an older
 // version, in Dutch or English, that holds exactly the goals, actions and
 // names the caller's JSON holds (the text is read back with pdftotext), is
-// authorised like reading the plan and is audited with its version.
+// authorised like reading the plan and is audited as an export with its
+// version.
 #include "api_fixture.h"
 #include "render/pdf_test_util.h"
 
@@ -119,15 +120,18 @@ TEST_P(PlanPdfApiTest, RegisseurPrintsTheWholePlanInPlainDutch) {
   EXPECT_EQ(Count(pdf, "Handtekening Sami"), 0U);  // a child does not sign
   EXPECT_EQ(Count(pdf, "niet met u gedeeld"), 0U);
 
-  // The download is audited with the printed version.
+  // The download takes the plan out of the system: audited as an export,
+  // with the printed version, and not as a read.
   As("auditor");
-  json records = Get(Base(tenant_a_) + "/audit?action=read&limit=50").json()["items"];
+  const json exports = Get(Base(tenant_a_) + "/audit?action=export&limit=50").json()["items"];
   bool logged = false;
-  for (const json& r : records)
-    logged =
-        logged || (r["resource_type"] == "plan_pdf" && r["resource_id"] == "1" &&
-                   r["user"]["id"] == UserId("regisseur") && r["household_id"] == household_["id"]);
-  EXPECT_TRUE(logged) << records.dump();
+  for (const json& r : exports)
+    logged = logged || (r["resource_type"] == "plan_pdf" && r["resource_id"] == "1" &&
+                        r["outcome"] == "allowed" && r["user"]["id"] == UserId("regisseur") &&
+                        r["household_id"] == household_["id"]);
+  EXPECT_TRUE(logged) << exports.dump();
+  const json reads = Get(Base(tenant_a_) + "/audit?action=read&limit=50").json()["items"];
+  for (const json& r : reads) EXPECT_NE(r["resource_type"], "plan_pdf") << r;
 }
 
 TEST_P(PlanPdfApiTest, PartnerPrintsOnlyWhatItsJsonShows) {
@@ -155,6 +159,25 @@ TEST_P(PlanPdfApiTest, BegeleiderPrintsOnlyWhatItsJsonShows) {
 
   As("vrijwilliger");  // not assigned to the plan: volunteers never read it
   EXPECT_EQ(Get(home_ + "/plan.pdf").status, 403U);
+  // Assigned, a volunteer reads the household but no plan: refused, and
+  // the refusal is audited as the export it was.
+  As("regisseur");
+  ASSERT_EQ(Put(home_ + "/assignments", {{"begeleiders", {UserId("begeleider")}},
+                                         {"vrijwilligers", {UserId("vrijwilliger")}}})
+                .status,
+            200U);
+  As("vrijwilliger");
+  EXPECT_EQ(Get(home_ + "/plan.pdf").status, 403U);
+  As("auditor");
+  const std::string exports = Base(tenant_a_) + "/audit?action=export&limit=50";
+  ASSERT_EQ(Get(exports).status, 200U);  // lets queued records settle
+  const json denied = Get(exports).json()["items"];
+  int refusals = 0;
+  for (const json& r : denied)
+    if (r["outcome"] == "denied" && r["user"]["id"] == UserId("vrijwilliger") &&
+        r["household_id"] == household_["id"])
+      ++refusals;
+  EXPECT_EQ(refusals, 2) << denied.dump();  // no relationship, then no plan
 }
 
 TEST_P(PlanPdfApiTest, OlderVersionsEnglishAndBadQueries) {

@@ -46,7 +46,11 @@ export interface Signal {
   id: number;
   household: { id: number; name: string };
   person_ids: number[];
-  category: SignalCategory;
+  /**
+   * Absent, like `content_category`, when the caller may not see the content:
+   * the category of a worry (health, domestic violence) is content too.
+   */
+  category?: SignalCategory;
   urgency: SignalUrgency;
   state: SignalState;
   escalated: boolean;
@@ -59,7 +63,7 @@ export interface Signal {
   reporter: UserRef;
   reporter_organisation: OrganisationRef;
   routed_to: OrganisationRef;
-  content_category: string;
+  content_category?: string;
   allowed_actions: SignalAction[];
   version: number;
   /** Absent when the caller may not see the content. */

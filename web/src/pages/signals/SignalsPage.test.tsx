@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../api/signals';
 import { fakeApi, json, problem } from '../../test/fakeApi';
@@ -50,6 +50,23 @@ describe('SignalsPage', () => {
     expect(calls.filter((c) => c.url.pathname.endsWith('/signals')).at(-1)!.url.search).toBe('');
   });
 
+  it('shows the category of a signal whose content is not shared as not visible', async () => {
+    // As a volunteer sees another's signal: no category, no content.
+    const hidden: Signal = { ...SIGNAL, allowed_actions: [] };
+    delete hidden.category;
+    delete hidden.content_category;
+    delete hidden.description;
+    fakeApi({
+      'GET /api/v1/tenants/1/signals': () => json({ items: [hidden] }),
+      'GET /api/v1/tenants/1/organisations': () => json({ items: [] }),
+    });
+    renderSignedIn(<SignalsPage tenantId={1} />, makeMe(['begeleider']));
+    expect(await screen.findByText('1 signalen.')).toBeTruthy();
+    const row = screen.getByRole('link', { name: 'Familie Haddad' }).closest('tr')!;
+    expect(within(row).getByRole('rowheader').textContent).toBe('Niet zichtbaar voor u');
+    expect(screen.queryByText('Gezondheid')).toBeNull();
+  });
+
   it('closes a signal; a result is required before anything is sent', async () => {
     const calls = fakeApi({
       'GET /api/v1/tenants/1/signals': () => json({ items: [SIGNAL] }),
@@ -70,5 +87,31 @@ describe('SignalsPage', () => {
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
       result: 'Afspraak bij de huisarts.',
     });
+  });
+
+  it('moves focus to the confirmation after every change, and back to the button after a cancel', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/signals': () => json({ items: [SIGNAL] }),
+      'GET /api/v1/tenants/1/organisations': () => json({ items: [] }),
+      'POST /api/v1/tenants/1/signals/11/close': () => json({ ...SIGNAL, state: 'afgehandeld' }),
+    });
+    renderSignedIn(<SignalsPage tenantId={1} />, makeMe(['partner']));
+    const open = await screen.findByRole('button', { name: 'Afhandelen: Gezondheid' });
+    fireEvent.click(open);
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Afhandelen: Gezondheid' }),
+    );
+    for (let i = 0; i < 2; i += 1) {
+      fireEvent.click(await screen.findByRole('button', { name: 'Afhandelen: Gezondheid' }));
+      fireEvent.change(screen.getByLabelText(/^Resultaat/), { target: { value: 'Gedaan.' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Afhandelen' }));
+      const message = await screen.findByText('Het signaal is bijgewerkt.');
+      const target = message.closest('.regie-focus-target');
+      await waitFor(() => expect(document.activeElement).toBe(target));
+      // The list is read again under it; focus stays.
+      await screen.findByText('1 signalen.');
+      expect(document.activeElement).toBe(target);
+    }
   });
 });

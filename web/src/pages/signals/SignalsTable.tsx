@@ -73,7 +73,13 @@ export function SignalsTable({
                   </AppLink>
                 </TableCell>
               ) : null}
-              <TableHeaderCell scope="row">{t(`signals.category.${s.category}`)}</TableHeaderCell>
+              <TableHeaderCell scope="row">
+                {s.category ? (
+                  t(`signals.category.${s.category}`)
+                ) : (
+                  <span className="regie-muted">{t('signals.hidden')}</span>
+                )}
+              </TableHeaderCell>
               <TableCell>{t(`signals.urgency.${s.urgency}`)}</TableCell>
               <TableCell>{t(`signals.state.${s.state}`)}</TableCell>
               <TableCell className="regie-nowrap">

@@ -1,0 +1,242 @@
+// What shows to whom sees only part of a person or household, over real
+// HTTP on both backends: a milestone timeline gives away no date computed
+// from a person date the caller may not see (anchor, due date, band), nor
+// lets a chosen reference date find one out; the worklist leaves out what
+// would; and a signal's category shows only to whom sees its content.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "api_fixture.h"
+
+namespace regie::testing {
+namespace {
+
+using nlohmann::json;
+
+class PrivacyLeftoversApiTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    // Senait: permit 2025-01-10, housed 2025-04-01 (PersonBody).
+    household_ = CreateHousehold("Tesfay", {PersonBody("Senait", "Tesfay", "111222333")});
+    hid_ = household_["id"];
+    senait_ = household_["persons"][0]["id"];
+    As("beheer");
+    HttpResult r = Put(Base(tenant_a_) + "/policy/activations",
+                       {{"activations",
+                         {{{"pack_id", "nl-wet-inburgering-2021"}, {"from", "2022-01-01"}},
+                          {{"pack_id", "hardinxveld-giessendam-2016"}, {"from", "2016-01-01"}}}}});
+    ASSERT_EQ(r.status, 200U) << r.body;
+    As("regisseur");
+    // The PIP counts from DUO's notice, a recorded inburgering event.
+    r = Post(PersonUrl() + "/events", {{"event", "duo_kennisgeving"}, {"date", "2025-02-01"}});
+    ASSERT_EQ(r.status, 201U) << r.body;
+    r = Put(HouseholdUrl() + "/assignments",
+            {{"begeleiders", {UserId("begeleider")}}, {"vrijwilligers", {UserId("vrijwilliger")}}});
+    ASSERT_EQ(r.status, 200U) << r.body;
+  }
+
+  std::string PersonUrl() const { return Base(tenant_a_) + "/persons/" + std::to_string(senait_); }
+  std::string HouseholdUrl() const {
+    return Base(tenant_a_) + "/households/" + std::to_string(hid_);
+  }
+
+  // The regisseur records a basis of Senait for the GGD; the caller stays.
+  void ShareWithGgd(const std::vector<std::string>& categories) {
+    const Login* before = as_;
+    As("regisseur");
+    HttpResult r = Post(PersonUrl() + "/sharing-bases", {{"organisation_id", org_a_ggd_},
+                                                         {"categories", categories},
+                                                         {"purpose", "Inburgering volgen"},
+                                                         {"legal_basis", "wettelijke_taak"},
+                                                         {"given", "2026-11-01"},
+                                                         {"expires", nullptr},
+                                                         {"consent_text", ""}});
+    as_ = before;
+    ASSERT_EQ(r.status, 201U) << r.body;
+  }
+
+  // The timeline as the current user, milestones by id.
+  std::map<std::string, json> Milestones(const std::string& query = "") {
+    HttpResult r = Get(PersonUrl() + "/milestones" + query);
+    EXPECT_EQ(r.status, 200U) << r.body;
+    last_body_ = r.body;
+    const json body = r.json();
+    std::map<std::string, json> out;
+    for (const json& m : body.value("milestones", json::array())) out[m["id"]] = m;
+    return out;
+  }
+
+  std::vector<std::string> WorklistIds() {
+    HttpResult r = Get(Base(tenant_a_) + "/worklist");
+    EXPECT_EQ(r.status, 200U) << r.body;
+    const json body = r.json();
+    std::vector<std::string> ids;
+    for (const json& item : body["items"])
+      if (item["id"].is_string()) ids.push_back(item["id"]);
+    return ids;
+  }
+
+  static bool Contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  }
+
+  static std::string ErrorOf(const HttpResult& r) {
+    const json body = r.json();
+    if (!body.contains("errors") || body["errors"].empty()) return body.value("code", "");
+    return body["errors"][0]["field"].get<std::string>() + ":" +
+           body["errors"][0]["code"].get<std::string>();
+  }
+
+  json household_;
+  int64_t hid_ = 0, senait_ = 0;
+  std::string last_body_;
+};
+
+TEST_P(PrivacyLeftoversApiTest, TimelineWithoutTheBasicDataGivesNoDateComputedFromThem) {
+  // The regisseur sees the anchors and what follows from them: the
+  // neighbours' introduction is due 4 weeks after housing.
+  std::map<std::string, json> full = Milestones();
+  ASSERT_TRUE(full.contains("hg.buren_kennismaking")) << last_body_;
+  EXPECT_EQ(full["hg.buren_kennismaking"]["anchor_date"], "2025-04-01");
+  EXPECT_EQ(full["hg.buren_kennismaking"]["due_date"], "2025-04-29");
+  EXPECT_EQ(full["hg.buren_kennismaking"]["band"], "0-3");
+  EXPECT_EQ(full["wi2021.pip"]["band"], "0-3");
+
+  // A language provider under a legal task for inburgering data alone.
+  ShareWithGgd({"inburgering"});
+  As("partner");
+  std::map<std::string, json> partial = Milestones();
+  ASSERT_EQ(partial.size(), full.size()) << last_body_;
+  // Neither the housing nor the permit date, nor a date computed from them
+  // by a deadline anyone can read in the pack.
+  for (const char* date : {"2025-04-01", "2025-01-10", "2025-04-29", "2025-08-01"})
+    EXPECT_EQ(last_body_.find(date), std::string::npos) << date << "\n" << last_body_;
+  for (const auto& [id, m] : partial) {
+    if (id.rfind("hg.", 0) == 0) {  // all counted from the housing date
+      EXPECT_TRUE(m["anchor_date"].is_null()) << m;
+      EXPECT_TRUE(m["due_date"].is_null()) << m;
+    }
+    EXPECT_TRUE(m["band"].is_null()) << m;  // the due date's distance from housing
+    // What the basis shares stays: whether the obligation is met in time.
+    EXPECT_EQ(m["status"], full[id]["status"]) << id;
+    EXPECT_EQ(m["reason"], full[id]["reason"]) << id;
+  }
+  EXPECT_EQ(partial["hg.buren_kennismaking"]["status"], "verlopen");
+  // A deadline counted from a recorded inburgering event is inburgering data.
+  EXPECT_EQ(partial["wi2021.pip"]["anchor_date"], "2025-02-01");
+  EXPECT_EQ(partial["wi2021.pip"]["due_date"], "2025-04-12");
+
+  // Another reference date would find the housing date by the day the
+  // statuses turn (the anchor happens, a due date passes): refused.
+  HttpResult probe = Get(PersonUrl() + "/milestones?on=2025-03-31");
+  EXPECT_EQ(probe.status, 400U) << probe.body;
+  EXPECT_EQ(ErrorOf(probe), "on:not_allowed");
+  EXPECT_EQ(Get(PersonUrl() + "/milestones?on=2026-11-23").status, 200U);  // today
+
+  // With the basic data shared, everything shows, on any day.
+  ShareWithGgd({"basis"});
+  As("partner");
+  std::map<std::string, json> shared = Milestones();
+  EXPECT_EQ(shared["hg.buren_kennismaking"]["anchor_date"], "2025-04-01");
+  EXPECT_EQ(shared["hg.buren_kennismaking"]["due_date"], "2025-04-29");
+  EXPECT_EQ(shared["hg.buren_kennismaking"]["band"], "0-3");
+  EXPECT_EQ(Get(PersonUrl() + "/milestones?on=2025-03-31").status, 200U);
+}
+
+// A municipality that moves the housing date out of the basic data (here:
+// to health, which a begeleider does not get) keeps it from the assigned
+// begeleider in the timeline and on the worklist alike.
+class ConfiguredHousingDateApiTest : public PrivacyLeftoversApiTest {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(fields_.Assign("housing_date", core::DataCategory::kGezondheid).ok());
+    PrivacyLeftoversApiTest::SetUp();
+  }
+};
+
+TEST_P(ConfiguredHousingDateApiTest, WorklistLeavesOutWhatIsDueFromAHiddenDate) {
+  // The regisseur sees every category: both overdue milestones.
+  std::vector<std::string> all = WorklistIds();
+  EXPECT_TRUE(Contains(all, "hg.buren_kennismaking"));
+  EXPECT_TRUE(Contains(all, "wi2021.pip"));
+
+  As("begeleider");
+  std::vector<std::string> mine = WorklistIds();
+  EXPECT_TRUE(Contains(mine, "wi2021.pip"));  // due from DUO's notice
+  for (const std::string& id : mine) EXPECT_NE(id.rfind("hg.", 0), 0U) << id;
+  std::map<std::string, json> timeline = Milestones();
+  EXPECT_TRUE(timeline["hg.buren_kennismaking"]["due_date"].is_null()) << last_body_;
+  EXPECT_EQ(last_body_.find("2025-04-01"), std::string::npos) << last_body_;
+  EXPECT_EQ(Get(PersonUrl() + "/milestones?on=2025-03-31").status, 400U);
+}
+
+TEST_P(PrivacyLeftoversApiTest, SignalCategoryOnlyWithItsContent) {
+  auto file = [this](const std::string& who, const std::string& category) {
+    As(who);
+    HttpResult r = Post(
+        HouseholdUrl() + "/signals",
+        {{"category", category}, {"urgency", "hoog"}, {"description", "Zorgen om het gezin."}});
+    EXPECT_EQ(r.status, 201U) << r.body;
+    return r.json()["id"].get<int64_t>();
+  };
+  const int64_t violence = file("regisseur", "huiselijk_geweld");  // to the municipality
+  const int64_t health = file("regisseur", "gezondheid");          // to the GGD
+  const int64_t money = file("regisseur", "financien");            // to the municipality
+  const int64_t own = file("vrijwilliger", "overig");
+  // Each user's view of the household's signals: id -> category (absent: "").
+  auto categories = [this](const std::string& who) {
+    As(who);
+    HttpResult r = Get(HouseholdUrl() + "/signals");
+    EXPECT_EQ(r.status, 200U) << r.body;
+    const json body = r.json();
+    std::map<int64_t, std::string> out;
+    for (const json& s : body["items"]) {
+      EXPECT_EQ(s.contains("category"), s.contains("content_category")) << s;
+      EXPECT_EQ(s.contains("category"), s.contains("description")) << s;
+      out[s["id"]] = s.value("category", "");
+    }
+    return out;
+  };
+
+  // The volunteer learns that there are worries and how they stand, not
+  // what they are about; their own signal they filed themselves.
+  std::map<int64_t, std::string> seen = categories("vrijwilliger");
+  ASSERT_EQ(seen.size(), 4U);
+  EXPECT_EQ(seen[violence], "");
+  EXPECT_EQ(seen[health], "");
+  EXPECT_EQ(seen[money], "");
+  EXPECT_EQ(seen[own], "overig");
+  HttpResult one = Get(Base(tenant_a_) + "/signals/" + std::to_string(violence));
+  ASSERT_EQ(one.status, 200U) << one.body;
+  EXPECT_EQ(one.json()["state"], "ingediend");
+  for (const char* word : {"huiselijk_geweld", "justitie", "Zorgen"})
+    EXPECT_EQ(one.body.find(word), std::string::npos) << word << "\n" << one.body;
+
+  // The begeleider sees the MB categories (financien), not health or safety.
+  seen = categories("begeleider");
+  EXPECT_EQ(seen[money], "financien");
+  EXPECT_EQ(seen[health], "");
+  EXPECT_EQ(seen[violence], "");
+  // The GGD handles the health signal; the rest is not shared with it.
+  seen = categories("partner");
+  EXPECT_EQ(seen[health], "gezondheid");
+  EXPECT_EQ(seen[money], "");
+  EXPECT_EQ(seen[violence], "");
+  // The regisseur sees all.
+  seen = categories("regisseur");
+  EXPECT_EQ(seen[violence], "huiselijk_geweld");
+  EXPECT_EQ(seen[own], "overig");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PrivacyLeftoversApiTest, ::testing::ValuesIn(TestBackends()),
+                         [](const auto& backend) { return backend.param; });
+INSTANTIATE_TEST_SUITE_P(Backends, ConfiguredHousingDateApiTest,
+                         ::testing::ValuesIn(TestBackends()),
+                         [](const auto& backend) { return backend.param; });
+
+}  // namespace
+}  // namespace regie::testing
