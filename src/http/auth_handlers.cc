@@ -236,8 +236,16 @@ class AuthHandlers {
     ReadRequiredString(body, "username", c.username, errors);
     ReadRequiredString(body, "password", c.password, errors);
     RefuseUnknown(body, {"username", "password"}, errors);
-    if (!errors.empty()) return core::ValidationFailed(std::move(errors));
     c.username = NormaliseUsername(c.username);
+    // The clean-text check of every other text, after trimming: a NUL or
+    // control character would be refused by PostgreSQL in the throttle key
+    // and the audit record (a 500) and stored by SQLite. No username can
+    // hold one (users_support.cc allows [a-z0-9.-_@]), so this 422 depends
+    // on the input alone and tells nothing about which accounts exist, like
+    // the 422 for a missing username; 401 login_failed stays the one answer
+    // for a well-formed name, known or not. The password is only hashed.
+    if (!core::IsCleanText(c.username)) errors.push_back({"username", "invalid_text"});
+    if (!errors.empty()) return core::ValidationFailed(std::move(errors));
     return c;
   }
 

@@ -129,8 +129,15 @@ struct Verified {
 StatusOr<Verified> Verify(ports::Crypto& crypto, std::string_view document);
 
 // Parses a verified package strictly; "validation_failed" with field paths
-// ("package/household/persons/0/bsn") for what does not fit the format or
-// the rules of a person (core::ValidatePerson with `today`).
+// ("package/household/persons/0/bsn", "package/plan/goals/1/key") for what
+// does not fit the format, is not clean text (core::IsCleanText), or breaks
+// the rules the normal write paths apply to the same record, with `today`:
+// core::ValidatePerson, ValidateHousehold (name), ValidateContact,
+// ValidateAssessment and ValidatePlanGoals. What acceptance assigns
+// (household, regisseur, responsible organisation) is not checked, nor
+// whether a plan's life domain is configured here (a well-formed code of
+// the sender's configuration comes along). Texts come back normalised as
+// those paths store them (trimmed; scores sorted).
 StatusOr<Package> Parse(const nlohmann::json& package, core::Date today);
 
 // A version 4 UUID from the CSPRNG.

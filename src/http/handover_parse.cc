@@ -1,7 +1,13 @@
 // Parsing a verified handover package back into core types, strictly, with
-// the path of every field that does not fit (handover_package.h).
+// the path of every field that does not fit (handover_package.h). What
+// parses then meets the core rules of the normal write paths (persons,
+// household, contacts, assessments, plan), so a package that could not have
+// been entered here by hand is refused at upload, not at acceptance.
+#include <initializer_list>
+#include <string_view>
 #include <utility>
 
+#include "core/text.h"
 #include "core/validation.h"
 #include "http/dto.h"
 #include "http/handover_package.h"
@@ -35,13 +41,25 @@ class Reader {
     }
     return &*it;
   }
+  // Every string is clean text (line breaks allowed; the rules of each
+  // record say where they are not): nothing reaches storage that
+  // PostgreSQL refuses or SQLite would keep as bytes no client can show.
   std::string String(const json& obj, const std::string& path, const char* key) {
     const json* v = Member(obj, path, key, json::value_t::string);
-    return v ? v->get<std::string>() : std::string();
+    return v ? Clean(v->get<std::string>(), path + "/" + key) : std::string();
   }
   std::optional<std::string> OptString(const json& obj, const std::string& path, const char* key) {
     const json* v = Member(obj, path, key, json::value_t::string, true);
-    return v ? std::optional<std::string>(v->get<std::string>()) : std::nullopt;
+    return v ? std::optional<std::string>(Clean(v->get<std::string>(), path + "/" + key))
+             : std::nullopt;
+  }
+  // A one-line text: a name, a code.
+  std::string Line(const json& obj, const std::string& path, const char* key) {
+    const size_t before = errors_.size();
+    std::string s = String(obj, path, key);
+    if (errors_.size() == before && !core::IsCleanText(s))
+      errors_.push_back({path + "/" + key, "invalid_text"});
+    return s;
   }
   int64_t Int(const json& obj, const std::string& path, const char* key) {
     const json* v = Member(obj, path, key, json::value_t::number_integer);
@@ -52,15 +70,17 @@ class Reader {
     return v ? v->get<bool>() : false;
   }
   core::Date Date(const json& obj, const std::string& path, const char* key) {
+    const size_t before = errors_.size();
     const std::string s = String(obj, path, key);
-    if (s.empty()) return {};
+    if (s.empty() || errors_.size() != before) return {};
     if (auto d = core::Date::Parse(s)) return *d;
     errors_.push_back({path + "/" + key, "invalid_date"});
     return {};
   }
   core::Timestamp Time(const json& obj, const std::string& path, const char* key) {
+    const size_t before = errors_.size();
     const std::string s = String(obj, path, key);
-    if (s.empty()) return {};
+    if (s.empty() || errors_.size() != before) return {};
     if (auto t = core::Timestamp::Parse(s)) return *t;
     errors_.push_back({path + "/" + key, "invalid_timestamp"});
     return {};
@@ -69,7 +89,7 @@ class Reader {
     const json* v = Member(obj, path, key, json::value_t::object);
     if (!v) return {};
     const std::string at = path + "/" + key;
-    return {String(*v, at, "name"), String(*v, at, "organisation")};
+    return {Line(*v, at, "name"), Line(*v, at, "organisation")};
   }
   const json& Array(const json& obj, const std::string& path, const char* key) {
     static const json kEmpty = json::array();
@@ -78,9 +98,11 @@ class Reader {
   }
   template <typename E>
   E Enum(const json& obj, const std::string& path, const char* key) {
+    const size_t before = errors_.size();
     const std::string s = String(obj, path, key);
     if (auto e = core::ParseEnum<E>(s)) return *e;
-    if (!s.empty()) errors_.push_back({path + "/" + key, "unknown_code"});
+    if (!s.empty() && errors_.size() == before)
+      errors_.push_back({path + "/" + key, "unknown_code"});
     return E{};
   }
   // "p3" -> index 2, checked against the number of persons.
@@ -112,10 +134,46 @@ class Reader {
   void Add(std::string field, std::string code) {
     errors_.push_back({std::move(field), std::move(code)});
   }
+  // The errors of a core validator, whose paths are those of a request body
+  // ("goals/1/person_id", "person_ids/0"), under the record's path `at` and
+  // in the package's words ("person", "persons"). Fields the package does
+  // not carry, because acceptance assigns them (`assigned`), are left out.
+  void AddCore(const std::string& at, const std::vector<FieldError>& errors,
+               std::initializer_list<std::string_view> assigned = {}) {
+    for (const FieldError& e : errors) {
+      std::string field = at;
+      bool skip = false;
+      size_t start = 0;
+      while (start <= e.field.size()) {
+        size_t end = e.field.find('/', start);
+        if (end == std::string::npos) end = e.field.size();
+        const std::string_view segment = std::string_view(e.field).substr(start, end - start);
+        for (std::string_view a : assigned) skip = skip || segment == a;
+        field += "/";
+        field += segment == "person_id" ? "person" : segment == "person_ids" ? "persons" : segment;
+        start = end + 1;
+      }
+      if (!skip) errors_.push_back({std::move(field), e.code});
+    }
+  }
+  size_t ErrorCount() const { return errors_.size(); }
 
  private:
+  std::string Clean(std::string s, const std::string& at) {
+    if (!core::IsCleanText(s, /*multiline=*/true)) errors_.push_back({at, "invalid_text"});
+    return s;
+  }
+
   std::vector<FieldError>& errors_;
 };
+
+// The plan's goals with their actions, as a plan save would send them.
+std::vector<core::PlanGoal> GoalsWithActions(const PackagePlan& plan) {
+  std::vector<core::PlanGoal> goals = plan.goals;
+  for (size_t g = 0; g < goals.size(); ++g)
+    for (const PackageAction& a : plan.actions[g]) goals[g].actions.push_back(a.action);
+  return goals;
+}
 
 }  // namespace
 
@@ -124,18 +182,27 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
   Reader r(errors);
   Package out;
   const std::string root = "package";
-  out.package_id = r.String(pkg, root, "package_id");
+  out.package_id = r.Line(pkg, root, "package_id");
   if (out.package_id.size() != 36) r.Add("package/package_id", "invalid_uuid");
   out.created_at = r.Time(pkg, root, "created_at");
   if (const json* s = r.Member(pkg, root, "sender", json::value_t::object)) {
-    out.sender_code = r.String(*s, "package/sender", "tenant_code");
-    out.sender_name = r.String(*s, "package/sender", "tenant_name");
+    out.sender_code = r.Line(*s, "package/sender", "tenant_code");
+    out.sender_name = r.Line(*s, "package/sender", "tenant_name");
     out.sender_regisseur = r.AuthorOf(*s, "package/sender", "regisseur");
   }
   r.Member(pkg, root, "purpose", json::value_t::object);
   size_t person_count = 0;
   if (const json* h = r.Member(pkg, root, "household", json::value_t::object)) {
+    const size_t before = r.ErrorCount();
     out.household_name = r.String(*h, "package/household", "name");
+    if (r.ErrorCount() == before) {
+      // The regisseur is chosen at acceptance.
+      core::HouseholdData household;
+      household.name = out.household_name;
+      r.AddCore("package/household", core::ValidateHousehold(household), {"regisseur_user_id"});
+      core::NormaliseHousehold(household);
+      out.household_name = household.name;
+    }
     const json& persons = r.Array(*h, "package/household", "persons");
     person_count = persons.size();
     if (persons.empty()) r.Add("package/household/persons", "required");
@@ -169,7 +236,7 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
       pe.person = r.Person(*it, at + "/person", person_count);
     else
       r.Add(at + "/person", "required");
-    pe.event.event = r.String(e, at, "event");
+    pe.event.event = r.Line(e, at, "event");
     pe.event.date = r.Date(e, at, "date");
     if (const json* v = r.Member(e, at, "value", json::value_t::number_integer, true))
       pe.event.value = v->get<int32_t>();
@@ -188,6 +255,7 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
       r.Add(at, "wrong_type");
       continue;
     }
+    const size_t before = r.ErrorCount();
     PackageContact pc;
     pc.data.date = r.Date(c, at, "date");
     pc.data.type = r.Enum<core::ContactType>(c, at, "type");
@@ -207,6 +275,15 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
     pc.data.note = r.String(c, at, "note");
     pc.recorded_by = r.AuthorOf(c, at, "recorded_by");
     pc.recorded_at = r.Time(c, at, "recorded_at");
+    if (r.ErrorCount() == before) {
+      // The rules of a recorded contact (one line per participant, the
+      // note's length, no person twice, ...). The validator wants positive
+      // ids: p1 is 1 there; the household is the one acceptance creates.
+      core::NormaliseContact(pc.data);
+      core::ContactData check = pc.data;
+      for (int64_t& p : check.person_ids) ++p;
+      r.AddCore(at, core::ValidateContact(check, today), {"household_id"});
+    }
     out.contacts.push_back(std::move(pc));
   }
   const json& assessments = r.Array(pkg, root, "assessments");
@@ -217,6 +294,7 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
       r.Add(at, "wrong_type");
       continue;
     }
+    const size_t before = r.ErrorCount();
     PackageAssessment pa;
     if (auto it = a.find("person"); it != a.end())
       pa.data.person_id = static_cast<int64_t>(r.Person(*it, at + "/person", person_count));
@@ -247,10 +325,21 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
     pa.recorded_by = r.AuthorOf(a, at, "recorded_by");
     pa.recorded_at = r.Time(a, at, "recorded_at");
     r.Voided(a, at, pa.voided_at, pa.voided_by, pa.void_reason);
+    if (r.ErrorCount() == before) {
+      // As the assessments handler does: validated in the package's order
+      // (normalising sorts the scores), stored normalised.
+      core::AssessmentData check = pa.data;
+      check.person_id += 1;
+      check.assessor = core::Trim(check.assessor);
+      check.outcome = core::Trim(check.outcome);
+      r.AddCore(at, core::ValidateAssessment(check, today));
+      core::NormaliseAssessment(pa.data);
+    }
     out.assessments.push_back(std::move(pa));
   }
   if (const json* p = r.Member(pkg, root, "plan", json::value_t::object, true)) {
     const std::string at = "package/plan";
+    const size_t before = r.ErrorCount();
     PackagePlan plan;
     plan.sender_version = r.Int(*p, at, "version");
     plan.saved_at = r.Time(*p, at, "saved_at");
@@ -266,6 +355,8 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
       }
       core::PlanGoal goal;
       goal.key = r.Int(g, gat, "key");
+      // A package carries the keys of a saved plan; 0 would mean "new".
+      if (goal.key < 1) r.Add(gat + "/key", "invalid_number");
       if (auto it = g.find("person"); it != g.end())
         goal.person_id = static_cast<int64_t>(r.Person(*it, gat + "/person", person_count));
       else
@@ -285,6 +376,7 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
         }
         PackageAction pa;
         pa.action.key = r.Int(a, aat, "key");
+        if (pa.action.key < 1) r.Add(aat + "/key", "invalid_number");
         pa.action.text = r.String(a, aat, "text");
         pa.responsible = r.AuthorOf(a, aat, "responsible");
         pa.action.due_date = r.Date(a, aat, "due_date");
@@ -294,6 +386,34 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
       }
       plan.goals.push_back(std::move(goal));
       plan.actions.push_back(std::move(actions));
+    }
+    if (r.ErrorCount() == before) {
+      // The rules of a plan save (keys unique across goals and actions,
+      // persons of the household, dates, texts, ...). The responsible
+      // organisation is the accepting regisseur's: assigned at acceptance,
+      // not carried. Life domains are each instance's configuration: a
+      // well-formed code the receiver does not know (PlanDomains::Set
+      // decides) comes along, and is shown as special data (CategoryOf)
+      // until the goal is moved to a known domain; a malformed one is
+      // unknown_domain.
+      std::vector<core::PlanGoal> check = GoalsWithActions(plan);
+      core::NormalisePlanGoals(check);
+      core::PlanDomains domains;
+      for (const core::PlanGoal& g : check)
+        if (!domains.Knows(g.domain))
+          (void)domains.Set({g.domain, g.domain, g.domain, core::DataCategory::kBasis});
+      core::PlanContext context;
+      for (size_t i = 0; i < person_count; ++i)
+        context.person_ids.push_back(static_cast<int64_t>(i));
+      context.domains = &domains;
+      context.today = today;
+      r.AddCore(at, core::ValidatePlanGoals(check, context), {"organisation_id"});
+      for (size_t g = 0; g < check.size(); ++g) {
+        for (size_t k = 0; k < check[g].actions.size(); ++k)
+          plan.actions[g][k].action = std::move(check[g].actions[k]);
+        check[g].actions.clear();
+        plan.goals[g] = std::move(check[g]);
+      }
     }
     out.plan = std::move(plan);
   }

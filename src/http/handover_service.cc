@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/text.h"
 #include "core/validation.h"
 #include "http/caller.h"
 
@@ -249,6 +250,10 @@ StatusOr<ports::HandoverRecord> Accept(ports::Transaction& tx, int64_t tenant_id
 StatusOr<ports::HandoverRecord> Reject(ports::Transaction& tx, int64_t tenant_id, int64_t id,
                                        int64_t by_user, const std::string& reason,
                                        core::Timestamp now) {
+  // The check every free text of the API gets: a NUL or another control
+  // character would be refused by PostgreSQL (500) and kept by SQLite.
+  if (!core::IsCleanText(reason, /*multiline=*/true))
+    return core::ValidationFailed({{"reason", "invalid_text"}});
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
     return core::ValidationFailed({{"reason", "required"}});
   if (reason.size() > 2000) return core::ValidationFailed({{"reason", "too_long"}});

@@ -49,9 +49,12 @@ struct Imported {
 };
 // Stores a received document as a pending incoming package. Refuses a
 // document whose signature does not verify (always), a key the tenant does
-// not trust unless `allow_untrusted` (403 "handover_key_untrusted"), and a
+// not trust unless `allow_untrusted` (403 "handover_key_untrusted"), a
+// package that breaks the format or the rules of its records (422
+// "validation_failed" with paths into "package/...", see Parse), and a
 // package id seen before with other content (409 "handover_conflict"); the
-// same package again returns the stored record.
+// same package again returns the stored record. Nothing is stored when it
+// refuses.
 StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto, int64_t tenant_id,
                           std::string_view document, bool allow_untrusted, int64_t by_user,
                           core::Timestamp now);
@@ -59,11 +62,15 @@ StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto, int64_t
 // Accepts a pending package: a new household with its persons, events,
 // contacts, assessments and plan, directed by `regisseur_user_id` (who must
 // be an active regisseur serving the tenant: field "regisseur_user_id"),
-// recorded by `by_user`. FailedPrecondition "handover_not_pending".
+// recorded by `by_user`. FailedPrecondition "handover_not_pending". The
+// stored package is parsed and checked again as on Import: one stored
+// before a rule existed is refused with its field errors instead of
+// failing halfway.
 StatusOr<ports::HandoverRecord> Accept(ports::Transaction& tx, int64_t tenant_id, int64_t id,
                                        int64_t regisseur_user_id, int64_t by_user,
                                        core::Timestamp now);
-// Rejects a pending package with a reason (required, field "reason").
+// Rejects a pending package with a reason (required; clean text, line
+// breaks allowed, at most 2000 bytes: field "reason").
 StatusOr<ports::HandoverRecord> Reject(ports::Transaction& tx, int64_t tenant_id, int64_t id,
                                        int64_t by_user, const std::string& reason,
                                        core::Timestamp now);

@@ -120,14 +120,21 @@ class HandoverHandlers {
       return imported.status();
     }
     json out = handover::SummaryJson(imported->record);
-    if (!imported->created) return JsonResponse(200, dto::Dump(out));
-    core::AuditRecord audit =
-        AuditOf(caller, ctx_.clock, "create", "handover", std::to_string(imported->record.id));
+    // The same package again changes nothing but answers with the stored
+    // record (its household name): logged as a read of that record, with
+    // a purpose saying it was a repeat, in the transaction as a first
+    // upload's record is.
+    const bool repeat = !imported->created;
+    const std::string sender = imported->record.sender_code;
+    core::AuditRecord audit = AuditOf(caller, ctx_.clock, repeat ? "read" : "create", "handover",
+                                      std::to_string(imported->record.id));
     audit.tenant_id = tenant_id;
-    audit.purpose = "overdracht ontvangen van " + imported->record.sender_code;
+    audit.purpose =
+        repeat ? "overdracht opnieuw aangeboden door " + sender + " (al ontvangen, niets gewijzigd)"
+               : "overdracht ontvangen van " + sender;
     REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(*tx, std::move(audit)).status());
     REGIE_RETURN_IF_ERROR(tx->Commit());
-    return JsonResponse(201, dto::Dump(out));
+    return JsonResponse(repeat ? 200 : 201, dto::Dump(out));
   }
 
   StatusOr<ApiResponse> Accept(const ApiRequest& request) {

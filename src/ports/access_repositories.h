@@ -144,6 +144,9 @@ class ThrottleRepository {
   // holds the key until the transaction ends, so a concurrent GetForUpdate
   // of it waits and then sees this transaction's Put, and no failure of a
   // burst is lost. Plain Get gives no such guarantee on every backend.
+  // It writes nothing: a key without failures keeps having no row (a
+  // successful login leaves none for its address), Put and Clear are the
+  // only writes.
   virtual StatusOr<Throttle> GetForUpdate(const std::string& key) = 0;
   virtual Status Put(const Throttle& throttle) = 0;
   virtual Status Clear(const std::string& key) = 0;

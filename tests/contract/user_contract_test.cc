@@ -524,6 +524,32 @@ TEST_P(ThrottleContract, ConcurrentFailuresOfABurstAllCount) {
   EXPECT_EQ(anna->last_failure_at, T(100));
 }
 
+// A login that succeeds at the first try, as http's Login does it: both
+// keys read locked, the account's cleared. No row stays for the address
+// (a zero row per client address would grow the table for good); a
+// failure still leaves its row.
+TEST_P(ThrottleContract, ASuccessfulLoginLeavesNoRowForItsAddress) {
+  auto tx = Write();
+  for (const char* key : {"user:anna", "ip:192.0.2.7"}) {
+    auto t = tx->Throttles().GetForUpdate(key);
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    EXPECT_EQ(t->failures, 0);
+  }
+  ASSERT_TRUE(tx->Throttles().Clear("user:anna").ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  auto rows = test_db_->RunSql("SELECT key FROM login_throttle");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  EXPECT_EQ(*rows, std::vector<std::string>{});
+
+  tx = Write();
+  auto t = tx->Throttles().GetForUpdate("ip:192.0.2.7");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  ASSERT_TRUE(tx->Throttles().Put({"ip:192.0.2.7", t->failures + 1, T(10), {}}).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  EXPECT_EQ(*test_db_->RunSql("SELECT key FROM login_throttle"),
+            std::vector<std::string>{"ip:192.0.2.7"});
+}
+
 // A key cleared (a successful login) while another writer waits for it:
 // the waiter still gets the key to itself, starting from zero.
 TEST_P(ThrottleContract, AKeyClearedWhileAWriterWaitsIsLockedAfresh) {

@@ -24,6 +24,10 @@ constexpr std::string_view kUsersByEmail = USER_COLUMNS
     " WHERE email <> '' AND lower(email COLLATE \"C\") = lower($1 COLLATE \"C\") ORDER BY id";
 #undef USER_COLUMNS
 
+// First key of the advisory lock that GetForUpdate takes on a throttle key
+// (the migration lock uses another class, postgres_database.cc).
+constexpr int kThrottleLockClass = 0x54485254;  // "THRT"
+
 ports::User ReadUser(const Result& r, int row) {
   ports::User u;
   u.id = r.Int(row, 0);
@@ -373,30 +377,18 @@ StatusOr<ports::Throttle> PgThrottles::Get(const std::string& key) {
 
 StatusOr<ports::Throttle> PgThrottles::GetForUpdate(const std::string& key) {
   // READ COMMITTED writers would otherwise both read k failures and both
-  // write k + 1. FOR UPDATE makes a second writer wait for the first one's
-  // commit and then read its row; a key without a row gets a zero one (what
-  // Get reports for it anyway) so there is a row to lock. DO NOTHING waits
-  // for a concurrent inserter of the key and leaves its row alone. A row
-  // deleted (Clear) while we waited is not there to lock: insert again; a
-  // miss needs a concurrent Clear each time, so few attempts suffice.
-  constexpr std::string_view kLocked =
-      "SELECT failures, last_failure_at, locked_until FROM login_throttle "
-      "WHERE key = $1 FOR UPDATE";
-  for (int attempt = 0;; ++attempt) {
-    REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(kLocked, Params().Add(key)));
-    if (r.rows() == 1)
-      return ports::Throttle{.key = key,
-                             .failures = static_cast<int>(r.Int(0, 0)),
-                             .last_failure_at = core::Timestamp{r.Int(0, 1)},
-                             .locked_until = core::Timestamp{r.Int(0, 2)}};
-    if (attempt == 2) return Unavailable("the login throttle row kept disappearing; try again");
-    REGIE_RETURN_IF_ERROR(
-        conn_
-            .Exec("INSERT INTO login_throttle (key, failures, last_failure_at, "
-                  "locked_until) VALUES ($1, 0, 0, 0) ON CONFLICT (key) DO NOTHING",
-                  Params().Add(key))
-            .status());
-  }
+  // write k + 1. A transaction-level advisory lock on the key (in this
+  // schema) makes a second writer wait for the first one's end; its read
+  // below is a new statement, so it sees what the first committed. Unlike a
+  // row lock it needs no row: a key that never failed (the address of every
+  // successful login) gets none, where a placeholder row to lock would stay
+  // behind for good. A Clear while we waited leaves nothing to miss.
+  REGIE_RETURN_IF_ERROR(conn_
+                            .Exec("SELECT pg_advisory_xact_lock($1::integer, "
+                                  "hashtext(coalesce(current_schema(), '') || ' ' || $2))",
+                                  Params().Add(int64_t{kThrottleLockClass}).Add(key))
+                            .status());
+  return Get(key);
 }
 
 Status PgThrottles::Put(const ports::Throttle& throttle) {
