@@ -45,6 +45,15 @@ Texts Find(std::string_view section, std::string_view code, std::string_view fal
 
 Texts ProblemText(std::string_view code) { return Find("problem", code, "bad_request"); }
 Texts FieldText(std::string_view code) { return Find("field", code, "wrong_type"); }
+Texts FieldText(std::string_view field, std::string_view code) {
+  // A code can read differently on one field ("duplicate" on a BSN means
+  // already registered, on a plan key listed twice): "<leaf>.<code>" first.
+  const size_t slash = field.rfind('/');
+  const std::string_view leaf = slash == std::string_view::npos ? field : field.substr(slash + 1);
+  const std::string key = std::string(leaf) + "." + std::string(code);
+  Texts t{Lookup(Get().nl, "field", key), Lookup(Get().en, "field", key)};
+  return t.nl.empty() || t.en.empty() ? FieldText(code) : t;
+}
 Texts CategoryText(core::DataCategory category) {
   const std::string_view code = core::ToCode(category);
   Texts t{Lookup(Get().nl, "category", code), Lookup(Get().en, "category", code)};

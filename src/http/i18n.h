@@ -20,6 +20,10 @@ struct Texts {
 Texts ProblemText(std::string_view code);
 // Text for a field error code (e.g. "bsn_invalid").
 Texts FieldText(std::string_view code);
+// The text of `code` on `field` (a path such as "persons/0/bsn"): the
+// field's own text for the code when its last segment has one, else the
+// code's.
+Texts FieldText(std::string_view field, std::string_view code);
 // The name of a data category in running text (e.g. "gezondheid" ->
 // "gezondheid" / "health"), for messages that name what is missing.
 Texts CategoryText(core::DataCategory category);

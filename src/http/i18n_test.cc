@@ -113,6 +113,12 @@ TEST(I18nTest, TextsDiffer) {
   EXPECT_NE(t.nl, t.en);
   Texts f = FieldText("required");
   EXPECT_EQ(f.nl, "Dit veld is verplicht.");
+  // A field's own text for a code, else the code's.
+  EXPECT_EQ(FieldText("bsn", "duplicate").nl, "Dit BSN is al geregistreerd in deze gemeente.");
+  EXPECT_EQ(FieldText("persons/2/bsn", "duplicate").en,
+            "This BSN is already registered in this municipality.");
+  EXPECT_EQ(FieldText("package/plan/goals/1/key", "duplicate").nl, FieldText("duplicate").nl);
+  EXPECT_NE(FieldText("duplicate").nl, FieldText("bsn", "duplicate").nl);
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ ApiResponse MakeProblem(unsigned http_status, std::string_view code, std::string
   if (!field_errors.empty()) {
     nlohmann::json errors = nlohmann::json::array();
     for (const FieldError& fe : field_errors) {
-      Texts ft = FieldText(fe.code);
+      Texts ft = FieldText(fe.field, fe.code);
       errors.push_back(
           {{"field", fe.field}, {"code", fe.code}, {"message_nl", ft.nl}, {"message_en", ft.en}});
     }

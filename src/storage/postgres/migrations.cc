@@ -913,6 +913,9 @@ constexpr std::string_view kV18Erasure = R"sql(
 CREATE TABLE erasure_grant (
   household_id bigint PRIMARY KEY
 );
+-- The login throttle used to leave a placeholder row per client address
+-- (a row to lock); it now locks the key itself, so those rows only take room.
+DELETE FROM login_throttle WHERE failures = 0 AND locked_until = 0;
 CREATE FUNCTION erasure_granted() RETURNS boolean LANGUAGE sql STABLE AS $fn$
   SELECT EXISTS (SELECT 1 FROM erasure_grant)
 $fn$;
