@@ -71,3 +71,18 @@ export function useInlineFormFocus<K extends string | number>(open: K | null) {
   );
   return { formRef, opener };
 }
+
+/**
+ * For a button that a form replaces while it is open: when `open` turns
+ * false and focus was lost with the form, focus goes back to the button
+ * (rendered again by then). A confirmation that took focus keeps it.
+ */
+export function useReturnFocus<E extends HTMLElement>(open: boolean) {
+  const ref = useRef<E>(null);
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open && focusLost()) ref.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return ref;
+}

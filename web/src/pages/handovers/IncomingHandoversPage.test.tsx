@@ -38,6 +38,8 @@ describe('IncomingHandoversPage', () => {
     });
     renderSignedIn(<IncomingHandoversPage tenantId={1} />, makeMe(['regisseur']));
     const row = (await screen.findByText(/^Familie Haddad \(3 personen\)$/)).closest('tr')!;
+    // The household names the row for screen readers.
+    expect(within(row).getByRole('rowheader').textContent).toBe('Familie Haddad (3 personen)');
     expect(within(row).getByText(/Hardinxveld-Giessendam \(GM0523\), F\. de Vries/)).toBeTruthy();
     expect(within(row).getByText(/niet op de lijst van vertrouwde gemeenten/)).toBeTruthy();
     expect(within(row).getByText('Wacht op besluit')).toBeTruthy();

@@ -239,7 +239,7 @@ export function IncomingHandoversPage({ tenantId }: { tenantId: number }) {
             <TableBody>
               {items.map((item) => (
                 <TableRow key={item.id}>
-                  <TableCell>
+                  <TableHeaderCell scope="row">
                     {item.household_id !== null ? (
                       <AppLink href={paths.household(tenantId, item.household_id)}>
                         {item.household_name}
@@ -248,7 +248,7 @@ export function IncomingHandoversPage({ tenantId }: { tenantId: number }) {
                       item.household_name
                     )}{' '}
                     ({t('handovers.persons', { count: item.person_count })})
-                  </TableCell>
+                  </TableHeaderCell>
                   <TableCell>
                     {item.sender.tenant_name} ({item.sender.tenant_code})
                     {item.sender_regisseur ? `, ${item.sender_regisseur}` : ''}

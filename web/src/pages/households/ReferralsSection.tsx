@@ -8,7 +8,7 @@ import type { Household, SharingBasis } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
-import { useFocusedMessage } from '../../lib/focus';
+import { useFocusedMessage, useReturnFocus } from '../../lib/focus';
 import { useResource } from '../../lib/useResource';
 import { useMe } from '../../session/session';
 import { ReferralForm } from '../referrals/ReferralForm';
@@ -30,6 +30,8 @@ export function ReferralsSection({ household }: { household: Household }) {
   const data = resource.status === 'ready' ? resource.data : null;
   const mayRefer = Boolean(data?.may_refer) && !household.archived;
   const [adding, setAdding] = useState(false);
+  // Cancelling the form takes focus back to the button that opened it.
+  const addButtonRef = useReturnFocus<HTMLButtonElement>(adding);
   // What the form needs, read only once the caller opens it.
   const extras = useResource(
     async (signal) => {
@@ -91,6 +93,7 @@ export function ReferralsSection({ household }: { household: Household }) {
       ) : null}
       {mayRefer && !adding ? (
         <Button
+          ref={addButtonRef}
           appearance="secondary-action-button"
           onClick={() => {
             clearMessage();

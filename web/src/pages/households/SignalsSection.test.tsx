@@ -96,6 +96,24 @@ describe('SignalsSection', () => {
     expect(screen.queryByLabelText(/^Doorsturen naar/)).toBeNull();
   });
 
+  it('returns focus to its button when the form is cancelled', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/households/3': () =>
+        json(makeHousehold({ persons: [makePerson({ id: 9 })] })),
+      'GET /api/v1/tenants/1/households/3/contacts': () => json({ items: [] }),
+      'GET /api/v1/tenants/1/households/3/signals': () => json({ items: [], may_file: true }),
+      'GET /api/v1/tenants/1/organisations': () => json({ items: ORGS }),
+    });
+    renderSignedIn(<HouseholdPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    fireEvent.click(await screen.findByRole('button', { name: 'Signaal indienen' }));
+    fireEvent.click(within(section()).getByRole('button', { name: 'Annuleren' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(section()).getByRole('button', { name: 'Signaal indienen' }),
+      ),
+    );
+  });
+
   it('files a signal and shows the server field errors', async () => {
     let attempt = 0;
     const calls = fakeApi({

@@ -7,7 +7,7 @@ import type { Household } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
-import { useFocusedMessage } from '../../lib/focus';
+import { useFocusedMessage, useReturnFocus } from '../../lib/focus';
 import { useResource } from '../../lib/useResource';
 import { SignalForm } from '../signals/SignalForm';
 import { SignalsTable } from '../signals/SignalsTable';
@@ -30,6 +30,8 @@ export function SignalsSection({ household }: { household: Household }) {
     [tenantId, regisseur],
   );
   const [adding, setAdding] = useState(false);
+  // Cancelling the form takes focus back to the button that opened it.
+  const addButtonRef = useReturnFocus<HTMLButtonElement>(adding);
   const {
     message,
     show: setMessage,
@@ -72,6 +74,7 @@ export function SignalsSection({ household }: { household: Household }) {
       ) : null}
       {data?.may_file && !household.archived && !adding ? (
         <Button
+          ref={addButtonRef}
           appearance="secondary-action-button"
           onClick={() => {
             clearMessage();

@@ -6,7 +6,7 @@ import {
   FieldsetLegend,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ACTION_STATUSES, GOAL_STATUSES, savePlan } from '../../api/plan';
 import type { ActionStatus, GoalStatus, Plan } from '../../api/plan';
 import type { Organisation, Person } from '../../api/types';
@@ -24,6 +24,7 @@ import {
   planFields,
 } from '../../lib/planEditor';
 import type { ActionDraft, GoalDraft } from '../../lib/planEditor';
+import { fieldId } from '../../lib/fieldErrors';
 import { personName } from '../../lib/personName';
 import { useSubmit } from '../../lib/useSubmit';
 
@@ -64,6 +65,15 @@ export function PlanEditor(props: Props) {
     props;
   const { t, lang } = useI18n();
   const [goals, setGoals] = useState<GoalDraft[]>(() => draftFromPlan(plan));
+  // Adding or removing a goal or action re-renders the form: focus goes to
+  // the new item's first field, or after a removal to the button that adds
+  // one again, never to <body>.
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusNext === null) return;
+    document.getElementById(focusNext)?.focus();
+    setFocusNext(null);
+  }, [focusNext, goals]);
   const fields = useMemo(() => planFields(goals), [goals]);
   const { saving, error, submit } = useSubmit(
     () => savePlan(tenantId, householdId, draftToInput(plan.version, goals)),
@@ -220,7 +230,10 @@ export function PlanEditor(props: Props) {
                 />
                 <Button
                   appearance="subtle-button"
-                  onClick={() => setGoal(i, { actions: g.actions.filter((_, m) => m !== j) })}
+                  onClick={() => {
+                    setGoal(i, { actions: g.actions.filter((_, m) => m !== j) });
+                    setFocusNext(`plan-add-action-${i}`);
+                  }}
                 >
                   {t('plan.removeAction')}
                 </Button>
@@ -228,14 +241,21 @@ export function PlanEditor(props: Props) {
             ))}
             <ButtonGroup>
               <Button
+                id={`plan-add-action-${i}`}
                 appearance="secondary-action-button"
-                onClick={() => setGoal(i, { actions: [...g.actions, emptyAction()] })}
+                onClick={() => {
+                  setGoal(i, { actions: [...g.actions, emptyAction()] });
+                  setFocusNext(fieldId(`goals/${i}/actions/${g.actions.length}/text`));
+                }}
               >
                 {t('plan.addAction')}
               </Button>
               <Button
                 appearance="subtle-button"
-                onClick={() => setGoals((gs) => gs.filter((_, k) => k !== i))}
+                onClick={() => {
+                  setGoals((gs) => gs.filter((_, k) => k !== i));
+                  setFocusNext('plan-add-goal');
+                }}
               >
                 {t('plan.removeGoal')}
               </Button>
@@ -243,8 +263,12 @@ export function PlanEditor(props: Props) {
           </Fieldset>
         ))}
         <Button
+          id="plan-add-goal"
           appearance="secondary-action-button"
-          onClick={() => setGoals((gs) => [...gs, emptyGoal()])}
+          onClick={() => {
+            setGoals((gs) => [...gs, emptyGoal()]);
+            setFocusNext(fieldId(`goals/${goals.length}/person_id`));
+          }}
         >
           {t('plan.addGoal')}
         </Button>

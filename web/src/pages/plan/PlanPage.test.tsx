@@ -139,6 +139,24 @@ describe('PlanPage', () => {
     await waitFor(() => expect(screen.queryByLabelText(/^Omschrijving/)).toBeNull());
   });
 
+  it('moves focus to an added goal or action, and after a removal to the button that adds one', async () => {
+    api(plan());
+    renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    fireEvent.click(await screen.findByRole('button', { name: 'Plan bewerken' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Actie toevoegen' }));
+    await waitFor(() => expect(document.activeElement?.id).toBe('veld-goals-0-actions-1-text'));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Actie verwijderen' }).at(-1)!);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Actie toevoegen' })),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Doel toevoegen' }));
+    await waitFor(() => expect(document.activeElement?.id).toBe('veld-goals-1-person_id'));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Doel verwijderen' }).at(-1)!);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Doel toevoegen' })),
+    );
+  });
+
   it('shows field errors of a refused save at the fields', async () => {
     api(plan(), {
       [`PUT ${BASE}/plan`]: () =>
