@@ -5,15 +5,18 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <set>
 
 #include "app/app_support.h"
 #include "app/system_clock.h"
 #include "core/audit/audit_record.h"
+#include "storage/sqlite/backup.h"
 
 namespace regie::app {
 namespace {
 
 constexpr int kBatch = 200;
+constexpr int kDryRunLimit = 1'000'000;
 constexpr int64_t kMicrosPerDay = 86'400'000'000;
 
 core::Timestamp StartOf(core::Date day) { return {int64_t{day.days()} * kMicrosPerDay}; }
@@ -47,7 +50,23 @@ StatusOr<std::vector<ports::ErasableHousehold>> ListHouseholds(ports::Database& 
 StatusOr<std::vector<ports::ErasablePackage>> ListPackages(ports::Database& db, int64_t tenant_id,
                                                            core::Timestamp cutoff, int limit) {
   REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kRead));
-  return tx->Retention().RejectedPackagesBefore(tenant_id, cutoff, limit);
+  return tx->Retention().UnacceptedPackagesBefore(tenant_id, cutoff, limit);
+}
+
+// Runs `erase` in a write transaction of its own and commits it; nothing of
+// it stays when it fails.
+template <typename T, typename Erase>
+StatusOr<T> EraseOne(ports::Database& db, Erase&& erase) {
+  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
+  REGIE_ASSIGN_OR_RETURN(T out, erase(*tx));
+  REGIE_RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+// No longer erasable since it was listed: reopened, or gone already.
+bool Skippable(const Status& s) {
+  return s.reason() == "not_erasable" || s.reason() == "household_not_found" ||
+         s.reason() == "package_not_found";
 }
 
 }  // namespace
@@ -64,68 +83,84 @@ StatusOr<ErasureReport> EraseArchived(ports::Database& db, ports::Crypto& crypto
     REGIE_ASSIGN_OR_RETURN(core::Tenant tenant, tx->Tenants().GetByCode(tenant_code));
     tenant_id = tenant.id;
   }
-  const std::string purpose = "retention: archived before " + archived_before.ToString();
+  const std::string date = archived_before.ToString();
   ErasureReport report;
-  // A dry run counts everything at once; a real run takes batches until
-  // none is left (what it could not erase is no longer archived, so it is
-  // not listed again).
-  const int limit = apply ? kBatch : 1'000'000;
+  if (!apply) {
+    REGIE_ASSIGN_OR_RETURN(std::vector<ports::ErasableHousehold> all,
+                           ListHouseholds(db, tenant_id, cutoff, kDryRunLimit));
+    report.households = static_cast<int64_t>(all.size());
+    for (const ports::ErasableHousehold& h : all) report.persons += h.persons;
+    REGIE_ASSIGN_OR_RETURN(std::vector<ports::ErasablePackage> packages,
+                           ListPackages(db, tenant_id, cutoff, kDryRunLimit));
+    report.packages = static_cast<int64_t>(packages.size());
+    return report;
+  }
+  // One write transaction per item, with its audit record. What is no
+  // longer erasable (reopened, or erased by a concurrent run) is skipped;
+  // what fails is rolled back, reported and not tried again in this run, so
+  // one bad household never holds up the others. Skipped items are not
+  // listed again; failed ones are, so a batch holding only those ends it.
+  std::set<int64_t> failed_households;
   for (;;) {
     REGIE_ASSIGN_OR_RETURN(std::vector<ports::ErasableHousehold> batch,
-                           ListHouseholds(db, tenant_id, cutoff, limit));
-    if (!apply) {
-      report.households = static_cast<int64_t>(batch.size());
-      for (const ports::ErasableHousehold& h : batch) report.persons += h.persons;
-      break;
-    }
-    int64_t erased = 0;
+                           ListHouseholds(db, tenant_id, cutoff, kBatch));
+    bool progressed = false;
     for (const ports::ErasableHousehold& h : batch) {
-      REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
-      StatusOr<ports::ErasureCounts> counts =
-          tx->Retention().EraseHousehold(tenant_id, h.id, cutoff);
-      if (!counts.ok() && (counts.status().reason() == "not_erasable" ||
-                           counts.status().reason() == "household_not_found")) {
+      if (failed_households.contains(h.id)) continue;
+      progressed = true;
+      StatusOr<ports::ErasureCounts> counts = EraseOne<ports::ErasureCounts>(
+          db, [&](ports::Transaction& tx) -> StatusOr<ports::ErasureCounts> {
+            REGIE_ASSIGN_OR_RETURN(ports::ErasureCounts c,
+                                   tx.Retention().EraseHousehold(tenant_id, h.id, cutoff));
+            REGIE_RETURN_IF_ERROR(Audit(tx, crypto, clock, tenant_id, "household", h.id, h.id,
+                                        "retention: archived before " + date + "; " +
+                                            std::to_string(c.persons) + " persons, " +
+                                            std::to_string(c.rows) +
+                                            " records (regie erase, command line)"));
+            return c;
+          });
+      if (counts.ok()) {
+        ++report.households;
+        report.persons += counts->persons;
+        report.rows += counts->rows;
+      } else if (Skippable(counts.status())) {
         ++report.skipped;
-        continue;
+      } else {
+        failed_households.insert(h.id);
+        ++report.failed;
+        spdlog::error("event=erase_failed household={} error=\"{}\"", h.id,
+                      counts.status().ToString());
       }
-      REGIE_RETURN_IF_ERROR(counts.status());
-      REGIE_RETURN_IF_ERROR(Audit(*tx, crypto, clock, tenant_id, "household", h.id, h.id,
-                                  purpose + "; " + std::to_string(counts->persons) + " persons, " +
-                                      std::to_string(counts->rows) +
-                                      " records (regie erase, command line)"));
-      REGIE_RETURN_IF_ERROR(tx->Commit());
-      ++erased;
-      report.persons += counts->persons;
-      report.rows += counts->rows;
     }
-    report.households += erased;
-    if (batch.size() < static_cast<size_t>(limit) || erased == 0) break;
+    if (batch.size() < static_cast<size_t>(kBatch) || !progressed) break;
   }
+  std::set<int64_t> failed_packages;
   for (;;) {
-    REGIE_ASSIGN_OR_RETURN(std::vector<ports::ErasablePackage> packages,
-                           ListPackages(db, tenant_id, cutoff, limit));
-    if (!apply) {
-      report.packages = static_cast<int64_t>(packages.size());
-      break;
-    }
-    int64_t erased = 0;
-    for (const ports::ErasablePackage& p : packages) {
-      REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
-      Status s = tx->Retention().ErasePackage(tenant_id, p.id, cutoff);
-      if (s.reason() == "not_erasable" || s.reason() == "package_not_found") {
+    REGIE_ASSIGN_OR_RETURN(std::vector<ports::ErasablePackage> batch,
+                           ListPackages(db, tenant_id, cutoff, kBatch));
+    bool progressed = false;
+    for (const ports::ErasablePackage& p : batch) {
+      if (failed_packages.contains(p.id)) continue;
+      progressed = true;
+      StatusOr<bool> erased = EraseOne<bool>(db, [&](ports::Transaction& tx) -> StatusOr<bool> {
+        REGIE_RETURN_IF_ERROR(tx.Retention().ErasePackage(tenant_id, p.id, cutoff));
+        REGIE_RETURN_IF_ERROR(Audit(tx, crypto, clock, tenant_id, "handover", p.id, std::nullopt,
+                                    "retention: incoming package not accepted, before " + date +
+                                        " (regie erase, command line)"));
+        return true;
+      });
+      if (erased.ok()) {
+        ++report.packages;
+      } else if (Skippable(erased.status())) {
         ++report.skipped;
-        continue;
+      } else {
+        failed_packages.insert(p.id);
+        ++report.failed;
+        spdlog::error("event=erase_failed handover={} error=\"{}\"", p.id,
+                      erased.status().ToString());
       }
-      REGIE_RETURN_IF_ERROR(s);
-      REGIE_RETURN_IF_ERROR(Audit(*tx, crypto, clock, tenant_id, "handover_package", p.id,
-                                  std::nullopt,
-                                  "retention: rejected before " + archived_before.ToString() +
-                                      " (regie erase, command line)"));
-      REGIE_RETURN_IF_ERROR(tx->Commit());
-      ++erased;
     }
-    report.packages += erased;
-    if (packages.size() < static_cast<size_t>(limit) || erased == 0) break;
+    if (batch.size() < static_cast<size_t>(kBatch) || !progressed) break;
   }
   return report;
 }
@@ -147,22 +182,36 @@ int RunErase(const EraseOptions& options) {
     spdlog::error("event=failed error=\"{}\"", report.status().ToString());
     return report.status().reason() == "invalid_cutoff" ? 2 : 1;
   }
-  if (options.apply) {
+  if (!options.apply) {
     std::printf(
-        "Gewist / erased: %lld huishoudens / households (%lld personen / persons, %lld "
-        "records), %lld afgewezen overdrachtspakketten / rejected handover packages; "
-        "overgeslagen / skipped: %lld\n",
-        static_cast<long long>(report->households), static_cast<long long>(report->persons),
-        static_cast<long long>(report->rows), static_cast<long long>(report->packages),
-        static_cast<long long>(report->skipped));
-  } else {
-    std::printf(
-        "Proefdraai / dry run: %lld huishoudens / households (%lld personen / persons) en %lld "
-        "afgewezen overdrachtspakketten / rejected handover packages zouden worden gewist / "
-        "would be erased. Voeg --apply toe om te wissen / add --apply to erase.\n",
+        "Proefdraai / dry run: %lld huishoudens / households (%lld personen / persons) en / and "
+        "%lld niet geaccepteerde overdrachtspakketten / unaccepted handover packages zouden "
+        "worden gewist / would be erased. Voeg --apply toe om te wissen / add --apply to "
+        "erase.\n",
         static_cast<long long>(report->households), static_cast<long long>(report->persons),
         static_cast<long long>(report->packages));
+    return 0;
   }
+  std::printf(
+      "Gewist / erased: %lld huishoudens / households (%lld personen / persons, %lld records), "
+      "%lld niet geaccepteerde overdrachtspakketten / unaccepted handover packages; "
+      "overgeslagen / skipped: %lld; mislukt / failed: %lld\n",
+      static_cast<long long>(report->households), static_cast<long long>(report->persons),
+      static_cast<long long>(report->rows), static_cast<long long>(report->packages),
+      static_cast<long long>(report->skipped), static_cast<long long>(report->failed));
+  // Deleted content is overwritten in the pages (PRAGMA secure_delete); the
+  // write-ahead log still holds the pages as they were until it is emptied.
+  constexpr std::string_view kSqlite = "sqlite:";
+  if (report->households + report->packages > 0 && options.db_url.starts_with(kSqlite)) {
+    db.reset();
+    Status checkpoint = storage::sqlite::CheckpointTruncate(options.db_url.substr(kSqlite.size()));
+    if (!checkpoint.ok())
+      spdlog::warn(
+          "event=checkpoint_incomplete error=\"{}\" note=\"the write-ahead log still holds "
+          "erased pages until the next checkpoint\"",
+          checkpoint.ToString());
+  }
+  if (report->failed > 0) return 1;
   return 0;
 }
 

@@ -20,11 +20,12 @@ struct ErasableHousehold {
   int64_t persons = 0;
 };
 
-// A rejected incoming handover package: it holds a household's personal data
-// that the municipality never took on.
+// An incoming handover package that was never accepted (rejected, or left
+// pending): it holds a household's personal data that the municipality
+// never took on. `at`: when it was rejected, or received if still pending.
 struct ErasablePackage {
   int64_t id = 0;
-  core::Timestamp decided_at;
+  core::Timestamp at;
 };
 
 // What erasing a household removed (for the operator's report and the
@@ -36,7 +37,9 @@ struct ErasureCounts {
 
 // Contract: every erase is part of the caller's write transaction, so it
 // happens whole or not at all, together with its audit record. The audit log
-// itself is never erased (it holds ids and purposes, no record contents).
+// itself is never erased: it holds ids, actions and purposes (which can
+// include text staff typed, such as a search or a reason) and has a
+// retention of its own.
 class RetentionRepository {
  public:
   virtual ~RetentionRepository() = default;
@@ -57,15 +60,15 @@ class RetentionRepository {
   virtual StatusOr<ErasureCounts> EraseHousehold(int64_t tenant_id, int64_t id,
                                                  core::Timestamp cutoff) = 0;
 
-  // Rejected incoming handover packages of the tenant decided before
-  // `cutoff`, oldest first, at most `limit`.
-  virtual StatusOr<std::vector<ErasablePackage>> RejectedPackagesBefore(int64_t tenant_id,
-                                                                        core::Timestamp cutoff,
-                                                                        int limit) = 0;
+  // Incoming handover packages of the tenant rejected before `cutoff`, or
+  // still pending and received before it, oldest first, at most `limit`.
+  virtual StatusOr<std::vector<ErasablePackage>> UnacceptedPackagesBefore(int64_t tenant_id,
+                                                                          core::Timestamp cutoff,
+                                                                          int limit) = 0;
 
   // Erases one of those. NotFound "package_not_found" when it is not in the
-  // tenant; FailedPrecondition "not_erasable" when it is not a rejected
-  // incoming package decided before `cutoff`.
+  // tenant; FailedPrecondition "not_erasable" when it is not (or no longer)
+  // one of them.
   virtual Status ErasePackage(int64_t tenant_id, int64_t id, core::Timestamp cutoff) = 0;
 };
 

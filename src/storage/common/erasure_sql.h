@@ -4,8 +4,9 @@
 #include <string_view>
 
 // The statements that erase one household (ports::RetentionRepository), the
-// same text on both backends: `$1` is the household id (SQLite binds `$1` as
-// its first parameter). Children before parents, so every foreign key holds
+// same text on both backends: `$1` is the household id. SQLite takes `$N`
+// for a named parameter and numbers those by first appearance, so every
+// statement here names its parameters in the order $1, $2, $3. Children before parents, so every foreign key holds
 // after each statement. Shared, so a table added later is erased on both
 // backends or on neither: the contract test finds any table left holding a
 // household's or person's id.
@@ -14,6 +15,21 @@ namespace regie::storage {
 inline constexpr std::string_view kGrantErasure =
     "INSERT INTO erasure_grant (household_id) VALUES ($1)";
 inline constexpr std::string_view kEndErasure = "DELETE FROM erasure_grant";
+
+// Incoming handover packages never accepted (rejected, or left pending):
+// their retention counts from the rejection, or from receipt while pending.
+// $1 tenant, $2 cutoff, $3 limit.
+inline constexpr std::string_view kListUnacceptedPackages =
+    "SELECT id, at FROM (SELECT id, "
+    "CASE WHEN status = 'rejected' THEN decided_at ELSE recorded_at END AS at "
+    "FROM handover_packages WHERE tenant_id = $1 AND direction = 'incoming' "
+    "AND status IN ('rejected', 'pending')) p WHERE at < $2 ORDER BY at, id LIMIT $3";
+// Whether package $2 of tenant $3 is one of those before cutoff $1 (no row:
+// not in the tenant).
+inline constexpr std::string_view kIsUnacceptedPackage =
+    "SELECT COALESCE(direction = 'incoming' AND status IN ('rejected', 'pending') AND "
+    "(CASE WHEN status = 'rejected' THEN decided_at ELSE recorded_at END) < $1, false) "
+    "FROM handover_packages WHERE id = $2 AND tenant_id = $3";
 
 inline constexpr std::array<std::string_view, 28> kEraseHousehold = {
     "DELETE FROM contact_persons WHERE contact_id IN "

@@ -919,6 +919,18 @@ DELETE FROM login_throttle WHERE failures = 0 AND locked_until = 0;
 CREATE FUNCTION erasure_granted() RETURNS boolean LANGUAGE sql STABLE AS $fn$
   SELECT EXISTS (SELECT 1 FROM erasure_grant)
 $fn$;
+-- A grant left at commit would lift the guards for every later transaction:
+-- the commit fails instead.
+CREATE FUNCTION erasure_grant_ends() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF erasure_granted() THEN
+    RAISE EXCEPTION 'an erasure grant must end in the transaction that took it';
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+CREATE CONSTRAINT TRIGGER erasure_grant_ends AFTER INSERT ON erasure_grant
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION erasure_grant_ends();
 CREATE OR REPLACE FUNCTION contacts_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF TG_OP = 'DELETE' AND erasure_granted() THEN

@@ -15,9 +15,9 @@
 #include "storage/postgres/postgres_policy_repository.h"
 #include "storage/postgres/postgres_referral_repository.h"
 #include "storage/postgres/postgres_region_repository.h"
-#include "storage/postgres/postgres_retention_repository.h"
 #include "storage/postgres/postgres_report_repository.h"
 #include "storage/postgres/postgres_repositories.h"
+#include "storage/postgres/postgres_retention_repository.h"
 #include "storage/postgres/postgres_signal_repository.h"
 
 namespace regie::storage::postgres {
@@ -202,10 +202,14 @@ class PgDatabase final : public ports::Database {
   }
 
   StatusOr<std::unique_ptr<ports::Transaction>> Begin(ports::TxMode mode) override {
-    // READ COMMITTED writers with row locks (see postgres_repositories.h);
-    // readers get one snapshot for the whole transaction, as on SQLite.
-    const std::string begin =
-        mode == ports::TxMode::kWrite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+    // READ COMMITTED writers with row and advisory locks (see
+    // postgres_repositories.h): a statement after a lock wait sees what the
+    // holder committed. Named, not left to the server's
+    // default_transaction_isolation, which a DBA may have raised.
+    // Readers get one snapshot for the whole transaction, as on SQLite.
+    const std::string begin = mode == ports::TxMode::kWrite
+                                  ? "BEGIN ISOLATION LEVEL READ COMMITTED"
+                                  : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
     for (int attempt = 0;; ++attempt) {
       REGIE_ASSIGN_OR_RETURN(auto conn, pool_.Acquire());
       StatusOr<Result> r = conn->ExecScript(begin);

@@ -40,14 +40,11 @@ StatusOr<ports::ErasureCounts> PgRetention::EraseHousehold(int64_t tenant_id, in
   return counts;
 }
 
-StatusOr<std::vector<ports::ErasablePackage>> PgRetention::RejectedPackagesBefore(
+StatusOr<std::vector<ports::ErasablePackage>> PgRetention::UnacceptedPackagesBefore(
     int64_t tenant_id, core::Timestamp cutoff, int limit) {
   if (limit < 1) return InvalidArgument("invalid_limit", "limit must be at least 1");
   REGIE_ASSIGN_OR_RETURN(
-      Result r, conn_.Exec("SELECT id, decided_at FROM handover_packages "
-                           "WHERE tenant_id = $1 AND direction = 'incoming' "
-                           "AND status = 'rejected' AND decided_at < $2 "
-                           "ORDER BY decided_at, id LIMIT $3",
+      Result r, conn_.Exec(kListUnacceptedPackages,
                            Params().Add(tenant_id).Add(cutoff.micros).Add(int64_t{limit})));
   std::vector<ports::ErasablePackage> out;
   out.reserve(static_cast<size_t>(r.rows()));
@@ -56,16 +53,13 @@ StatusOr<std::vector<ports::ErasablePackage>> PgRetention::RejectedPackagesBefor
 }
 
 Status PgRetention::ErasePackage(int64_t tenant_id, int64_t id, core::Timestamp cutoff) {
-  REGIE_ASSIGN_OR_RETURN(
-      Result check,
-      conn_.Exec("SELECT direction = 'incoming' AND status = 'rejected' "
-                 "AND decided_at IS NOT NULL AND decided_at < $3 FROM handover_packages "
-                 "WHERE id = $1 AND tenant_id = $2 FOR UPDATE",
-                 Params().Add(id).Add(tenant_id).Add(cutoff.micros)));
+  REGIE_ASSIGN_OR_RETURN(Result check,
+                         conn_.Exec(std::string(kIsUnacceptedPackage) + " FOR UPDATE",
+                                    Params().Add(cutoff.micros).Add(id).Add(tenant_id)));
   if (check.rows() == 0) return NotFound("package_not_found", "handover package not found");
   if (!check.Bool(0, 0))
     return FailedPrecondition(
-        "not_erasable", "package is not a rejected incoming package decided before the cutoff");
+        "not_erasable", "package is not an unaccepted incoming package from before the cutoff");
   REGIE_RETURN_IF_ERROR(conn_.Exec(kGrantErasure, Params().Add(int64_t{0})).status());
   REGIE_RETURN_IF_ERROR(
       conn_.Exec("DELETE FROM handover_packages WHERE id = $1", Params().Add(id)).status());

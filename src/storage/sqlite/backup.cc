@@ -52,6 +52,19 @@ Status Check(const std::string& out_path, BackupInfo& info) {
 
 }  // namespace
 
+Status CheckpointTruncate(const std::string& db_path) {
+  REGIE_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Connection::Open(db_path, 10'000));
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn->Prepare("PRAGMA wal_checkpoint(TRUNCATE)"));
+  if (!s.Step()) {
+    REGIE_RETURN_IF_ERROR(s.status());
+    return Status(StatusCode::kInternal, "checkpoint_failed", "wal_checkpoint returned no row");
+  }
+  if (s.Int(0) != 0)
+    return FailedPrecondition("checkpoint_busy",
+                              "a reader holds an old snapshot; the log is emptied later");
+  return Status::Ok();
+}
+
 StatusOr<BackupInfo> BackupTo(const std::string& db_path, const std::string& out_path) {
   struct stat st {};
   if (::stat(db_path.c_str(), &st) != 0)

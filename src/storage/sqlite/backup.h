@@ -23,4 +23,12 @@ struct BackupInfo {
 // mode 0600 (it holds personal data); one that fails is removed.
 StatusOr<BackupInfo> BackupTo(const std::string& db_path, const std::string& out_path);
 
+// Copies every committed page from the write-ahead log into the database
+// file and empties the log (`wal_checkpoint(TRUNCATE)`), so content deleted
+// since (overwritten in the pages: PRAGMA secure_delete) is no longer in the
+// log either. For `regie erase`. Waits up to 10 s for readers; when one still
+// holds an old snapshot, FailedPrecondition "checkpoint_busy": the log is
+// emptied at a later checkpoint instead.
+Status CheckpointTruncate(const std::string& db_path);
+
 }  // namespace regie::storage::sqlite

@@ -52,13 +52,10 @@ StatusOr<ports::ErasureCounts> SqliteRetention::EraseHousehold(int64_t tenant_id
   return counts;
 }
 
-StatusOr<std::vector<ports::ErasablePackage>> SqliteRetention::RejectedPackagesBefore(
+StatusOr<std::vector<ports::ErasablePackage>> SqliteRetention::UnacceptedPackagesBefore(
     int64_t tenant_id, core::Timestamp cutoff, int limit) {
   if (limit < 1) return InvalidArgument("invalid_limit", "limit must be at least 1");
-  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare("SELECT id, decided_at FROM handover_packages "
-                                               "WHERE tenant_id = ?1 AND direction = 'incoming' "
-                                               "AND status = 'rejected' AND decided_at < ?2 "
-                                               "ORDER BY decided_at, id LIMIT ?3"));
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(kListUnacceptedPackages));
   s.Bind(1, tenant_id).Bind(2, cutoff.micros).Bind(3, int64_t{limit});
   std::vector<ports::ErasablePackage> out;
   while (s.Step()) out.push_back({s.Int(0), {s.Int(1)}});
@@ -67,18 +64,15 @@ StatusOr<std::vector<ports::ErasablePackage>> SqliteRetention::RejectedPackagesB
 }
 
 Status SqliteRetention::ErasePackage(int64_t tenant_id, int64_t id, core::Timestamp cutoff) {
-  REGIE_ASSIGN_OR_RETURN(Stmt check,
-                         conn_.Prepare("SELECT direction = 'incoming' AND status = 'rejected' "
-                                       "AND decided_at < ?3 FROM handover_packages "
-                                       "WHERE id = ?1 AND tenant_id = ?2"));
-  check.Bind(1, id).Bind(2, tenant_id).Bind(3, cutoff.micros);
+  REGIE_ASSIGN_OR_RETURN(Stmt check, conn_.Prepare(kIsUnacceptedPackage));
+  check.Bind(1, cutoff.micros).Bind(2, id).Bind(3, tenant_id);
   if (!check.Step()) {
     REGIE_RETURN_IF_ERROR(check.status());
     return NotFound("package_not_found", "handover package not found");
   }
   if (check.Int(0) != 1)
     return FailedPrecondition(
-        "not_erasable", "package is not a rejected incoming package decided before the cutoff");
+        "not_erasable", "package is not an unaccepted incoming package from before the cutoff");
   REGIE_RETURN_IF_ERROR(Run(kGrantErasure, 0).status());
   REGIE_RETURN_IF_ERROR(Run("DELETE FROM handover_packages WHERE id = $1", id).status());
   return conn_.Exec(std::string(kEndErasure).c_str());

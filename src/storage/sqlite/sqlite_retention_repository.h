@@ -18,9 +18,9 @@ class SqliteRetention final : public ports::RetentionRepository {
                                                                  int limit) override;
   StatusOr<ports::ErasureCounts> EraseHousehold(int64_t tenant_id, int64_t id,
                                                 core::Timestamp cutoff) override;
-  StatusOr<std::vector<ports::ErasablePackage>> RejectedPackagesBefore(int64_t tenant_id,
-                                                                       core::Timestamp cutoff,
-                                                                       int limit) override;
+  StatusOr<std::vector<ports::ErasablePackage>> UnacceptedPackagesBefore(int64_t tenant_id,
+                                                                         core::Timestamp cutoff,
+                                                                         int limit) override;
   Status ErasePackage(int64_t tenant_id, int64_t id, core::Timestamp cutoff) override;
 
  private:
