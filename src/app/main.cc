@@ -230,8 +230,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   erase_cmd->add_option("--key-file", erase.key_file, "Server key")->capture_default_str();
   erase_cmd->add_option("--tenant", erase.tenant, "Municipality code, e.g. GM0523")->required();
-  erase_cmd->add_option("--archived-before", erase.archived_before,
-                        "Erase what was archived (or rejected) before this date, YYYY-MM-DD")
+  erase_cmd
+      ->add_option("--archived-before", erase.archived_before,
+                   "Erase what was archived (or rejected) before this date, YYYY-MM-DD")
       ->required();
   erase_cmd->add_flag("--apply", erase.apply, "Erase for good (default: only count)");
 

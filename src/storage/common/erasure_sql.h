@@ -6,10 +6,9 @@
 // The statements that erase one household (ports::RetentionRepository), the
 // same text on both backends: `$1` is the household id. SQLite takes `$N`
 // for a named parameter and numbers those by first appearance, so every
-// statement here names its parameters in the order $1, $2, $3. Children before parents, so every foreign key holds
-// after each statement. Shared, so a table added later is erased on both
-// backends or on neither: the contract test finds any table left holding a
-// household's or person's id.
+// statement here names its parameters in the order $1, $2, $3. Children before parents, so every
+// foreign key holds after each statement. Shared, so a table added later is erased on both backends
+// or on neither: the contract test finds any table left holding a household's or person's id.
 namespace regie::storage {
 
 inline constexpr std::string_view kGrantErasure =
