@@ -12,6 +12,7 @@
 #include "http/handlers.h"
 #include "http/problem.h"
 #include "http/session_cache.h"
+#include "http/users_support.h"
 
 namespace regie::http {
 namespace {
@@ -234,17 +235,25 @@ class AuthHandlers {
     Credentials c;
     std::vector<FieldError> errors;
     ReadRequiredString(body, "username", c.username, errors);
+    const bool given = errors.empty();
     ReadRequiredString(body, "password", c.password, errors);
     RefuseUnknown(body, {"username", "password"}, errors);
     c.username = NormaliseUsername(c.username);
     // The clean-text check of every other text, after trimming: a NUL or
     // control character would be refused by PostgreSQL in the throttle key
-    // and the audit record (a 500) and stored by SQLite. No username can
-    // hold one (users_support.cc allows [a-z0-9.-_@]), so this 422 depends
-    // on the input alone and tells nothing about which accounts exist, like
-    // the 422 for a missing username; 401 login_failed stays the one answer
-    // for a well-formed name, known or not. The password is only hashed.
-    if (!core::IsCleanText(c.username)) errors.push_back({"username", "invalid_text"});
+    // and the audit record (a 500) and stored by SQLite. Then the rule every
+    // account's name meets (IsValidUsername): a longer one would not fit
+    // PostgreSQL's throttle key (a 500 beyond some 2.7 KB) and would fill
+    // the audit log. No account can have a name that fails either, so this
+    // 422 depends on the input alone and tells nothing about which accounts
+    // exist, like the 422 for a missing username; it is decided before any
+    // database access, neither counted nor audited. 401 login_failed stays
+    // the one answer for a well-formed name, known or not. The password is
+    // only hashed.
+    if (given && !core::IsCleanText(c.username))
+      errors.push_back({"username", "invalid_text"});
+    else if (given && !IsValidUsername(c.username))
+      errors.push_back({"username", "username_invalid"});
     if (!errors.empty()) return core::ValidationFailed(std::move(errors));
     return c;
   }

@@ -7,8 +7,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/policy/event_rules.h"
 #include "core/policy/timeline.h"
-#include "core/text.h"
 #include "core/validation.h"
 #include "http/audit_writer.h"
 #include "http/auth_support.h"
@@ -25,23 +25,12 @@ namespace {
 using nlohmann::json;
 namespace policy = core::policy;
 
-constexpr size_t kMaxEventId = 100;
-constexpr size_t kMaxReason = 2000;
-constexpr size_t kMinVoidReason = 5;
-
-// Event ids are lower-case snake case, as in the packs.
-bool IsEventId(std::string_view id) {
-  if (id.empty() || id.size() > kMaxEventId) return false;
-  for (char c : id)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
-}
-
 StatusOr<policy::PersonEvent> ParseEvent(const json& body) {
   policy::PersonEvent e;
   std::vector<FieldError> errors;
   ReadRequiredString(body, "event", e.event, errors);
-  if (!e.event.empty() && !IsEventId(e.event)) errors.push_back({"event", "invalid_event_id"});
+  if (!e.event.empty() && !policy::IsEventId(e.event))
+    errors.push_back({"event", "invalid_event_id"});
   std::string date;
   ReadRequiredString(body, "date", date, errors);
   if (!date.empty()) {
@@ -51,7 +40,7 @@ StatusOr<policy::PersonEvent> ParseEvent(const json& body) {
       errors.push_back({"date", "invalid_date"});
   }
   if (auto v = body.find("value"); v != body.end() && !v->is_null()) {
-    if (!v->is_number_integer() || v->get<int64_t>() < 0 || v->get<int64_t>() > 1'000'000)
+    if (!v->is_number_integer() || !policy::IsEventValue(v->get<int64_t>()))
       errors.push_back({"value", "invalid_number"});
     else
       e.value = static_cast<int32_t>(v->get<int64_t>());
@@ -63,11 +52,9 @@ StatusOr<policy::PersonEvent> ParseEvent(const json& body) {
       errors.push_back({key, "wrong_type"});
       continue;
     }
-    *out = core::Trim(it->get<std::string>());
-    if (!core::IsCleanText(*out, true))
-      errors.push_back({key, "invalid_text"});
-    else if (out->size() > kMaxReason)
-      errors.push_back({key, "too_long"});
+    *out = it->get<std::string>();
+    if (std::string_view error = policy::CheckEventText(*out); !error.empty())
+      errors.push_back({key, std::string(error)});
   }
   RefuseUnknown(body, {"event", "date", "value", "code", "reason"}, errors);
   if (!errors.empty()) return core::ValidationFailed(std::move(errors));
@@ -150,7 +137,8 @@ class EventHandlers {
     REGIE_ASSIGN_OR_RETURN(int64_t event_id, PathId(request, "eventId"));
     REGIE_RETURN_IF_ERROR(RequireJson(request));
     REGIE_ASSIGN_OR_RETURN(json body, dto::ParseObject(request.body));
-    REGIE_ASSIGN_OR_RETURN(std::string reason, ReadReasonBody(body, kMinVoidReason, kMaxReason));
+    REGIE_ASSIGN_OR_RETURN(std::string reason,
+                           ReadReasonBody(body, policy::kMinVoidReason, policy::kMaxVoidReason));
     REGIE_ASSIGN_OR_RETURN(auto tx, ctx_.db.Begin(ports::TxMode::kWrite));
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_ASSIGN_OR_RETURN(PersonPolicyAccess a,
@@ -194,8 +182,9 @@ class EventHandlers {
     const policy_json::HiddenDates hidden(
         *compiled, [&filter](std::string_view field) { return filter.Shows(field); });
     // Every status turns on the dates it depends on (an anchor happens, a
-    // due date passes): moving the reference date would find a hidden date
-    // out, so such a caller sees the timeline as of today only.
+    // due date passes, a satisfying date comes): moving the reference date
+    // would find a hidden date out, so such a caller sees the timeline as of
+    // today only.
     if (hidden.Any() && on != ctx_.clock.Today())
       return InvalidArgument("bad_request", "reference date on data the caller may not see",
                              {{"on", "not_allowed"}});
@@ -207,14 +196,24 @@ class EventHandlers {
                            evaluation, unknown);
     const std::optional<core::Date> housing_date =
         housing ? person.data.housing_date : std::nullopt;
+    // What is due from a hidden date is left out, as on the worklist: its
+    // status, reason, extension count and cadence counts are all computed
+    // from that due date, so even today's status would show, read day by
+    // day, the day it passes (and the pack publishes the deadline).
     json milestones = json::array();
     for (const policy::MilestoneResult& r : evaluation.milestones)
-      milestones.push_back(policy_json::MilestoneItem(*compiled, r, housing_date, hidden));
+      if (!hidden.HidesDue(compiled->milestone(r.milestone)))
+        milestones.push_back(policy_json::MilestoneItem(*compiled, r, housing_date, hidden));
     json cadences = json::array();
     for (const policy::CadenceResult& r : evaluation.cadences)
-      cadences.push_back(policy_json::CadenceItem(*compiled, r, hidden));
+      if (!hidden.HidesCadence(compiled->cadence(r.cadence)))
+        cadences.push_back(policy_json::CadenceItem(*compiled, r));
+    // Tells the web UI why items may be missing and that `on` is fixed; it
+    // depends on the caller's field filter and the packs only, not on the
+    // person's data.
     json out = {{"on", on.ToString()},
                 {"housing_date", policy_json::OptDate(housing_date)},
+                {"dates_withheld", hidden.Any()},
                 {"milestones", std::move(milestones)},
                 {"cadences", std::move(cadences)},
                 {"unknown_events", unknown}};

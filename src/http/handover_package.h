@@ -130,14 +130,22 @@ StatusOr<Verified> Verify(ports::Crypto& crypto, std::string_view document);
 
 // Parses a verified package strictly; "validation_failed" with field paths
 // ("package/household/persons/0/bsn", "package/plan/goals/1/key") for what
-// does not fit the format, is not clean text (core::IsCleanText), or breaks
-// the rules the normal write paths apply to the same record, with `today`:
-// core::ValidatePerson, ValidateHousehold (name), ValidateContact,
-// ValidateAssessment and ValidatePlanGoals. What acceptance assigns
-// (household, regisseur, responsible organisation) is not checked, nor
-// whether a plan's life domain is configured here (a well-formed code of
-// the sender's configuration comes along). Texts come back normalised as
-// those paths store them (trimmed; scores sorted).
+// does not fit the format (an empty code, date or time is `required`, an
+// integer too large for its field `out_of_range`), is not clean text
+// (core::IsCleanText), or breaks the rules the normal write paths apply to
+// the same record, with `today`: core::ValidatePerson, ValidateHousehold
+// (name), the event rules of core/policy/event_rules.h (id, number, code
+// and reason, a date not after `today` nor before the person's birth for
+// an event not voided), void reasons as a void request's, ValidateContact,
+// ValidateAssessment and ValidatePlanGoals; the sender's municipality is a
+// CBS code, names of municipalities, people and organisations at most 200
+// bytes. What acceptance assigns (household, regisseur, responsible
+// organisation) is not checked, nor whether a plan's life domain is
+// configured here (a well-formed code of the sender's configuration comes
+// along), nor whether the receiver's policy packs declare an event and let
+// it be recorded (core::policy::CheckEvent needs the tenant's compiled
+// policy). Texts come back normalised as those paths store them (trimmed;
+// scores sorted).
 StatusOr<Package> Parse(const nlohmann::json& package, core::Date today);
 
 // A version 4 UUID from the CSPRNG.

@@ -1,171 +1,41 @@
 // Parsing a verified handover package back into core types, strictly, with
 // the path of every field that does not fit (handover_package.h). What
 // parses then meets the core rules of the normal write paths (persons,
-// household, contacts, assessments, plan), so a package that could not have
-// been entered here by hand is refused at upload, not at acceptance.
-#include <initializer_list>
+// household, events, contacts, assessments, plan), so a package that could
+// not have been entered here by hand is refused at upload, not at
+// acceptance.
 #include <string_view>
 #include <utility>
 
+#include "core/policy/event_rules.h"
 #include "core/text.h"
 #include "core/validation.h"
 #include "http/dto.h"
 #include "http/handover_package.h"
+#include "http/handover_reader.h"
 
 namespace regie::http::handover {
 namespace {
 
 using nlohmann::json;
+namespace policy = core::policy;
+using detail::kMaxName;
+using detail::Reader;
+
+// An event voided with its assessment carries the assessment's reason
+// behind this prefix (assessments_handler.cc), so it may be that longer.
+constexpr size_t kMaxEventVoidReason =
+    policy::kMaxVoidReason + std::string_view("assessment voided: ").size();
 
 std::string PersonRef(size_t index) { return "p" + std::to_string(index + 1); }
 
-// Strict reading of the package with the path of every failing field.
-class Reader {
- public:
-  explicit Reader(std::vector<FieldError>& errors) : errors_(errors) {}
-
-  const json* Member(const json& obj, const std::string& path, const char* key, json::value_t type,
-                     bool nullable = false) {
-    auto it = obj.find(key);
-    const std::string at = path + "/" + key;
-    if (it == obj.end()) {
-      errors_.push_back({at, "required"});
-      return nullptr;
-    }
-    if (nullable && it->is_null()) return nullptr;
-    const bool ok =
-        type == json::value_t::number_integer ? it->is_number_integer() : it->type() == type;
-    if (!ok) {
-      errors_.push_back({at, "wrong_type"});
-      return nullptr;
-    }
-    return &*it;
-  }
-  // Every string is clean text (line breaks allowed; the rules of each
-  // record say where they are not): nothing reaches storage that
-  // PostgreSQL refuses or SQLite would keep as bytes no client can show.
-  std::string String(const json& obj, const std::string& path, const char* key) {
-    const json* v = Member(obj, path, key, json::value_t::string);
-    return v ? Clean(v->get<std::string>(), path + "/" + key) : std::string();
-  }
-  std::optional<std::string> OptString(const json& obj, const std::string& path, const char* key) {
-    const json* v = Member(obj, path, key, json::value_t::string, true);
-    return v ? std::optional<std::string>(Clean(v->get<std::string>(), path + "/" + key))
-             : std::nullopt;
-  }
-  // A one-line text: a name, a code.
-  std::string Line(const json& obj, const std::string& path, const char* key) {
-    const size_t before = errors_.size();
-    std::string s = String(obj, path, key);
-    if (errors_.size() == before && !core::IsCleanText(s))
-      errors_.push_back({path + "/" + key, "invalid_text"});
-    return s;
-  }
-  int64_t Int(const json& obj, const std::string& path, const char* key) {
-    const json* v = Member(obj, path, key, json::value_t::number_integer);
-    return v ? v->get<int64_t>() : 0;
-  }
-  bool Bool(const json& obj, const std::string& path, const char* key) {
-    const json* v = Member(obj, path, key, json::value_t::boolean);
-    return v ? v->get<bool>() : false;
-  }
-  core::Date Date(const json& obj, const std::string& path, const char* key) {
-    const size_t before = errors_.size();
-    const std::string s = String(obj, path, key);
-    if (s.empty() || errors_.size() != before) return {};
-    if (auto d = core::Date::Parse(s)) return *d;
-    errors_.push_back({path + "/" + key, "invalid_date"});
-    return {};
-  }
-  core::Timestamp Time(const json& obj, const std::string& path, const char* key) {
-    const size_t before = errors_.size();
-    const std::string s = String(obj, path, key);
-    if (s.empty() || errors_.size() != before) return {};
-    if (auto t = core::Timestamp::Parse(s)) return *t;
-    errors_.push_back({path + "/" + key, "invalid_timestamp"});
-    return {};
-  }
-  Author AuthorOf(const json& obj, const std::string& path, const char* key) {
-    const json* v = Member(obj, path, key, json::value_t::object);
-    if (!v) return {};
-    const std::string at = path + "/" + key;
-    return {Line(*v, at, "name"), Line(*v, at, "organisation")};
-  }
-  const json& Array(const json& obj, const std::string& path, const char* key) {
-    static const json kEmpty = json::array();
-    const json* v = Member(obj, path, key, json::value_t::array);
-    return v ? *v : kEmpty;
-  }
-  template <typename E>
-  E Enum(const json& obj, const std::string& path, const char* key) {
-    const size_t before = errors_.size();
-    const std::string s = String(obj, path, key);
-    if (auto e = core::ParseEnum<E>(s)) return *e;
-    if (!s.empty() && errors_.size() == before)
-      errors_.push_back({path + "/" + key, "unknown_code"});
-    return E{};
-  }
-  // "p3" -> index 2, checked against the number of persons.
-  size_t Person(const json& value, const std::string& at, size_t persons) {
-    if (value.is_string()) {
-      const std::string s = value.get<std::string>();
-      if (s.size() > 1 && s[0] == 'p') {
-        size_t n = 0;
-        bool digits = true;
-        for (size_t i = 1; i < s.size() && digits; ++i) {
-          digits = s[i] >= '0' && s[i] <= '9' && n < 100000;
-          n = n * 10 + static_cast<size_t>(s[i] - '0');
-        }
-        if (digits && n >= 1 && n <= persons) return n - 1;
-      }
-    }
-    errors_.push_back({at, "invalid_reference"});
-    return 0;
-  }
-  void Voided(const json& obj, const std::string& path, std::optional<core::Timestamp>& at,
-              Author& by, std::string& reason) {
-    const json* v = Member(obj, path, "voided", json::value_t::object, true);
-    if (!v) return;
-    const std::string p = path + "/voided";
-    at = Time(*v, p, "at");
-    by = AuthorOf(*v, p, "by");
-    reason = String(*v, p, "reason");
-  }
-  void Add(std::string field, std::string code) {
-    errors_.push_back({std::move(field), std::move(code)});
-  }
-  // The errors of a core validator, whose paths are those of a request body
-  // ("goals/1/person_id", "person_ids/0"), under the record's path `at` and
-  // in the package's words ("person", "persons"). Fields the package does
-  // not carry, because acceptance assigns them (`assigned`), are left out.
-  void AddCore(const std::string& at, const std::vector<FieldError>& errors,
-               std::initializer_list<std::string_view> assigned = {}) {
-    for (const FieldError& e : errors) {
-      std::string field = at;
-      bool skip = false;
-      size_t start = 0;
-      while (start <= e.field.size()) {
-        size_t end = e.field.find('/', start);
-        if (end == std::string::npos) end = e.field.size();
-        const std::string_view segment = std::string_view(e.field).substr(start, end - start);
-        for (std::string_view a : assigned) skip = skip || segment == a;
-        field += "/";
-        field += segment == "person_id" ? "person" : segment == "person_ids" ? "persons" : segment;
-        start = end + 1;
-      }
-      if (!skip) errors_.push_back({std::move(field), e.code});
-    }
-  }
-  size_t ErrorCount() const { return errors_.size(); }
-
- private:
-  std::string Clean(std::string s, const std::string& at) {
-    if (!core::IsCleanText(s, /*multiline=*/true)) errors_.push_back({at, "invalid_text"});
-    return s;
-  }
-
-  std::vector<FieldError>& errors_;
-};
+// A CBS municipality code, as every tenant has: "GM" and four digits.
+bool IsCbsCode(std::string_view code) {
+  if (code.size() != 6 || !code.starts_with("GM")) return false;
+  for (char c : code.substr(2))
+    if (c < '0' || c > '9') return false;
+  return true;
+}
 
 // The plan's goals with their actions, as a plan save would send them.
 std::vector<core::PlanGoal> GoalsWithActions(const PackagePlan& plan) {
@@ -186,12 +56,18 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
   if (out.package_id.size() != 36) r.Add("package/package_id", "invalid_uuid");
   out.created_at = r.Time(pkg, root, "created_at");
   if (const json* s = r.Member(pkg, root, "sender", json::value_t::object)) {
+    const size_t before = r.ErrorCount();
     out.sender_code = r.Line(*s, "package/sender", "tenant_code");
-    out.sender_name = r.Line(*s, "package/sender", "tenant_name");
+    if (r.ErrorCount() == before && !IsCbsCode(out.sender_code))
+      r.Add("package/sender/tenant_code", "cbs_code_invalid");
+    out.sender_name = r.Line(*s, "package/sender", "tenant_name", kMaxName);
     out.sender_regisseur = r.AuthorOf(*s, "package/sender", "regisseur");
   }
   r.Member(pkg, root, "purpose", json::value_t::object);
   size_t person_count = 0;
+  // Per person, the birth date no event of theirs may precede (unknown
+  // for a person that does not parse: that one is refused already).
+  std::vector<std::optional<core::Date>> births;
   if (const json* h = r.Member(pkg, root, "household", json::value_t::object)) {
     const size_t before = r.ErrorCount();
     out.household_name = r.String(*h, "package/household", "name");
@@ -205,6 +81,7 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
     }
     const json& persons = r.Array(*h, "package/household", "persons");
     person_count = persons.size();
+    births.resize(person_count);
     if (persons.empty()) r.Add("package/household/persons", "required");
     for (size_t i = 0; i < persons.size(); ++i) {
       const std::string at = "package/household/persons/" + std::to_string(i);
@@ -220,6 +97,7 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
         for (const FieldError& e : data.status().field_errors()) r.Add(at + "/" + e.field, e.code);
         continue;
       }
+      births[i] = data->birth_date;
       out.persons.push_back(std::move(*data));
     }
   }
@@ -231,20 +109,48 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
       r.Add(at, "wrong_type");
       continue;
     }
+    // The checks of an event recorded by hand (events_handler.cc), with the
+    // upload's day as today. Whether the receiving tenant's packs declare
+    // the event and let it be recorded (CheckEvent: not derived, with the
+    // reason, number or listed code its pack asks for) needs the tenant's
+    // compiled policy, which neither upload nor acceptance is given.
     PackageEvent pe;
+    const size_t before_person = r.ErrorCount();
     if (auto it = e.find("person"); it != e.end())
       pe.person = r.Person(*it, at + "/person", person_count);
     else
       r.Add(at + "/person", "required");
+    const bool person_known = r.ErrorCount() == before_person;
+    size_t before = r.ErrorCount();
     pe.event.event = r.Line(e, at, "event");
+    if (r.ErrorCount() == before && !policy::IsEventId(pe.event.event))
+      r.Add(at + "/event", pe.event.event.empty() ? "required" : "invalid_event_id");
+    before = r.ErrorCount();
     pe.event.date = r.Date(e, at, "date");
-    if (const json* v = r.Member(e, at, "value", json::value_t::number_integer, true))
-      pe.event.value = v->get<int32_t>();
-    pe.event.code = r.String(e, at, "code");
-    pe.event.reason = r.String(e, at, "reason");
+    const bool dated = r.ErrorCount() == before;
+    if (const json* v = r.Member(e, at, "value", json::value_t::number_integer, true)) {
+      // A value above INT64_MAX reads as negative: out of range as well.
+      if (policy::IsEventValue(v->get<int64_t>()))
+        pe.event.value = static_cast<int32_t>(v->get<int64_t>());
+      else
+        r.Add(at + "/value", "invalid_number");
+    }
+    pe.event.code = r.Text(e, at, "code", policy::CheckEventText);
+    pe.event.reason = r.Text(e, at, "reason", policy::CheckEventText);
     pe.recorded_by = r.AuthorOf(e, at, "recorded_by");
     pe.recorded_at = r.Time(e, at, "recorded_at");
-    r.Voided(e, at, pe.voided_at, pe.voided_by, pe.void_reason);
+    r.Voided(e, at, pe.voided_at, pe.voided_by, pe.void_reason, kMaxEventVoidReason);
+    // The date as the timeline counts it: not after today, not before the
+    // birth date. A voided event counts for nothing and stays as it was
+    // known: a birth date corrected after the event was recorded must not
+    // keep the household from moving (the sender voids the event instead).
+    if (dated && !pe.voided_at) {
+      const std::optional<core::Date> birth = person_known ? births[pe.person] : std::nullopt;
+      // Without a known birth date (the person is refused) only the future.
+      const std::string_view error =
+          policy::CheckEventDate(pe.event.date, birth.value_or(pe.event.date), today);
+      if (!error.empty()) r.Add(at + "/date", std::string(error));
+    }
     out.events.push_back(std::move(pe));
   }
   const json& contacts = r.Array(pkg, root, "contacts");
@@ -310,14 +216,14 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
         r.Add(zat, "wrong_type");
         continue;
       }
-      pa.data.zrm.push_back(
-          {r.String(zrm[k], zat, "domain"), static_cast<int>(r.Int(zrm[k], zat, "score"))});
+      pa.data.zrm.push_back({r.String(zrm[k], zat, "domain"), r.Int32(zrm[k], zat, "score")});
     }
-    pa.data.rung = static_cast<int>(r.Int(a, at, "rung"));
+    pa.data.rung = r.Int32(a, at, "rung");
     const json& present = r.Array(a, at, "rungs_present");
     for (size_t k = 0; k < present.size(); ++k) {
       if (present[k].is_number_integer())
-        pa.data.rungs_present.push_back(present[k].get<int>());
+        pa.data.rungs_present.push_back(
+            r.Int32(present[k], at + "/rungs_present/" + std::to_string(k)));
       else
         r.Add(at + "/rungs_present/" + std::to_string(k), "wrong_type");
     }
@@ -354,9 +260,7 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
         continue;
       }
       core::PlanGoal goal;
-      goal.key = r.Int(g, gat, "key");
-      // A package carries the keys of a saved plan; 0 would mean "new".
-      if (goal.key < 1) r.Add(gat + "/key", "invalid_number");
+      goal.key = r.Key(g, gat, "key");
       if (auto it = g.find("person"); it != g.end())
         goal.person_id = static_cast<int64_t>(r.Person(*it, gat + "/person", person_count));
       else
@@ -375,8 +279,7 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
           continue;
         }
         PackageAction pa;
-        pa.action.key = r.Int(a, aat, "key");
-        if (pa.action.key < 1) r.Add(aat + "/key", "invalid_number");
+        pa.action.key = r.Key(a, aat, "key");
         pa.action.text = r.String(a, aat, "text");
         pa.responsible = r.AuthorOf(a, aat, "responsible");
         pa.action.due_date = r.Date(a, aat, "due_date");

@@ -103,6 +103,12 @@ TEST(I18nTest, EveryProducedCodeHasAText) {
                            "date_too_late",
                            "invalid_timestamp",
                            "invalid_uuid",
+                           "cbs_code_invalid",
+                           "invalid_event_id",
+                           "event_in_future",
+                           "event_before_birth",
+                           "too_short",
+                           "username_invalid",
                            "unknown_code",
                            "not_managed"})
     EXPECT_NE(std::find(fields.begin(), fields.end(), code), fields.end()) << code;

@@ -191,8 +191,10 @@ bool HiddenDates::HidesAnyOf(const std::vector<policy::EventMatch>& matches) con
                      [this](const policy::EventMatch& m) { return Hides(m.event); });
 }
 
-bool HiddenDates::HidesNextDue(const policy::Cadence& c, const policy::CadenceResult& r) const {
-  return r.last ? HidesAnyOf(c.satisfied_by) : Hides(c.start);
+bool HiddenDates::HidesCadence(const policy::Cadence& c) const {
+  return Hides(c.start) || HidesAnyOf(c.satisfied_by) ||
+         std::any_of(c.stop.begin(), c.stop.end(),
+                     [this](const std::string& e) { return Hides(e); });
 }
 
 json Label(const policy::LocalizedText& text) { return {{"nl", text.nl}, {"en", text.en}}; }
@@ -212,7 +214,11 @@ json PackRef(const policy::Pack& pack) {
 json MilestoneItem(const policy::CompiledPolicy& compiled, const policy::MilestoneResult& r,
                    std::optional<core::Date> housing, const HiddenDates& hidden) {
   const policy::Milestone& m = compiled.milestone(r.milestone);
-  std::optional<policy::TimelineBand> band = policy::BandOf(housing, r.due);
+  const bool due_hidden = hidden.HidesDue(m);
+  // The band is the due date's distance from housing: with the housing date
+  // shown it would place a due date counted from another hidden date.
+  std::optional<policy::TimelineBand> band =
+      due_hidden ? std::nullopt : policy::BandOf(housing, r.due);
   return {{"id", m.id},
           {"pack", PackRef(compiled.milestone_pack(r.milestone))},
           {"label", Label(m.label)},
@@ -220,7 +226,7 @@ json MilestoneItem(const policy::CompiledPolicy& compiled, const policy::Milesto
           {"status", policy::ToCode(r.status)},
           {"reason", policy::ToCode(r.reason)},
           {"anchor_date", DateUnless(hidden.Hides(m.anchor), r.anchor)},
-          {"due_date", DateUnless(hidden.HidesDue(m), r.due)},
+          {"due_date", DateUnless(due_hidden, r.due)},
           {"satisfied_date", DateUnless(hidden.HidesAnyOf(m.satisfied_by), r.satisfied)},
           {"extensions", r.extensions},
           {"band", band ? json(policy::ToCode(*band)) : json(nullptr)},
@@ -228,21 +234,18 @@ json MilestoneItem(const policy::CompiledPolicy& compiled, const policy::Milesto
           {"note", m.note}};
 }
 
-json CadenceItem(const policy::CompiledPolicy& compiled, const policy::CadenceResult& r,
-                 const HiddenDates& hidden) {
+json CadenceItem(const policy::CompiledPolicy& compiled, const policy::CadenceResult& r) {
   const policy::Cadence& c = compiled.cadence(r.cadence);
-  const bool stop_hidden = std::any_of(c.stop.begin(), c.stop.end(),
-                                       [&](const std::string& e) { return hidden.Hides(e); });
   return {{"id", c.id},
           {"pack", PackRef(compiled.cadence_pack(r.cadence))},
           {"label", Label(c.label)},
           {"domain", c.domain},
           {"status", policy::ToCode(r.status)},
           {"reason", policy::ToCode(r.reason)},
-          {"start", DateUnless(hidden.Hides(c.start), r.start)},
-          {"last", DateUnless(hidden.HidesAnyOf(c.satisfied_by), r.last)},
-          {"next_due", DateUnless(hidden.HidesNextDue(c, r), r.next_due)},
-          {"stopped", DateUnless(stop_hidden, r.stopped)},
+          {"start", OptDate(r.start)},
+          {"last", OptDate(r.last)},
+          {"next_due", OptDate(r.next_due)},
+          {"stopped", OptDate(r.stopped)},
           {"met", r.met},
           {"late", r.late},
           {"every", c.every.ToString()},

@@ -38,14 +38,20 @@ class HiddenDates {
   bool Hides(std::string_view event) const;
 
   // The milestone's due date comes from a hidden anchor (a fixed deadline
-  // does not).
+  // does not). Its status, reason and extension count are computed from
+  // that due date (and whether the anchor happened at all, and the age on
+  // it): the timeline and the worklist leave such a milestone out.
   bool HidesDue(const core::policy::Milestone& m) const;
   // Any event that satisfies the rule is hidden: the satisfied date may be
   // its date.
   bool HidesAnyOf(const std::vector<core::policy::EventMatch>& matches) const;
-  // The cadence's next due date comes from a hidden date: its start (nothing
-  // satisfied it since) or its last satisfying event.
-  bool HidesNextDue(const core::policy::Cadence& c, const core::policy::CadenceResult& r) const;
+  // The cadence counts from a hidden date: its start, a stop or a
+  // satisfying event. Its due dates, status and counts all come from them,
+  // and whether the next due date follows from the start or from the last
+  // contact depends on the hidden start too, so this is decided by the rule,
+  // not by the result: the timeline and the worklist leave such a cadence
+  // out.
+  bool HidesCadence(const core::policy::Cadence& c) const;
 
  private:
   const core::policy::CompiledPolicy* policy_ = nullptr;
@@ -62,14 +68,15 @@ nlohmann::json PackRef(const core::policy::Pack& pack);
 
 // One MilestoneItem / CadenceItem of a person's timeline; `housing` places
 // the milestone in its band (pass nullopt when the caller may not see the
-// housing date: the band is the due date's distance from it). Dates
-// computed from `hidden` events are null.
+// housing date: the band is the due date's distance from it). Callers leave
+// out what `hidden.HidesDue` / `hidden.HidesCadence` say (nothing of such an
+// item can be shown); of a milestone that stays, the anchor and satisfied
+// dates that are `hidden` events are null.
 nlohmann::json MilestoneItem(const core::policy::CompiledPolicy& policy,
                              const core::policy::MilestoneResult& result,
                              std::optional<core::Date> housing, const HiddenDates& hidden = {});
 nlohmann::json CadenceItem(const core::policy::CompiledPolicy& policy,
-                           const core::policy::CadenceResult& result,
-                           const HiddenDates& hidden = {});
+                           const core::policy::CadenceResult& result);
 
 // Who a rule applies to, in words ("age 18-67; inburgeringsplichtig; ...");
 // "iedereen / everyone" when nothing is restricted.

@@ -13,6 +13,12 @@ namespace {
 constexpr size_t kMaxName = 200;
 }  // namespace
 
+bool IsValidUsername(std::string_view username) {
+  return username.size() >= 3 && username.size() <= 100 &&
+         username.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-_@") ==
+             std::string_view::npos;
+}
+
 StatusOr<UserInput> ParseUserInput(const json& body, bool update) {
   UserInput in;
   std::vector<FieldError> errors;
@@ -34,10 +40,7 @@ StatusOr<UserInput> ParseUserInput(const json& body, bool update) {
   } else {
     ReadRequiredString(body, "username", in.data.username, errors);
     in.data.username = NormaliseUsername(in.data.username);
-    if (!in.data.username.empty() &&
-        (in.data.username.size() < 3 || in.data.username.size() > 100 ||
-         in.data.username.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-_@") !=
-             std::string::npos))
+    if (!in.data.username.empty() && !IsValidUsername(in.data.username))
       errors.push_back({"username", "username_invalid"});
     auto o = body.find("organisation_id");
     if (o == body.end())

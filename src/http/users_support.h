@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "http/context.h"
@@ -16,6 +17,11 @@ struct UserInput {
   int64_t version = 0;  // updates only
   ports::UserData data;
 };
+
+// A username as accounts have it, after NormaliseUsername (auth_support.h):
+// 3 to 100 characters of [a-z0-9.-_@]. Login refuses any other before it
+// looks anything up ("username_invalid").
+bool IsValidUsername(std::string_view username);
 
 // Create: username, display_name, email, organisation_id, roles.
 // Update: version, display_name, email, roles, active.

@@ -270,7 +270,7 @@ class WorklistHandler {
   // A milestone or cadence item whose due date comes from a person date the
   // caller may not see is left out, not shown without its date: that it is
   // overdue on a reference date the caller chooses would give the date
-  // away. The person's timeline shows its status as of today.
+  // away. The person's timeline leaves the same items out.
   static void Collect(const policy::CompiledPolicy& compiled, const core::HouseholdSummary& h,
                       const core::Person& person, const policy::Evaluation& evaluation,
                       const policy_json::HiddenDates& hidden, std::vector<WorkItem>& out) {
@@ -294,7 +294,7 @@ class WorklistHandler {
     for (const policy::CadenceResult& r : evaluation.cadences) {
       if (r.status != policy::MilestoneStatus::kVerlopen || !r.next_due) continue;
       const policy::Cadence& c = compiled.cadence(r.cadence);
-      if (hidden.HidesNextDue(c, r)) continue;
+      if (hidden.HidesCadence(c)) continue;
       out.push_back({*r.next_due,
                      {{"household", household},
                       {"person", who},

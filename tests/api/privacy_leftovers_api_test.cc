@@ -1,8 +1,9 @@
 // What shows to whom sees only part of a person or household, over real
 // HTTP on both backends: a milestone timeline gives away no date computed
-// from a person date the caller may not see (anchor, due date, band), nor
-// lets a chosen reference date find one out; the worklist leaves out what
-// would; and a signal's category shows only to whom sees its content.
+// from a person date the caller may not see (anchor, due date, band, nor a
+// status that turns on the due date: such items are left out), nor lets a
+// chosen reference date find one out; the worklist leaves out the same; and
+// a signal's category shows only to whom sees its content.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -64,11 +65,15 @@ class PrivacyLeftoversApiTest : public ApiTest {
     HttpResult r = Get(PersonUrl() + "/milestones" + query);
     EXPECT_EQ(r.status, 200U) << r.body;
     last_body_ = r.body;
-    const json body = r.json();
+    last_ = r.json();
     std::map<std::string, json> out;
-    for (const json& m : body.value("milestones", json::array())) out[m["id"]] = m;
+    for (const json& m : last_.value("milestones", json::array())) out[m["id"]] = m;
     return out;
   }
+
+  // Whether the milestone counts from the housing date (Hardinxveld-
+  // Giessendam's rules all do).
+  static bool FromHousing(const std::string& id) { return id.rfind("hg.", 0) == 0; }
 
   std::vector<std::string> WorklistIds() {
     HttpResult r = Get(Base(tenant_a_) + "/worklist");
@@ -94,6 +99,7 @@ class PrivacyLeftoversApiTest : public ApiTest {
   json household_;
   int64_t hid_ = 0, senait_ = 0;
   std::string last_body_;
+  json last_;  // the last timeline read
 };
 
 TEST_P(PrivacyLeftoversApiTest, TimelineWithoutTheBasicDataGivesNoDateComputedFromThem) {
@@ -110,25 +116,30 @@ TEST_P(PrivacyLeftoversApiTest, TimelineWithoutTheBasicDataGivesNoDateComputedFr
   ShareWithGgd({"inburgering"});
   As("partner");
   std::map<std::string, json> partial = Milestones();
-  ASSERT_EQ(partial.size(), full.size()) << last_body_;
+  EXPECT_EQ(last_["dates_withheld"], true) << last_body_;
   // Neither the housing nor the permit date, nor a date computed from them
   // by a deadline anyone can read in the pack.
   for (const char* date : {"2025-04-01", "2025-01-10", "2025-04-29", "2025-08-01"})
     EXPECT_EQ(last_body_.find(date), std::string::npos) << date << "\n" << last_body_;
-  for (const auto& [id, m] : partial) {
-    if (id.rfind("hg.", 0) == 0) {  // all counted from the housing date
-      EXPECT_TRUE(m["anchor_date"].is_null()) << m;
-      EXPECT_TRUE(m["due_date"].is_null()) << m;
+  // What is due from the housing date is left out altogether: its status
+  // turns on the hidden due date (open, then verlopen the day after), its
+  // reason and extension count come from it too.
+  for (const auto& [id, m] : full) {
+    if (FromHousing(id)) {
+      EXPECT_FALSE(partial.contains(id)) << id << "\n" << last_body_;
+      continue;
     }
-    EXPECT_TRUE(m["band"].is_null()) << m;  // the due date's distance from housing
-    // What the basis shares stays: whether the obligation is met in time.
-    EXPECT_EQ(m["status"], full[id]["status"]) << id;
-    EXPECT_EQ(m["reason"], full[id]["reason"]) << id;
+    // What the basis shares stays as it is: a deadline counted from a
+    // recorded inburgering event, with whether it is met in time. Only the
+    // band (the due date's distance from housing) is withheld.
+    ASSERT_TRUE(partial.contains(id)) << id << "\n" << last_body_;
+    json expected = m;
+    expected["band"] = nullptr;
+    EXPECT_EQ(partial[id], expected) << id;
   }
-  EXPECT_EQ(partial["hg.buren_kennismaking"]["status"], "verlopen");
-  // A deadline counted from a recorded inburgering event is inburgering data.
   EXPECT_EQ(partial["wi2021.pip"]["anchor_date"], "2025-02-01");
   EXPECT_EQ(partial["wi2021.pip"]["due_date"], "2025-04-12");
+  EXPECT_EQ(partial["wi2021.pip"]["status"], "verlopen");
 
   // Another reference date would find the housing date by the day the
   // statuses turn (the anchor happens, a due date passes): refused.
@@ -141,10 +152,54 @@ TEST_P(PrivacyLeftoversApiTest, TimelineWithoutTheBasicDataGivesNoDateComputedFr
   ShareWithGgd({"basis"});
   As("partner");
   std::map<std::string, json> shared = Milestones();
+  EXPECT_EQ(last_["dates_withheld"], false) << last_body_;
+  EXPECT_EQ(shared.size(), full.size()) << last_body_;
   EXPECT_EQ(shared["hg.buren_kennismaking"]["anchor_date"], "2025-04-01");
   EXPECT_EQ(shared["hg.buren_kennismaking"]["due_date"], "2025-04-29");
   EXPECT_EQ(shared["hg.buren_kennismaking"]["band"], "0-3");
   EXPECT_EQ(Get(PersonUrl() + "/milestones?on=2025-03-31").status, 200U);
+}
+
+TEST_P(PrivacyLeftoversApiTest, NoStatusTurnsOnAHiddenDueDate) {
+  // Housed 2026-10-26: the neighbours' introduction is due today (4 weeks).
+  HttpResult before = Get(PersonUrl());
+  ASSERT_EQ(before.status, 200U) << before.body;
+  json person = PersonBody("Senait", "Tesfay", "111222333");
+  person["housing_date"] = "2026-10-26";
+  person["version"] = before.json()["version"];
+  HttpResult moved = Put(PersonUrl(), person);
+  ASSERT_EQ(moved.status, 200U) << moved.body;
+  ShareWithGgd({"inburgering"});
+
+  // Each user's timeline without its reference date, and the status of
+  // the neighbours' introduction in it ("" when left out).
+  auto read = [this](const std::string& who, std::string& buren) {
+    As(who);
+    std::map<std::string, json> milestones = Milestones();
+    buren = milestones.contains("hg.buren_kennismaking")
+                ? milestones["hg.buren_kennismaking"]["status"].get<std::string>()
+                : "";
+    json out = last_;
+    out.erase("on");
+    return out;
+  };
+  std::string buren;
+  const json regisseur_today = read("regisseur", buren);
+  EXPECT_EQ(buren, "open");
+  const json partner_today = read("partner", buren);
+  EXPECT_EQ(buren, "");
+
+  constexpr int64_t kDay = 86'400'000'000;
+  clock_->Advance(kDay);
+  logins_.clear();  // the sessions expired overnight
+  const json regisseur_tomorrow = read("regisseur", buren);
+  EXPECT_EQ(buren, "verlopen");  // the day after the housing date + 4 weeks
+  EXPECT_NE(regisseur_tomorrow, regisseur_today);
+  // The partner, polling daily, sees nothing turn on that day: nothing
+  // tells the due date, and so the housing date, apart.
+  const json partner_tomorrow = read("partner", buren);
+  EXPECT_EQ(buren, "");
+  EXPECT_EQ(partner_tomorrow, partner_today);
 }
 
 // A municipality that moves the housing date out of the basic data (here:
@@ -168,8 +223,11 @@ TEST_P(ConfiguredHousingDateApiTest, WorklistLeavesOutWhatIsDueFromAHiddenDate) 
   std::vector<std::string> mine = WorklistIds();
   EXPECT_TRUE(Contains(mine, "wi2021.pip"));  // due from DUO's notice
   for (const std::string& id : mine) EXPECT_NE(id.rfind("hg.", 0), 0U) << id;
+  // The timeline leaves out the same, and keeps what the worklist keeps.
   std::map<std::string, json> timeline = Milestones();
-  EXPECT_TRUE(timeline["hg.buren_kennismaking"]["due_date"].is_null()) << last_body_;
+  EXPECT_EQ(last_["dates_withheld"], true) << last_body_;
+  for (const auto& [id, m] : timeline) EXPECT_FALSE(FromHousing(id)) << id;
+  EXPECT_EQ(timeline["wi2021.pip"]["due_date"], "2025-04-12") << last_body_;
   EXPECT_EQ(last_body_.find("2025-04-01"), std::string::npos) << last_body_;
   EXPECT_EQ(Get(PersonUrl() + "/milestones?on=2025-03-31").status, 400U);
 }

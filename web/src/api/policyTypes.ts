@@ -93,6 +93,11 @@ export interface CadenceItem {
 export interface Timeline {
   on: string;
   housing_date: string | null;
+  /**
+   * The caller does not see a person date the packs count from: what is due
+   * from it is left out, and `on` can only be today.
+   */
+  dates_withheld: boolean;
   milestones: MilestoneItem[];
   cadences: CadenceItem[];
   /** Ids of recorded events no active pack declares. */

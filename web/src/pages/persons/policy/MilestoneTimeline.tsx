@@ -27,17 +27,25 @@ interface Props {
 /**
  * "Mijlpalen": the milestones of the packs the municipality applies, on a
  * reference date, grouped by the period after housing of seed 000 §5.3,
- * and the recurring appointments.
+ * and the recurring appointments. A caller who does not see a person date
+ * the packs count from (`dates_withheld`) gets today only and without what
+ * is due from that date: the page says so instead of offering a reference
+ * date the server refuses.
  */
 export function MilestoneTimeline({ tenantId, personId, revision }: Props) {
   const { t } = useI18n();
-  const [on, setOn] = useState(() => todayIso());
+  // Null: the server's today, so that a caller held to today is not refused
+  // when the browser's date differs from the server's (around midnight).
+  const [on, setOn] = useState<string | null>(null);
   const [showNotApplicable, setShowNotApplicable] = useState(false);
   const { resource } = useResource(
     (signal) => getTimeline(tenantId, personId, on, signal),
     [tenantId, personId, on, revision],
   );
   const data = resource.status === 'ready' ? resource.data : null;
+  // Remembered while the timeline loads again, so the form does not flash.
+  const [withheld, setWithheld] = useState(false);
+  if (data && data.dates_withheld !== withheld) setWithheld(data.dates_withheld);
   const forbidden =
     resource.status === 'error' &&
     resource.error instanceof ApiError &&
@@ -52,7 +60,13 @@ export function MilestoneTimeline({ tenantId, personId, revision }: Props) {
     <section aria-labelledby="mijlpalen" className="regie-timeline">
       <Heading2 id="mijlpalen">{t('milestones.heading')}</Heading2>
       <Paragraph>{t('milestones.intro')}</Paragraph>
-      <ReferenceDateForm value={on} onChange={setOn} />
+      {withheld ? (
+        <Paragraph className="regie-notice regie-dates-withheld">
+          {t('milestones.datesWithheld')}
+        </Paragraph>
+      ) : (
+        <ReferenceDateForm value={on ?? todayIso()} onChange={setOn} />
+      )}
       {resource.status === 'loading' ? <Loading /> : null}
       {forbidden ? <Paragraph>{t('milestones.forbidden')}</Paragraph> : null}
       {resource.status === 'error' && !forbidden ? <ProblemAlert error={resource.error} /> : null}
@@ -62,7 +76,9 @@ export function MilestoneTimeline({ tenantId, personId, revision }: Props) {
             {t('milestones.stateOn', { date: formatDate(data.on) })}{' '}
             {data.housing_date
               ? t('milestones.housedOn', { date: formatDate(data.housing_date) })
-              : t('milestones.notHoused')}
+              : data.dates_withheld
+                ? null
+                : t('milestones.notHoused')}
           </Paragraph>
           {data.unknown_events.length > 0 ? (
             <Alert type="info" className="regie-notice regie-unknown-events">

@@ -40,6 +40,7 @@ function timeline(pipDone: boolean): Timeline {
   return {
     on: '2024-06-01',
     housing_date: '2024-01-10',
+    dates_withheld: false,
     milestones: [
       milestone({
         id: 'wi2021.pip',
@@ -349,6 +350,49 @@ describe('person page: milestones and events', () => {
     await screen.findByRole('rowheader', { name: /^taalcafe_bezocht/ });
     expect(screen.queryByRole('button', { name: 'Gebeurtenis vastleggen' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Ongeldig maken/ })).toBeNull();
+  });
+
+  it('tells a partner without the person dates why items are missing and offers no reference date', async () => {
+    // The server leaves out what is due from the hidden housing date: only
+    // the PIP, counted from DUO's notice, stays.
+    const calls = policyApi(
+      makePerson(),
+      makeHousehold({
+        access: {
+          relationship: 'partner',
+          categories: ['inburgering'],
+          break_glass: false,
+          can_edit: false,
+        },
+      }),
+      {
+        'GET /api/v1/tenants/1/persons/9/milestones': () =>
+          json({
+            ...timeline(false),
+            housing_date: null,
+            dates_withheld: true,
+            milestones: [timeline(false).milestones[0]!],
+            cadences: [],
+          }),
+        'GET /api/v1/tenants/1/persons/9/events': () => json({ items: [] }),
+      },
+    );
+    renderSignedIn(<PersonPage tenantId={1} personId={9} />, makeMe(['partner']));
+    expect(
+      await screen.findByText(
+        /U ziet niet alle persoonsgegevens waar het beleid termijnen van telt/,
+      ),
+    ).toBeTruthy();
+    expect(rowOf('PIP binnen 10 weken').textContent).toContain('20-03-2024');
+    // Not "not housed yet": the date is there, the partner does not see it.
+    expect(screen.queryByText(/Nog geen huisvestingsdatum/)).toBeNull();
+    expect(screen.queryByText(/Gehuisvest op/)).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Terugkerende afspraken' })).toBeNull();
+    // The server refuses another reference date: none is offered, and the
+    // timeline is asked for the server's today.
+    expect(screen.queryByLabelText('Peildatum')).toBeNull();
+    const loads = calls.filter((c) => c.url.pathname.endsWith('/milestones'));
+    expect(loads.map((c) => c.url.search)).toEqual(['']);
   });
 
   it('shows neither milestones nor events without the inburgering category', async () => {
