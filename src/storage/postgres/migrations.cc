@@ -913,6 +913,21 @@ constexpr std::string_view kV18Erasure = R"sql(
 CREATE TABLE erasure_grant (
   household_id bigint PRIMARY KEY
 );
+-- Erasing deletes persons, events and households, and every delete checks
+-- the rows that reference them: an index on each referencing column keeps
+-- that check a lookup instead of a scan of the table (the tenant-led
+-- indexes serve the reads, but cannot serve the key check).
+CREATE INDEX person_events_person_fk ON person_events(person_id);
+CREATE INDEX assessments_person_fk ON assessments(person_id);
+CREATE INDEX assessments_event_fk ON assessments(event_id) WHERE event_id IS NOT NULL;
+CREATE INDEX contacts_household_fk ON contacts(household_id);
+CREATE INDEX contact_persons_person_fk ON contact_persons(person_id);
+CREATE INDEX signals_household_fk ON signals(household_id);
+CREATE INDEX signal_persons_person_fk ON signal_persons(person_id);
+CREATE INDEX break_glass_household_fk ON break_glass(household_id);
+CREATE INDEX plan_goals_person_fk ON plan_goals(person_id);
+CREATE INDEX plan_agreement_signers_person_fk ON plan_agreement_signers(person_id);
+CREATE INDEX referral_persons_person_fk ON referral_persons(person_id);
 -- The login throttle used to leave a placeholder row per client address
 -- (a row to lock); it now locks the key itself, so those rows only take room.
 DELETE FROM login_throttle WHERE failures = 0 AND locked_until = 0;
