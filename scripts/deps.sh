@@ -16,7 +16,7 @@ build_pkgs=(
 )
 # poppler-utils: the PDF tests read the printouts back (pdftotext, pdfinfo).
 test_pkgs=(postgresql-15 chromium clang-format clang-tidy poppler-utils)
-bench_pkgs=(wrk nginx-light)
+bench_pkgs=(wrk nginx-light sqlite3)
 
 pkgs=("${build_pkgs[@]}")
 case "$mode" in
