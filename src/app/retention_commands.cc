@@ -53,20 +53,46 @@ StatusOr<std::vector<ports::ErasablePackage>> ListPackages(ports::Database& db, 
   return tx->Retention().UnacceptedPackagesBefore(tenant_id, cutoff, limit);
 }
 
-// Runs `erase` in a write transaction of its own and commits it; nothing of
-// it stays when it fails.
-template <typename T, typename Erase>
-StatusOr<T> EraseOne(ports::Database& db, Erase&& erase) {
-  REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
-  REGIE_ASSIGN_OR_RETURN(T out, erase(*tx));
-  REGIE_RETURN_IF_ERROR(tx->Commit());
-  return out;
-}
-
 // No longer erasable since it was listed: reopened, or gone already.
 bool Skippable(const Status& s) {
   return s.reason() == "not_erasable" || s.reason() == "household_not_found" ||
          s.reason() == "package_not_found";
+}
+
+// Erases what `list` gives, batch after batch, each item in a write
+// transaction of its own with its audit record (`erase`), then `erased`.
+// What is no longer erasable (reopened, or erased by a concurrent run) is
+// skipped; what fails is rolled back, logged, counted and not tried again
+// in this run, so one bad item never holds up the others. Skipped items
+// are not listed again; failed ones are, so a batch holding only those
+// ends it. Only listing can fail the whole run.
+template <typename Item, typename List, typename Erase, typename Erased>
+Status EraseEach(List&& list, Erase&& erase, Erased&& erased, ports::Database& db, const char* what,
+                 ErasureReport& report) {
+  std::set<int64_t> failed;
+  for (;;) {
+    REGIE_ASSIGN_OR_RETURN(std::vector<Item> batch, list());
+    bool progressed = false;
+    for (const Item& item : batch) {
+      if (failed.contains(item.id)) continue;
+      progressed = true;
+      Status s = [&]() -> Status {
+        REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
+        REGIE_RETURN_IF_ERROR(erase(*tx, item));
+        return tx->Commit();
+      }();
+      if (s.ok()) {
+        erased();
+      } else if (Skippable(s)) {
+        ++report.skipped;
+      } else {
+        failed.insert(item.id);
+        ++report.failed;
+        spdlog::error("event=erase_failed {}={} error=\"{}\"", what, item.id, s.ToString());
+      }
+    }
+    if (batch.size() < static_cast<size_t>(kBatch) || !progressed) return Status::Ok();
+  }
 }
 
 }  // namespace
@@ -85,6 +111,7 @@ StatusOr<ErasureReport> EraseArchived(ports::Database& db, ports::Crypto& crypto
   }
   const std::string date = archived_before.ToString();
   ErasureReport report;
+  ports::ErasureCounts pending;  // the household being erased
   if (!apply) {
     REGIE_ASSIGN_OR_RETURN(std::vector<ports::ErasableHousehold> all,
                            ListHouseholds(db, tenant_id, cutoff, kDryRunLimit));
@@ -95,73 +122,36 @@ StatusOr<ErasureReport> EraseArchived(ports::Database& db, ports::Crypto& crypto
     report.packages = static_cast<int64_t>(packages.size());
     return report;
   }
-  // One write transaction per item, with its audit record. What is no
-  // longer erasable (reopened, or erased by a concurrent run) is skipped;
-  // what fails is rolled back, reported and not tried again in this run, so
-  // one bad household never holds up the others. Skipped items are not
-  // listed again; failed ones are, so a batch holding only those ends it.
-  std::set<int64_t> failed_households;
-  for (;;) {
-    REGIE_ASSIGN_OR_RETURN(std::vector<ports::ErasableHousehold> batch,
-                           ListHouseholds(db, tenant_id, cutoff, kBatch));
-    bool progressed = false;
-    for (const ports::ErasableHousehold& h : batch) {
-      if (failed_households.contains(h.id)) continue;
-      progressed = true;
-      StatusOr<ports::ErasureCounts> counts = EraseOne<ports::ErasureCounts>(
-          db, [&](ports::Transaction& tx) -> StatusOr<ports::ErasureCounts> {
-            REGIE_ASSIGN_OR_RETURN(ports::ErasureCounts c,
-                                   tx.Retention().EraseHousehold(tenant_id, h.id, cutoff));
-            REGIE_RETURN_IF_ERROR(Audit(tx, crypto, clock, tenant_id, "household", h.id, h.id,
-                                        "retention: archived before " + date + "; " +
-                                            std::to_string(c.persons) + " persons, " +
-                                            std::to_string(c.rows) +
-                                            " records (regie erase, command line)"));
-            return c;
-          });
-      if (counts.ok()) {
+  Status households = EraseEach<ports::ErasableHousehold>(
+      [&] { return ListHouseholds(db, tenant_id, cutoff, kBatch); },
+      [&](ports::Transaction& tx, const ports::ErasableHousehold& h) -> Status {
+        REGIE_ASSIGN_OR_RETURN(ports::ErasureCounts c,
+                               tx.Retention().EraseHousehold(tenant_id, h.id, cutoff));
+        REGIE_RETURN_IF_ERROR(Audit(
+            tx, crypto, clock, tenant_id, "household", h.id, h.id,
+            "retention: archived before " + date + "; " + std::to_string(c.persons) + " persons, " +
+                std::to_string(c.rows) + " records (regie erase, command line)"));
+        // Counted only once committed: EraseEach rolls back on failure.
+        pending = c;
+        return Status::Ok();
+      },
+      [&] {
         ++report.households;
-        report.persons += counts->persons;
-        report.rows += counts->rows;
-      } else if (Skippable(counts.status())) {
-        ++report.skipped;
-      } else {
-        failed_households.insert(h.id);
-        ++report.failed;
-        spdlog::error("event=erase_failed household={} error=\"{}\"", h.id,
-                      counts.status().ToString());
-      }
-    }
-    if (batch.size() < static_cast<size_t>(kBatch) || !progressed) break;
-  }
-  std::set<int64_t> failed_packages;
-  for (;;) {
-    REGIE_ASSIGN_OR_RETURN(std::vector<ports::ErasablePackage> batch,
-                           ListPackages(db, tenant_id, cutoff, kBatch));
-    bool progressed = false;
-    for (const ports::ErasablePackage& p : batch) {
-      if (failed_packages.contains(p.id)) continue;
-      progressed = true;
-      StatusOr<bool> erased = EraseOne<bool>(db, [&](ports::Transaction& tx) -> StatusOr<bool> {
+        report.persons += pending.persons;
+        report.rows += pending.rows;
+      },
+      db, "household", report);
+  REGIE_RETURN_IF_ERROR(households);
+  Status packages = EraseEach<ports::ErasablePackage>(
+      [&] { return ListPackages(db, tenant_id, cutoff, kBatch); },
+      [&](ports::Transaction& tx, const ports::ErasablePackage& p) -> Status {
         REGIE_RETURN_IF_ERROR(tx.Retention().ErasePackage(tenant_id, p.id, cutoff));
-        REGIE_RETURN_IF_ERROR(Audit(tx, crypto, clock, tenant_id, "handover", p.id, std::nullopt,
-                                    "retention: incoming package not accepted, before " + date +
-                                        " (regie erase, command line)"));
-        return true;
-      });
-      if (erased.ok()) {
-        ++report.packages;
-      } else if (Skippable(erased.status())) {
-        ++report.skipped;
-      } else {
-        failed_packages.insert(p.id);
-        ++report.failed;
-        spdlog::error("event=erase_failed handover={} error=\"{}\"", p.id,
-                      erased.status().ToString());
-      }
-    }
-    if (batch.size() < static_cast<size_t>(kBatch) || !progressed) break;
-  }
+        return Audit(tx, crypto, clock, tenant_id, "handover", p.id, std::nullopt,
+                     "retention: incoming package not accepted, before " + date +
+                         " (regie erase, command line)");
+      },
+      [&] { ++report.packages; }, db, "handover", report);
+  REGIE_RETURN_IF_ERROR(packages);
   return report;
 }
 

@@ -125,18 +125,14 @@ class Reader {
   }
   // Dates and times are required: an empty string is not the epoch.
   core::Date Date(const json& obj, const std::string& path, const char* key) {
-    const size_t before = errors_.size();
-    const std::string s = String(obj, path, key);
-    if (errors_.size() != before) return {};
-    if (s.empty()) {
-      errors_.push_back({path + "/" + key, "required"});
-      return {};
-    }
-    if (auto d = core::Date::Parse(s)) return *d;
-    errors_.push_back({path + "/" + key, "invalid_date"});
-    return {};
+    return Parsed<core::Date>(obj, path, key, "invalid_date");
   }
   core::Timestamp Time(const json& obj, const std::string& path, const char* key) {
+    return Parsed<core::Timestamp>(obj, path, key, "invalid_timestamp");
+  }
+  // A required string that T::Parse reads; `invalid` is the code otherwise.
+  template <typename T>
+  T Parsed(const json& obj, const std::string& path, const char* key, const char* invalid) {
     const size_t before = errors_.size();
     const std::string s = String(obj, path, key);
     if (errors_.size() != before) return {};
@@ -144,8 +140,8 @@ class Reader {
       errors_.push_back({path + "/" + key, "required"});
       return {};
     }
-    if (auto t = core::Timestamp::Parse(s)) return *t;
-    errors_.push_back({path + "/" + key, "invalid_timestamp"});
+    if (auto v = T::Parse(s)) return *v;
+    errors_.push_back({path + "/" + key, invalid});
     return {};
   }
   Author AuthorOf(const json& obj, const std::string& path, const char* key) {
