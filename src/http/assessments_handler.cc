@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/casework/assessment.h"
+#include "core/policy/event_rules.h"
 #include "core/policy/timeline.h"
 #include "core/text.h"
 #include "core/validation.h"
@@ -23,8 +24,9 @@ namespace {
 using nlohmann::json;
 namespace policy = core::policy;
 
-constexpr size_t kMaxReason = 2000;
-constexpr size_t kMinVoidReason = 5;
+// The void reason's bounds are an event's (a void voids the event too).
+constexpr size_t kMaxReason = core::policy::kMaxVoidReason;
+constexpr size_t kMinVoidReason = core::policy::kMinVoidReason;
 
 // Reads an optional array of positive small integers into `out`; false
 // (with field errors) when it is not one.

@@ -252,12 +252,13 @@ StatusOr<ports::HandoverRecord> Reject(ports::Transaction& tx, int64_t tenant_id
                                        core::Timestamp now) {
   // The check every free text of the API gets: a NUL or another control
   // character would be refused by PostgreSQL (500) and kept by SQLite.
-  if (!core::IsCleanText(reason, /*multiline=*/true))
+  // Stored trimmed, as every other reason.
+  const std::string trimmed = core::Trim(reason);
+  if (!core::IsCleanText(trimmed, /*multiline=*/true))
     return core::ValidationFailed({{"reason", "invalid_text"}});
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
-    return core::ValidationFailed({{"reason", "required"}});
-  if (reason.size() > 2000) return core::ValidationFailed({{"reason", "too_long"}});
-  return tx.Handovers().Decide(tenant_id, id, ports::HandoverStatus::kRejected, 0, by_user, reason,
+  if (trimmed.empty()) return core::ValidationFailed({{"reason", "required"}});
+  if (trimmed.size() > 2000) return core::ValidationFailed({{"reason", "too_long"}});
+  return tx.Handovers().Decide(tenant_id, id, ports::HandoverStatus::kRejected, 0, by_user, trimmed,
                                now);
 }
 

@@ -228,9 +228,12 @@ TEST_P(HandoversApiTest, ARejectionReasonWithAControlCharacterIsRefusedWithTheFi
     EXPECT_TRUE(HasError(refused.json(), "reason", "invalid_text")) << refused.body;
   }
   EXPECT_EQ(Get(Base(tenant_b_) + "/handovers").json()["items"][0]["status"], "pending");
-  HttpResult rejected = Post(decide + "/reject", {{"reason", "Gezin woont hier niet.\nBel ons."}});
+  HttpResult rejected =
+      Post(decide + "/reject", {{"reason", "  Gezin woont hier niet.\nBel ons.\n "}});
   ASSERT_EQ(rejected.status, 200U) << rejected.body;
   EXPECT_EQ(rejected.json()["status"], "rejected");
+  // Stored trimmed, like every other reason.
+  EXPECT_EQ(rejected.json()["decision_reason"], "Gezin woont hier niet.\nBel ons.");
 }
 
 // The same package again stores nothing but answers with the stored record:
