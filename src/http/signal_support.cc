@@ -101,7 +101,6 @@ StatusOr<json> SignalReader::Json(const core::Signal& s, const SignalAccess& acc
               {"closed_at", stamp(s.closed_at)},
               {"reporter", UserRef(tx_, s.reporter_user_id)},
               {"reporter_organisation", OrganisationRef(s.reporter_organisation_id)},
-              {"routed_to", OrganisationRef(s.routed_organisation_id)},
               {"allowed_actions", std::move(actions)},
               {"version", s.version}};
   // The category is content too: "huiselijk_geweld" or "psychisch" says as
@@ -109,7 +108,10 @@ StatusOr<json> SignalReader::Json(const core::Signal& s, const SignalAccess& acc
   // Both show with the description (the regisseur, the routed
   // organisation, the reporter, whoever sees the content category for
   // every person it concerns), never to a volunteer who did not file it.
+  // Where it went says what it is about, too: routed to the GGD or to
+  // Veilig Thuis names the worry. So the routing goes with the content.
   if (d.description) {
+    out["routed_to"] = OrganisationRef(s.routed_organisation_id);
     out["category"] = core::ToCode(s.data.category);
     out["content_category"] = core::ToCode(access.category);
     out["description"] = s.data.description;
@@ -122,9 +124,9 @@ StatusOr<json> SignalReader::Json(const core::Signal& s, const SignalAccess& acc
       json h = {{"action", core::ToCode(e.action)},
                 {"from_state", e.from_state ? json(core::ToCode(*e.from_state)) : json()},
                 {"to_state", core::ToCode(e.to_state)},
-                {"organisation", OrganisationRef(e.organisation_id)},
                 {"by", UserRef(tx_, e.by_user)},
                 {"at", e.at.ToString()}};
+      if (d.description) h["organisation"] = OrganisationRef(e.organisation_id);
       // The reporter's own withdraw reason is theirs; every other note is
       // follow-up.
       if (d.follow_up || (d.description && e.action == core::SignalAction::kWithdraw))

@@ -50,7 +50,7 @@ StatusOr<std::vector<std::pair<core::Date, json>>> SignalWorkItems(const ApiCont
                                 {"urgency", j["urgency"]},
                                 {"state", j["state"]},
                                 {"escalated", j["escalated"]},
-                                {"routed_to", j["routed_to"]},
+                                {"routed_to", j.value("routed_to", json())},
                                 {"due_date", due->ToString()}});
   }
   return out;

@@ -255,6 +255,7 @@ TEST_P(PrivacyLeftoversApiTest, SignalCategoryOnlyWithItsContent) {
     for (const json& s : body["items"]) {
       EXPECT_EQ(s.contains("category"), s.contains("content_category")) << s;
       EXPECT_EQ(s.contains("category"), s.contains("description")) << s;
+      EXPECT_EQ(s.contains("routed_to"), s.contains("description")) << s;
       out[s["id"]] = s.value("category", "");
     }
     return out;
@@ -273,6 +274,12 @@ TEST_P(PrivacyLeftoversApiTest, SignalCategoryOnlyWithItsContent) {
   EXPECT_EQ(one.json()["state"], "ingediend");
   for (const char* word : {"huiselijk_geweld", "justitie", "Zorgen"})
     EXPECT_EQ(one.body.find(word), std::string::npos) << word << "\n" << one.body;
+  // Nor where a worry went: routed to the GGD says it is about health.
+  HttpResult routed = Get(Base(tenant_a_) + "/signals/" + std::to_string(health));
+  ASSERT_EQ(routed.status, 200U) << routed.body;
+  EXPECT_FALSE(routed.json().contains("routed_to")) << routed.body;
+  for (const json& h : routed.json()["history"]) EXPECT_FALSE(h.contains("organisation")) << h;
+  EXPECT_EQ(routed.body.find("GGD Zuid-Holland Zuid"), std::string::npos) << routed.body;
 
   // The begeleider sees the MB categories (financien), not health or safety.
   seen = categories("begeleider");

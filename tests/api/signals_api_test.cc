@@ -173,13 +173,15 @@ TEST_P(SignalsApiTest, RerouteHandsTheSignalToAnotherOrganisation) {
                           {{"organisation_id", org_a_vwn_}, {"reason", "Begeleiding pakt dit op"}});
   ASSERT_EQ(moved.status, 200U) << moved.body;
   EXPECT_EQ(moved.json()["state"], "ingediend");
-  EXPECT_EQ(moved.json()["routed_to"]["id"], org_a_vwn_);
   EXPECT_EQ(moved.json()["acknowledge_due"], "2026-11-24");  // hoog: 1 day from re-routing
   // The GGD partner is involved in the household but without a basis for
-  // gezondheid: it still sees the signal, not its content, and may not act.
+  // gezondheid: it still sees the signal, not its content nor where it
+  // went now (that names the worry too), and may not act.
+  EXPECT_FALSE(moved.json().contains("routed_to"));
   HttpResult after = Get(SignalUrl(id));
   ASSERT_EQ(after.status, 200U);
   EXPECT_FALSE(after.json().contains("description"));
+  EXPECT_FALSE(after.json().contains("routed_to"));
   EXPECT_EQ(after.json()["allowed_actions"], json::array());
   EXPECT_EQ(Post(SignalUrl(id, "acknowledge"), json::object()).status, 403U);
   // The VWN begeleider now handles it.
@@ -189,6 +191,7 @@ TEST_P(SignalsApiTest, RerouteHandsTheSignalToAnotherOrganisation) {
   EXPECT_EQ(ack.json()["follow_up_due"], "2026-12-01");
   EXPECT_EQ(ack.json()["history"].size(), 3U);
   EXPECT_EQ(ack.json()["history"][1]["note"], "Begeleiding pakt dit op");
+  EXPECT_EQ(ack.json()["routed_to"]["id"], org_a_vwn_);  // it handles the content
 }
 
 TEST_P(SignalsApiTest, DefaultRoutingAndExplicitOrganisation) {

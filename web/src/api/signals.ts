@@ -35,7 +35,8 @@ export interface SignalHistoryEntry {
   action: 'file' | SignalAction;
   from_state: SignalState | null;
   to_state: SignalState;
-  organisation: OrganisationRef;
+  /** Absent with the signal's `routed_to`: where it went says what it is about. */
+  organisation?: OrganisationRef;
   by: UserRef;
   at: string;
   /** Only with the follow-up view (the reporter sees their own withdraw reason). */
@@ -62,7 +63,8 @@ export interface Signal {
   closed_at: string | null;
   reporter: UserRef;
   reporter_organisation: OrganisationRef;
-  routed_to: OrganisationRef;
+  /** Absent, like `category`, when the caller may not see the content. */
+  routed_to?: OrganisationRef;
   content_category?: string;
   allowed_actions: SignalAction[];
   version: number;

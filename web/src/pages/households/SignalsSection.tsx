@@ -96,7 +96,7 @@ export function SignalsSection({ household }: { household: Household }) {
             organisations={regisseur ? orgs : null}
             onSaved={(s: Signal) => {
               setAdding(false);
-              setMessage(t('signals.saved', { organisation: s.routed_to.name ?? '' }));
+              setMessage(t('signals.saved', { organisation: s.routed_to?.name ?? '' }));
               reload();
             }}
             onCancel={() => setAdding(false)}

@@ -115,7 +115,7 @@ function TransitionForm({
           options={[
             { value: '', label: t('form.choose') },
             ...organisations
-              .filter((o) => o.id !== signal.routed_to.id)
+              .filter((o) => o.id !== signal.routed_to?.id)
               .map((o) => ({ value: String(o.id), label: o.name })),
           ]}
           onChange={setOrganisation}

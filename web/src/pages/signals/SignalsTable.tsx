@@ -88,7 +88,7 @@ export function SignalsTable({
                   <span className="regie-badge regie-badge--warning">{t('signals.escalated')}</span>
                 ) : null}
               </TableCell>
-              <TableCell>{s.routed_to.name ?? ''}</TableCell>
+              <TableCell>{s.routed_to?.name ?? ''}</TableCell>
               {descriptions ? (
                 <TableCell className="regie-pre-line">
                   {s.description ?? <span className="regie-muted">{t('signals.hidden')}</span>}
