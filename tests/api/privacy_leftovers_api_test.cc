@@ -277,8 +277,9 @@ TEST_P(PrivacyLeftoversApiTest, SignalCategoryOnlyWithItsContent) {
   // Nor where a worry went: routed to the GGD says it is about health.
   HttpResult routed = Get(Base(tenant_a_) + "/signals/" + std::to_string(health));
   ASSERT_EQ(routed.status, 200U) << routed.body;
-  EXPECT_FALSE(routed.json().contains("routed_to")) << routed.body;
-  for (const json& h : routed.json()["history"]) EXPECT_FALSE(h.contains("organisation")) << h;
+  const json routed_body = routed.json();
+  EXPECT_FALSE(routed_body.contains("routed_to")) << routed.body;
+  for (const json& h : routed_body["history"]) EXPECT_FALSE(h.contains("organisation")) << h;
   EXPECT_EQ(routed.body.find("GGD Zuid-Holland Zuid"), std::string::npos) << routed.body;
 
   // The begeleider sees the MB categories (financien), not health or safety.
