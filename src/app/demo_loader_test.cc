@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "app/test_crypto.h"
 #include "backends.h"
 #include "core/auth/totp.h"
 #include "core/casework/assessment.h"
@@ -31,10 +32,7 @@ class DemoLoaderTest : public ::testing::TestWithParam<std::string> {
   }
   std::unique_ptr<testing::TestDatabase> test_db_;
   ports::FixedClock clock_{core::Timestamp{1'790'000'000'000'000}};
-  std::unique_ptr<crypto::SodiumCrypto> crypto_ =
-      std::move(crypto::SodiumCrypto::Create(
-                    {}, {.argon2_opslimit = 1, .argon2_memlimit = 8U * 1024 * 1024}))
-          .value();
+  std::unique_ptr<crypto::SodiumCrypto> crypto_ = FastTestCrypto();
 };
 
 TEST_P(DemoLoaderTest, LoadsEveryHouseholdInBatchesAndRefusesANonEmptyDatabase) {

@@ -15,6 +15,7 @@
 #include "app/app_support.h"
 #include "app/commands.h"
 #include "app/demo_loader.h"
+#include "app/test_crypto.h"
 #include "backends.h"
 #include "core/indicators/suppress.h"
 #include "core/reporting/demo_reports.h"
@@ -33,12 +34,6 @@ namespace ind = core::indicators;
 const core::Date kToday = *core::Date::Parse("2026-11-23");
 
 core::DemoOptions Options() { return {.seed = 7, .households = 90, .tenants = 2, .today = kToday}; }
-
-std::unique_ptr<crypto::SodiumCrypto> Crypto() {
-  return std::move(crypto::SodiumCrypto::Create(
-                       {}, {.argon2_opslimit = 1, .argon2_memlimit = 8U * 1024 * 1024}))
-      .value();
-}
 
 // Words of `text`, split at spaces, parentheses, slashes and commas.
 std::vector<std::string> Tokens(const std::string& text) {
@@ -71,7 +66,7 @@ class DemoReportTest : public ::testing::TestWithParam<std::string> {
 TEST_P(DemoReportTest, RendersWithContentsAndLeaksNoSuppressedCount) {
   packs::PackLibrary library = packs::LoadPackDirectory(REGIE_POLICIES_DIR);
   ASSERT_TRUE(library.ok());
-  auto crypto = Crypto();
+  auto crypto = FastTestCrypto();
   StatusOr<DemoLoadStats> stats =
       LoadDemo(test_db_->db(), *crypto, Options(), clock_, library.packs, 100);
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
@@ -163,7 +158,7 @@ TEST_P(DemoReportTest, RendersWithContentsAndLeaksNoSuppressedCount) {
 TEST_P(DemoReportTest, StoredFiguresReadBackAsTheSameReport) {
   packs::PackLibrary library = packs::LoadPackDirectory(REGIE_POLICIES_DIR);
   ASSERT_TRUE(library.ok());
-  auto crypto = Crypto();
+  auto crypto = FastTestCrypto();
   ASSERT_TRUE(LoadDemo(test_db_->db(), *crypto, Options(), clock_, library.packs, 100).ok());
   http::PolicyRegistry policies(library.packs);
   auto tx = std::move(test_db_->db().Begin(ports::TxMode::kRead)).value();
@@ -212,7 +207,7 @@ TEST(ReportCommandTest, WritesPdfAndHtmlFromADatabaseFile) {
     ports::FixedClock clock{core::Timestamp{1'795'000'000'000'000}};
     core::DemoOptions options = Options();
     options.households = 30;
-    auto crypto = Crypto();
+    auto crypto = FastTestCrypto();
     ASSERT_TRUE(LoadDemo(*db, *crypto, options, clock, library.packs, 100).ok());
   }
   ReportOptions o{.db_url = db_url,

@@ -12,6 +12,7 @@
 #include "app/app_support.h"
 #include "app/commands.h"
 #include "app/demo_loader.h"
+#include "app/test_crypto.h"
 #include "backends.h"
 #include "core/audit/audit_record.h"
 #include "crypto/sodium_crypto.h"
@@ -92,10 +93,7 @@ class EraseTest : public ::testing::TestWithParam<std::string> {
   ports::FixedClock clock_{core::Timestamp{1'790'000'000'000'000}};  // 2026-09-21, 14:13
   // The erasures run a month later.
   ports::FixedClock later_{core::Timestamp{1'790'000'000'000'000 + 30 * kDay}};
-  std::unique_ptr<crypto::SodiumCrypto> crypto_ =
-      std::move(crypto::SodiumCrypto::Create(
-                    {}, {.argon2_opslimit = 1, .argon2_memlimit = 8U * 1024 * 1024}))
-          .value();
+  std::unique_ptr<crypto::SodiumCrypto> crypto_ = FastTestCrypto();
   core::Tenant first_, third_;
 };
 
@@ -354,9 +352,7 @@ TEST(EraseCommandTest, LeavesNoCopyOfErasedTextInTheSqliteFiles) {
   {
     std::unique_ptr<ports::Database> db = OpenMigrated("sqlite:" + path, 2);
     ASSERT_NE(db, nullptr);
-    auto crypto = std::move(crypto::SodiumCrypto::Create(
-                                {}, {.argon2_opslimit = 1, .argon2_memlimit = 8U * 1024 * 1024}))
-                      .value();
+    auto crypto = FastTestCrypto();
     ports::FixedClock clock{core::Timestamp{1'600'000'000'000'000}};  // 2020-09-13
     ASSERT_TRUE(LoadDemo(*db, *crypto,
                          {.seed = 3, .households = 6, .tenants = 1, .today = clock.Now().ToDate()},

@@ -222,6 +222,16 @@ json ApiTest::PersonBody(const std::string& given, const std::string& family, js
           {"role", "hoofdpersoon"}};
 }
 
+void ApiTest::ActivateTimelinePacks() {
+  As("beheer");
+  HttpResult r = Put(Base(tenant_a_) + "/policy/activations",
+                     {{"activations",
+                       {{{"pack_id", "nl-wet-inburgering-2021"}, {"from", "2022-01-01"}},
+                        {{"pack_id", "hardinxveld-giessendam-2016"}, {"from", "2016-01-01"}}}}});
+  ASSERT_EQ(r.status, 200U) << r.body;
+  As("regisseur");
+}
+
 json ApiTest::CreateHousehold(const std::string& name, json persons) {
   const Login* before = as_;
   As("regisseur");

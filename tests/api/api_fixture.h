@@ -93,6 +93,10 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   // Creates a household in tenant A as "regisseur" with the GGD involved
   // and returns its JSON (asserts 201).
   nlohmann::json CreateHousehold(const std::string& name, nlohmann::json persons = {});
+  // As "beheer", then "regisseur" again: tenant A applies the Wet
+  // inburgering 2021 (from 2022) and Hardinxveld-Giessendam's own pack
+  // (from 2016), as the timeline tests need (asserts 200).
+  void ActivateTimelinePacks();
   // Household count of tenant A through the API as "regisseur" (archived included).
   size_t HouseholdCount(int64_t tenant);
   int64_t UserId(const std::string& username) const { return users_.at(username); }

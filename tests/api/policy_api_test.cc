@@ -16,13 +16,7 @@ class PolicyApiTest : public ApiTest {
     if (IsSkipped() || HasFatalFailure()) return;
     household_ = CreateHousehold("Tesfay", {PersonBody("Senait", "Tesfay", "111222333")});
     person_ = household_["persons"][0]["id"];
-    As("beheer");
-    HttpResult r = Put(Base(tenant_a_) + "/policy/activations",
-                       {{"activations",
-                         {{{"pack_id", "nl-wet-inburgering-2021"}, {"from", "2022-01-01"}},
-                          {{"pack_id", "hardinxveld-giessendam-2016"}, {"from", "2016-01-01"}}}}});
-    ASSERT_EQ(r.status, 200U) << r.body;
-    As("regisseur");
+    ActivateTimelinePacks();
   }
   std::string PersonUrl() const { return Base(tenant_a_) + "/persons/" + std::to_string(person_); }
   HttpResult RecordEvent(const json& body) { return Post(PersonUrl() + "/events", body); }

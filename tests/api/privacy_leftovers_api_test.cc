@@ -25,15 +25,11 @@ class PrivacyLeftoversApiTest : public ApiTest {
     household_ = CreateHousehold("Tesfay", {PersonBody("Senait", "Tesfay", "111222333")});
     hid_ = household_["id"];
     senait_ = household_["persons"][0]["id"];
-    As("beheer");
-    HttpResult r = Put(Base(tenant_a_) + "/policy/activations",
-                       {{"activations",
-                         {{{"pack_id", "nl-wet-inburgering-2021"}, {"from", "2022-01-01"}},
-                          {{"pack_id", "hardinxveld-giessendam-2016"}, {"from", "2016-01-01"}}}}});
-    ASSERT_EQ(r.status, 200U) << r.body;
-    As("regisseur");
+    ActivateTimelinePacks();
+    if (HasFatalFailure()) return;
     // The PIP counts from DUO's notice, a recorded inburgering event.
-    r = Post(PersonUrl() + "/events", {{"event", "duo_kennisgeving"}, {"date", "2025-02-01"}});
+    HttpResult r =
+        Post(PersonUrl() + "/events", {{"event", "duo_kennisgeving"}, {"date", "2025-02-01"}});
     ASSERT_EQ(r.status, 201U) << r.body;
     r = Put(HouseholdUrl() + "/assignments",
             {{"begeleiders", {UserId("begeleider")}}, {"vrijwilligers", {UserId("vrijwilliger")}}});

@@ -928,7 +928,7 @@ CREATE INDEX break_glass_household_fk ON break_glass(household_id);
 CREATE INDEX plan_goals_person_fk ON plan_goals(person_id);
 CREATE INDEX plan_agreement_signers_person_fk ON plan_agreement_signers(person_id);
 CREATE INDEX referral_persons_person_fk ON referral_persons(person_id);
--- The login throttle used to leave a placeholder row per client address
+-- The login throttle used to leave a zero row per client address
 -- (a row to lock); it now locks the key itself, so those rows only take room.
 DELETE FROM login_throttle WHERE failures = 0 AND locked_until = 0;
 CREATE FUNCTION erasure_granted() RETURNS boolean LANGUAGE sql STABLE AS $fn$

@@ -381,7 +381,7 @@ StatusOr<ports::Throttle> PgThrottles::GetForUpdate(const std::string& key) {
   // schema) makes a second writer wait for the first one's end; its read
   // below is a new statement, so it sees what the first committed. Unlike a
   // row lock it needs no row: a key that never failed (the address of every
-  // successful login) gets none, where a placeholder row to lock would stay
+  // successful login) gets none, where a zero row to lock would stay
   // behind for good. A Clear while we waited leaves nothing to miss.
   REGIE_RETURN_IF_ERROR(conn_
                             .Exec("SELECT pg_advisory_xact_lock($1::integer, "
