@@ -28,8 +28,11 @@ StatusOr<int64_t> SqliteRetention::Run(std::string_view sql, int64_t household_i
 
 StatusOr<ports::ErasureCounts> SqliteRetention::EraseHousehold(int64_t tenant_id, int64_t id,
                                                                core::Timestamp cutoff) {
-  REGIE_ASSIGN_OR_RETURN(Stmt check, conn_.Prepare("SELECT archived, archived_at FROM households "
-                                                   "WHERE id = ?1 AND tenant_id = ?2"));
+  // The check and the person count in one read, as on PostgreSQL.
+  REGIE_ASSIGN_OR_RETURN(
+      Stmt check, conn_.Prepare("SELECT archived, archived_at, "
+                                "(SELECT count(*) FROM persons p WHERE p.household_id = h.id) "
+                                "FROM households h WHERE id = ?1 AND tenant_id = ?2"));
   check.Bind(1, id).Bind(2, tenant_id);
   if (!check.Step()) {
     REGIE_RETURN_IF_ERROR(check.status());
@@ -38,11 +41,7 @@ StatusOr<ports::ErasureCounts> SqliteRetention::EraseHousehold(int64_t tenant_id
   if (check.Int(0) == 0 || check.IsNull(1) || check.Int(1) >= cutoff.micros)
     return FailedPrecondition("not_erasable", "household is not archived before the cutoff");
   ports::ErasureCounts counts;
-  REGIE_ASSIGN_OR_RETURN(Stmt persons,
-                         conn_.Prepare("SELECT count(*) FROM persons WHERE household_id = ?1"));
-  persons.Bind(1, id);
-  if (persons.Step()) counts.persons = persons.Int(0);
-  REGIE_RETURN_IF_ERROR(persons.status());
+  counts.persons = check.Int(2);
   REGIE_RETURN_IF_ERROR(Run(kGrantErasure, id).status());
   for (std::string_view sql : kEraseHousehold) {
     REGIE_ASSIGN_OR_RETURN(int64_t rows, Run(sql, id));
