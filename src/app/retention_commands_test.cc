@@ -330,6 +330,48 @@ TEST_P(EraseTest, AFailingHouseholdIsRolledBackAndTheRunGoesOn) {
   EXPECT_EQ(again->failed, 0);
 }
 
+// A caller that commits after a failed erase must not commit the grant with
+// it: the guards would be lifted for every later transaction. PostgreSQL
+// refuses through its aborted transaction and the deferred check; SQLite,
+// which goes on after a failed statement, through the transaction's own
+// check.
+TEST_P(EraseTest, ACommitAfterAFailedEraseWritesNothing) {
+  int64_t id = 0;
+  {
+    auto tx = Write();
+    auto page = tx->Households().List({.tenant_id = first_.id, .limit = 1});
+    ASSERT_TRUE(page.ok() && page->items.size() == 1U);
+    auto h = tx->Households().Get(first_.id, page->items[0].summary.id);
+    ASSERT_TRUE(tx->Households()
+                    .Archive(first_.id, h->id, h->version, "Verhuisd",
+                             core::Timestamp{clock_.Now().micros - 10 * kDay})
+                    .ok());
+    id = h->id;
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  ASSERT_TRUE(test_db_
+                  ->RunSql(std::string("CREATE TABLE blocker (household_id ") +
+                           (GetParam() == "sqlite" ? "INTEGER" : "bigint") +
+                           " REFERENCES households(id)); INSERT INTO blocker VALUES (" +
+                           std::to_string(id) + ")")
+                  .ok());
+  const std::map<std::string, int64_t> before = TableCounts();
+  {
+    auto tx = Write();
+    EXPECT_FALSE(tx->Retention().EraseHousehold(first_.id, id, clock_.Now()).ok());
+    EXPECT_FALSE(tx->Commit().ok());
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM erasure_grant"), 0);
+  EXPECT_EQ(TableCounts(), before);
+  // The append-only guards hold for the next transaction.
+  ASSERT_GT(before.at("signal_history"), 0);
+  ASSERT_GT(before.at("plan_versions"), 0);
+  EXPECT_FALSE(test_db_->RunSql("DELETE FROM signal_history").ok());
+  EXPECT_FALSE(test_db_->RunSql("DELETE FROM plan_versions").ok());
+  EXPECT_EQ(TableCounts(), before);
+  ASSERT_TRUE(test_db_->RunSql("DROP TABLE blocker").ok());
+}
+
 // On SQLite, erased content is gone from the file and its write-ahead log,
 // not only from the tables: secure_delete overwrites it in the pages and
 // `regie erase` empties the log after the run.

@@ -26,6 +26,18 @@ StatusOr<int64_t> SqliteRetention::Run(std::string_view sql, int64_t household_i
   return int64_t{sqlite3_changes(conn_.db())};
 }
 
+Status SqliteRetention::Grant(int64_t household_id) {
+  REGIE_RETURN_IF_ERROR(Run(kGrantErasure, household_id).status());
+  grant_held_ = true;
+  return Status::Ok();
+}
+
+Status SqliteRetention::EndGrant() {
+  REGIE_RETURN_IF_ERROR(conn_.Exec(std::string(kEndErasure).c_str()));
+  grant_held_ = false;
+  return Status::Ok();
+}
+
 StatusOr<ports::ErasureCounts> SqliteRetention::EraseHousehold(int64_t tenant_id, int64_t id,
                                                                core::Timestamp cutoff) {
   // The check and the person count in one read, as on PostgreSQL.
@@ -42,12 +54,12 @@ StatusOr<ports::ErasureCounts> SqliteRetention::EraseHousehold(int64_t tenant_id
     return FailedPrecondition("not_erasable", "household is not archived before the cutoff");
   ports::ErasureCounts counts;
   counts.persons = check.Int(2);
-  REGIE_RETURN_IF_ERROR(Run(kGrantErasure, id).status());
+  REGIE_RETURN_IF_ERROR(Grant(id));
   for (std::string_view sql : kEraseHousehold) {
     REGIE_ASSIGN_OR_RETURN(int64_t rows, Run(sql, id));
     counts.rows += rows;
   }
-  REGIE_RETURN_IF_ERROR(conn_.Exec(std::string(kEndErasure).c_str()));
+  REGIE_RETURN_IF_ERROR(EndGrant());
   return counts;
 }
 
@@ -72,9 +84,9 @@ Status SqliteRetention::ErasePackage(int64_t tenant_id, int64_t id, core::Timest
   if (check.Int(0) != 1)
     return FailedPrecondition(
         "not_erasable", "package is not an unaccepted incoming package from before the cutoff");
-  REGIE_RETURN_IF_ERROR(Run(kGrantErasure, 0).status());
+  REGIE_RETURN_IF_ERROR(Grant(0));
   REGIE_RETURN_IF_ERROR(Run("DELETE FROM handover_packages WHERE id = $1", id).status());
-  return conn_.Exec(std::string(kEndErasure).c_str());
+  return EndGrant();
 }
 
 }  // namespace regie::storage::sqlite

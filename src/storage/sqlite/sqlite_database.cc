@@ -123,6 +123,10 @@ class SqliteTransaction final : public ports::Transaction {
 
   Status Commit() override {
     finished_ = true;
+    if (retention_.grant_held()) {  // an erase failed half-way: never commit its grant
+      (void)conn_->Run("ROLLBACK");
+      return Internal("an erasure failed in this transaction; it was rolled back");
+    }
     Status s = conn_->Run("COMMIT");
     if (!s.ok()) (void)conn_->Run("ROLLBACK");
     return s;
