@@ -10,6 +10,7 @@
 #include "http/handover_service.h"
 #include "http/household_read_cache.h"
 #include "http/household_view.h"
+#include "http/users_support.h"
 
 namespace regie::http {
 namespace {
@@ -82,6 +83,15 @@ StatusOr<ListRequest> ParseListQuery(int64_t tenant_id, std::string_view query) 
   }
   if (out.scope_all && (!q.text || core::SearchKey(*q.text).size() < kSearchAllMinQuery))
     errors.push_back({"q", "too_short"});
+  // Outside one's relationships only names may be searched: a filter on
+  // where or since when a household lives would tell that of a household
+  // the caller has no relationship with.
+  if (out.scope_all) {
+    if (q.wijk) errors.push_back({"wijk", "not_allowed"});
+    if (q.kern) errors.push_back({"kern", "not_allowed"});
+    if (q.housed_from) errors.push_back({"housed_from", "not_allowed"});
+    if (q.housed_to) errors.push_back({"housed_to", "not_allowed"});
+  }
   if (!errors.empty())
     return InvalidArgument("bad_request", "invalid query parameters", std::move(errors));
   return out;
@@ -206,7 +216,7 @@ class HouseholdHandlers {
           RequireRole(ctx_, caller, core::Role::kRegisseur, tenant_id, "create", "household"));
     if (input.household.regisseur_user_id == 0)
       input.household.regisseur_user_id = caller.principal.user_id;
-    REGIE_RETURN_IF_ERROR(CheckRegisseur(*tx, input.household.regisseur_user_id));
+    REGIE_RETURN_IF_ERROR(CheckRegisseur(*tx, tenant_id, input.household.regisseur_user_id));
     REGIE_ASSIGN_OR_RETURN(core::Household household,
                            tx->Households().Create(tenant_id, input.household, now));
     for (size_t i = 0; i < input.persons.size(); ++i) {
@@ -295,7 +305,7 @@ class HouseholdHandlers {
       return RefuseHousehold(ctx_, caller, access, core::Action::kUpdate, "household",
                              std::to_string(household_id), std::nullopt,
                              "not_regisseur_of_household");
-    REGIE_RETURN_IF_ERROR(CheckRegisseur(*tx, input.household.regisseur_user_id));
+    REGIE_RETURN_IF_ERROR(CheckRegisseur(*tx, tenant_id, input.household.regisseur_user_id));
     REGIE_ASSIGN_OR_RETURN(core::Household household,
                            tx->Households().Update(tenant_id, household_id, input.version,
                                                    input.household, ctx_.clock.Now()));
@@ -358,13 +368,17 @@ class HouseholdHandlers {
     return dto::ParseNewHousehold(body, ctx_.clock.Today());
   }
 
-  // The regisseur must be a user with the regisseur role (storage checks
-  // that the user's organisation serves the tenant).
-  static Status CheckRegisseur(ports::Transaction& tx, int64_t user_id) {
+  // The regisseur must be a user with the regisseur role where it counts,
+  // in the home municipality of their organisation (storage checks that
+  // the user's organisation serves the tenant).
+  static Status CheckRegisseur(ports::Transaction& tx, int64_t tenant_id, int64_t user_id) {
     StatusOr<ports::User> user = tx.Users().Get(user_id);
     if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
-    if (!user.ok() || !user->data.active || !user->data.roles.Has(core::Role::kRegisseur))
-      return core::ValidationFailed({{"regisseur_user_id", "invalid_reference"}});
+    bool regisseur = false;
+    if (user.ok()) {
+      REGIE_ASSIGN_OR_RETURN(regisseur, ActiveInRole(tx, *user, core::Role::kRegisseur, tenant_id));
+    }
+    if (!regisseur) return core::ValidationFailed({{"regisseur_user_id", "invalid_reference"}});
     return Status::Ok();
   }
 

@@ -275,6 +275,24 @@ TEST_P(SharingApiTest, SearchingTheWholeTenantShowsNamesOnly) {
   EXPECT_EQ(Get(Base(tenant_a_) + "/households?scope=all&q=amal").status, 403U);
 }
 
+// Outside one's relationships only names are searched: a filter on the
+// wijk or the housing date would tell where, or since when, a household
+// lives that the caller has nothing to do with.
+TEST_P(SharingApiTest, SearchingTheWholeTenantTakesNoPlaceOrDateFilters) {
+  As("regisseur2");
+  for (const char* filter :
+       {"wijk=Centrum", "kern=Dalfsen", "housed_from=2020-01-01", "housed_to=2030-01-01"}) {
+    HttpResult r = Get(Base(tenant_a_) + "/households?scope=all&q=amal&" + filter);
+    ASSERT_EQ(r.status, 400U) << filter;
+    const json body = r.json();
+    EXPECT_EQ(body["errors"][0]["code"], "not_allowed") << body;
+    EXPECT_EQ(body["errors"][0]["field"],
+              std::string(filter).substr(0, std::string(filter).find('=')));
+  }
+  EXPECT_EQ(Get(Base(tenant_a_) + "/households?scope=all&q=amal&include_archived=true").status,
+            200U);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SharingApiTest, ::testing::ValuesIn(TestBackends()),
                          [](const auto& backend) { return backend.param; });
 

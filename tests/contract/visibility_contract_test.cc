@@ -9,6 +9,7 @@
 
 #include "contract_fixture.h"
 #include "core/text.h"
+#include "ports/cursor.h"
 
 namespace regie::testing {
 namespace {
@@ -232,6 +233,61 @@ TEST_P(VisibilityContract, FiltersArchiveAndTenantApplyWithinTheRelationships) {
   EXPECT_EQ(all.size(), 6u);
   EXPECT_TRUE(std::all_of(all.begin(), all.end(),
                           [](const auto& row) { return row.second == Relationship::kNone; }));
+}
+
+// A filter never matches on what the relationship does not show: a partner
+// (who may not even see a member's name) finds a household by its own name
+// only, and neither a partner nor a volunteer by a housing date; a partner
+// not by wijk or kern either.
+TEST_P(VisibilityContract, FiltersMatchOnlyWhatTheRelationshipShows) {
+  {
+    auto tx = Write();
+    auto member = Person("Mustafa", "Karimi");
+    member.address.wijk = "Zuid";
+    member.address.kern = "Giessendam";
+    member.housing_date = D("2024-02-01");
+    ASSERT_TRUE(tx->Persons().Create(tenant_a_, chaouch_, member, T(3)).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  using V = ports::ListVisibility;
+  auto as = [&](auto flag, ports::HouseholdQuery q) {
+    ports::ListVisibility v{.user_id = multi_, .organisation_id = org_a2_, .now = T(150)};
+    v.*flag = true;
+    q.visible_to = v;
+    return Walk(q);
+  };
+  const Rows partner{{chaouch_, Relationship::kPartner}};
+  const Rows volunteer{{chaouch_, Relationship::kVrijwilliger}};
+  EXPECT_EQ(as(&V::as_partner, {.text = "chaouch"}), partner);
+  EXPECT_TRUE(as(&V::as_partner, {.text = "mustafa"}).empty());
+  EXPECT_TRUE(as(&V::as_partner, {.wijk = "Zuid"}).empty());
+  EXPECT_TRUE(as(&V::as_partner, {.kern = "Giessendam"}).empty());
+  EXPECT_TRUE(as(&V::as_partner, {.housed_from = D("2024-01-01")}).empty());
+  EXPECT_EQ(as(&V::as_vrijwilliger, {.text = "mustafa"}), volunteer);
+  EXPECT_EQ(as(&V::as_vrijwilliger, {.wijk = "Zuid"}), volunteer);
+  EXPECT_TRUE(as(&V::as_vrijwilliger, {.housed_to = D("2024-12-31")}).empty());
+  // With every role, the branch that may see the field answers.
+  EXPECT_EQ(Walk({.visible_to = Everything(multi_, org_a2_), .wijk = "Zuid"}), volunteer);
+}
+
+// A cursor continues after a row the list showed this user; the id of any
+// other household is refused like an unknown one, so paging never tells
+// whether it exists or where its name sorts.
+TEST_P(VisibilityContract, ACursorMustNameARowTheUserSees) {
+  const auto v = Everything(multi_, org_a2_);
+  auto page = Read()->Households().List(
+      {.tenant_id = tenant_a_, .visible_to = v, .after = ports::EncodeCursor(aziz_)});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->items.front().summary.id, bakr_);
+  for (int64_t id : {eid_, eid_ + 1000}) {
+    auto refused = Read()->Households().List(
+        {.tenant_id = tenant_a_, .visible_to = v, .after = ports::EncodeCursor(id)});
+    EXPECT_EQ(refused.status().reason(), "invalid_cursor") << id;
+  }
+  // Without visibility (the caller decided every household may be listed)
+  // any household of the tenant is a position.
+  EXPECT_TRUE(
+      Read()->Households().List({.tenant_id = tenant_a_, .after = ports::EncodeCursor(eid_)}).ok());
 }
 
 TEST_P(VisibilityContract, AnotherUsersRelationshipsAreTheirs) {

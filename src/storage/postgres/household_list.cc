@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "ports/cursor.h"
+#include "storage/common/list_filters.h"
 #include "storage/postgres/postgres_repositories.h"
 
 namespace regie::storage::postgres {
@@ -19,6 +20,7 @@ constexpr int kMaxLimit = 200;
 constexpr std::array kRanked = {core::Relationship::kRegisseur, core::Relationship::kBegeleider,
                                 core::Relationship::kPartner, core::Relationship::kVrijwilliger,
                                 core::Relationship::kBreakGlass};
+static_assert(kRanked.size() == 5, "PgHouseholds::Visible takes one flag per rank");
 
 constexpr std::string_view kColumns =
     "SELECT h.id, h.version, h.name, coalesce(h.regisseur_user_id, 0), "
@@ -29,9 +31,13 @@ constexpr std::string_view kColumns =
 // is created once, on first use, and reused by every branch.
 class ListBuilder {
  public:
+  // `wanted`: the branches to build, by rank (with visible_to).
   ListBuilder(const ports::HouseholdQuery& q, const std::optional<ports::ListPosition>& after,
-              std::string text_key, int limit)
-      : q_(q), after_(after), text_key_(std::move(text_key)), limit_(limit) {}
+              std::string text_key, int limit, std::array<bool, kRanked.size()> wanted)
+      : q_(q), after_(after), text_key_(std::move(text_key)), limit_(limit), wanted_(wanted) {}
+
+  // Only household `id`, in any branch: is a cursor's row one the user sees?
+  void OnlyId(int64_t id) { only_id_ = id; }
 
   std::string Sql() {
     if (!q_.visible_to) {
@@ -41,12 +47,9 @@ class ListBuilder {
              Tenant() + Conditions("h.name_key", "h.id") + " ORDER BY h.name_key, h.id LIMIT " +
              Limit();
     }
-    const ports::ListVisibility& v = *q_.visible_to;
-    const std::array<bool, kRanked.size()> wanted = {v.as_regisseur, v.as_begeleider, v.as_partner,
-                                                     v.as_vrijwilliger, v.break_glass};
     std::string branches;
     for (size_t i = 0; i < kRanked.size(); ++i) {
-      if (!wanted[i]) continue;
+      if (!wanted_[i]) continue;
       if (!branches.empty()) branches += " UNION ALL ";
       branches += "(" + Branch(kRanked[i], static_cast<int>(i) + 1) + ")";
     }
@@ -72,10 +75,12 @@ class ListBuilder {
   }
 
   // As in the SQLite adapter: absent filters are left out, so the keyset
-  // bound and `archived = false` stay index conditions.
-  std::string Conditions(std::string_view key, std::string_view id) {
+  // bound and `archived = false` stay index conditions. Without
+  // `member_names` the text matches the household's name only.
+  std::string Conditions(std::string_view key, std::string_view id, bool member_names = true) {
     std::string sql;
     if (!q_.include_archived) sql += " AND h.archived = false";
+    if (only_id_) sql += " AND " + std::string(id) + " = " + Once(only_id_ph_, *only_id_);
     if (after_) {
       // name_key is COLLATE "C": the bound compares bytes, like SQLite's BINARY.
       sql += " AND (" + std::string(key) + ", " + std::string(id) + ") > (" +
@@ -85,11 +90,18 @@ class ListBuilder {
       // strpos, not ILIKE: a plain substring of the folded key, so % and _
       // are ordinary characters and both backends match alike.
       const std::string k = Once(text_, text_key_);
+      if (!member_names) return sql + " AND strpos(h.name_key, " + k + ") > 0" + Rest();
       sql += " AND (strpos(h.name_key, " + k +
              ") > 0 OR EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND "
              "strpos(p.name_key, " +
              k + ") > 0))";
     }
+    return sql + Rest();
+  }
+
+  // The member filters: wijk, kern and housing date.
+  std::string Rest() {
+    std::string sql;
     if (q_.wijk) {
       sql += " AND EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND p.wijk = " +
              Once(wijk_, *q_.wijk) + ")";
@@ -111,12 +123,13 @@ class ListBuilder {
   // The first page of the households one relationship opens, in list order.
   std::string Branch(core::Relationship rel, int rank) {
     const std::string r = std::to_string(rank);
+    const bool names = FiltersOf(rel).member_names;
     const std::string order = " ORDER BY h.name_key, h.id LIMIT ";
     switch (rel) {
       case core::Relationship::kRegisseur:
         return "SELECT h.id, " + r + " AS rel FROM households h WHERE h.tenant_id = " + Tenant() +
-               " AND h.regisseur_user_id = " + User() + Conditions("h.name_key", "h.id") + order +
-               Limit();
+               " AND h.regisseur_user_id = " + User() + Conditions("h.name_key", "h.id", names) +
+               order + Limit();
       case core::Relationship::kBegeleider:
       case core::Relationship::kVrijwilliger: {
         // A caseload: look each household up and sort them. OFFSET 0 keeps
@@ -127,7 +140,7 @@ class ListBuilder {
         const std::string lookup =
             "(SELECT h.id, h.name_key FROM households h WHERE h.id = "
             "a.household_id AND h.tenant_id = " +
-            tenant + Conditions("h.name_key", "h.id") + " OFFSET 0) h";
+            tenant + Conditions("h.name_key", "h.id", names) + " OFFSET 0) h";
         return "SELECT h.id, " + r + " AS rel FROM household_assignments a CROSS JOIN LATERAL " +
                lookup + " WHERE a.user_id = " + User() + " AND a.kind = '" +
                (rel == core::Relationship::kBegeleider ? "begeleider" : "vrijwilliger") + "'" +
@@ -138,7 +151,7 @@ class ListBuilder {
                " AS rel FROM household_organisations o JOIN households h "
                "ON h.id = o.household_id WHERE o.organisation_id = " +
                Organisation() + " AND o.tenant_id = " + Tenant() +
-               Conditions("o.name_key", "o.household_id") +
+               Conditions("o.name_key", "o.household_id", names) +
                " ORDER BY o.name_key, o.household_id LIMIT " + Limit();
       case core::Relationship::kBreakGlass: {
         const std::string now = Now();
@@ -146,7 +159,7 @@ class ListBuilder {
                " AS rel FROM households h WHERE h.id IN (SELECT g.household_id FROM break_glass g "
                "WHERE g.user_id = " +
                User() + " AND g.opened_at <= " + now + " AND g.expires_at > " + now +
-               ") AND h.tenant_id = " + Tenant() + Conditions("h.name_key", "h.id") + order +
+               ") AND h.tenant_id = " + Tenant() + Conditions("h.name_key", "h.id", names) + order +
                Limit();
       }
       // Receivers of a referral open its household from their referrals
@@ -162,9 +175,11 @@ class ListBuilder {
   const std::optional<ports::ListPosition>& after_;
   std::string text_key_;
   int limit_;
+  std::array<bool, kRanked.size()> wanted_;
+  std::optional<int64_t> only_id_;
   Params params_;
   std::string tenant_, limit_ph_, user_, organisation_, now_, after_key_, after_id_, text_, wijk_,
-      kern_, from_, to_;
+      kern_, from_, to_, only_id_ph_;
 };
 
 core::Relationship FromRank(int64_t rank) {
@@ -174,23 +189,50 @@ core::Relationship FromRank(int64_t rank) {
 
 }  // namespace
 
+StatusOr<bool> PgHouseholds::Visible(const ports::HouseholdQuery& q,
+                                     const std::array<bool, 5>& relationships, int64_t id) {
+  if (std::none_of(relationships.begin(), relationships.end(), [](bool b) { return b; }))
+    return false;
+  const ports::HouseholdQuery lookup{
+      .tenant_id = q.tenant_id, .visible_to = q.visible_to, .include_archived = true};
+  const std::optional<ports::ListPosition> no_position;  // the builder keeps a reference
+  ListBuilder b(lookup, no_position, std::string(), 1, relationships);
+  b.OnlyId(id);
+  const std::string sql = b.Sql();
+  REGIE_ASSIGN_OR_RETURN(Result shown, conn_.Exec(sql, b.params()));
+  return shown.rows() > 0;
+}
+
 StatusOr<ports::HouseholdPage> PgHouseholds::List(const ports::HouseholdQuery& q) {
+  std::array<bool, kRanked.size()> visible{};
+  if (q.visible_to) {
+    const ports::ListVisibility& v = *q.visible_to;
+    visible = {v.as_regisseur, v.as_begeleider, v.as_partner, v.as_vrijwilliger, v.break_glass};
+  }
   // The cursor names the last row of the previous page; continue after its
   // current (name key, id).
   std::optional<ports::ListPosition> after;
   if (q.after) {
-    std::optional<int64_t> id = ports::DecodeCursor(*q.after);
+    const std::optional<int64_t> decoded = ports::DecodeCursor(*q.after);
+    const int64_t id = decoded.value_or(0);
+    bool usable = decoded.has_value();
     std::optional<std::string> key;
-    if (id) {
+    // A cursor names a row the list showed this user. Any other id is
+    // refused alike, whether it exists or not: a page after another
+    // household would tell where its name sorts.
+    if (usable && q.visible_to) {
+      REGIE_ASSIGN_OR_RETURN(usable, Visible(q, visible, id));
+    }
+    if (usable) {
       REGIE_ASSIGN_OR_RETURN(
           Result k, conn_.Exec("SELECT name_key FROM households WHERE id = $1 AND tenant_id = $2",
-                               Params().Add(*id).Add(q.tenant_id)));
+                               Params().Add(id).Add(q.tenant_id)));
       if (k.rows() == 1) key = k.Text(0, 0);
     }
     if (!key)
       return InvalidArgument("invalid_cursor", "cursor was not issued by this list",
                              {{"after", "invalid_cursor"}});
-    after = ports::ListPosition{std::move(*key), *id};
+    after = ports::ListPosition{std::move(*key), id};
   }
   const int limit = std::clamp(q.limit, 1, kMaxLimit);
   // An empty search key (e.g. only white space) filters nothing.
@@ -201,15 +243,15 @@ StatusOr<ports::HouseholdPage> PgHouseholds::List(const ports::HouseholdQuery& q
     if (*filter && !IsStorableText(**filter)) return ports::HouseholdPage{};
   }
   if (!IsStorableText(text_key)) return ports::HouseholdPage{};
-  if (q.visible_to) {
-    const ports::ListVisibility& v = *q.visible_to;
-    // No relationship the user's roles allow: nothing to see.
-    if (!v.as_regisseur && !v.as_begeleider && !v.as_partner && !v.as_vrijwilliger &&
-        !v.break_glass)
-      return ports::HouseholdPage{};
-  }
+  // A branch whose relationship cannot see a filtered field matches nothing.
+  std::array<bool, kRanked.size()> wanted{};
+  for (size_t i = 0; i < kRanked.size(); ++i)
+    wanted[i] = visible[i] && BranchAnswers(q, FiltersOf(kRanked[i]));
+  // No relationship the user's roles allow (or that the filters leave): nothing to see.
+  if (q.visible_to && std::none_of(wanted.begin(), wanted.end(), [](bool b) { return b; }))
+    return ports::HouseholdPage{};
 
-  ListBuilder builder(q, after, std::move(text_key), limit);
+  ListBuilder builder(q, after, std::move(text_key), limit, wanted);
   std::string sql = builder.Sql();
   REGIE_ASSIGN_OR_RETURN(Result r, conn_.Exec(sql, builder.params()));
   ports::HouseholdPage page;

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "ports/cursor.h"
+#include "storage/common/list_filters.h"
 #include "storage/sqlite/sqlite_repositories.h"
 
 namespace regie::storage::sqlite {
@@ -17,12 +18,13 @@ constexpr int kMaxLimit = 200;
 constexpr std::array kRanked = {core::Relationship::kRegisseur, core::Relationship::kBegeleider,
                                 core::Relationship::kPartner, core::Relationship::kVrijwilliger,
                                 core::Relationship::kBreakGlass};
+static_assert(kRanked.size() == 5, "SqliteHouseholds::Visible takes one flag per rank");
 
 // Which parts the statement has. The text depends only on this, so each
 // variant is prepared once per connection. Parameters have fixed numbers:
 //   ?1 tenant, ?3 ?4 cursor (name key, id), ?5 text key, ?6 wijk, ?7 kern,
 //   ?8 housed from, ?9 housed to, ?10 rows to fetch (limit + 1),
-//   ?11 user, ?12 the user's organisation, ?13 now (micros).
+//   ?11 user, ?12 the user's organisation, ?13 now (micros), ?14 one id.
 // An absent filter is left out rather than written as "?n IS NULL OR ...":
 // that keeps `archived = 0` and the keyset bound sargable, so every branch
 // walks an index in list order and stops after one page.
@@ -36,16 +38,21 @@ struct ListShape {
   bool housed_to = false;
   std::array<bool, kRanked.size()> relationships{};  // by kRanked; all false: no visibility
   bool visibility = false;
+  bool only_id = false;  // just household ?14: is the cursor's row one the user may see?
 };
 
 // The filters on household `h`, with the keyset bound on `key`/`id` (the
-// columns of whichever index the branch walks in list order).
-std::string Conditions(const ListShape& shape, std::string_view key, std::string_view id) {
+// columns of whichever index the branch walks in list order). Without
+// `member_names` the text matches the household's name only.
+std::string Conditions(const ListShape& shape, std::string_view key, std::string_view id,
+                       bool member_names = true) {
   std::string sql;
   if (!shape.include_archived) sql += " AND h.archived = 0";
   if (shape.after) sql += " AND (" + std::string(key) + ", " + std::string(id) + ") > (?3, ?4)";
+  if (shape.only_id) sql += " AND " + std::string(id) + " = ?14";
   // Text, wijk, kern and housing match any member, so they stay on persons.
-  if (shape.text)
+  if (shape.text && !member_names) sql += " AND instr(h.name_key, ?5) > 0";
+  if (shape.text && member_names)
     sql +=
         " AND (instr(h.name_key, ?5) > 0 OR EXISTS (SELECT 1 FROM persons p"
         " WHERE p.household_id = h.id AND instr(p.name_key, ?5) > 0))";
@@ -73,7 +80,8 @@ constexpr std::string_view kColumns =
 // return it is its strongest relationship (each branch that holds a
 // household of the final page returns it, being a subset ranked alike).
 std::string Branch(const ListShape& shape, core::Relationship rel) {
-  const std::string h_filters = Conditions(shape, "h.name_key", "h.id");
+  const std::string h_filters =
+      Conditions(shape, "h.name_key", "h.id", FiltersOf(rel).member_names);
   const std::string h_order = " ORDER BY h.name_key, h.id LIMIT ?10";
   switch (rel) {
     case core::Relationship::kRegisseur:  // households_regisseur, in order
@@ -93,7 +101,7 @@ std::string Branch(const ListShape& shape, core::Relationship rel) {
     case core::Relationship::kPartner:  // possibly most of the tenant: walk the links in order
       return "SELECT o.household_id AS id FROM household_organisations o CROSS JOIN households h "
              "ON h.id = o.household_id WHERE o.organisation_id = ?12 AND o.tenant_id = ?1" +
-             Conditions(shape, "o.name_key", "o.household_id") +
+             Conditions(shape, "o.name_key", "o.household_id", FiltersOf(rel).member_names) +
              " ORDER BY o.name_key, o.household_id LIMIT ?10";
     case core::Relationship::kBreakGlass:  // DISTINCT: several openings are one household
       return "SELECT DISTINCT h.id, h.name_key FROM break_glass g CROSS JOIN households h "
@@ -136,25 +144,56 @@ core::Relationship FromRank(int64_t rank) {
 
 }  // namespace
 
+StatusOr<bool> SqliteHouseholds::Visible(const ports::HouseholdQuery& q,
+                                         const std::array<bool, 5>& relationships, int64_t id) {
+  if (std::none_of(relationships.begin(), relationships.end(), [](bool b) { return b; }))
+    return false;
+  const ListShape shape{.include_archived = true,
+                        .relationships = relationships,
+                        .visibility = true,
+                        .only_id = true};
+  REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(ListSql(shape)));
+  s.Bind(1, q.tenant_id).Bind(10, int64_t{1}).Bind(14, id);
+  s.Bind(11, q.visible_to->user_id)
+      .Bind(12, q.visible_to->organisation_id)
+      .Bind(13, q.visible_to->now.micros);
+  const bool found = s.Step();
+  REGIE_RETURN_IF_ERROR(s.status());
+  return found;
+}
+
 StatusOr<ports::HouseholdPage> SqliteHouseholds::List(const ports::HouseholdQuery& q) {
   // The cursor names the last row of the previous page; continue after its
   // current (name key, id).
+  std::array<bool, kRanked.size()> visible{};
+  if (q.visible_to) {
+    const ports::ListVisibility& v = *q.visible_to;
+    visible = {v.as_regisseur, v.as_begeleider, v.as_partner, v.as_vrijwilliger, v.break_glass};
+  }
   std::optional<ports::ListPosition> after;
   if (q.after) {
-    std::optional<int64_t> id = ports::DecodeCursor(*q.after);
+    const std::optional<int64_t> decoded = ports::DecodeCursor(*q.after);
+    const int64_t id = decoded.value_or(0);
+    bool usable = decoded.has_value();
     std::optional<std::string> key;
-    if (id) {
+    // A cursor names a row the list showed this user. Any other id is
+    // refused alike, whether it exists or not: a page after another
+    // household would tell where its name sorts.
+    if (usable && q.visible_to) {
+      REGIE_ASSIGN_OR_RETURN(usable, Visible(q, visible, id));
+    }
+    if (usable) {
       REGIE_ASSIGN_OR_RETURN(
           Stmt k,
           conn_.Prepare("SELECT name_key FROM households WHERE id = ?1 AND tenant_id = ?2"));
-      k.Bind(1, *id).Bind(2, q.tenant_id);
+      k.Bind(1, id).Bind(2, q.tenant_id);
       if (k.Step()) key = k.Text(0);
       REGIE_RETURN_IF_ERROR(k.status());
     }
     if (!key)
       return InvalidArgument("invalid_cursor", "cursor was not issued by this list",
                              {{"after", "invalid_cursor"}});
-    after = ports::ListPosition{std::move(*key), *id};
+    after = ports::ListPosition{std::move(*key), id};
   }
   const int limit = std::clamp(q.limit, 1, kMaxLimit);
   // An empty search key (e.g. only white space) filters nothing.
@@ -167,11 +206,11 @@ StatusOr<ports::HouseholdPage> SqliteHouseholds::List(const ports::HouseholdQuer
                   .housed_from = q.housed_from.has_value(),
                   .housed_to = q.housed_to.has_value()};
   if (q.visible_to) {
-    const ports::ListVisibility& v = *q.visible_to;
     shape.visibility = true;
-    shape.relationships = {v.as_regisseur, v.as_begeleider, v.as_partner, v.as_vrijwilliger,
-                           v.break_glass};
-    // No relationship the user's roles allow: nothing to see.
+    // A branch whose relationship cannot see a filtered field matches nothing.
+    for (size_t i = 0; i < kRanked.size(); ++i)
+      shape.relationships[i] = visible[i] && BranchAnswers(q, FiltersOf(kRanked[i]));
+    // No relationship the user's roles allow (or that the filters leave): nothing to see.
     if (std::none_of(shape.relationships.begin(), shape.relationships.end(),
                      [](bool b) { return b; }))
       return ports::HouseholdPage{};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+
 #include "ports/access_repositories.h"
 #include "ports/repositories.h"
 #include "storage/sqlite/sqlite_handle.h"
@@ -52,6 +54,11 @@ class SqliteHouseholds final : public ports::HouseholdRepository {
   StatusOr<ports::HouseholdPage> List(const ports::HouseholdQuery& query) override;
 
  private:
+  // Whether household `id` is one of the list rows of query.visible_to's
+  // user through the relationships flagged (in household_list.cc's rank
+  // order), whatever the query's filters.
+  StatusOr<bool> Visible(const ports::HouseholdQuery& query,
+                         const std::array<bool, 5>& relationships, int64_t id);
   // InvalidArgument "validation_failed" with one invalid_reference field
   // error for a regisseur who is not a user serving the tenant and one per
   // involved organisation that does not serve it.
