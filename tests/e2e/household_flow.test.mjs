@@ -97,6 +97,9 @@ describe('household journey', () => {
     await page.getByLabel(/^Geboortedatum/).fill('01-02-1990');
     await page.getByLabel(/^Nationaliteit/).fill('sy');
     await page.getByLabel(/^Talen/).fill('ar, ku');
+    // Nothing is pre-filled that the user did not choose.
+    await page.getByLabel(/^Geletterdheid/).selectOption('ja');
+    await page.getByLabel(/^Inburgeringsplicht/).selectOption('ja');
     await page.getByLabel(/^BSN/).fill('123456789');
     await page.getByRole('button', { name: 'Persoon toevoegen' }).click();
 

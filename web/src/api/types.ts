@@ -66,7 +66,8 @@ export interface PersonInput {
   sex: Sex;
   nationality?: string;
   languages: string[];
-  literacy: Literacy;
+  /** Left out when the user made no choice (the form requires one before sending). */
+  literacy?: Literacy;
   highest_education: Education;
   bsn: string | null;
   v_number: string | null;
@@ -76,7 +77,8 @@ export interface PersonInput {
   address: Address;
   role?: Role;
   family_reunification: boolean;
-  inburgeringsplicht: InburgeringDuty;
+  /** Left out when the user made no choice (the form requires one before sending). */
+  inburgeringsplicht?: InburgeringDuty;
   exemption_reason: string;
 }
 

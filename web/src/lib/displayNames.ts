@@ -11,3 +11,22 @@ export function countryLabel(code: string, lang: Lang, stateless: string): strin
     return code;
   }
 }
+
+/**
+ * "Arabisch" for "ar" (ISO 639-1, or 639-3 such as "prs"), in the UI
+ * language; the code itself when the browser does not know it.
+ */
+export function languageLabel(code: string, lang: Lang): string {
+  if (!/^[a-z]{2,3}$/i.test(code)) return code;
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' }).of(code);
+    return name && name.toLowerCase() !== code.toLowerCase() ? name : code;
+  } catch {
+    return code;
+  }
+}
+
+/** "Arabisch, Engels" for ["ar", "en"]. */
+export function languageList(codes: readonly string[], lang: Lang): string {
+  return codes.map((c) => languageLabel(c, lang)).join(', ');
+}

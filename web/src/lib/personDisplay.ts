@@ -4,7 +4,7 @@ import type { Person } from '../api/types';
 import type { Translate } from '../i18n/i18n';
 import type { Lang } from '../i18n/translate';
 import { formatDate } from './dates';
-import { countryLabel } from './displayNames';
+import { countryLabel, languageList } from './displayNames';
 import { enumLabel } from './enumLabel';
 import type { EnumGroup } from './enumLabel';
 import type { PersonField } from './personForm';
@@ -38,7 +38,7 @@ export function personFieldText(
   if (group) return enumLabel(t, group, String(value));
   if (DATES.has(field)) return formatDate(String(value));
   if (field === 'nationality') return countryLabel(String(value), lang, t('person.stateless'));
-  if (field === 'languages') return (value as string[]).join(', ');
+  if (field === 'languages') return languageList(value as string[], lang);
   if (field === 'family_reunification') return t(value ? 'common.yes' : 'common.no');
   return String(value);
 }

@@ -82,6 +82,15 @@ describe('person form values', () => {
     expect(formToPersonInput(v).exemption_reason).toBe('');
   });
 
+  it('start without a literacy or civic-integration duty, and send none unchosen', () => {
+    const v = emptyPersonForm('kind');
+    expect(v.literacy).toBe('');
+    expect(v.inburgeringsplicht).toBe('');
+    const json = JSON.parse(JSON.stringify(formToPersonInput(v))) as Record<string, unknown>;
+    expect(json).not.toHaveProperty('literacy');
+    expect(json).not.toHaveProperty('inburgeringsplicht');
+  });
+
   it('parse an empty language list as none', () => {
     expect(parseLanguages('  ')).toEqual([]);
   });

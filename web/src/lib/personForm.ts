@@ -47,7 +47,11 @@ export function emptyPersonForm(role: Role | ''): PersonFormValues {
     bsn: '',
     v_number: '',
     languages: '',
-    literacy: 'ja',
+    // No default for what must be asked: a new person (a toddler as well as
+    // an adult) gets no literacy or civic-integration duty the user did not
+    // choose. The server has no "unknown" code and would store "ja" for a
+    // missing value, so the form requires a choice (personFormErrors).
+    literacy: '',
     highest_education: 'onbekend',
     permit_date: '',
     koppeling_date: '',
@@ -58,7 +62,7 @@ export function emptyPersonForm(role: Role | ''): PersonFormValues {
     'address/city': '',
     'address/wijk': '',
     'address/kern': '',
-    inburgeringsplicht: 'ja',
+    inburgeringsplicht: '',
     exemption_reason: '',
   };
 }
@@ -136,7 +140,7 @@ export function formToPersonInput(v: PersonFormValues): PersonInput {
     sex: v.sex as PersonInput['sex'],
     nationality: required(v.nationality)?.toUpperCase(),
     languages: parseLanguages(v.languages),
-    literacy: v.literacy as PersonInput['literacy'],
+    literacy: (v.literacy || undefined) as PersonInput['literacy'],
     highest_education: v.highest_education as PersonInput['highest_education'],
     bsn: number(v.bsn),
     v_number: number(v.v_number),
@@ -153,7 +157,7 @@ export function formToPersonInput(v: PersonFormValues): PersonInput {
     },
     role: (v.role || undefined) as Role | undefined,
     family_reunification: v.family_reunification,
-    inburgeringsplicht: v.inburgeringsplicht as InburgeringDuty,
+    inburgeringsplicht: (v.inburgeringsplicht || undefined) as InburgeringDuty | undefined,
     // The reason belongs to an exemption only; the field is hidden otherwise.
     exemption_reason: exempt ? v.exemption_reason.trim() : '',
   };

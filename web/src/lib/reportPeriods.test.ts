@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duePeriod, parsePeriod, periodChoices, recentPeriods } from './reportPeriods';
+import { duePeriod, parsePeriod, periodChoices, periodEnded, recentPeriods } from './reportPeriods';
 
 describe('report periods', () => {
   it('parses half-years strictly', () => {
@@ -23,5 +23,14 @@ describe('report periods', () => {
     expect(choices).not.toContain('rommel');
     expect(choices.filter((c) => c === '2026H1')).toHaveLength(1);
     expect(choices[choices.length - 1]).toBe('2017H2');
+  });
+
+  it('knows when a half-year has ended, its last day included', () => {
+    expect(periodEnded('2026H2', '2026-11-25')).toBe(false);
+    expect(periodEnded('2026H2', '2026-12-31')).toBe(false);
+    expect(periodEnded('2026H2', '2027-01-01')).toBe(true);
+    expect(periodEnded('2026H1', '2026-06-30')).toBe(false);
+    expect(periodEnded('2026H1', '2026-07-01')).toBe(true);
+    expect(periodEnded('2017H2', '2026-11-25')).toBe(true);
   });
 });

@@ -43,3 +43,19 @@ export function periodChoices(today: string, stored: readonly string[]): string[
   const all = new Set([...recentPeriods(today, 6), ...stored.filter((s) => parsePeriod(s))]);
   return [...all].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
 }
+
+/** The last day of a half-year (ISO date): 30 June or 31 December. */
+export function periodLastDay(p: Period): string {
+  return p.half === 1 ? `${p.year}-06-30` : `${p.year}-12-31`;
+}
+
+/**
+ * Whether the half-year `code` has ended on `today` (ISO date), its last day
+ * included: only then can its report be made final (the server refuses
+ * earlier with `period_not_ended`). An unreadable code counts as ended, so
+ * the server decides.
+ */
+export function periodEnded(code: string, today: string): boolean {
+  const p = parsePeriod(code);
+  return p === null || today > periodLastDay(p);
+}

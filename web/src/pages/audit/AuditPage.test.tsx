@@ -144,4 +144,30 @@ describe('AuditPage', () => {
     expect(select.value).toBe('shred');
     expect(within(select).getByRole('option', { name: 'Noodtoegang geopend' })).toBeTruthy();
   });
+
+  it('names known purpose codes in words and keeps free text as written', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/audit': () =>
+        json({
+          items: [
+            record(24, { purpose: 'regisseur_of_household' }),
+            record(23, { action: 'login_password', purpose: 'password_verified' }),
+            record(22, { action: 'export', purpose: 'case_team_exact csv' }),
+            record(21, { purpose: 'finalise: tenant_changes:9' }),
+            record(20, { purpose: 'overdracht afgewezen: onvolledig' }),
+          ],
+          next: null,
+        }),
+      'GET /api/v1/tenants/1/users': () => json({ items: [] }),
+    });
+    window.history.replaceState(null, '', '/gemeenten/1/auditlog');
+    renderSignedIn(<AuditPage tenantId={1} />, makeMe(['auditor']));
+    const purpose = await screen.findByText('Regisseur van het huishouden');
+    expect(purpose.getAttribute('title')).toBe('regisseur_of_household');
+    expect(screen.getByText('Wachtwoord gecontroleerd')).toBeTruthy();
+    expect(screen.getByText('Casusteam, exacte aantallen csv')).toBeTruthy();
+    expect(screen.getByText('Definitief gemaakt: tenant_changes:9')).toBeTruthy();
+    expect(screen.getByText('overdracht afgewezen: onvolledig')).toBeTruthy();
+    expect(screen.queryByText(/password_verified|regisseur_of_household/)).toBeNull();
+  });
 });

@@ -141,7 +141,7 @@ describe('DashboardPage', () => {
     ).closest('article')!;
     expect(within(tile).getByText('42% (31–54%)')).toBeTruthy();
     expect(tile.textContent).toContain('Streefwaarde 80%');
-    expect(within(tile).getByText('Risico').className).toContain('regie-status--warning');
+    expect(within(tile).getByText('Risico').className).toContain('regie-target-status--warning');
     expect(
       screen.getByText(
         'Peildatum 23-11-2026 · beleidspakketten: dalfsen-2017 v1 · gegevensstand na 9 wijzigingen',

@@ -13,7 +13,7 @@ import {
   totalCell,
 } from '../../lib/indicators';
 import { ChartPanel } from './ChartPanel';
-import { CountValue, StatusBadge } from './figures';
+import { AllWithheldNote, CountValue, StatusBadge } from './figures';
 import { TrendTable } from './tables';
 
 interface Props {
@@ -30,6 +30,10 @@ export function IndicatorTile({ indicator, onDrillDown }: Props) {
   const withheld = total !== null && (!isShown(total.satisfied) || !isShown(total.not_satisfied));
   const valueText = share ?? (withheld ? t('dashboard.withheld') : t('dashboard.noData'));
   const trend = useMemo(() => cohortTrend(indicator), [indicator]);
+  const status = indicator.judgement?.status ?? null;
+  // Small-number protection may hide every cohort: then the chart would show
+  // only the target line, so it says why instead.
+  const allWithheld = trend.every((p) => p.percent === null);
   const option = useMemo<ChartOption>(() => {
     const cohorts = trend.map((p) => cohortLabel(t, p.cohort));
     const series: ChartOption['series'] = [
@@ -95,10 +99,18 @@ export function IndicatorTile({ indicator, onDrillDown }: Props) {
         </Paragraph>
       ) : null}
       <Paragraph className="regie-tile__target">
-        {indicator.target_percent !== null
-          ? t('dashboard.targetValue', { value: percentText(indicator.target_percent, lang) })
-          : t('dashboard.noTarget')}{' '}
-        <StatusBadge status={indicator.judgement?.status ?? null} />
+        {indicator.target_percent === null &&
+        (status === null || status === 'geen_streefwaarde') ? (
+          // The status says it already: "Geen streefwaarde" once, not twice.
+          <StatusBadge status="geen_streefwaarde" />
+        ) : (
+          <>
+            {indicator.target_percent !== null
+              ? t('dashboard.targetValue', { value: percentText(indicator.target_percent, lang) })
+              : t('dashboard.noTarget')}{' '}
+            <StatusBadge status={status} />
+          </>
+        )}
       </Paragraph>
       {indicator.judgement ? (
         <details className="regie-tile__rule">
@@ -111,11 +123,15 @@ export function IndicatorTile({ indicator, onDrillDown }: Props) {
           headingLevel={4}
           title={t('dashboard.trend')}
           chart={
-            <EChart
-              option={option}
-              height={160}
-              label={t('dashboard.trendLabel', { indicator: label })}
-            />
+            allWithheld ? (
+              <AllWithheldNote />
+            ) : (
+              <EChart
+                option={option}
+                height={160}
+                label={t('dashboard.trendLabel', { indicator: label })}
+              />
+            )
           }
           table={
             <TrendTable

@@ -7,7 +7,7 @@ import { SelectField } from '../../components/form/fields';
 import { useI18n } from '../../i18n/i18n';
 import { isShown } from '../../lib/indicators';
 import { ChartPanel } from './ChartPanel';
-import { CountValue } from './figures';
+import { AllWithheldNote, CountValue } from './figures';
 import { LadderTable, RUNGS, rungLabel, TransitionsTable } from './tables';
 
 // Rung 0 (nothing recorded) grey, then light to dark: an ordered scale.
@@ -48,7 +48,13 @@ export function LadderSection({ quarters }: { quarters: readonly LadderQuarter[]
       <Paragraph>{t('dashboard.ladder.intro')}</Paragraph>
       <ChartPanel
         title={t('dashboard.ladder.distribution')}
-        chart={<EChart option={option} height={360} label={t('dashboard.ladder.chartLabel')} />}
+        chart={
+          quarters.length > 0 && quarters.every((q) => q.distribution.every((c) => !isShown(c))) ? (
+            <AllWithheldNote />
+          ) : (
+            <EChart option={option} height={360} label={t('dashboard.ladder.chartLabel')} />
+          )
+        }
         table={<LadderTable quarters={quarters} caption={t('dashboard.ladder.distribution')} />}
       />
       {quarter ? (

@@ -1,5 +1,6 @@
 // Small pieces the dashboard's tiles and tables share.
 import type { Count, TargetStatus } from '../../api/indicators';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/translate';
 import { countText, isShown, statusTone } from '../../lib/indicators';
@@ -23,10 +24,18 @@ export function CountValue({ count }: { count: Count }) {
 /** A target status as a badge: colour and always the words. */
 export function StatusBadge({ status }: { status: TargetStatus | null }) {
   const { t } = useI18n();
-  if (status === null) return <span className="regie-status">{t('dashboard.withheldShort')}</span>;
+  // The style is regie-target-status; `regie-status` stays as the e2e tests find the badges by it.
+  if (status === null)
+    return <span className="regie-status regie-target-status">{t('dashboard.withheldShort')}</span>;
   return (
-    <span className={`regie-status regie-status--${statusTone(status)}`}>
+    <span className={`regie-status regie-target-status regie-target-status--${statusTone(status)}`}>
       {t(`dashboard.status.${status}` as MessageKey)}
     </span>
   );
+}
+
+/** In place of a chart whose every value small-number protection withheld. */
+export function AllWithheldNote() {
+  const { t } = useI18n();
+  return <Paragraph className="regie-chart-note">{t('dashboard.allWithheld')}</Paragraph>;
 }

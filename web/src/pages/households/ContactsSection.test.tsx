@@ -38,7 +38,7 @@ describe('ContactsSection', () => {
     ).toEqual([
       '20-11-2026',
       'Amina Haddad, regisseur',
-      'Ja (ar)',
+      'Ja (Arabisch)',
       'Taalcursus besproken.',
       'R. de Vries',
     ]);

@@ -18,13 +18,15 @@ import type { Household } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
+import { languageLabel } from '../../lib/displayNames';
+import { usePageMessageSlot } from '../../lib/pageMessages';
 import { canChangePersons } from '../../lib/householdAccess';
 import { formatDate } from '../../lib/dates';
 import { useResource } from '../../lib/useResource';
 import { ContactForm } from './ContactForm';
 
 function ContactsTable({ contacts }: { contacts: readonly Contact[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const notes = contacts.some((c) => c.note !== undefined);
   return (
     <div className="regie-table-scroll">
@@ -48,7 +50,9 @@ function ContactsTable({ contacts }: { contacts: readonly Contact[] }) {
               <TableCell>
                 {c.interpreter
                   ? c.interpreter_language
-                    ? t('contacts.interpreterIn', { language: c.interpreter_language })
+                    ? t('contacts.interpreterIn', {
+                        language: languageLabel(c.interpreter_language, lang),
+                      })
                     : t('common.yes')
                   : t('common.no')}
               </TableCell>
@@ -77,6 +81,7 @@ export function ContactsSection({ household }: { household: Household }) {
   const canRecord = canChangePersons(household);
   const [adding, setAdding] = useState(false);
   const [done, setDone] = useState(false);
+  const slot = usePageMessageSlot();
   const doneRef = useRef<HTMLDivElement>(null);
   const formHeadingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -90,7 +95,7 @@ export function ContactsSection({ household }: { household: Household }) {
   return (
     <section aria-labelledby="contactmomenten" className="regie-contacts-section">
       <Heading2 id="contactmomenten">{t('contacts.heading')}</Heading2>
-      {done ? (
+      {done && slot.visible ? (
         <div ref={doneRef} tabIndex={-1} className="regie-focus-target">
           <Alert type="ok">
             <Paragraph>{t('contacts.saved')}</Paragraph>
@@ -106,6 +111,7 @@ export function ContactsSection({ household }: { household: Household }) {
           appearance="secondary-action-button"
           onClick={() => {
             setDone(false);
+            slot.claim();
             setAdding(true);
           }}
         >
@@ -124,6 +130,7 @@ export function ContactsSection({ household }: { household: Household }) {
             onSaved={() => {
               setAdding(false);
               setDone(true);
+              slot.claim();
               reload();
             }}
             onCancel={() => setAdding(false)}

@@ -212,4 +212,63 @@ describe('break-the-glass flow', () => {
       expect(screen.getByText(/U bekijkt dit dossier met noodtoegang tot 02-05-2030/)).toBeTruthy(),
     );
   });
+
+  it('shows one confirmation at a time: opening or sending another form clears the last', async () => {
+    const signal = {
+      id: 11,
+      household: { id: 3, name: 'Familie Haddad' },
+      person_ids: [9],
+      category: 'financien',
+      urgency: 'hoog',
+      state: 'ingediend',
+      escalated: false,
+      due_date: '2026-11-21',
+      filed_at: '2026-11-20T10:00:00.000000Z',
+      acknowledge_due: '2026-11-21',
+      follow_up_due: null,
+      acknowledged_at: null,
+      closed_at: null,
+      reporter: { id: 7, display_name: 'R. de Vries' },
+      reporter_organisation: { id: 1, name: 'Gemeente Dalfsen' },
+      routed_to: { id: 5, name: 'Vluchtelingenwerk' },
+      content_category: 'financien',
+      allowed_actions: [],
+      version: 1,
+    };
+    fakeApi({
+      'GET /api/v1/tenants/1/households/3': () =>
+        json(makeHousehold({ persons: [makePerson({ id: 9 })] })),
+      'GET /api/v1/tenants/1/households/3/contacts': () => json({ items: [] }),
+      'POST /api/v1/tenants/1/households/3/contacts': () =>
+        json({ id: 5, household_id: 3, events_recorded: 0 }, 201),
+      'GET /api/v1/tenants/1/households/3/signals': () => json({ items: [], may_file: true }),
+      'POST /api/v1/tenants/1/households/3/signals': () => json(signal, 201),
+      'GET /api/v1/tenants/1/households/3/referrals': () => json({ items: [], may_refer: true }),
+      'GET /api/v1/tenants/1/organisations': () =>
+        json({ items: [{ id: 5, name: 'Vluchtelingenwerk', kind: 'vluchtelingenwerk' }] }),
+    });
+    renderSignedIn(<HouseholdPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    fireEvent.click(await screen.findByRole('button', { name: 'Contactmoment vastleggen' }));
+    fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: '20-11-2026' } });
+    fireEvent.change(screen.getByLabelText(/^Soort contact/), { target: { value: 'gesprek' } });
+    fireEvent.change(screen.getByLabelText(/^Deelnemers/), { target: { value: 'Amina' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Contactmoment vastleggen' }));
+    await screen.findByText('Het contactmoment is vastgelegd.');
+
+    // Opening the signal form clears the contact's confirmation.
+    fireEvent.click(screen.getByRole('button', { name: 'Signaal indienen' }));
+    expect(screen.queryByText('Het contactmoment is vastgelegd.')).toBeNull();
+    fireEvent.change(screen.getByLabelText(/^Onderwerp/), { target: { value: 'financien' } });
+    fireEvent.change(screen.getByLabelText(/^Urgentie/), { target: { value: 'hoog' } });
+    fireEvent.change(screen.getByLabelText(/^Omschrijving/), { target: { value: 'Brieven.' } });
+    await screen.findByRole('option', { name: 'Vluchtelingenwerk' });
+    fireEvent.change(screen.getByLabelText(/^Doorsturen naar/), { target: { value: '5' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Signaal indienen' }).at(-1)!);
+    await screen.findByText('Het signaal is ingediend en doorgestuurd naar Vluchtelingenwerk.');
+    expect(screen.queryByText('Het contactmoment is vastgelegd.')).toBeNull();
+
+    // And opening the referral form clears the signal's.
+    fireEvent.click(screen.getByRole('button', { name: 'Verwijzen' }));
+    expect(screen.queryByText(/Het signaal is ingediend/)).toBeNull();
+  });
 });

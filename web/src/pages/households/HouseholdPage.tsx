@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/i18n';
 import { breakGlassExpiry } from '../../lib/breakGlass';
 import { canChangePersons } from '../../lib/householdAccess';
 import { canBreakGlass } from '../../lib/roles';
+import { PageMessagesContext, usePageMessages } from '../../lib/pageMessages';
 import { useResource } from '../../lib/useResource';
 import { paths } from '../../router/routes';
 import { useMe } from '../../session/session';
@@ -48,6 +49,9 @@ function NoRelationship({ tenantId, householdId }: { tenantId: number; household
     </Alert>
   );
 }
+
+/** The page's own confirmations (archived, reopened, handed over) in PageMessagesContext. */
+const PAGE_MESSAGE = 'household';
 
 /** Who may archive may reopen: the household's own regisseur. */
 function canReopen(household: Household): boolean {
@@ -105,6 +109,9 @@ export function HouseholdPage({
   );
   const [justArchived, setJustArchived] = useState(false);
   const [justTransferred, setJustTransferred] = useState(false);
+  // One confirmation at a time: a section's form claims the page's message.
+  const messages = usePageMessages();
+  const claimPage = messages.claim;
   const confirmationRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -114,13 +121,14 @@ export function HouseholdPage({
   const onArchived = (household: Household) => {
     replace(household);
     setJustArchived(true);
+    claimPage(PAGE_MESSAGE);
   };
 
   const household = resource.status === 'ready' ? resource.data : null;
   const error = resource.status === 'error' ? resource.error : null;
   const noRelationship = error instanceof ApiError && error.code === 'no_relationship';
   return (
-    <>
+    <PageMessagesContext.Provider value={messages}>
       <Paragraph className="regie-back">
         <AppLink href={paths.households(tenantId)}>{t('household.backToList')}</AppLink>
       </Paragraph>
@@ -134,7 +142,7 @@ export function HouseholdPage({
       {error && !noRelationship ? <ProblemAlert error={error} /> : null}
       {household ? (
         <>
-          {justArchived || justTransferred ? (
+          {(justArchived || justTransferred) && messages.owner === PAGE_MESSAGE ? (
             <div ref={confirmationRef} tabIndex={-1} className="regie-focus-target">
               <Alert type="ok">
                 <Paragraph>
@@ -193,6 +201,7 @@ export function HouseholdPage({
               household={household}
               onTransferred={() => {
                 setJustTransferred(true);
+                claimPage(PAGE_MESSAGE);
                 reload();
               }}
             />
@@ -208,6 +217,6 @@ export function HouseholdPage({
           ) : null}
         </>
       ) : null}
-    </>
+    </PageMessagesContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import type { Household, SharingBasis } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
+import { usePageMessageSlot } from '../../lib/pageMessages';
 import { useFocusedMessage, useReturnFocus } from '../../lib/focus';
 import { useResource } from '../../lib/useResource';
 import { useMe } from '../../session/session';
@@ -60,6 +61,11 @@ export function ReferralsSection({ household }: { household: Household }) {
     clear: clearMessage,
     ref: messageRef,
   } = useFocusedMessage<string>();
+  const slot = usePageMessageSlot();
+  const show = (text: string) => {
+    setMessage(text);
+    slot.claim();
+  };
   const formHeadingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (adding) formHeadingRef.current?.focus();
@@ -69,7 +75,7 @@ export function ReferralsSection({ household }: { household: Household }) {
   return (
     <section aria-labelledby="verwijzingen" className="regie-referrals-section">
       <Heading2 id="verwijzingen">{t('referrals.heading')}</Heading2>
-      {message ? (
+      {message && slot.visible ? (
         <div ref={messageRef} tabIndex={-1} className="regie-focus-target">
           <Alert type="ok">
             <Paragraph>{message}</Paragraph>
@@ -85,8 +91,12 @@ export function ReferralsSection({ household }: { household: Household }) {
           referrals={data.items}
           showHousehold={false}
           labelledBy="verwijzingen"
+          onOpenAction={() => {
+            clearMessage();
+            slot.claim();
+          }}
           onChanged={() => {
-            setMessage(t('referrals.changed'));
+            show(t('referrals.changed'));
             reload();
           }}
         />
@@ -97,6 +107,7 @@ export function ReferralsSection({ household }: { household: Household }) {
           appearance="secondary-action-button"
           onClick={() => {
             clearMessage();
+            slot.claim();
             setAdding(true);
           }}
         >
@@ -123,7 +134,7 @@ export function ReferralsSection({ household }: { household: Household }) {
               bases={ready.bases}
               onSaved={(r: Referral) => {
                 setAdding(false);
-                setMessage(t('referrals.saved', { organisation: r.to_organisation.name ?? '' }));
+                show(t('referrals.saved', { organisation: r.to_organisation.name ?? '' }));
                 reload();
               }}
               onCancel={() => setAdding(false)}

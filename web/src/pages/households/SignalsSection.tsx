@@ -7,6 +7,7 @@ import type { Household } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
+import { usePageMessageSlot } from '../../lib/pageMessages';
 import { useFocusedMessage, useReturnFocus } from '../../lib/focus';
 import { useResource } from '../../lib/useResource';
 import { SignalForm } from '../signals/SignalForm';
@@ -38,6 +39,11 @@ export function SignalsSection({ household }: { household: Household }) {
     clear: clearMessage,
     ref: messageRef,
   } = useFocusedMessage<string>();
+  const slot = usePageMessageSlot();
+  const show = (text: string) => {
+    setMessage(text);
+    slot.claim();
+  };
   const formHeadingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (adding) formHeadingRef.current?.focus();
@@ -45,14 +51,14 @@ export function SignalsSection({ household }: { household: Household }) {
   const data = resource.status === 'ready' ? resource.data : null;
   const orgs = organisations.resource.status === 'ready' ? organisations.resource.data : [];
   const onChanged = () => {
-    setMessage(t('signals.changed'));
+    show(t('signals.changed'));
     reload();
   };
 
   return (
     <section aria-labelledby="signalen" className="regie-signals-section">
       <Heading2 id="signalen">{t('signals.heading')}</Heading2>
-      {message ? (
+      {message && slot.visible ? (
         <div ref={messageRef} tabIndex={-1} className="regie-focus-target">
           <Alert type="ok">
             <Paragraph>{message}</Paragraph>
@@ -70,6 +76,10 @@ export function SignalsSection({ household }: { household: Household }) {
           organisations={orgs}
           labelledBy="signalen"
           onChanged={onChanged}
+          onOpenAction={() => {
+            clearMessage();
+            slot.claim();
+          }}
         />
       ) : null}
       {data?.may_file && !household.archived && !adding ? (
@@ -78,6 +88,7 @@ export function SignalsSection({ household }: { household: Household }) {
           appearance="secondary-action-button"
           onClick={() => {
             clearMessage();
+            slot.claim();
             setAdding(true);
           }}
         >
@@ -96,7 +107,7 @@ export function SignalsSection({ household }: { household: Household }) {
             organisations={regisseur ? orgs : null}
             onSaved={(s: Signal) => {
               setAdding(false);
-              setMessage(t('signals.saved', { organisation: s.routed_to?.name ?? '' }));
+              show(t('signals.saved', { organisation: s.routed_to?.name ?? '' }));
               reload();
             }}
             onCancel={() => setAdding(false)}

@@ -19,6 +19,23 @@ function fill(label: RegExp, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
+/** Fills the fields the form itself requires, by name so it works in both languages. */
+function fillRequired() {
+  const values: Record<string, string> = {
+    given_names: 'Amina',
+    family_name: 'Haddad',
+    birth_date: '01-04-1990',
+    nationality: 'SY',
+    role: 'hoofdpersoon',
+    literacy: 'beperkt',
+    inburgeringsplicht: 'ja',
+  };
+  for (const [name, value] of Object.entries(values)) {
+    const field = document.querySelector(`[name="${name}"]`)!;
+    fireEvent.change(field, { target: { value } });
+  }
+}
+
 describe('PersonForm', () => {
   it('shows the server field errors next to their fields and in a focused summary', async () => {
     const calls = fakeApi({
@@ -43,7 +60,7 @@ describe('PersonForm', () => {
         }),
     });
     renderWithI18n(<PersonForm household={household} onReload={() => {}} />);
-    fill(/^Voornamen/, 'Amina');
+    fillRequired();
     fill(/^BSN/, '123456789');
     fill(/^Talen/, 'ar, zz');
     fireEvent.click(screen.getByRole('button', { name: 'Persoon toevoegen' }));
@@ -81,6 +98,7 @@ describe('PersonForm', () => {
         problem(422, { code: 'validation_failed', errors: [bsnError] }),
     });
     renderWithI18n(<PersonForm household={household} onReload={() => {}} />);
+    fillRequired();
     fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
     expect(await screen.findByRole('link', { name: 'BSN: This BSN is not valid.' })).toBeTruthy();
   });
@@ -128,6 +146,50 @@ describe('PersonForm', () => {
     expect(calls[0]?.body).toMatchObject({ version: 1, given_names: 'A' });
     fireEvent.click(screen.getByRole('button', { name: 'Gegevens opnieuw laden' }));
     expect(reloads).toBe(1);
+  });
+
+  it('asserts no literacy or civic-integration duty the user did not choose', async () => {
+    const calls = fakeApi({
+      'POST /api/v1/tenants/1/households/3/persons': () => json({ id: 1 }, 201),
+    });
+    renderWithI18n(<PersonForm household={household} onReload={() => {}} />);
+    const literacy = screen.getByLabelText(/^Geletterdheid/) as HTMLSelectElement;
+    const duty = screen.getByLabelText(/^Inburgeringsplicht/) as HTMLSelectElement;
+    for (const select of [literacy, duty]) {
+      expect(select.value).toBe('');
+      expect(select.selectedOptions[0]?.textContent).toBe('Maak een keuze');
+      expect(select.getAttribute('aria-required')).toBe('true');
+    }
+    expect(screen.getByLabelText('Geletterdheid (verplicht)')).toBe(literacy);
+    expect(screen.getByLabelText('Inburgeringsplicht (verplicht)')).toBe(duty);
+
+    fillRequired();
+    fireEvent.change(literacy, { target: { value: '' } });
+    fireEvent.change(duty, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Persoon toevoegen' }));
+    expect(
+      await screen.findByRole('link', { name: 'Geletterdheid: Maak een keuze.' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Inburgeringsplicht: Maak een keuze.' })).toBeTruthy();
+    expect(literacy.getAttribute('aria-invalid')).toBe('true');
+    expect(calls).toHaveLength(0);
+
+    fireEvent.change(literacy, { target: { value: 'nee' } });
+    fireEvent.change(duty, { target: { value: 'nee' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Persoon toevoegen' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]?.body).toMatchObject({ literacy: 'nee', inburgeringsplicht: 'nee' });
+  });
+
+  it('reports every empty required field at once, without asking the server', async () => {
+    const calls = fakeApi({});
+    renderWithI18n(<PersonForm household={household} onReload={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Persoon toevoegen' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Controleer de volgende gegevens (6)' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Voornamen: Dit veld is verplicht.' })).toBeTruthy();
+    expect(calls).toHaveLength(0);
   });
 
   it('asks for an exemption reason only with an exemption', async () => {

@@ -6,6 +6,7 @@ import { CancelLink } from '../../components/CancelLink';
 import { flash } from '../../components/Flash';
 import { FormShell } from '../../components/form/FormShell';
 import { useI18n } from '../../i18n/i18n';
+import { clientValidation } from '../../lib/clientProblem';
 import {
   emptyPersonForm,
   formToPersonInput,
@@ -19,6 +20,7 @@ import { useSubmit } from '../../lib/useSubmit';
 import { navigate } from '../../router/router';
 import { paths } from '../../router/routes';
 import { personFieldLabel, PersonFields } from './PersonFields';
+import { personFormErrors } from './personFormSections';
 
 interface Props {
   household: Household;
@@ -39,6 +41,8 @@ export function PersonForm({ household, person, onReload }: Props) {
   const [hidden] = useState(() => (person ? hiddenFields(person) : new Set<PersonField>()));
   const { saving, error, submit } = useSubmit(
     () => {
+      const invalid = clientValidation(personFormErrors(values, hidden));
+      if (invalid) return Promise.reject(invalid);
       const input = formToPersonInput(values);
       return person
         ? updatePerson(tenantId, person.id, person.version, omitHidden(input, hidden))

@@ -7,8 +7,10 @@ import {
   SEXES,
 } from '../../api/types';
 import type { InputHTMLAttributes } from 'react';
+import type { FieldError } from '../../api/types';
+import { clientFieldError } from '../../lib/clientProblem';
 import type { EnumGroup } from '../../lib/enumLabel';
-import type { PersonField } from '../../lib/personForm';
+import type { PersonField, PersonFormValues } from '../../lib/personForm';
 
 export interface FieldSpec {
   name: PersonField;
@@ -74,7 +76,12 @@ export const PERSON_SECTIONS: readonly SectionSpec[] = [
     id: 'language',
     fields: [
       { name: 'languages', kind: 'text', described: true, input: { autoComplete: 'off' } },
-      { name: 'literacy', kind: 'select', options: { group: 'literacy', codes: LITERACY_LEVELS } },
+      {
+        name: 'literacy',
+        kind: 'select',
+        required: true,
+        options: { group: 'literacy', codes: LITERACY_LEVELS, placeholder: true },
+      },
       {
         name: 'highest_education',
         kind: 'select',
@@ -116,7 +123,8 @@ export const PERSON_SECTIONS: readonly SectionSpec[] = [
       {
         name: 'inburgeringsplicht',
         kind: 'select',
-        options: { group: 'inburgering', codes: INBURGERING_DUTIES },
+        required: true,
+        options: { group: 'inburgering', codes: INBURGERING_DUTIES, placeholder: true },
       },
       {
         name: 'exemption_reason',
@@ -127,3 +135,31 @@ export const PERSON_SECTIONS: readonly SectionSpec[] = [
     ],
   },
 ];
+
+/**
+ * The required fields the form shows that are still empty, checked before
+ * sending so every missing field is reported at once. Literacy and the
+ * civic-integration duty must be checked here: the server would store its
+ * default ("ja") for a missing value instead of reporting it.
+ */
+export function personFormErrors(
+  values: PersonFormValues,
+  hidden: ReadonlySet<PersonField>,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const section of PERSON_SECTIONS) {
+    for (const spec of section.fields) {
+      if (!spec.required || hidden.has(spec.name) || (spec.when && !spec.when(values))) continue;
+      const value = values[spec.name];
+      if (typeof value !== 'string' || value.trim() !== '') continue;
+      errors.push(
+        clientFieldError(
+          spec.name,
+          'required',
+          spec.kind === 'select' ? 'personForm.errors.choose' : 'personForm.errors.required',
+        ),
+      );
+    }
+  }
+  return errors;
+}

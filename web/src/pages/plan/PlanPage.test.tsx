@@ -104,6 +104,21 @@ describe('PlanPage', () => {
     expect(print.hasAttribute('download')).toBe(true);
   });
 
+  it('has headings without skipped levels and styles the version printouts as links', async () => {
+    api(plan());
+    renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));
+    await screen.findByRole('heading', { name: 'Amina Haddad' });
+    const pdf = await screen.findByRole('link', { name: 'Versie 1 als PDF' });
+    expect(pdf.className).toContain('utrecht-link');
+    expect(pdf.hasAttribute('download')).toBe(true);
+    const levels = screen.getAllByRole('heading').map((h) => Number(h.tagName.slice(1)));
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, i) => {
+      if (i > 0) expect(level, `heading ${i}`).toBeLessThanOrEqual(levels[i - 1]! + 1);
+    });
+    expect(screen.getByRole('heading', { level: 2, name: 'Doelen en acties' })).toBeTruthy();
+  });
+
   it('offers no printout before there is a plan', async () => {
     api(plan({ version: 0, saved_at: null, saved_by: null, goals: [] }));
     renderSignedIn(<PlanPage tenantId={1} householdId={3} />, makeMe(['regisseur']));

@@ -15,6 +15,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
+import { languageLabel } from '../../lib/displayNames';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useFocusedMessage, useInlineFormFocus } from '../../lib/focus';
 import { personName } from '../../lib/personName';
@@ -135,7 +136,10 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
               </div>
             </section>
           ) : (
-            <>
+            // The goals get their own h2, so the person (h3) and domain (h4)
+            // headings under it do not skip a level after the page's h1.
+            <section aria-labelledby="plan-doelen">
+              <Heading2 id="plan-doelen">{t('plan.goalsHeading')}</Heading2>
               {plan.access?.edit ? (
                 <Button
                   ref={opener('edit')}
@@ -160,7 +164,7 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
                 }}
                 onReload={reloadLatest}
               />
-            </>
+            </section>
           )}
           <section aria-labelledby="plan-instemming">
             <Heading2 id="plan-instemming">{t('plan.agreement.heading')}</Heading2>
@@ -176,7 +180,7 @@ export function PlanPage({ tenantId, householdId }: { tenantId: number; househol
                       names: a.signed_by.map(nameOf).join(', '),
                     })}
                     {a.interpreter
-                      ? ` ${t('plan.agreement.withInterpreter', { language: a.language ?? '' })}`
+                      ? ` ${t('plan.agreement.withInterpreter', { language: languageLabel(a.language ?? '', lang) })}`
                       : ''}
                   </li>
                 ))}

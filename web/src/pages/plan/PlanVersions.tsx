@@ -2,6 +2,7 @@ import {
   Button,
   Heading2,
   Heading3,
+  Link,
   Paragraph,
   Table,
   TableBody,
@@ -109,9 +110,9 @@ export function PlanVersions({
                   <TableCell>{formatDateTime(v.saved_at)}</TableCell>
                   <TableCell>{v.saved_by.display_name}</TableCell>
                   <TableCell>
-                    <a href={planPdfHref(tenantId, householdId, lang, v.version)} download>
+                    <Link href={planPdfHref(tenantId, householdId, lang, v.version)} download>
                       {t('plan.versions.pdf', { version: v.version })}
-                    </a>
+                    </Link>
                   </TableCell>
                 </TableRow>
               ))}

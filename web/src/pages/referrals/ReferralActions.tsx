@@ -85,10 +85,13 @@ export function ReferralActions({
   tenantId,
   referral,
   onChanged,
+  onOpen,
 }: {
   tenantId: number;
   referral: Referral;
   onChanged: (referral: Referral) => void;
+  /** A form of this referral opened (the page then clears older confirmations). */
+  onOpen?: () => void;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<ReferralAction | null>(null);
@@ -129,7 +132,10 @@ export function ReferralActions({
           appearance="secondary-action-button"
           data-action={a}
           aria-label={`${t(`referrals.action.${a}`)}: ${referral.household.name}, ${to}`}
-          onClick={() => setOpen(a)}
+          onClick={() => {
+            onOpen?.();
+            setOpen(a);
+          }}
         >
           {t(`referrals.action.${a}`)}
         </Button>

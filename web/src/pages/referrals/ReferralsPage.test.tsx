@@ -74,6 +74,15 @@ describe('ReferralsPage', () => {
     expect(document.activeElement).toBe(within(row).getByRole('button', { name: /^Accepteren/ }));
   });
 
+  it('names a person whose name the user may not see', async () => {
+    const shielded = { ...INCOMING, persons: [{ id: 70, name: '' }, ...INCOMING.persons] };
+    fakeApi({ 'GET /api/v1/tenants/1/referrals': () => json({ items: [shielded] }) });
+    renderSignedIn(<ReferralsPage tenantId={1} />, makeMe(['partner']));
+    expect(
+      await screen.findByRole('rowheader', { name: 'Persoon 70 (naam afgeschermd), Amina Haddad' }),
+    ).toBeTruthy();
+  });
+
   it('switches to the referrals my organisation made', async () => {
     const calls = fakeApi({ 'GET /api/v1/tenants/1/referrals': () => json({ items: [] }) });
     renderSignedIn(<ReferralsPage tenantId={1} />, makeMe(['regisseur']));

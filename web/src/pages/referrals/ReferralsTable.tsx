@@ -10,6 +10,7 @@ import type { Referral } from '../../api/referrals';
 import { AppLink } from '../../components/links';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatTimestamp } from '../../lib/dates';
+import { listedPersonName } from '../../lib/personName';
 import { paths } from '../../router/routes';
 import { ReferralActions } from './ReferralActions';
 import { ReferralHistory } from './ReferralHistory';
@@ -21,6 +22,8 @@ interface Props {
   showHousehold: boolean;
   labelledBy: string;
   onChanged: (referral: Referral) => void;
+  /** An action's form opened in a row. */
+  onOpenAction?: () => void;
 }
 
 /**
@@ -34,12 +37,13 @@ export function ReferralsTable({
   showHousehold,
   labelledBy,
   onChanged,
+  onOpenAction,
 }: Props) {
   const { t } = useI18n();
   const reasons = referrals.some((r) => r.reason !== undefined);
   return (
     <div className="regie-table-scroll">
-      <Table className="regie-table regie-referrals" aria-labelledby={labelledBy}>
+      <Table className="regie-table regie-fit-table regie-referrals" aria-labelledby={labelledBy}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('referrals.col.created')}</TableHeaderCell>
@@ -63,18 +67,20 @@ export function ReferralsTable({
             <TableRow key={r.id} data-referral={r.id}>
               <TableCell className="regie-nowrap">{formatTimestamp(r.created_at)}</TableCell>
               {showHousehold ? (
-                <TableCell>
+                <TableCell className="regie-break-anywhere">
                   <AppLink href={paths.household(tenantId, r.household.id)}>
                     {r.household.name}
                   </AppLink>
                 </TableCell>
               ) : null}
-              <TableHeaderCell scope="row">
-                {r.persons.map((p) => p.name).join(', ')}
+              <TableHeaderCell scope="row" className="regie-break-anywhere">
+                {r.persons.map((p) => listedPersonName(t, p)).join(', ')}
               </TableHeaderCell>
-              <TableCell>{r.from_organisation.name ?? ''}</TableCell>
-              <TableCell>{r.to_organisation.name ?? ''}</TableCell>
-              <TableCell data-package>
+              <TableCell className="regie-break-anywhere">
+                {r.from_organisation.name ?? ''}
+              </TableCell>
+              <TableCell className="regie-break-anywhere">{r.to_organisation.name ?? ''}</TableCell>
+              <TableCell data-package className="regie-break-anywhere">
                 {r.package.map((c) => t(`enum.category.${c}`)).join(', ')}
               </TableCell>
               <TableCell>
@@ -83,14 +89,14 @@ export function ReferralsTable({
                   <span className="regie-cell-note regie-pre-line">{r.decision_note}</span>
                 ) : null}
               </TableCell>
-              <TableCell className="regie-nowrap">
-                {formatDate(r.respond_by)}
+              <TableCell>
+                <span className="regie-nowrap">{formatDate(r.respond_by)}</span>
                 {r.overdue ? (
                   <span className="regie-badge regie-badge--warning">{t('referrals.overdue')}</span>
                 ) : null}
               </TableCell>
               {reasons ? (
-                <TableCell className="regie-pre-line">
+                <TableCell className="regie-pre-line regie-break-anywhere">
                   {r.reason ?? <span className="regie-muted">{t('referrals.hidden')}</span>}
                   {r.checklist && r.checklist.length > 0 ? (
                     <ul className="regie-checklist">
@@ -101,8 +107,13 @@ export function ReferralsTable({
                   ) : null}
                 </TableCell>
               ) : null}
-              <TableCell>
-                <ReferralActions tenantId={tenantId} referral={r} onChanged={onChanged} />
+              <TableCell className="regie-actions-cell">
+                <ReferralActions
+                  tenantId={tenantId}
+                  referral={r}
+                  onChanged={onChanged}
+                  onOpen={onOpenAction}
+                />
                 <ReferralHistory tenantId={tenantId} referralId={r.id} version={r.version} />
               </TableCell>
             </TableRow>

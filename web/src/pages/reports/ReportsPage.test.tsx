@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProgressReport } from '../../api/reports';
 import { todayIso } from '../../lib/dates';
-import { duePeriod, periodCode } from '../../lib/reportPeriods';
+import { duePeriod, periodCode, recentPeriods } from '../../lib/reportPeriods';
 import { fakeApi, json, problem } from '../../test/fakeApi';
 import { makeMe } from '../../test/fixtures';
 import { renderSignedIn } from '../../test/render';
@@ -161,5 +161,74 @@ describe('ReportsPage', () => {
     expect(screen.queryByRole('button', { name: 'Tekst opslaan' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Rapportage definitief maken' })).toBeNull();
     expect(screen.getByText('Taalcafés lopen goed.')).toBeTruthy();
+  });
+
+  it('does not offer to finalise the half-year that has not ended yet', async () => {
+    const current = recentPeriods(todayIso(), 1)[0]!;
+    const last = current.endsWith('H1')
+      ? `30-06-${current.slice(0, 4)}`
+      : `31-12-${current.slice(0, 4)}`;
+    fakeApi({
+      'GET /api/v1/tenants/1/reports': () => json({ items: [] }),
+      [`GET ${BASE}`]: () => json(report()),
+      [`GET /api/v1/tenants/1/reports/${current}`]: () => json(report({ period: current })),
+    });
+    renderSignedIn(<ReportsPage tenantId={1} />, makeMe(['beleid']));
+    // The last ended half-year can be finalised.
+    expect(await screen.findByRole('button', { name: 'Rapportage definitief maken' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Periode'), { target: { value: current } });
+    expect(
+      await screen.findByText(
+        `Een halfjaar kan pas na afloop definitief worden gemaakt. Dit halfjaar loopt tot en met ${last}.`,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Rapportage definitief maken' })).toBeNull();
+  });
+
+  it('warns in the confirmation which sections are still empty', async () => {
+    const empty = {
+      section: 'wat_kan_beter' as const,
+      organisation_id: 0,
+      organisation_name: null,
+      version: 0,
+      text: '',
+      saved_at: null,
+      saved_by: null,
+    };
+    const sections = [
+      ...report().sections,
+      { section: 'wat_kan_beter' as const, texts: [empty] },
+      { section: 'trends' as const, texts: [{ ...empty, section: 'trends' as const, text: ' ' }] },
+    ];
+    fakeApi({
+      'GET /api/v1/tenants/1/reports': () => json({ items: [] }),
+      [`GET ${BASE}`]: () => json(report({ sections })),
+    });
+    renderSignedIn(<ReportsPage tenantId={1} />, makeMe(['beleid']));
+    fireEvent.click(await screen.findByRole('button', { name: 'Rapportage definitief maken' }));
+    const warning = screen.getByText(/deze onderdelen zijn nog leeg/);
+    expect(warning.textContent).toContain(
+      'Wat gaat nog niet goed en wat verbeteren we, Ontwikkelingen en trends.',
+    );
+    expect(warning.textContent).not.toContain('Wat gaat goed,');
+    expect(screen.getByRole('button', { name: 'Ja, maak definitief' })).toBeTruthy();
+  });
+
+  it("shows the server's refusal of a half-year that has not ended", async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/reports': () => json({ items: [] }),
+      [`GET ${BASE}`]: () => json(report()),
+      [`POST ${BASE}/finalise`]: () =>
+        problem(409, {
+          code: 'period_not_ended',
+          message_nl: 'Dit halfjaar is nog niet voorbij.',
+          message_en: 'This half-year has not ended yet.',
+        }),
+    });
+    renderSignedIn(<ReportsPage tenantId={1} />, makeMe(['beleid']));
+    fireEvent.click(await screen.findByRole('button', { name: 'Rapportage definitief maken' }));
+    expect(screen.queryByText(/deze onderdelen zijn nog leeg/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, maak definitief' }));
+    expect(await screen.findByText('Dit halfjaar is nog niet voorbij.')).toBeTruthy();
   });
 });

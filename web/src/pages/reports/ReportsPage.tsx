@@ -25,9 +25,17 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime, todayIso } from '../../lib/dates';
 import { snapshotText } from '../../lib/indicators';
-import { duePeriod, periodChoices, periodCode } from '../../lib/reportPeriods';
+import {
+  duePeriod,
+  parsePeriod,
+  periodChoices,
+  periodCode,
+  periodEnded,
+  periodLastDay,
+} from '../../lib/reportPeriods';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
+import type { Submission } from '../../lib/useSubmit';
 
 function textKey(t: Pick<ReportText, 'section' | 'organisation_id'>): string {
   return `${t.section}-${t.organisation_id}`;
@@ -132,14 +140,87 @@ function TextEditor({
   );
 }
 
+/** The sections without any text yet, in report order. */
+function emptySections(report: ProgressReport): ProgressReport['sections'] {
+  return report.sections.filter((s) => s.texts.every((x) => x.text.trim() === ''));
+}
+
+/**
+ * Making the report final: offered only once the half-year has ended; the
+ * confirmation names the sections that would go in empty.
+ */
+function FinaliseSection({
+  report,
+  today,
+  finalise,
+  confirming,
+  setConfirming,
+}: {
+  report: ProgressReport;
+  today: string;
+  finalise: Submission;
+  confirming: boolean;
+  setConfirming: (on: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const period = parsePeriod(report.period);
+  const ended = periodEnded(report.period, today);
+  const empty = emptySections(report);
+  return (
+    <section aria-labelledby="definitief">
+      <h2 id="definitief" className="utrecht-heading-2">
+        {t('reports.finaliseHeading')}
+      </h2>
+      <Paragraph>{t('reports.finaliseHelp')}</Paragraph>
+      {/* The server's refusal (e.g. period_not_ended) in its own words. */}
+      {finalise.error ? <ProblemAlert error={finalise.error} /> : null}
+      {!ended && period ? (
+        <Paragraph className="regie-finalise-not-yet">
+          {t('reports.notEnded', { date: formatDate(periodLastDay(period)) })}
+        </Paragraph>
+      ) : confirming ? (
+        <>
+          {empty.length > 0 ? (
+            <Alert type="warning">
+              <Paragraph>
+                {t('reports.emptySections', {
+                  sections: empty.map((s) => t(`reports.section.${s.section}`)).join(', '),
+                })}
+              </Paragraph>
+            </Alert>
+          ) : null}
+          <ButtonGroup>
+            <Button
+              appearance="primary-action-button"
+              busy={finalise.saving}
+              onClick={finalise.submit}
+            >
+              {t('reports.finaliseConfirm')}
+            </Button>
+            <Button appearance="secondary-action-button" onClick={() => setConfirming(false)}>
+              {t('reports.cancel')}
+            </Button>
+          </ButtonGroup>
+        </>
+      ) : (
+        <Button appearance="primary-action-button" onClick={() => setConfirming(true)}>
+          {t('reports.finalise')}
+        </Button>
+      )}
+    </section>
+  );
+}
+
 function ReportView({
   tenantId,
   report,
+  today,
   reload,
   replace,
 }: {
   tenantId: number;
   report: ProgressReport;
+  today: string;
   reload: () => void;
   replace: (r: ProgressReport) => void;
 }) {
@@ -234,32 +315,14 @@ function ReportView({
           ))}
         </section>
       ))}
-      {report.access.finalise ? (
-        <section aria-labelledby="definitief">
-          <h2 id="definitief" className="utrecht-heading-2">
-            {t('reports.finaliseHeading')}
-          </h2>
-          <Paragraph>{t('reports.finaliseHelp')}</Paragraph>
-          {finalise.error ? <ProblemAlert error={finalise.error} /> : null}
-          {confirming ? (
-            <ButtonGroup>
-              <Button
-                appearance="primary-action-button"
-                busy={finalise.saving}
-                onClick={finalise.submit}
-              >
-                {t('reports.finaliseConfirm')}
-              </Button>
-              <Button appearance="secondary-action-button" onClick={() => setConfirming(false)}>
-                {t('reports.cancel')}
-              </Button>
-            </ButtonGroup>
-          ) : (
-            <Button appearance="primary-action-button" onClick={() => setConfirming(true)}>
-              {t('reports.finalise')}
-            </Button>
-          )}
-        </section>
+      {report.access.finalise && !final ? (
+        <FinaliseSection
+          report={report}
+          today={today}
+          finalise={finalise}
+          confirming={confirming}
+          setConfirming={setConfirming}
+        />
       ) : null}
     </>
   );
@@ -304,6 +367,7 @@ export function ReportsPage({ tenantId }: { tenantId: number }) {
           key={period}
           tenantId={tenantId}
           report={report.resource.data}
+          today={today}
           reload={report.reload}
           replace={report.replace}
         />

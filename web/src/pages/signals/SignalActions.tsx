@@ -141,11 +141,14 @@ export function SignalActions({
   signal,
   organisations,
   onChanged,
+  onOpen,
 }: {
   tenantId: number;
   signal: Signal;
   organisations: readonly Organisation[];
   onChanged: (signal: Signal) => void;
+  /** A form of this signal opened (the page then clears older confirmations). */
+  onOpen?: () => void;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<SignalAction | null>(null);
@@ -190,7 +193,10 @@ export function SignalActions({
               ? `${t(`signals.action.${a}`)}: ${t(`signals.category.${signal.category}`)}`
               : t(`signals.action.${a}`)
           }
-          onClick={() => setOpen(a)}
+          onClick={() => {
+            onOpen?.();
+            setOpen(a);
+          }}
         >
           {t(`signals.action.${a}`)}
         </Button>

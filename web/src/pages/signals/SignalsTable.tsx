@@ -22,6 +22,8 @@ interface Props {
   organisations: readonly Organisation[];
   labelledBy: string;
   onChanged: (signal: Signal) => void;
+  /** An action's form opened in a row. */
+  onOpenAction?: () => void;
 }
 
 /**
@@ -35,13 +37,14 @@ export function SignalsTable({
   organisations,
   labelledBy,
   onChanged,
+  onOpenAction,
 }: Props) {
   const { t } = useI18n();
   const descriptions = signals.some((s) => s.description !== undefined);
   const results = signals.some((s) => s.result !== undefined && s.result !== '');
   return (
     <div className="regie-table-scroll">
-      <Table className="regie-table regie-signals" aria-labelledby={labelledBy}>
+      <Table className="regie-table regie-fit-table regie-signals" aria-labelledby={labelledBy}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('signals.col.filed')}</TableHeaderCell>
@@ -67,7 +70,7 @@ export function SignalsTable({
             <TableRow key={s.id} data-signal={s.id}>
               <TableCell className="regie-nowrap">{formatTimestamp(s.filed_at)}</TableCell>
               {showHousehold ? (
-                <TableCell>
+                <TableCell className="regie-break-anywhere">
                   <AppLink href={paths.household(tenantId, s.household.id)}>
                     {s.household.name}
                   </AppLink>
@@ -82,25 +85,30 @@ export function SignalsTable({
               </TableHeaderCell>
               <TableCell>{t(`signals.urgency.${s.urgency}`)}</TableCell>
               <TableCell>{t(`signals.state.${s.state}`)}</TableCell>
-              <TableCell className="regie-nowrap">
-                {formatDate(s.due_date)}
+              <TableCell>
+                <span className="regie-nowrap">{formatDate(s.due_date)}</span>
                 {s.escalated ? (
                   <span className="regie-badge regie-badge--warning">{t('signals.escalated')}</span>
                 ) : null}
               </TableCell>
-              <TableCell>{s.routed_to?.name ?? ''}</TableCell>
+              <TableCell className="regie-break-anywhere">{s.routed_to?.name ?? ''}</TableCell>
               {descriptions ? (
-                <TableCell className="regie-pre-line">
+                <TableCell className="regie-pre-line regie-break-anywhere">
                   {s.description ?? <span className="regie-muted">{t('signals.hidden')}</span>}
                 </TableCell>
               ) : null}
-              {results ? <TableCell className="regie-pre-line">{s.result ?? ''}</TableCell> : null}
-              <TableCell>
+              {results ? (
+                <TableCell className="regie-pre-line regie-break-anywhere">
+                  {s.result ?? ''}
+                </TableCell>
+              ) : null}
+              <TableCell className="regie-actions-cell">
                 <SignalActions
                   tenantId={tenantId}
                   signal={s}
                   organisations={organisations}
                   onChanged={onChanged}
+                  onOpen={onOpenAction}
                 />
               </TableCell>
             </TableRow>

@@ -3,8 +3,9 @@ import type { ReferralWorkItem } from '../../api/referrals';
 import { AppLink } from '../../components/links';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/dates';
-import { daysOverdue } from '../../lib/milestones';
+import { listedPersonName } from '../../lib/personName';
 import { paths } from '../../router/routes';
+import { DaysLateCell } from './DaysLateCell';
 
 /** A referral on the worklist: awaiting my organisation's answer, or my late proposal. */
 export function ReferralWorkRow({
@@ -17,14 +18,13 @@ export function ReferralWorkRow({
   item: ReferralWorkItem;
 }) {
   const { t } = useI18n();
-  const days = daysOverdue(item.due_date, on);
   const other = item.direction === 'incoming' ? item.from_organisation : item.to_organisation;
   return (
     <TableRow data-item={`referral-${item.id}`}>
       <TableCell>
         <AppLink href={paths.referrals(tenantId)}>{item.household.name}</AppLink>
       </TableCell>
-      <TableCell>{item.persons.map((p) => p.name).join(', ')}</TableCell>
+      <TableCell>{item.persons.map((p) => listedPersonName(t, p)).join(', ')}</TableCell>
       <TableHeaderCell scope="row">
         {t(`referrals.work.${item.direction}`, { organisation: other.name ?? '' })}
         <span className="regie-cell-note">
@@ -38,7 +38,7 @@ export function ReferralWorkRow({
       {/* A referral has no life domain; the organisation is named in its description. */}
       <TableCell />
       <TableCell className="regie-nowrap">{formatDate(item.due_date)}</TableCell>
-      <TableCell className="regie-numeric">{days === null ? '' : days}</TableCell>
+      <DaysLateCell item={item} on={on} />
     </TableRow>
   );
 }

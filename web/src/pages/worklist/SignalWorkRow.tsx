@@ -3,8 +3,8 @@ import type { SignalWorkItem } from '../../api/signals';
 import { AppLink } from '../../components/links';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/dates';
-import { daysOverdue } from '../../lib/milestones';
 import { paths } from '../../router/routes';
+import { DaysLateCell } from './DaysLateCell';
 
 /** A signal on the worklist: its household, subject, urgency and deadline. */
 export function SignalWorkRow({
@@ -17,7 +17,6 @@ export function SignalWorkRow({
   item: SignalWorkItem;
 }) {
   const { t } = useI18n();
-  const days = daysOverdue(item.due_date, on);
   return (
     <TableRow data-item={`signal-${item.id}`}>
       <TableCell>
@@ -40,7 +39,7 @@ export function SignalWorkRow({
       {/* A signal has a subject, not a life domain. */}
       <TableCell />
       <TableCell className="regie-nowrap">{formatDate(item.due_date)}</TableCell>
-      <TableCell className="regie-numeric">{days === null ? '' : days}</TableCell>
+      <DaysLateCell item={item} on={on} />
     </TableRow>
   );
 }

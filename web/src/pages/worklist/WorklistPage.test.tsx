@@ -39,7 +39,7 @@ describe('WorklistPage', () => {
     expect(await screen.findByText('2 verlopen op 01-06-2024.')).toBeTruthy();
     expect(calls[0]!.url.searchParams.get('on')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const table = screen.getByRole('table', {
-      name: 'Verlopen mijlpalen en afspraken op 01-06-2024',
+      name: 'Werklijst op 01-06-2024',
     });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').firstChild!.textContent)).toEqual([
@@ -124,6 +124,66 @@ describe('WorklistPage', () => {
     const row = header.closest('tr')!;
     expect(row.querySelectorAll('td')[2]!.textContent).toBe('');
     expect(within(row).getByText('Amina Haddad')).toBeTruthy();
+    // Due in two days: not late, so no "0 days overdue".
+    expect(row.lastElementChild!.textContent).toBe('nog niet');
+    expect(screen.getByText('1 op de werklijst op 01-06-2024, nog niets verlopen.')).toBeTruthy();
+  });
+
+  it('counts only the overdue items as verlopen', async () => {
+    const referral = {
+      household: { id: 3, name: 'Familie Haddad' },
+      person: null,
+      persons: [{ id: 9, name: 'Amina Haddad' }],
+      kind: 'referral',
+      id: 12,
+      direction: 'incoming',
+      state: 'voorgesteld',
+      package: ['basis'],
+      from_organisation: { id: 1, name: 'Gemeente Dalfsen' },
+      to_organisation: { id: 2, name: 'Vluchtelingenwerk' },
+      overdue: false,
+      due_date: '2024-06-08',
+    };
+    const action = {
+      household: { id: 3, name: 'Familie Haddad' },
+      person: { id: 9, name: 'Amina Haddad' },
+      kind: 'action',
+      id: '2',
+      label: 'Intakegesprek',
+      domain: 'werk_inkomen',
+      due_date: '2024-06-01',
+      pack_id: '',
+    };
+    fakeApi({
+      'GET /api/v1/tenants/1/worklist': () =>
+        json({
+          ...LIST,
+          items: [...LIST.items, { ...action, id: '1', due_date: '2024-05-01' }, action, referral],
+        }),
+    });
+    renderSignedIn(<WorklistPage tenantId={1} />, makeMe(['regisseur']));
+    expect(
+      await screen.findByText('5 op de werklijst op 01-06-2024, waarvan 3 verlopen.'),
+    ).toBeTruthy();
+    const cells = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.lastElementChild!.textContent);
+    expect(cells).toEqual(['73', '1', '31', 'nog niet', 'nog niet']);
+  });
+
+  it('names a person whose name the user may not see instead of an empty link', async () => {
+    fakeApi({
+      'GET /api/v1/tenants/1/worklist': () =>
+        json({
+          ...LIST,
+          items: [{ ...LIST.items[0], person: { id: 70, name: '' } }],
+        }),
+    });
+    renderSignedIn(<WorklistPage tenantId={1} />, makeMe(['begeleider']));
+    const link = await screen.findByRole('link', { name: 'Persoon 70 (naam afgeschermd)' });
+    expect(link.getAttribute('href')).toBe('/gemeenten/1/personen/70');
+    for (const a of screen.getAllByRole('link')) expect(a.textContent!.trim()).not.toBe('');
   });
 
   it('says so when nothing is overdue', async () => {

@@ -20,10 +20,13 @@ import { ReferenceDateForm } from '../../components/policy/ReferenceDateForm';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, todayIso } from '../../lib/dates';
-import { daysOverdue, domainLabel, labelOrCode, localText } from '../../lib/milestones';
+import { domainLabel, labelOrCode, localText } from '../../lib/milestones';
+import { listedPersonName } from '../../lib/personName';
 import { useResource } from '../../lib/useResource';
+import { overdueCount } from '../../lib/worklist';
 import { paths } from '../../router/routes';
 import type { Translate } from '../../i18n/i18n';
+import { DaysLateCell } from './DaysLateCell';
 import { ReferralWorkRow } from './ReferralWorkRow';
 import { SignalWorkRow } from './SignalWorkRow';
 
@@ -75,7 +78,6 @@ function WorkTable({
                   item={item}
                 />
               );
-            const days = daysOverdue(item.due_date, on);
             return (
               <TableRow key={`${item.person.id}:${item.pack_id}:${item.id}`} data-item={item.id}>
                 <TableCell>
@@ -84,8 +86,9 @@ function WorkTable({
                   </AppLink>
                 </TableCell>
                 <TableCell>
+                  {/* An empty name is one the user may not see: no empty link. */}
                   <AppLink href={paths.person(tenantId, item.person.id)}>
-                    {item.person.name}
+                    {listedPersonName(t, item.person)}
                   </AppLink>
                 </TableCell>
                 <TableHeaderCell scope="row">
@@ -107,7 +110,7 @@ function WorkTable({
                     : domainLabel(t, item.domain)}
                 </TableCell>
                 <TableCell className="regie-nowrap">{formatDate(item.due_date)}</TableCell>
-                <TableCell className="regie-numeric">{days === null ? '' : days}</TableCell>
+                <DaysLateCell item={item} on={on} />
               </TableRow>
             );
           })}
@@ -115,6 +118,21 @@ function WorkTable({
       </Table>
     </div>
   );
+}
+
+/**
+ * "6 op de werklijst op 25-11-2026, waarvan 3 verlopen": the list also holds
+ * work that is due but not late yet (plan actions, referrals awaiting an
+ * answer, signals before their deadline), so only the late ones count as verlopen.
+ */
+function countText(t: Translate, data: Worklist): string {
+  const count = data.items.length;
+  const date = formatDate(data.on);
+  if (count === 0) return t('worklist.empty', { date });
+  const overdue = overdueCount(data.items, data.on);
+  if (overdue === count) return t('worklist.count', { count, date });
+  if (overdue === 0) return t('worklist.countNone', { count, date });
+  return t('worklist.countSome', { count, overdue, date });
 }
 
 /**
@@ -164,9 +182,7 @@ export function WorklistPage({ tenantId }: { tenantId: number }) {
       {resource.status === 'error' ? <ProblemAlert error={resource.error} /> : null}
       {data ? (
         <Paragraph className="regie-status" role="status">
-          {data.items.length === 0
-            ? t('worklist.empty', { date: formatDate(data.on) })
-            : t('worklist.count', { count: data.items.length, date: formatDate(data.on) })}
+          {countText(t, data)}
         </Paragraph>
       ) : null}
       {data && data.items.length > 0 ? (

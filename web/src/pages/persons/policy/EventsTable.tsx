@@ -69,13 +69,15 @@ export function EventsTable({ events, labelledBy, onVoid }: Props) {
                   {formatDate(e.date)}
                 </TableCell>
                 <TableHeaderCell scope="row">
-                  <span className={struck}>{name}</span>
+                  {/* The pack's code only on hover, for who compares with the pack. */}
+                  <span className={struck} title={e.label ? e.event : undefined}>
+                    {name}
+                  </span>
                   {!e.known ? (
                     <span className="regie-badge regie-badge--warning">
                       {t('events.unknownBadge')}
                     </span>
                   ) : null}
-                  {e.label ? <span className="regie-cell-note">{e.event}</span> : null}
                 </TableHeaderCell>
                 <TableCell className={struck}>{valueText(e, t, lang)}</TableCell>
                 <TableCell className={struck}>{e.reason}</TableCell>
