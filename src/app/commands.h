@@ -78,6 +78,7 @@ struct HandoverOptions {
   std::string name;     // trust: the sending municipality's name
   std::string key;      // trust: base64 public key
   bool allow_untrusted = false;
+  std::string policies_dir = "policies";  // import: the packs the events are checked against
 };
 // Prints the instance's key id and public key (created on first use).
 int RunHandoverKey(const HandoverOptions& options);

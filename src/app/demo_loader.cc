@@ -348,12 +348,20 @@ static Status RecordAssessment(ports::Transaction& tx, int64_t tenant_id, int64_
 // the first one's name: the third's regisseurs find a pending package on
 // "Inkomende overdrachten", the first's the household archived with its
 // reference (docs/handover.md). Fewer tenants (the browser tests) stay as
-// they are, so those tests start from an empty handover list.
+// they are, so those tests start from an empty handover list. The third
+// checks the package's events against its packs (`policies`, per tenant;
+// empty when the demo loads none).
 Status StageDemoHandover(ports::Database& db, ports::Crypto& crypto, const TenantIds& ids,
+                         const std::vector<std::unique_ptr<core::policy::CompiledPolicy>>& policies,
                          const ports::Clock& clock, DemoLoadStats& stats) {
   if (ids.tenants.size() < 4) return Status::Ok();
   const int64_t from = ids.tenants[0];
   const int64_t to = ids.tenants[2];
+  std::unique_ptr<core::policy::CompiledPolicy> none;
+  if (policies.empty()) {
+    REGIE_ASSIGN_OR_RETURN(none, core::policy::CompiledPolicy::Compile({}, {}));
+  }
+  const core::policy::CompiledPolicy& receiver = policies.empty() ? *none : *policies[2];
   REGIE_ASSIGN_OR_RETURN(auto tx, db.Begin(ports::TxMode::kWrite));
   const core::Timestamp now = clock.Now();
   REGIE_ASSIGN_OR_RETURN(ports::HouseholdPage page,
@@ -374,7 +382,7 @@ Status StageDemoHandover(ports::Database& db, ports::Crypto& crypto, const Tenan
                                             .added_at = now})
                             .status());
   REGIE_RETURN_IF_ERROR(
-      http::handover::Import(*tx, crypto, to, exported.document, false, 0, now).status());
+      http::handover::Import(*tx, crypto, receiver, to, exported.document, false, 0, now).status());
   REGIE_RETURN_IF_ERROR(tx->Commit());
   ++stats.handovers;
   return Status::Ok();
@@ -507,9 +515,24 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
               RecordAssessment(*tx, tenant_id, person.id, by, now, std::move(outcome), stored.id));
           ++batch.assessments;
         }
+        // Each with its policy event where the packs declare one (the
+        // participatieladder's rung), as the assessments API records it:
+        // without it the dashboard's ladder would stay empty.
         for (core::AssessmentData& a : core::DemoAssessments(p, options.today, seed)) {
+          int64_t event_id = 0;
+          std::optional<core::policy::PersonEvent> event = core::AssessmentEvent(a);
+          if (event && policies[tenant]->FindEvent(event->event)) {
+            ports::StoredEvent stored{.tenant_id = tenant_id,
+                                      .person_id = person.id,
+                                      .event = std::move(*event),
+                                      .recorded_by = by,
+                                      .recorded_at = now};
+            REGIE_ASSIGN_OR_RETURN(stored, tx->Policy().RecordEvent(stored));
+            event_id = stored.id;
+            ++batch.events;
+          }
           REGIE_RETURN_IF_ERROR(
-              RecordAssessment(*tx, tenant_id, person.id, by, now, std::move(a), 0));
+              RecordAssessment(*tx, tenant_id, person.id, by, now, std::move(a), event_id));
           ++batch.assessments;
         }
       }
@@ -558,7 +581,7 @@ StatusOr<DemoLoadStats> LoadDemo(ports::Database& db, ports::Crypto& crypto,
     stats.plans += batch.plans;
     if (progress) progress(stats);
   }
-  REGIE_RETURN_IF_ERROR(StageDemoHandover(db, crypto, ids, clock, stats));
+  REGIE_RETURN_IF_ERROR(StageDemoHandover(db, crypto, ids, policies, clock, stats));
   REGIE_RETURN_IF_ERROR(StoreDemoReport(db, generator.tenants(), ids, options.today, clock, stats));
   REGIE_RETURN_IF_ERROR(StageDemoRegion(db, ids, clock));
   return stats;

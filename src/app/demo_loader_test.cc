@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/test_crypto.h"
@@ -186,6 +187,30 @@ TEST_P(DemoLoaderTest, ActivatesPacksAndRecordsEventsTheServerWouldAccept) {
   }
   EXPECT_GT(assessments, 0);
   EXPECT_GT(ferm_werk, 0);
+
+  // Hardinxveld-Giessendam's pack declares the participatieladder: each
+  // ladder assessment comes with its rung as a policy event, as the
+  // assessments API records it, so the dashboard's ladder has data.
+  auto hardinxveld = tx->Tenants().GetByCode("GM0523");
+  ASSERT_TRUE(hardinxveld.ok());
+  auto ladder_events = tx->Policy().EventsOfPersons(hardinxveld->id, 0, INT64_MAX);
+  ASSERT_TRUE(ladder_events.ok());
+  std::map<int64_t, std::vector<core::policy::PersonEvent>> rungs;
+  for (const ports::StoredEvent& e : *ladder_events)
+    if (e.event.event == "participatieladder_trede") rungs[e.person_id].push_back(e.event);
+  int64_t ladder = 0;
+  for (const auto& [person_id, list] : rungs) {
+    auto stored_assessments = tx->Assessments().ListByPerson(hardinxveld->id, person_id);
+    ASSERT_TRUE(stored_assessments.ok());
+    for (const core::Assessment& a : *stored_assessments) {
+      if (a.data.kind != core::AssessmentKind::kParticipatieladder) continue;
+      ++ladder;
+      bool matched = false;
+      for (const auto& e : list) matched |= e.date == a.data.date && e.value == a.data.rung;
+      EXPECT_TRUE(matched) << a.id;
+    }
+  }
+  EXPECT_GT(ladder, 0);
 }
 
 // With four municipalities the demo shows a handover: the first one's
@@ -218,8 +243,10 @@ TEST_P(DemoLoaderTest, FourTenantsStageAPendingHandover) {
     if (served.ok() && served->front() == (*tenants)[2].id) regisseur = id;
   }
   ASSERT_NE(regisseur, 0);
-  auto accepted = http::handover::Accept(*tx, (*tenants)[2].id, received->front().id, regisseur,
-                                         regisseur, clock_.Now());
+  auto no_packs = core::policy::CompiledPolicy::Compile({}, {});  // the demo loaded none
+  ASSERT_TRUE(no_packs.ok());
+  auto accepted = http::handover::Accept(*tx, **no_packs, (*tenants)[2].id, received->front().id,
+                                         regisseur, regisseur, clock_.Now());
   ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
 }
 

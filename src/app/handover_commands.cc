@@ -6,12 +6,16 @@
 
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "app/app_support.h"
 #include "app/commands.h"
 #include "app/system_clock.h"
 #include "http/handover_service.h"
+#include "http/policy_registry.h"
 
 namespace regie::app {
 namespace {
@@ -136,6 +140,11 @@ int RunHandoverExport(const HandoverOptions& options) {
 }
 
 int RunHandoverImport(const HandoverOptions& options) {
+  // The package's events are checked against the tenant's active packs,
+  // as `serve` loads them.
+  std::optional<std::vector<core::policy::Pack>> packs = LoadPacksOrLog(options.policies_dir);
+  if (!packs) return 2;
+  http::PolicyRegistry policies(std::move(*packs));
   std::unique_ptr<ports::Database> db = OpenMigrated(options.db_url, 1);
   if (!db) return 1;
   std::unique_ptr<ports::Crypto> crypto = OpenCrypto(options.key_file);
@@ -152,8 +161,10 @@ int RunHandoverImport(const HandoverOptions& options) {
   if (!tx.ok()) return Fail(tx.status());
   StatusOr<core::Tenant> tenant = (*tx)->Tenants().GetByCode(options.tenant);
   if (!tenant.ok()) return Fail(tenant.status());
+  auto compiled = policies.ForTenant(**tx, tenant->id);
+  if (!compiled.ok()) return Fail(compiled.status());
   StatusOr<http::handover::Imported> imported = http::handover::Import(
-      **tx, *crypto, tenant->id, buffer.str(), options.allow_untrusted, 0, clock.Now());
+      **tx, *crypto, **compiled, tenant->id, buffer.str(), options.allow_untrusted, 0, clock.Now());
   if (!imported.ok()) return Fail(imported.status());
   if (imported->created) {
     core::AuditRecord r;

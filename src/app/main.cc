@@ -180,6 +180,9 @@ int main(int argc, char** argv) {
   handover_import_cmd->add_option("--file", handover.file, "Package file")->required();
   handover_import_cmd->add_flag("--allow-untrusted", handover.allow_untrusted,
                                 "Accept a key the tenant does not trust (beheer decision)");
+  handover_import_cmd
+      ->add_option("--policies", handover.policies_dir, "Directory of policy packs (*.toml)")
+      ->capture_default_str();
 
   CLI::App* report_cmd = app.add_subcommand(
       "report", "Write the half-year progress report (voortgangsrapportage) as PDF, HTML or Excel");

@@ -6,6 +6,8 @@
 // gets no date computed from them either, and no other reference date.
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
 
 #include "core/policy/event_rules.h"
 #include "core/policy/timeline.h"
@@ -61,16 +63,11 @@ StatusOr<policy::PersonEvent> ParseEvent(const json& body) {
   return e;
 }
 
-// CheckEvent's refusals as field errors of the request body.
+// CheckEvent's refusals as field errors of the request body (the mapping a
+// handover package's events get too).
 Status AsFieldErrors(const Status& status) {
-  if (status.code() != StatusCode::kInvalidArgument) return status;
-  const std::string& reason = status.reason();
-  if (reason == "event_before_birth" || reason == "event_in_future")
-    return core::ValidationFailed({{"date", reason}});
-  if (reason == "event_not_recordable") return core::ValidationFailed({{"event", reason}});
-  if (reason == "event_reason_required") return core::ValidationFailed({{"reason", "required"}});
-  if (reason == "event_value_required") return core::ValidationFailed({{"value", "required"}});
-  if (reason == "event_code_invalid") return core::ValidationFailed({{"code", "unknown_code"}});
+  if (std::optional<FieldError> error = EventFieldError(status, ""))
+    return core::ValidationFailed({std::move(*error)});
   return status;
 }
 

@@ -142,10 +142,10 @@ StatusOr<Verified> Verify(ports::Crypto& crypto, std::string_view document);
 // bytes. What acceptance assigns (household, regisseur, responsible
 // organisation) is not checked, nor whether a plan's life domain is
 // configured here (a well-formed code of the sender's configuration comes
-// along), nor whether the receiver's policy packs declare an event and let
-// it be recorded (core::policy::CheckEvent needs the tenant's compiled
-// policy). Texts come back normalised as those paths store them (trimmed;
-// scores sorted).
+// along). Whether the receiver's policy packs let an event be recorded
+// (core::policy::CheckEvent) needs the tenant's compiled policy: Import and
+// Accept check that after Parse (handover_policy_check.h). Texts come back
+// normalised as those paths store them (trimmed; scores sorted).
 StatusOr<Package> Parse(const nlohmann::json& package, core::Date today);
 
 // A version 4 UUID from the CSPRNG.

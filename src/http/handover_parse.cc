@@ -110,10 +110,10 @@ StatusOr<Package> Parse(const json& pkg, core::Date today) {
       continue;
     }
     // The checks of an event recorded by hand (events_handler.cc), with the
-    // upload's day as today. Whether the receiving tenant's packs declare
-    // the event and let it be recorded (CheckEvent: not derived, with the
-    // reason, number or listed code its pack asks for) needs the tenant's
-    // compiled policy, which neither upload nor acceptance is given.
+    // upload's day as today. Whether the receiving tenant's packs let the
+    // event be recorded (CheckEvent: not derived, with the reason, number
+    // or listed code its pack asks for) needs the tenant's compiled policy:
+    // Import and Accept check it after this (handover_policy_check.h).
     PackageEvent pe;
     const size_t before_person = r.ErrorCount();
     if (auto it = e.find("person"); it != e.end())

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "core/validation.h"
 #include "http/caller.h"
+#include "http/handover_policy_check.h"
 
 namespace regie::http::handover {
 namespace {
@@ -98,7 +99,8 @@ StatusOr<bool> ArchivedByHandover(ports::Transaction& tx, const core::Household&
   return ArchivedByHandover(household, record);
 }
 
-StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto, int64_t tenant_id,
+StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto,
+                          const core::policy::CompiledPolicy& policy, int64_t tenant_id,
                           std::string_view document, bool allow_untrusted, int64_t by_user,
                           core::Timestamp now) {
   REGIE_ASSIGN_OR_RETURN(Verified verified, Verify(crypto, document));
@@ -106,9 +108,11 @@ StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto, int64_t
                          tx.Handovers().FindTrustedKey(tenant_id, verified.key_id));
   const bool is_trusted = trusted && trusted->public_key == verified.public_key;
   if (!is_trusted && !allow_untrusted) return Forbidden("handover_key_untrusted");
-  // Parsed before anything is stored, so a package that cannot become a
-  // household is refused at the door, not at acceptance.
+  // Parsed and checked against this tenant's packs before anything is
+  // stored, so a package that cannot become a household is refused at the
+  // door, not at acceptance.
   REGIE_ASSIGN_OR_RETURN(Package package, Parse(verified.package, now.ToDate()));
+  REGIE_RETURN_IF_ERROR(CheckEventsAgainstPolicy(package, policy, now.ToDate()));
   REGIE_ASSIGN_OR_RETURN(
       std::optional<ports::HandoverRecord> seen,
       tx.Handovers().Find(tenant_id, ports::HandoverDirection::kIncoming, package.package_id));
@@ -137,9 +141,10 @@ StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto, int64_t
   return Imported{std::move(record), true};
 }
 
-StatusOr<ports::HandoverRecord> Accept(ports::Transaction& tx, int64_t tenant_id, int64_t id,
-                                       int64_t regisseur_user_id, int64_t by_user,
-                                       core::Timestamp now) {
+StatusOr<ports::HandoverRecord> Accept(ports::Transaction& tx,
+                                       const core::policy::CompiledPolicy& policy,
+                                       int64_t tenant_id, int64_t id, int64_t regisseur_user_id,
+                                       int64_t by_user, core::Timestamp now) {
   REGIE_ASSIGN_OR_RETURN(ports::HandoverRecord record, tx.Handovers().Get(tenant_id, id));
   if (record.direction != ports::HandoverDirection::kIncoming ||
       record.status != ports::HandoverStatus::kPending)
@@ -156,6 +161,9 @@ StatusOr<ports::HandoverRecord> Accept(ports::Transaction& tx, int64_t tenant_id
   if (doc.is_discarded() || !doc.contains("package"))
     return Internal("stored handover document is unreadable");
   REGIE_ASSIGN_OR_RETURN(Package package, Parse(doc["package"], now.ToDate()));
+  // The packs may have changed since the upload (one activated, another
+  // version): the events must be recordable under today's.
+  REGIE_RETURN_IF_ERROR(CheckEventsAgainstPolicy(package, policy, now.ToDate()));
 
   core::HouseholdData data{.name = package.household_name,
                            .regisseur_user_id = regisseur_user_id,

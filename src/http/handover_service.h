@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/date.h"
+#include "core/policy/compiled.h"
 #include "core/status.h"
 #include "http/handover_package.h"
 #include "ports/crypto.h"
@@ -51,11 +52,15 @@ struct Imported {
 // document whose signature does not verify (always), a key the tenant does
 // not trust unless `allow_untrusted` (403 "handover_key_untrusted"), a
 // package that breaks the format or the rules of its records (422
-// "validation_failed" with paths into "package/...", see Parse), and a
-// package id seen before with other content (409 "handover_conflict"); the
-// same package again returns the stored record. Nothing is stored when it
-// refuses.
-StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto, int64_t tenant_id,
+// "validation_failed" with paths into "package/...", see Parse), a package
+// whose events the receiving tenant's active packs (`policy`, the tenant's
+// compiled policy) do not let be recorded (422 "validation_failed",
+// "package/events/3/event" and the like, see CheckEventsAgainstPolicy; an
+// event no active pack declares comes along), and a package id seen before
+// with other content (409 "handover_conflict"); the same package again
+// returns the stored record. Nothing is stored when it refuses.
+StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto,
+                          const core::policy::CompiledPolicy& policy, int64_t tenant_id,
                           std::string_view document, bool allow_untrusted, int64_t by_user,
                           core::Timestamp now);
 
@@ -63,12 +68,14 @@ StatusOr<Imported> Import(ports::Transaction& tx, ports::Crypto& crypto, int64_t
 // contacts, assessments and plan, directed by `regisseur_user_id` (who must
 // be an active regisseur serving the tenant: field "regisseur_user_id"),
 // recorded by `by_user`. FailedPrecondition "handover_not_pending". The
-// stored package is parsed and checked again as on Import: one stored
-// before a rule existed is refused with its field errors instead of
-// failing halfway.
-StatusOr<ports::HandoverRecord> Accept(ports::Transaction& tx, int64_t tenant_id, int64_t id,
-                                       int64_t regisseur_user_id, int64_t by_user,
-                                       core::Timestamp now);
+// stored package is parsed and checked again as on Import, its events
+// against the tenant's active packs of now (`policy`): one stored before a
+// rule existed, or before a pack was activated or changed, is refused with
+// its field errors instead of failing halfway, and changes nothing.
+StatusOr<ports::HandoverRecord> Accept(ports::Transaction& tx,
+                                       const core::policy::CompiledPolicy& policy,
+                                       int64_t tenant_id, int64_t id, int64_t regisseur_user_id,
+                                       int64_t by_user, core::Timestamp now);
 // Rejects a pending package with a reason (required; clean text, line
 // breaks allowed, at most 2000 bytes: field "reason").
 StatusOr<ports::HandoverRecord> Reject(ports::Transaction& tx, int64_t tenant_id, int64_t id,

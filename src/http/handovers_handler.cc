@@ -13,6 +13,8 @@
 #include "http/dto.h"
 #include "http/handlers.h"
 #include "http/handover_service.h"
+#include "http/policy_registry.h"
+#include "http/policy_support.h"
 
 namespace regie::http {
 namespace {
@@ -107,8 +109,10 @@ class HandoverHandlers {
     // Letting in an unknown sender is a decision about trust, not casework.
     if (allow_untrusted && !beheer)
       return RequireRole(ctx_, caller, core::Role::kBeheer, tenant_id, "create", "handover");
+    // The package's events must be recordable under this tenant's packs.
+    REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
     StatusOr<handover::Imported> imported =
-        handover::Import(*tx, ctx_.crypto, tenant_id, request.body, allow_untrusted,
+        handover::Import(*tx, ctx_.crypto, *compiled, tenant_id, request.body, allow_untrusted,
                          caller.principal.user_id, ctx_.clock.Now());
     if (!imported.ok()) {
       // A refused package is worth an auditor's look (tampering, unknown sender).
@@ -157,9 +161,10 @@ class HandoverHandlers {
     REGIE_RETURN_IF_ERROR(
         RequireRole(ctx_, caller, core::Role::kRegisseur, tenant_id, "update", "handover"));
     if (regisseur == 0) regisseur = caller.principal.user_id;
+    REGIE_ASSIGN_OR_RETURN(auto compiled, Registry(ctx_).ForTenant(*tx, tenant_id));
     REGIE_ASSIGN_OR_RETURN(ports::HandoverRecord record,
-                           handover::Accept(*tx, tenant_id, id, regisseur, caller.principal.user_id,
-                                            ctx_.clock.Now()));
+                           handover::Accept(*tx, *compiled, tenant_id, id, regisseur,
+                                            caller.principal.user_id, ctx_.clock.Now()));
     core::AuditRecord audit =
         AuditOf(caller, ctx_.clock, "create", "household", std::to_string(record.household_id));
     audit.tenant_id = tenant_id;

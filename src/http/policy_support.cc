@@ -62,6 +62,20 @@ std::vector<core::policy::PersonEvent> ActiveEvents(const std::vector<ports::Sto
   return out;
 }
 
+std::optional<FieldError> EventFieldError(const Status& status, std::string_view prefix) {
+  if (status.code() != StatusCode::kInvalidArgument) return std::nullopt;
+  const std::string& reason = status.reason();
+  auto at = [prefix](std::string_view field, std::string code) {
+    return FieldError{std::string(prefix) + std::string(field), std::move(code)};
+  };
+  if (reason == "event_before_birth" || reason == "event_in_future") return at("date", reason);
+  if (reason == "event_not_recordable") return at("event", reason);
+  if (reason == "event_reason_required") return at("reason", "required");
+  if (reason == "event_value_required") return at("value", "required");
+  if (reason == "event_code_invalid") return at("code", "unknown_code");
+  return std::nullopt;
+}
+
 const core::policy::Code* FindCode(const core::policy::CompiledPolicy& policy,
                                    const core::policy::EventDecl& decl, const std::string& code) {
   if (decl.code_list.empty() || code.empty()) return nullptr;

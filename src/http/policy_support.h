@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/access/access_model.h"
@@ -15,7 +17,8 @@
 
 // What the event, timeline and worklist handlers share: the access check
 // for a person's policy data (record type "events", category `inburgering`
-// by default) and small conversions.
+// by default) and small conversions. The handover package's events are
+// checked with the same field errors (handover_policy_check.h).
 namespace regie::http {
 
 class PolicyRegistry;
@@ -48,6 +51,15 @@ StatusOr<core::Date> ParseOnQuery(std::string_view query, core::Date today);
 
 // The events the engine sees: not voided.
 std::vector<core::policy::PersonEvent> ActiveEvents(const std::vector<ports::StoredEvent>& events);
+
+// core::policy::CheckEvent's refusal as the field error of the event's
+// field it concerns, behind `prefix`: "" for the events API's body
+// ("date"), "package/events/3/" for a handover package's event. The date
+// rules are `date` with the reason as code; a derived or person-field
+// event `event` event_not_recordable; a missing reason or number
+// `reason`/`value` required; a code outside its list `code` unknown_code.
+// nullopt for any other status (ok, or a failure that is not the event's).
+std::optional<FieldError> EventFieldError(const Status& status, std::string_view prefix);
 
 // The code of a code event in its list, or nullptr.
 const core::policy::Code* FindCode(const core::policy::CompiledPolicy& policy,

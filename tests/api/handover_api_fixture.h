@@ -9,8 +9,9 @@
 
 // The handover tests' fixture (handovers_api_test.cc,
 // handover_validation_api_test.cc): tenant A's household with two persons
-// and a contact, the instance key trusted where a test says, packages
-// changed and signed again so only their content is at fault.
+// and a contact, the instance key trusted where a test says, packs active in
+// tenant B where a test says, packages changed and signed again so only
+// their content is at fault.
 namespace regie::testing {
 
 class HandoversApiTest : public ApiTest {
@@ -47,6 +48,25 @@ class HandoversApiTest : public ApiTest {
                                     .added_at = clock_->Now()})
                     .ok());
     ASSERT_TRUE(tx->Commit().ok());
+  }
+
+  // As a beheer user of tenant B (added on first use), then "regisseur_b":
+  // the receiver applies the Wet inburgering 2021 (from 2022) and Dalfsen's
+  // own pack (from 2017), whose declarations a package's events then meet
+  // (asserts 200).
+  void ActivatePacksInB() {
+    if (!users_.contains("beheer_b")) {
+      auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+      AddUser(*tx, "beheer_b", org_b_gem_, core::Role::kBeheer);
+      ASSERT_TRUE(tx->Commit().ok());
+    }
+    As("beheer_b");
+    HttpResult r = Put(Base(tenant_b_) + "/policy/activations",
+                       {{"activations",
+                         {{{"pack_id", "nl-wet-inburgering-2021"}, {"from", "2022-01-01"}},
+                          {{"pack_id", "dalfsen-2017"}, {"from", "2017-01-01"}}}}});
+    ASSERT_EQ(r.status, 200U) << r.body;
+    As("regisseur_b");
   }
 
   // `document` with its package changed by `change` and signed again with

@@ -4,9 +4,11 @@
 // reasons to those of a void request, empty codes, dates and times are
 // missing rather than the first value or the epoch, integers are range
 // checked before they are narrowed, and the sender's names have the API's
-// limits and its municipality a CBS code. Each refusal names the field, on
-// both backends, and stores nothing; the package that keeps the rules goes
-// in and is accepted with its texts trimmed.
+// limits and its municipality a CBS code. Its events meet the receiver's
+// active policy packs as the events API's do, at upload and again at
+// acceptance. Each refusal names the field, on both backends, and stores
+// nothing; the package that keeps the rules goes in and is accepted with
+// its texts trimmed.
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -33,6 +35,14 @@ json PackageEvent(const std::string& date = "2026-11-01") {
           {"recorded_by", kAuthor},
           {"recorded_at", "2026-11-01T10:00:00.000000Z"},
           {"voided", nullptr}};
+}
+
+// PackageEvent() as `event`, with the members of `set` changed.
+json EventOf(const std::string& event, const json& set = json::object()) {
+  json e = PackageEvent();
+  e["event"] = event;
+  for (const auto& [key, value] : set.items()) e[key] = value;
+  return e;
 }
 
 json Voided(const std::string& reason) {
@@ -143,6 +153,109 @@ TEST_P(HandoverValidationApiTest, PackageEventsMeetTheRulesOfARecordedEvent) {
            },
            "package/assessments/0/voided/reason", "too_long"},
       });
+}
+
+// An event the receiver's active packs refuse through the events API is
+// refused in a package too, with that API's field errors: the housing date
+// is the person's (a person-field event, not recorded), an extension needs
+// its reason, volunteer work its hours, a learning route a code of its
+// list. Every refusal is named at once, at the event's index.
+TEST_P(HandoverValidationApiTest, PackageEventsMeetTheReceiversPacksAtUpload) {
+  ActivatePacksInB();
+  const json document = Exported();
+  auto with_event = [](json event) { return [event](json& p) { p["events"] = {event}; }; };
+  const json housing = EventOf("huisvesting");
+  const json extended = EventOf("pip_termijn_verlengd");
+  const json volunteering = EventOf("vrijwilligerswerk_gestart");
+  const json route = EventOf("leerroute_vastgesteld", {{"code", "a2"}});
+  ExpectRefused(document,
+                {
+                    {with_event(housing), "package/events/0/event", "event_not_recordable"},
+                    {with_event(extended), "package/events/0/reason", "required"},
+                    {with_event(volunteering), "package/events/0/value", "required"},
+                    {with_event(route), "package/events/0/code", "unknown_code"},
+                });
+  HttpResult refused =
+      Post(Base(tenant_b_) + "/handovers", Resigned(document, [&](json& p) {
+             p["events"] = {EventOf("buurtfeest_bezocht"), housing, extended, volunteering, route};
+           }));
+  ASSERT_EQ(refused.status, 422U) << refused.body;
+  const json problem = refused.json();
+  EXPECT_EQ(problem["code"], "validation_failed");
+  EXPECT_TRUE(HasError(problem, "package/events/1/event", "event_not_recordable")) << refused.body;
+  EXPECT_TRUE(HasError(problem, "package/events/2/reason", "required")) << refused.body;
+  EXPECT_TRUE(HasError(problem, "package/events/3/value", "required")) << refused.body;
+  EXPECT_TRUE(HasError(problem, "package/events/4/code", "unknown_code")) << refused.body;
+  EXPECT_EQ(problem["errors"].size(), 4U) << refused.body;
+  const json incoming = Get(Base(tenant_b_) + "/handovers").json();
+  EXPECT_TRUE(incoming["items"].empty()) << incoming.dump();
+}
+
+// What the receiver's packs do not declare comes along, as through the
+// events API (stored, shown as not known); a declared event with what its
+// declaration asks for goes in, and a voided one is not checked: it counts
+// for nothing and stays as it was known.
+TEST_P(HandoverValidationApiTest, UndeclaredAndVoidedEventsComeAlongUnderTheReceiversPacks) {
+  ActivatePacksInB();
+  const json document = Exported();
+  json voided = EventOf("huisvesting");
+  voided["voided"] = Voided("Hoort bij de persoonsgegevens");
+  const json good = Resigned(document, [&](json& p) {
+    p["events"] = {EventOf("buurtfeest_bezocht"),
+                   EventOf("pip_termijn_verlengd", {{"reason", "Ziekte"}}),
+                   EventOf("vrijwilligerswerk_gestart", {{"value", 8}}),
+                   EventOf("leerroute_vastgesteld", {{"code", "b1"}}), voided};
+  });
+  As("regisseur_b");
+  HttpResult imported = Post(Base(tenant_b_) + "/handovers", good);
+  ASSERT_EQ(imported.status, 201U) << imported.body;
+  const std::string decide =
+      Base(tenant_b_) + "/handovers/" + std::to_string(imported.json()["id"].get<int64_t>());
+  HttpResult accepted = Post(decide + "/accept", json::object());
+  ASSERT_EQ(accepted.status, 200U) << accepted.body;
+  const json household = Get(Base(tenant_b_) + "/households/" +
+                             std::to_string(accepted.json()["household_id"].get<int64_t>()))
+                             .json();
+  const int64_t person = household["persons"][0]["id"].get<int64_t>();
+  HttpResult listed = Get(Base(tenant_b_) + "/persons/" + std::to_string(person) + "/events");
+  ASSERT_EQ(listed.status, 200U) << listed.body;
+  const json events = listed.json()["items"];
+  ASSERT_EQ(events.size(), 5U) << listed.body;
+  for (const json& e : events) {
+    EXPECT_EQ(e["known"].get<bool>(), e["event"] != "buurtfeest_bezocht") << e.dump();
+    EXPECT_EQ(e["voided"].get<bool>(), e["event"] == "huisvesting") << e.dump();
+  }
+}
+
+// Acceptance checks against the packs active then: a package uploaded while
+// the receiver had none (its person-field event undeclared, so valid) is
+// refused once packs that declare the event are active. Nothing is created;
+// the package stays pending.
+TEST_P(HandoverValidationApiTest, AcceptChecksTheEventsAgainstThePacksActiveThen) {
+  const json document = Exported();
+  const json package = Resigned(document, [](json& p) {
+    p["events"] = {EventOf("buurtfeest_bezocht"), EventOf("huisvesting"),
+                   EventOf("pip_termijn_verlengd")};
+  });
+  As("regisseur_b");
+  HttpResult imported = Post(Base(tenant_b_) + "/handovers", package);
+  ASSERT_EQ(imported.status, 201U) << imported.body;
+  ActivatePacksInB();
+  const size_t households = HouseholdCount(tenant_b_);
+  const std::string decide =
+      Base(tenant_b_) + "/handovers/" + std::to_string(imported.json()["id"].get<int64_t>());
+  HttpResult refused = Post(decide + "/accept", json::object());
+  ASSERT_EQ(refused.status, 422U) << refused.body;
+  const json problem = refused.json();
+  EXPECT_EQ(problem["code"], "validation_failed");
+  EXPECT_TRUE(HasError(problem, "package/events/1/event", "event_not_recordable")) << refused.body;
+  EXPECT_TRUE(HasError(problem, "package/events/2/reason", "required")) << refused.body;
+  EXPECT_EQ(problem["errors"].size(), 2U) << refused.body;
+  EXPECT_EQ(HouseholdCount(tenant_b_), households);
+  const json incoming = Get(Base(tenant_b_) + "/handovers").json();
+  ASSERT_EQ(incoming["items"].size(), 1U) << incoming.dump();
+  EXPECT_EQ(incoming["items"][0]["status"], "pending");
+  EXPECT_TRUE(incoming["items"][0]["household_id"].is_null());
 }
 
 // "" is no contact type, date or time: not the first type (huisbezoek) nor

@@ -6,6 +6,7 @@
 // and accepted in the other and exported again gives the same package but
 // for what must differ (ids, times of the export, the users).
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "contract_fixture.h"
+#include "core/policy/compiled.h"
 #include "crypto/sodium_crypto.h"
 #include "forwarding_crypto.h"
 #include "http/handover_service.h"
@@ -31,6 +33,14 @@ std::unique_ptr<ports::Crypto> MakeCrypto(uint8_t seed) {
 }
 
 core::Timestamp At(const char* iso) { return *core::Timestamp::Parse(iso); }
+
+// The receiver's policy without active packs: every well-formed event comes
+// along (the check against active packs is in the API tests).
+const core::policy::CompiledPolicy& NoPacks() {
+  static const std::unique_ptr<core::policy::CompiledPolicy> policy =
+      std::move(core::policy::CompiledPolicy::Compile({}, {})).value();
+  return *policy;
+}
 
 // A household of two with events (one voided), contacts, assessments (one
 // voided) and a plan, recorded by `user` of `org`. Returns its id.
@@ -228,7 +238,7 @@ class HandoverContract : public ContractTest {
   }
   StatusOr<handover::Imported> ImportB(const std::string& doc, bool allow_untrusted = false) {
     auto tx = Write();
-    auto imported = handover::Import(*tx, *crypto_, tenant_b_, doc, allow_untrusted, 0,
+    auto imported = handover::Import(*tx, *crypto_, NoPacks(), tenant_b_, doc, allow_untrusted, 0,
                                      At("2026-01-03T10:00:00Z"));
     if (imported.ok()) {
       EXPECT_TRUE(tx->Commit().ok());
@@ -491,8 +501,8 @@ TEST_P(HandoverContract, SecondImportIsIdempotentAndOtherContentConflicts) {
   // Accepting twice creates one household.
   {
     auto tx = Write();
-    auto accepted = handover::Accept(*tx, tenant_b_, first->record.id, regisseur_b_, regisseur_b_,
-                                     At("2026-01-04T10:00:00Z"));
+    auto accepted = handover::Accept(*tx, NoPacks(), tenant_b_, first->record.id, regisseur_b_,
+                                     regisseur_b_, At("2026-01-04T10:00:00Z"));
     ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
     ASSERT_TRUE(tx->Commit().ok());
   }
@@ -500,8 +510,8 @@ TEST_P(HandoverContract, SecondImportIsIdempotentAndOtherContentConflicts) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->record.status, ports::HandoverStatus::kAccepted);
   auto tx = Write();
-  EXPECT_EQ(handover::Accept(*tx, tenant_b_, first->record.id, regisseur_b_, regisseur_b_,
-                             At("2026-01-04T10:00:00Z"))
+  EXPECT_EQ(handover::Accept(*tx, NoPacks(), tenant_b_, first->record.id, regisseur_b_,
+                             regisseur_b_, At("2026-01-04T10:00:00Z"))
                 .status()
                 .reason(),
             "handover_not_pending");
@@ -521,7 +531,8 @@ TEST_P(HandoverContract, RejectNeedsAReasonAndAcceptNeedsARegisseur) {
             "validation_failed");
   const int64_t partner =
       tx->Users().Create(User("partner@gm0148", "Piet", org_b1_, {core::Role::kPartner}), T(0))->id;
-  auto refused = handover::Accept(*tx, tenant_b_, imported->record.id, partner, regisseur_b_, T(9));
+  auto refused =
+      handover::Accept(*tx, NoPacks(), tenant_b_, imported->record.id, partner, regisseur_b_, T(9));
   ASSERT_EQ(refused.status().reason(), "validation_failed");
   EXPECT_EQ(refused.status().field_errors().front().field, "regisseur_user_id");
   auto rejected = handover::Reject(*tx, tenant_b_, imported->record.id, regisseur_b_,
@@ -584,11 +595,11 @@ TEST(HandoverRoundTrip, SqliteToPostgresLosesNothing) {
     auto read_a = std::move(sqlite->db().Begin(ports::TxMode::kWrite)).value();
     Trust(*tx_b, *crypto_b, *read_a, *crypto_a, tenant_b);
   }
-  auto imported = handover::Import(*tx_b, *crypto_b, tenant_b, first->document, false, user_b,
-                                   At("2026-01-03T10:00:00Z"));
+  auto imported = handover::Import(*tx_b, *crypto_b, NoPacks(), tenant_b, first->document, false,
+                                   user_b, At("2026-01-03T10:00:00Z"));
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   EXPECT_TRUE(imported->record.trusted);
-  auto accepted = handover::Accept(*tx_b, tenant_b, imported->record.id, user_b, user_b,
+  auto accepted = handover::Accept(*tx_b, NoPacks(), tenant_b, imported->record.id, user_b, user_b,
                                    At("2026-01-04T10:00:00Z"));
   ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
   ASSERT_TRUE(tx_b->Commit().ok());
