@@ -5,18 +5,18 @@
 //
 // This is the one deliberate read across tenants. Only aggregates leave a
 // tenant: each member's report is computed from its own data, narrowed to
-// the indicators the members share, and suppressed for the beleid audience
-// before it is written into the answer; the regional total is the sum of
-// the exact counts, suppressed after summing. No person, household or
-// event of any tenant is ever part of the answer.
+// the indicators the members share; the regional total is the sum of the
+// exact counts; and all of them are suppressed for the beleid audience
+// together (ind::SuppressBenchmark), because the members' counts add up to
+// the total's. No person, household or event of any tenant is ever part of
+// the answer.
 #include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "core/access/policy.h"
 #include "core/benchmark/g40_reference.h"
-#include "core/indicators/regional.h"
-#include "core/indicators/suppress.h"
+#include "core/indicators/regional_suppress.h"
 #include "core/validation.h"
 #include "http/audit_writer.h"
 #include "http/auth_support.h"
@@ -215,19 +215,17 @@ class BenchmarkHandlers {
     std::vector<const ind::Report*> ptrs;
     ptrs.reserve(reports.size());
     for (const ind::Report& r : reports) ptrs.push_back(&r);
-    const std::vector<ind::CommonIndicator> common = ind::CommonIndicators(ptrs);
     std::string snapshot;
     for (size_t i = 0; i < shared.size(); ++i)
       snapshot +=
           (i ? "," : "") + std::to_string(shared[i].tenant_id) + ":" + reports[i].stamp.snapshot;
-    // Exact sums first, suppression after: never a sum of suppressed cells.
-    const ind::View total =
-        ind::Suppress(ind::SumReports(ptrs, on, snapshot), ind::Audience::kBeleid);
-    std::vector<ind::View> views;
-    views.reserve(reports.size());
-    for (const ind::Report& r : reports)
-      views.push_back(ind::Suppress(ind::Narrow(r, common), ind::Audience::kBeleid));
-    return dto::Dump(benchmark_json::BenchmarkJson(region, on, shared, views, total));
+    // Exact sums first, suppression after (never a sum of suppressed
+    // cells), and the members' tables and the total as one publication:
+    // the members' counts add up to the total's, so they are suppressed
+    // together.
+    const ind::BenchmarkViews views = ind::SuppressBenchmark(ptrs, on, std::move(snapshot));
+    return dto::Dump(
+        benchmark_json::BenchmarkJson(region, on, shared, views.members, views.region));
   }
 
   StatusOr<json> ReferenceJson() const {

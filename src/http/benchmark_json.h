@@ -18,7 +18,8 @@ nlohmann::json CountJson(const core::indicators::ShownCount& count);
 nlohmann::json CellJson(const core::indicators::ShownCell& cell);
 
 // `views[i]` is the suppressed, narrowed view of `members[i]`; `total` the
-// suppressed sum. Their indicators are in the same (common) order.
+// suppressed sum; all suppressed together (ind::SuppressBenchmark). Their
+// indicators are in the same (common) order.
 nlohmann::json BenchmarkJson(const core::Region& region, core::Date on,
                              const std::vector<core::RegionMember>& members,
                              const std::vector<core::indicators::View>& views,

@@ -2,7 +2,11 @@
 // a member that shares gets it; members that do not share are absent; an
 // opt-out stops sharing with the next request (through the cache); every
 // count 1..4 is suppressed; the regional total is the sum of the members'
-// exact counts, suppressed after summing; no person of any tenant appears.
+// exact counts, suppressed after summing and together with the members'
+// tables, so no published line (the member axis included) narrows a "<5";
+// no person of any tenant appears.
+#include <array>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -11,6 +15,7 @@
 #include "core/indicators/report.h"
 #include "core/policy/demo_events.h"
 #include "core/policy/person.h"
+#include "core/stats/line_audit_testing.h"
 #include "http/indicator_source.h"
 
 namespace regie::testing {
@@ -135,10 +140,110 @@ class BenchmarkApiTest : public ApiTest {
     auto tx = std::move(test_db_->db().Begin(ports::TxMode::kRead)).value();
     core::indicators::EngineOptions options;
     options.breakdowns = {
-        {core::indicators::Dimension::kTotal, core::indicators::Dimension::kTotal}};
+        {core::indicators::Dimension::kTotal, core::indicators::Dimension::kTotal},
+        {core::indicators::Dimension::kCohort, core::indicators::Dimension::kTotal}};
     options.survival = false;
     options.ladder_quarters = 0;
     return std::move(http::ComputeTenantIndicators(*tx, *policies_, tenant, kOn, options)).value();
+  }
+
+  // Audits every line the answer publishes: each table's rows and columns
+  // (the member's and the region's) and the member axis (the members'
+  // counts add up to the region's), against the exact reports of the
+  // members in the answer. "" when no line narrows a "<5" or pins an "x".
+  static std::string AuditLines(const json& body,
+                                const std::map<int64_t, core::indicators::Report>& exact) {
+    using core::stats::testing::AuditCell;
+    static constexpr std::array<const char*, 5> kSlots = {
+        "satisfied", "not_satisfied", "within_window", "anchor_missing", "total"};
+    using Row = std::array<AuditCell, 5>;
+    std::string out;
+    auto audit = [&](const std::string& what, const std::vector<AuditCell>& entries,
+                     const AuditCell& total) {
+      const std::string leak = core::stats::testing::AuditLine(entries, total, 100000);
+      if (!leak.empty()) out += what + ": " + leak + "\n";
+    };
+    // The exact slots of a row ("" the total) of an indicator in a report.
+    auto exact_row = [](const core::indicators::Report& r, const json& ind,
+                        const std::string& label) {
+      std::array<int64_t, 5> n{};
+      for (const auto& f : r.indicators) {
+        if (f.id != ind.at("id") || f.pack.id != ind.at("pack_id")) continue;
+        const auto d = label.empty() ? core::indicators::Dimension::kTotal
+                                     : core::indicators::Dimension::kCohort;
+        for (const auto& b : f.breakdowns) {
+          if (b.breakdown.first != d || b.breakdown.second != core::indicators::Dimension::kTotal)
+            continue;
+          for (const auto& c : b.cells)
+            if (label.empty() || r.Labels(d).at(c.first) == label)
+              n = {c.satisfied, c.not_satisfied, c.within_window, c.anchor_missing,
+                   c.satisfied + c.not_satisfied + c.within_window + c.anchor_missing};
+        }
+      }
+      return n;
+    };
+    // The published row: states from the answer (a row absent is nobody).
+    auto row = [&](const json& figures, const std::string& label, const std::array<int64_t, 5>& n,
+                   const std::string& what) {
+      const json& cell = label.empty()                           ? figures.at("total")
+                         : figures.at("cohorts").contains(label) ? figures.at("cohorts").at(label)
+                                                                 : json(nullptr);
+      Row r{};
+      for (size_t k = 0; k < 5; ++k) {
+        r[k].count = n[k];
+        if (cell.is_null()) {
+          EXPECT_EQ(n[k], 0) << what;
+          continue;
+        }
+        const std::string state = cell.at(kSlots[k]).at("state");
+        r[k].state = state == "below_threshold" ? core::stats::CellState::kBelowThreshold
+                     : state == "complementary" ? core::stats::CellState::kComplementary
+                                                : core::stats::CellState::kShown;
+        if (state == "shown") {
+          EXPECT_EQ(cell.at(kSlots[k]).at("value"), n[k]) << what << kSlots[k];
+        }
+      }
+      return r;
+    };
+    std::vector<std::string> labels = {""};
+    for (const json& l : body.at("cohorts")) labels.push_back(l.get<std::string>());
+    for (const json& ind : body.at("indicators")) {
+      const std::string id = ind.at("id");
+      // tables[t][label index]: the members' tables, then the region's.
+      std::vector<std::vector<Row>> tables;
+      for (const json& m : ind.at("members")) {
+        const core::indicators::Report& r = exact.at(m.at("tenant_id").get<int64_t>());
+        std::vector<Row>& rows = tables.emplace_back();
+        for (const std::string& l : labels) rows.push_back(row(m, l, exact_row(r, ind, l), id));
+      }
+      std::vector<Row> region;
+      for (size_t i = 0; i < labels.size(); ++i) {
+        std::array<int64_t, 5> sum{};
+        for (const std::vector<Row>& t : tables)
+          for (size_t k = 0; k < 5; ++k) sum[k] += t[i][k].count;
+        region.push_back(row(ind.at("region"), labels[i], sum, id + " region"));
+      }
+      tables.push_back(std::move(region));
+      for (size_t t = 0; t < tables.size(); ++t) {
+        const std::string name = id + " table " + std::to_string(t);
+        for (size_t i = 0; i < labels.size(); ++i) {
+          const Row& r = tables[t][i];
+          audit(name + " row " + labels[i], {r[0], r[1], r[2], r[3]}, r[4]);
+        }
+        for (size_t k = 0; k < 5; ++k) {
+          std::vector<AuditCell> column;
+          for (size_t i = 1; i < labels.size(); ++i) column.push_back(tables[t][i][k]);
+          audit(name + " column " + kSlots[k], column, tables[t][0][k]);
+        }
+      }
+      for (size_t i = 0; i < labels.size(); ++i)
+        for (size_t k = 0; k < 5; ++k) {
+          std::vector<AuditCell> members;
+          for (size_t t = 0; t + 1 < tables.size(); ++t) members.push_back(tables[t][i][k]);
+          audit(id + " member axis " + labels[i] + " " + kSlots[k], members, tables.back()[i][k]);
+        }
+    }
+    return out;
   }
 
   int64_t tenant_c_ = 0, tenant_d_ = 0, region_ = 0;
@@ -228,6 +333,30 @@ TEST_P(BenchmarkApiTest, RegionalTotalIsTheSumOfExactCountsThenSuppressed) {
     }
   }
   EXPECT_GT(checked, 0U);
+}
+
+// The members' counts add up to the region's: no line of the answer, the
+// member axis included, narrows a member's "<5"; with two sharing members
+// and then with the third sharing too.
+TEST_P(BenchmarkApiTest, NoPublishedLineNarrowsASmallCell) {
+  std::map<int64_t, core::indicators::Report> exact;
+  for (int64_t t : {tenant_a_, tenant_b_}) exact.emplace(t, Exact(t));
+  As("beleid");
+  HttpResult r = Get(Url(tenant_a_));
+  ASSERT_EQ(r.status, 200U) << r.body;
+  const json body = r.json();
+  ASSERT_FALSE(body.at("cohorts").empty());
+  EXPECT_EQ(AuditLines(body, exact), "");
+
+  auto tx = std::move(test_db_->db().Begin(ports::TxMode::kWrite)).value();
+  ASSERT_TRUE(tx->Regions().SetSharing(region_, tenant_c_, true, 0, clock_->Now()).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  exact.emplace(tenant_c_, Exact(tenant_c_));
+  HttpResult three = Get(Url(tenant_a_));
+  ASSERT_EQ(three.status, 200U) << three.body;
+  const json body3 = three.json();
+  EXPECT_EQ(MemberIds(body3), (std::set<int64_t>{tenant_a_, tenant_b_, tenant_c_}));
+  EXPECT_EQ(AuditLines(body3, exact), "");
 }
 
 TEST_P(BenchmarkApiTest, OptOutStopsSharingOnTheNextRequest) {

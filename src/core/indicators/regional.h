@@ -9,9 +9,11 @@
 // The regional total of the benchmark: the exact reports of the members
 // that share, summed into one report before any suppression. Summing
 // suppressed figures would be wrong twice: "<5" has no value to add, and
-// a total of shown parts can reveal a hidden one. So the caller sums the
-// exact counts here and suppresses the result (Suppress with
-// Audience::kBeleid) like any other report.
+// a total of shown parts can reveal a hidden one. So the exact counts are
+// summed here, and the sum and the members' narrowed reports are then
+// suppressed together (SuppressBenchmark, regional_suppress.h): the
+// members' counts add up to the total's, which suppressing each on its own
+// would give away.
 namespace regie::core::indicators {
 
 // Indicators the members have in common: the same indicator id from the

@@ -1,10 +1,19 @@
 #include "core/indicators/suppress.h"
 
+#include <array>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/indicators/curve_publish.h"
+
 namespace regie::core::indicators {
 namespace {
 
 using stats::CellState;
 using stats::CountTable;
+using stats::LineSuppressor;
+using CellId = LineSuppressor::CellId;
 
 ShownCount Shown(const CountTable& t, int r, int c, bool suppress) {
   if (!suppress) return {t.At(r, c), CellState::kShown};
@@ -12,46 +21,46 @@ ShownCount Shown(const CountTable& t, int r, int c, bool suppress) {
   return {0, t.State(r, c)};
 }
 
-// A single number outside any table (persons in a report, n of a curve).
+ShownCount Shown(const LineSuppressor& e, CellId id, bool suppress) {
+  if (!suppress || !e.Suppressed(id)) return {e.Count(id), CellState::kShown};
+  return {0, e.State(id)};
+}
+
+// A single number outside any table (n of a curve).
 ShownCount Single(int64_t value, bool suppress) {
   if (suppress && value > 0 && value < stats::kMinCell) return {0, CellState::kBelowThreshold};
   return {value, CellState::kShown};
 }
 
-constexpr int kColumns = 4;  // satisfied, not satisfied, within window, anchor missing
+using Slots = std::array<int64_t, kSlots>;
 
-// `pin`: the states of the total breakdown's one row (its four slots and
-// its total), which are this table's column totals; empty for the total
-// breakdown itself.
+Slots SlotsOf(const Cell& c) {
+  return {c.satisfied, c.not_satisfied, c.within_window, c.anchor_missing,
+          c.satisfied + c.not_satisfied + c.within_window + c.anchor_missing};
+}
+
+bool IsTotal(const BreakdownFigures& b) {
+  return b.breakdown == Breakdown{} && b.cells.size() <= 1;
+}
+
 ShownBreakdown ShowBreakdown(const BreakdownFigures& b, const std::optional<double>& target,
-                             bool suppress, const std::vector<CellState>& pin,
-                             std::vector<CellState>* row_states = nullptr) {
-  CountTable table(static_cast<int>(b.cells.size()), kColumns);
-  for (size_t i = 0; i < b.cells.size(); ++i) {
-    const Cell& c = b.cells[i];
-    const auto r = static_cast<int>(i);
-    table.Set(r, 0, c.satisfied);
-    table.Set(r, 1, c.not_satisfied);
-    table.Set(r, 2, c.within_window);
-    table.Set(r, 3, c.anchor_missing);
-  }
-  if (suppress && !pin.empty() && !b.cells.empty()) table.PinTotalsRow(pin);
-  if (suppress) table.Suppress();
-  if (row_states && b.cells.size() == 1)
-    for (int k = 0; k <= kColumns; ++k) row_states->push_back(table.State(0, k));
+                             bool suppress, const LineSuppressor& engine, const ReportCells& cells,
+                             size_t indicator, size_t breakdown) {
   ShownBreakdown out;
   out.breakdown = b.breakdown;
   for (size_t i = 0; i < b.cells.size(); ++i) {
     const Cell& c = b.cells[i];
-    const auto r = static_cast<int>(i);
+    auto shown = [&](int slot) {
+      return Shown(engine, cells.At(indicator, breakdown, i, slot), suppress);
+    };
     ShownCell& s = out.cells.emplace_back();
     s.first = c.first;
     s.second = c.second;
-    s.satisfied = Shown(table, r, 0, suppress);
-    s.not_satisfied = Shown(table, r, 1, suppress);
-    s.within_window = Shown(table, r, 2, suppress);
-    s.anchor_missing = Shown(table, r, 3, suppress);
-    s.total = Shown(table, r, kColumns, suppress);
+    s.satisfied = shown(0);
+    s.not_satisfied = shown(1);
+    s.within_window = shown(2);
+    s.anchor_missing = shown(3);
+    s.total = shown(4);
     if (s.satisfied.shown() && s.not_satisfied.shown()) {
       s.percent = c.percent();
       s.wilson = c.wilson;
@@ -61,43 +70,80 @@ ShownBreakdown ShowBreakdown(const BreakdownFigures& b, const std::optional<doub
   return out;
 }
 
-ShownCurve ShowCurve(const stats::KmCurve& curve, bool suppress) {
-  ShownCurve out;
-  out.n = Single(curve.n, suppress);
-  if (!out.n.shown()) return out;
-  int32_t last_time = 0;
-  bool truncated = false;
-  for (const stats::KmStep& s : curve.steps) {
-    if (suppress && s.at_risk < stats::kMinCell) {
-      truncated = true;
-      break;
-    }
-    out.points.push_back({s.time, s.survival, s.lower, s.upper});
-    last_time = s.time;
-  }
-  out.median = curve.median;
-  if (truncated) {
-    auto cut = [&](std::optional<int32_t>& t) {
-      if (t && *t > last_time) t.reset();
-    };
-    cut(out.median.median);
-    cut(out.median.lower);
-    cut(out.median.upper);
-  }
-  return out;
-}
-
 }  // namespace
 
+ReportCells::ReportCells(const Report& report, LineSuppressor& engine) {
+  persons_ = engine.AddCell(report.persons);
+  // Satisfied and not satisfied make the percentage, the figure the
+  // tables are for: complements elsewhere in a line where one suffices.
+  auto add_row = [&](const Slots& counts) {
+    Row row{};
+    for (size_t k = 0; k < row.size(); ++k) row[k] = engine.AddCell(counts[k], k < 2);
+    engine.AddLine({row[0], row[1], row[2], row[3]}, row[4]);
+    return row;
+  };
+  for (const IndicatorFigures& f : report.indicators) {
+    Tables& t = indicators_.emplace_back();
+    // The totals: the total breakdown's row, else the first breakdown's
+    // column sums (unpublished), else nobody.
+    std::optional<Slots> totals;
+    std::vector<Slots> sums;  // column sums of each breakdown
+    for (const BreakdownFigures& b : f.breakdowns) {
+      Slots sum{};
+      for (const Cell& c : b.cells) {
+        const Slots slots = SlotsOf(c);
+        for (size_t k = 0; k < sum.size(); ++k) sum[k] += slots[k];
+      }
+      sums.push_back(sum);
+      if (IsTotal(b)) totals = sum;
+    }
+    if (!totals) totals = sums.empty() ? Slots{} : sums.front();
+    t.total = add_row(*totals);
+    for (size_t i = 0; i < f.breakdowns.size(); ++i) {
+      const BreakdownFigures& b = f.breakdowns[i];
+      std::vector<Row>& rows = t.breakdowns.emplace_back();
+      if (IsTotal(b)) {
+        if (!b.cells.empty()) rows.push_back(t.total);
+        continue;
+      }
+      for (const Cell& c : b.cells) rows.push_back(add_row(SlotsOf(c)));
+      const Row column_totals = sums[i] == *totals ? t.total : add_row(sums[i]);
+      for (size_t k = 0; k < kSlots; ++k) {
+        std::vector<CellId> column;
+        for (const Row& r : rows) column.push_back(r[k]);
+        engine.AddLine(std::move(column), column_totals[k]);
+      }
+    }
+  }
+}
+
+ReportCells::CellId ReportCells::Total(size_t indicator, int slot) const {
+  return indicators_[indicator].total[static_cast<size_t>(slot)];
+}
+
+ReportCells::CellId ReportCells::At(size_t indicator, size_t breakdown, size_t cell,
+                                    int slot) const {
+  return indicators_[indicator].breakdowns[breakdown][cell][static_cast<size_t>(slot)];
+}
+
 View Suppress(const Report& report, Audience audience) {
+  LineSuppressor engine;
+  const ReportCells cells(report, engine);
+  if (audience != Audience::kCaseTeam) engine.Suppress();
+  return ShowView(report, audience, cells, engine);
+}
+
+View ShowView(const Report& report, Audience audience, const ReportCells& cells,
+              const LineSuppressor& engine) {
   const bool suppress = audience != Audience::kCaseTeam;
   View v;
   v.audience = audience;
   v.suppressed = suppress;
   v.stamp = report.stamp;
   v.labels = report.labels;
-  v.persons = Single(report.persons, suppress);
-  for (const IndicatorFigures& f : report.indicators) {
+  v.persons = Shown(engine, cells.persons(), suppress);
+  for (size_t i = 0; i < report.indicators.size(); ++i) {
+    const IndicatorFigures& f = report.indicators[i];
     ShownIndicator& s = v.indicators.emplace_back();
     s.id = f.id;
     s.label_nl = f.label_nl;
@@ -107,24 +153,14 @@ View Suppress(const Report& report, Audience audience) {
     s.pack = f.pack;
     s.deadline = f.deadline;
     s.target_percent = f.target_percent;
-    // The total breakdown first: its suppressed row is every other
-    // breakdown's totals row.
-    std::vector<CellState> pin;
-    for (const BreakdownFigures& b : f.breakdowns)
-      if (b.breakdown == Breakdown{}) ShowBreakdown(b, f.target_percent, suppress, {}, &pin);
-    for (const BreakdownFigures& b : f.breakdowns)
+    for (size_t b = 0; b < f.breakdowns.size(); ++b)
       s.breakdowns.push_back(
-          ShowBreakdown(b, f.target_percent, suppress,
-                        b.breakdown == Breakdown{} ? std::vector<CellState>{} : pin));
-    // The total judgement quotes the interval: shown with the total's percentage.
-    bool total_shown = !suppress;
-    if (suppress && !s.breakdowns.empty()) {
-      // Any breakdown's grand total row is the same numbers; the total
-      // breakdown (one cell) says whether its percentage survived.
-      for (const ShownBreakdown& b : s.breakdowns)
-        if (b.breakdown == Breakdown{}) total_shown = b.cells.empty() || b.cells[0].percent;
-    }
-    if (total_shown) s.total_judgement = f.total_judgement;
+          ShowBreakdown(f.breakdowns[b], f.target_percent, suppress, engine, cells, i, b));
+    // The total judgement quotes the total's numbers and interval: shown
+    // with the total's percentage.
+    if (!suppress ||
+        (!engine.Suppressed(cells.Total(i, 0)) && !engine.Suppressed(cells.Total(i, 1))))
+      s.total_judgement = f.total_judgement;
   }
   for (const SurvivalFigures& f : report.survival) {
     ShownSurvival& s = v.survival.emplace_back();
@@ -132,9 +168,9 @@ View Suppress(const Report& report, Audience audience) {
     s.available = f.available;
     s.missing_events = f.missing_events;
     if (!f.available) continue;
-    s.total = ShowCurve(f.total, suppress);
+    s.total = PublishCurve(f.total, suppress);
     for (const auto& [cohort, curve] : f.by_cohort)
-      s.by_cohort.emplace_back(cohort, ShowCurve(curve, suppress));
+      s.by_cohort.emplace_back(cohort, PublishCurve(curve, suppress));
   }
   v.ladder_available = report.ladder.available;
   // Distribution: quarters x rungs, one table.
@@ -166,8 +202,12 @@ View Suppress(const Report& report, Audience audience) {
         hides[kind] = true;
       }
     }
+    // A hidden cell is never 0, so such a sum is at least 1: "<5" when it
+    // is below 5, so that "x" keeps meaning a count of 5 or more.
     auto summary = [&](int64_t value, bool hide) {
-      if (suppress && hide) return ShownCount{0, CellState::kComplementary};
+      if (suppress && hide && value >= stats::kMinCell)
+        return ShownCount{0, CellState::kComplementary};
+      if (suppress && hide) return ShownCount{0, CellState::kBelowThreshold};
       return Single(value, suppress);
     };
     s.up = summary(lq.up, hides[0]);

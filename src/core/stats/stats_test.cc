@@ -8,7 +8,6 @@
 
 #include "core/stats/kaplan_meier.h"
 #include "core/stats/proportion.h"
-#include "core/stats/suppression.h"
 
 namespace regie::core::stats {
 namespace {
@@ -73,62 +72,6 @@ TEST(KaplanMeier, SortByKeySortsLikeAStableSortOnTheKey) {
       EXPECT_EQ(entries, want) << "limit " << limit << " n " << n;
     }
   }
-}
-
-TEST(CountTable, TotalsFollowTheInterior) {
-  CountTable t(2, 2);
-  t.Set(0, 0, 7);
-  t.Set(1, 1, 9);
-  t.Set(0, 0, 6);  // overwriting keeps the totals right
-  EXPECT_EQ(t.At(0, 2), 6);
-  EXPECT_EQ(t.At(2, 0), 6);
-  EXPECT_EQ(t.At(2, 2), 15);
-}
-
-TEST(CountTable, NoLineLeftWithOneHiddenEntry) {
-  // A larger table with scattered small cells: after suppression every row
-  // and column of the grid has zero or at least two hidden entries.
-  const int rows = 6, cols = 5;
-  CountTable t(rows, cols);
-  for (int r = 0; r < rows; ++r)
-    for (int c = 0; c < cols; ++c) t.Set(r, c, ((r * 7 + c * 3) % 11) + ((r + c) % 4 == 0 ? 0 : 5));
-  t.Suppress();
-  for (int r = 0; r <= rows; ++r) {
-    int hidden = 0;
-    for (int c = 0; c <= cols; ++c) hidden += t.Suppressed(r, c) ? 1 : 0;
-    EXPECT_NE(hidden, 1) << "row " << r;
-  }
-  for (int c = 0; c <= cols; ++c) {
-    int hidden = 0;
-    for (int r = 0; r <= rows; ++r) hidden += t.Suppressed(r, c) ? 1 : 0;
-    EXPECT_NE(hidden, 1) << "column " << c;
-  }
-  for (int r = 0; r <= rows; ++r)
-    for (int c = 0; c <= cols; ++c)
-      if (t.At(r, c) > 0 && t.At(r, c) < kMinCell) {
-        EXPECT_EQ(t.State(r, c), CellState::kBelowThreshold);
-      }
-}
-
-TEST(CountTable, PinnedTotalsAreNeverComplements) {
-  //  3 10 | 13
-  //  6 20 | 26
-  //  9 30 | 39   <- pinned: shown in the total table
-  CountTable t(2, 2);
-  t.Set(0, 0, 3);
-  t.Set(0, 1, 10);
-  t.Set(1, 0, 6);
-  t.Set(1, 1, 20);
-  t.PinTotalsRow({CellState::kShown, CellState::kShown, CellState::kShown});
-  t.Suppress();
-  EXPECT_EQ(t.State(0, 0), CellState::kBelowThreshold);
-  // Column 1 (3, 6 | 9): the 9 is public, so the 6 goes, never the 9.
-  EXPECT_EQ(t.State(1, 0), CellState::kComplementary);
-  EXPECT_EQ(t.State(2, 0), CellState::kShown);
-  // Row 1 (3, 10 | 13): 10 goes; then column 2 (10, 20 | 30): 20 goes.
-  EXPECT_EQ(t.State(0, 1), CellState::kComplementary);
-  EXPECT_EQ(t.State(1, 1), CellState::kComplementary);
-  EXPECT_EQ(t.State(2, 1), CellState::kShown);
 }
 
 }  // namespace

@@ -4,18 +4,6 @@
 
 namespace regie::core::stats {
 
-std::string CellText(int64_t count, CellState state) {
-  switch (state) {
-    case CellState::kBelowThreshold:
-      return "<5";
-    case CellState::kComplementary:
-      return "x";
-    case CellState::kShown:
-      break;
-  }
-  return std::to_string(count);
-}
-
 CountTable::CountTable(int rows, int cols)
     : rows_(rows),
       cols_(cols),
@@ -34,22 +22,6 @@ void CountTable::Set(int r, int c, int64_t count) {
   counts_[Index(rows_, cols_)] += delta;
 }
 
-bool CountTable::CompleteLine(const std::vector<size_t>& line) {
-  int suppressed = 0;
-  for (size_t i : line) suppressed += states_[i] != CellState::kShown ? 1 : 0;
-  if (suppressed != 1) return false;
-  size_t best = counts_.size();
-  for (size_t i : line)
-    if (states_[i] == CellState::kShown && !pinned_[i] &&
-        (best == counts_.size() || counts_[i] < counts_[best]))
-      best = i;
-  // No candidate: a one-entry line, or only pinned totals left. A pinned
-  // total is public anyway; the rest of the grid keeps its other lines safe.
-  if (best == counts_.size()) return false;
-  states_[best] = CellState::kComplementary;
-  return true;
-}
-
 void CountTable::PinTotalsRow(const std::vector<CellState>& states) {
   assert(states.size() == static_cast<size_t>(cols_ + 1));
   for (int c = 0; c <= cols_; ++c) {
@@ -59,25 +31,25 @@ void CountTable::PinTotalsRow(const std::vector<CellState>& states) {
 }
 
 void CountTable::Suppress() {
-  for (size_t i = 0; i < counts_.size(); ++i)
-    if (!pinned_[i] && counts_[i] > 0 && counts_[i] < kMinCell)
-      states_[i] = CellState::kBelowThreshold;
-  // Lines: every grid row (its cols entries and its total) and every grid
-  // column (its rows entries and its total), the margins included.
-  std::vector<std::vector<size_t>> lines;
+  // Cell ids are grid indices.
+  LineSuppressor engine;
+  for (size_t i = 0; i < counts_.size(); ++i) {
+    engine.AddCell(counts_[i]);
+    if (pinned_[i]) engine.Pin(i, states_[i]);
+  }
   for (int r = 0; r <= rows_; ++r) {
-    std::vector<size_t>& line = lines.emplace_back();
-    for (int c = 0; c <= cols_; ++c) line.push_back(Index(r, c));
+    std::vector<size_t> entries;
+    for (int c = 0; c < cols_; ++c) entries.push_back(Index(r, c));
+    engine.AddLine(std::move(entries), Index(r, cols_));
   }
   for (int c = 0; c <= cols_; ++c) {
-    std::vector<size_t>& line = lines.emplace_back();
-    for (int r = 0; r <= rows_; ++r) line.push_back(Index(r, c));
+    std::vector<size_t> entries;
+    for (int r = 0; r < rows_; ++r) entries.push_back(Index(r, c));
+    engine.AddLine(std::move(entries), Index(rows_, c));
   }
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (const std::vector<size_t>& line : lines) changed = CompleteLine(line) || changed;
-  }
+  engine.Suppress();
+  for (size_t i = 0; i < counts_.size(); ++i) states_[i] = engine.State(i);
+  unresolved_ = engine.Unresolved().size();
 }
 
 }  // namespace regie::core::stats
