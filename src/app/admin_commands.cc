@@ -58,6 +58,8 @@ int RunUserAdd(const UserAddOptions& options) {
   }
   StatusOr<http::UserInput> input = http::ParseUserInput(body, /*update=*/false);
   if (!input.ok()) return Fail(input.status());
+  // As the API: a regional organisation's users get no municipal role.
+  if (Status s = http::CheckRolesOfOrganisation(*org, input->data.roles); !s.ok()) return Fail(s);
   StatusOr<ports::User> user = (*tx)->Users().Create(input->data, clock.Now());
   if (!user.ok()) return Fail(user.status());
   StatusOr<http::Enrolment> enrolment = http::NewEnrolment(*crypto, clock, {}, **tx, user->id);

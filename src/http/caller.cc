@@ -1,6 +1,7 @@
 #include "http/caller.h"
 
 #include "http/audit_writer.h"
+#include "http/handlers.h"
 #include "http/session_cache.h"
 
 namespace regie::http {
@@ -53,6 +54,7 @@ StatusOr<core::Principal> LoadPrincipal(ports::Transaction& tx, const ports::Use
   p.organisation_id = org.id;
   p.organisation_kind = org.data.kind;
   p.tenant_ids = std::move(tenants);
+  p.home_tenant_id = org.tenant_id;
   p.roles = user.data.roles;
   return p;
 }
@@ -103,6 +105,14 @@ StatusOr<Caller> Authenticate(const ApiContext& ctx, ports::Transaction& tx,
     if (ctx.sessions != nullptr)
       ctx.sessions->Put(caller.token_hash, {caller.session, caller.principal, now});
   }
+  // The one place every authenticated request passes: a request about a
+  // tenant sees only the roles that count there, so no role check further
+  // on (RequireRole, the policy's decisions, a handler's own) can let a
+  // regional account use a municipal role outside its home municipality.
+  // After the cache writes above: the cache keeps the account's roles.
+  caller.account_roles = caller.principal.roles;
+  if (std::string_view tenant = request.params.Get("tenantId"); !tenant.empty())
+    caller.principal = caller.principal.ActingIn(ParseId(tenant).value_or(-1));
   return caller;
 }
 

@@ -17,7 +17,13 @@ inline constexpr std::string_view kSessionCookie = "regie_session";
 
 // The authenticated user of a request and the session it came with.
 struct Caller {
+  // For a route with {tenantId}, the principal as it acts in that tenant
+  // (core::Principal::ActingIn): a municipal role of a regional account
+  // does not count outside its home municipality.
   core::Principal principal;
+  // The roles the account holds, wherever they count (for the audit
+  // record of a refusal).
+  core::RoleSet account_roles;
   ports::Session session;
   std::string token_hash;
   std::string client_ip;
@@ -34,7 +40,9 @@ std::string SessionToken(std::string_view cookie_header);
 // Authenticates a request inside `tx`: the session cookie must name a live
 // session (not revoked, within the idle and absolute timeouts) of an active
 // user, with TOTP done unless `need` is kHalf; state-changing methods must
-// carry the session's CSRF token. Refusals:
+// carry the session's CSRF token. When the route has {tenantId}, the
+// caller's principal is narrowed to the roles that count in that tenant.
+// Refusals:
 //   401 not_authenticated / session_expired / mfa_required
 //   403 csrf_failed
 // The session's last-seen time is moved on (deferred) at most once a minute.

@@ -19,9 +19,16 @@ using nlohmann::json;
 
 constexpr size_t kTotpSeedBytes = 20;  // 160 bits, as RFC 4226 recommends
 
-core::AuditRecord EnrolAudit(const ApiContext& ctx, const ApiRequest& request,
-                             const ports::User& user, std::string action) {
+// Filed under the home municipality of the user's organisation: its
+// auditor looks there (audit queries are per tenant), and its beheer issued
+// the link.
+StatusOr<core::AuditRecord> EnrolAudit(const ApiContext& ctx, ports::Transaction& tx,
+                                       const ApiRequest& request, const ports::User& user,
+                                       std::string action) {
+  REGIE_ASSIGN_OR_RETURN(core::Organisation org,
+                         tx.Organisations().GetById(user.data.organisation_id));
   core::AuditRecord r;
+  r.tenant_id = org.tenant_id;
   r.at = ctx.clock.Now();
   r.user_id = user.id;
   r.organisation_id = user.data.organisation_id;
@@ -79,9 +86,9 @@ class EnrolHandlers {
     REGIE_RETURN_IF_ERROR(tx->Users().SetPassword(user.id, hash));
     REGIE_RETURN_IF_ERROR(tx->Users().SetTotp(user.id, ctx_.crypto.Seal(seed), false));
     REGIE_RETURN_IF_ERROR(tx->Users().ReplaceRecoveryCodes(user.id, code_hashes));
-    REGIE_RETURN_IF_ERROR(
-        ctx_.audit.AppendInTransaction(*tx, EnrolAudit(ctx_, request, user, "enrol_password"))
-            .status());
+    REGIE_ASSIGN_OR_RETURN(core::AuditRecord audit,
+                           EnrolAudit(ctx_, *tx, request, user, "enrol_password"));
+    REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(*tx, std::move(audit)).status());
     const std::string uri = core::TotpUri(ctx_.auth.totp_issuer, user.data.username, seed);
     REGIE_ASSIGN_OR_RETURN(std::string svg, QrSvg(uri));
     REGIE_RETURN_IF_ERROR(tx->Commit());
@@ -111,9 +118,9 @@ class EnrolHandlers {
     REGIE_RETURN_IF_ERROR(tx->Users().UseTotpStep(user.id, *step));
     REGIE_RETURN_IF_ERROR(tx->Users().ClearEnrolment(user.id));
     REGIE_RETURN_IF_ERROR(tx->Sessions().RevokeAllOf(user.id));
-    REGIE_RETURN_IF_ERROR(
-        ctx_.audit.AppendInTransaction(*tx, EnrolAudit(ctx_, request, user, "enrol_complete"))
-            .status());
+    REGIE_ASSIGN_OR_RETURN(core::AuditRecord audit,
+                           EnrolAudit(ctx_, *tx, request, user, "enrol_complete"));
+    REGIE_RETURN_IF_ERROR(ctx_.audit.AppendInTransaction(*tx, std::move(audit)).status());
     REGIE_RETURN_IF_ERROR(tx->Commit());
     if (ctx_.sessions != nullptr) ctx_.sessions->EraseUser(user.id);
     return ApiResponse{.status = 204};

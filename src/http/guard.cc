@@ -70,8 +70,16 @@ StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transacti
 Status RequireRole(const ApiContext& ctx, const Caller& caller, core::Role role, int64_t tenant_id,
                    const std::string& action, const std::string& resource_type) {
   REGIE_RETURN_IF_ERROR(RequireTenant(ctx, caller, tenant_id));
-  if (caller.principal.Has(role)) return Status::Ok();
-  LogDenial(ctx, caller, tenant_id, action, resource_type, "", std::nullopt, "role_not_allowed");
+  // HasIn, although Authenticate narrowed the principal to the path's
+  // tenant already: a check about another tenant must not count a
+  // municipal role outside the home municipality either.
+  if (caller.principal.HasIn(role, tenant_id)) return Status::Ok();
+  // The auditor of the tenant sees that a regional account tried to use a
+  // municipal role there, apart from an ordinary missing role.
+  const bool held_elsewhere =
+      caller.account_roles.Has(role) && tenant_id != caller.principal.home_tenant_id;
+  LogDenial(ctx, caller, tenant_id, action, resource_type, "", std::nullopt,
+            held_elsewhere ? "role_outside_home_tenant" : "role_not_allowed");
   return Forbidden("forbidden");
 }
 

@@ -42,7 +42,9 @@ StatusOr<HouseholdAccess> CheckHousehold(const ApiContext& ctx, ports::Transacti
                                          std::string_view audited_as = {});
 
 // Refuses a request on a role alone (e.g. user administration); logged like
-// CheckHousehold's refusals.
+// CheckHousehold's refusals. A municipal role (core::MunicipalRoles) counts
+// only in the home tenant of the caller's organisation; elsewhere the
+// refusal is audited with purpose "role_outside_home_tenant".
 Status RequireRole(const ApiContext& ctx, const Caller& caller, core::Role role, int64_t tenant_id,
                    const std::string& action, const std::string& resource_type);
 

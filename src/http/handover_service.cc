@@ -8,6 +8,7 @@
 #include "core/validation.h"
 #include "http/caller.h"
 #include "http/handover_policy_check.h"
+#include "http/users_support.h"
 
 namespace regie::http::handover {
 namespace {
@@ -152,10 +153,16 @@ StatusOr<ports::HandoverRecord> Accept(ports::Transaction& tx,
   auto bad_regisseur = [] {
     return core::ValidationFailed({{"regisseur_user_id", "invalid_reference"}});
   };
+  // A regisseur where the role counts: in their organisation's home
+  // municipality (users_support.h, ActiveInRole).
   StatusOr<ports::User> regisseur = tx.Users().Get(regisseur_user_id);
-  if (!regisseur.ok() || !regisseur->data.active ||
-      !regisseur->data.roles.Has(core::Role::kRegisseur))
+  if (!regisseur.ok()) {
+    if (regisseur.status().code() != StatusCode::kNotFound) return regisseur.status();
     return bad_regisseur();
+  }
+  REGIE_ASSIGN_OR_RETURN(bool directs,
+                         ActiveInRole(tx, *regisseur, core::Role::kRegisseur, tenant_id));
+  if (!directs) return bad_regisseur();
   // The document was verified on import; parsed again from what is stored.
   json doc = json::parse(record.document, nullptr, false);
   if (doc.is_discarded() || !doc.contains("package"))

@@ -56,12 +56,14 @@ TEST(I18nTest, EveryProducedCodeHasAText) {
                            "handover_conflict",
                            "handover_not_found",
                            "handover_not_pending",
+                           "period_not_ended",
                            "plan_version_not_found",
                            "plan_action_not_found",
                            "referral_not_found",
                            "referral_transition_refused",
                            "package_not_covered",
-                           "user_not_managed"})
+                           "user_not_managed",
+                           "own_roles"})
     EXPECT_NE(std::find(problems.begin(), problems.end(), code), problems.end()) << code;
   const auto fields = TextKeys("nl", "field");
   for (const char* code : {"required",
@@ -110,7 +112,9 @@ TEST(I18nTest, EveryProducedCodeHasAText) {
                            "too_short",
                            "username_invalid",
                            "unknown_code",
-                           "not_managed"})
+                           "not_managed",
+                           "role_not_for_regional",
+                           "roles_incompatible"})
     EXPECT_NE(std::find(fields.begin(), fields.end(), code), fields.end()) << code;
 }
 

@@ -137,14 +137,17 @@ StatusOr<PlanEdit> ParsePlanEdit(const json& body) {
       const std::string at = "goals/" + std::to_string(i) + "/";
       if (!(*it)[i].is_object()) {
         errors.push_back({at.substr(0, at.size() - 1), "wrong_type"});
+        // A placeholder keeps the indices of the goals after it.
+        edit.goals.emplace_back();
         continue;
       }
       edit.goals.push_back(ParseGoal((*it)[i], at, errors));
     }
   }
   RefuseUnknown(body, {"version", "goals"}, errors);
-  if (!errors.empty()) return core::ValidationFailed(std::move(errors));
+  if (it == body.end() || !it->is_array()) return core::ValidationFailed(std::move(errors));
   core::NormalisePlanGoals(edit.goals);
+  edit.errors = std::move(errors);
   return edit;
 }
 

@@ -16,10 +16,15 @@
 namespace regie::http::plan_json {
 
 // PUT .../plan: the version the client edited and the goals it sends.
+// `errors`: fields that did not parse (a goal is still there, with defaults
+// for them), so the handler can report them together with the rule checks
+// of the rest in one answer instead of one round per kind of error.
 struct PlanEdit {
   int64_t version = 0;
   std::vector<core::PlanGoal> goals;
+  std::vector<FieldError> errors;
 };
+// Fails only when there is no plan to check at all (no goals array).
 StatusOr<PlanEdit> ParsePlanEdit(const nlohmann::json& body);
 
 // POST .../plan/actions/{key}/progress.

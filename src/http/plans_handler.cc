@@ -5,6 +5,7 @@
 // first; core::DecidePlan / FilterPlan / MergeVisibleGoals narrow it to
 // the goals and actions the caller may see, in the server. Every read and
 // write is audited as resource "plan" (or "plan_agreement").
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/access/plan_access.h"
@@ -88,6 +89,24 @@ class PlanHandlers {
       return RefuseHousehold(ctx_, caller, access, core::Action::kUpdate, "plan", "", std::nullopt,
                              "forbidden");
     REGIE_RETURN_IF_ERROR(RequireActiveHousehold(access));
+    REGIE_ASSIGN_OR_RETURN(core::PlanContext context, Context(*tx, tenant_id, household_id));
+    if (!edit.errors.empty()) {
+      // Fields that did not parse, and the rules the rest breaks, in one
+      // answer; a field already refused is not refused twice.
+      std::vector<FieldError> errors = std::move(edit.errors);
+      const size_t parsed = errors.size();
+      std::vector<FieldError> rules = core::ValidatePlanGoals(edit.goals, context);
+      REGIE_RETURN_IF_ERROR(CheckResponsibles(*tx, tenant_id, edit.goals, rules));
+      for (FieldError& e : rules) {
+        const auto same = [&](const FieldError& p) {
+          return e.field == p.field || e.field.starts_with(p.field + "/");
+        };
+        if (std::none_of(errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(parsed),
+                         same))
+          errors.push_back(std::move(e));
+      }
+      return core::ValidationFailed(std::move(errors));
+    }
     // The lock holds until commit: nobody saves between this check and ours.
     REGIE_ASSIGN_OR_RETURN(int64_t current_version,
                            tx->Plans().LockCurrentVersion(tenant_id, household_id));
@@ -95,7 +114,6 @@ class PlanHandlers {
     REGIE_ASSIGN_OR_RETURN(core::Plan current, tx->Plans().Get(tenant_id, household_id, 0));
     const core::Timestamp now = ctx_.clock.Now();
 
-    REGIE_ASSIGN_OR_RETURN(core::PlanContext context, Context(*tx, tenant_id, household_id));
     std::vector<FieldError> errors = core::ValidatePlanGoals(edit.goals, context);
     for (FieldError& e : core::ValidatePlanTransitions(current, edit.goals, rights.regisseur))
       errors.push_back(std::move(e));

@@ -190,6 +190,11 @@ class ReportHandlers {
       REGIE_RETURN_IF_ERROR(RequireTenant(ctx_, reader, tenant_id));
       REGIE_RETURN_IF_ERROR(
           Decide(reader, tenant_id, core::ReportAction::kFinalise, false, id).status());
+      // A report on a half-year still running would freeze figures and
+      // texts of a period that is not over: final means for good.
+      if (period.Last() >= ctx_.clock.Today())
+        return FailedPrecondition("period_not_ended",
+                                  "a half-year can be finalised only after it has ended");
       REGIE_ASSIGN_OR_RETURN(
           figures, ComputeTenantIndicators(*snapshot, Registry(ctx_), tenant_id, period.Last()));
     }

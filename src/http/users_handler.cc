@@ -67,8 +67,12 @@ class UserHandlers {
       return core::ValidationFailed({{"organisation_id", "invalid_reference"}});
     }
     if (!ManagesOrganisation(*org, tenant_id)) {
-      RefuseUser(caller, tenant_id, "create", 0);
+      RefuseUser(caller, tenant_id, "create", 0, "organisation_serves_other_tenants");
       return core::ValidationFailed({{"organisation_id", "not_managed"}});
+    }
+    if (Status roles = CheckRolesOfOrganisation(*org, input.data.roles); !roles.ok()) {
+      RefuseUser(caller, tenant_id, "create", 0, "role_not_for_regional");
+      return roles;
     }
     REGIE_ASSIGN_OR_RETURN(ports::User user, tx->Users().Create(input.data, ctx_.clock.Now()));
     REGIE_ASSIGN_OR_RETURN(Enrolment enrolment, NewEnrolment(ctx_, *tx, user.id));
@@ -93,11 +97,24 @@ class UserHandlers {
     REGIE_ASSIGN_OR_RETURN(Caller caller, Authenticate(ctx_, *tx, request));
     REGIE_RETURN_IF_ERROR(
         RequireRole(ctx_, caller, core::Role::kBeheer, tenant_id, "update", "user"));
-    REGIE_ASSIGN_OR_RETURN(ports::User current,
-                           ManagedUser(*tx, caller, tenant_id, user_id, "update"));
+    REGIE_ASSIGN_OR_RETURN(Managed managed, ManagedUser(*tx, caller, tenant_id, user_id, "update"));
+    const ports::User& current = managed.user;
+    // Nobody gives themselves roles: a beheer who could would take case
+    // access or audit their own work. Another beheer decides.
+    if (user_id == caller.principal.user_id && input.data.roles != current.data.roles) {
+      RefuseUser(caller, tenant_id, "update", user_id, "own_roles");
+      return Forbidden("own_roles");
+    }
+    if (Status roles = CheckRolesOfOrganisation(managed.organisation, input.data.roles);
+        !roles.ok()) {
+      RefuseUser(caller, tenant_id, "update", user_id, "role_not_for_regional");
+      return roles;
+    }
     ports::UserData data = current.data;
     data.display_name = input.data.display_name;
-    data.email = input.data.email;
+    // The field is optional (docs/api-contract.md): left out, the address
+    // stays, and with it a single sign-on binding made through it.
+    if (input.email_given) data.email = input.data.email;
     data.roles = input.data.roles;
     data.active = input.data.active;
     REGIE_ASSIGN_OR_RETURN(ports::User user,
@@ -144,10 +161,15 @@ class UserHandlers {
     return r;
   }
 
-  // The user, if its organisation serves the tenant (else not found) and
-  // the caller manages it (else 403 user_not_managed, logged).
-  StatusOr<ports::User> ManagedUser(ports::Transaction& tx, const Caller& caller, int64_t tenant_id,
-                                    int64_t user_id, const char* action) {
+  struct Managed {
+    ports::User user;
+    core::Organisation organisation;
+  };
+
+  // The user and its organisation, if that serves the tenant (else not
+  // found) and the caller manages it (else 403 user_not_managed, logged).
+  StatusOr<Managed> ManagedUser(ports::Transaction& tx, const Caller& caller, int64_t tenant_id,
+                                int64_t user_id, const char* action) {
     StatusOr<ports::User> user = tx.Users().Get(user_id);
     if (!user.ok()) return user.status();
     StatusOr<core::Organisation> org =
@@ -155,18 +177,19 @@ class UserHandlers {
     if (!org.ok())
       return NotFound("user_not_found", "user of an organisation not serving the tenant");
     if (!ManagesOrganisation(*org, tenant_id)) {
-      RefuseUser(caller, tenant_id, action, user_id);
+      RefuseUser(caller, tenant_id, action, user_id, "organisation_serves_other_tenants");
       return Forbidden("user_not_managed");
     }
-    return user;
+    return Managed{std::move(user).value(), std::move(org).value()};
   }
 
   // Logged like the guard's refusals (queued: the transaction rolls back).
-  void RefuseUser(const Caller& caller, int64_t tenant_id, const char* action, int64_t user_id) {
+  void RefuseUser(const Caller& caller, int64_t tenant_id, const char* action, int64_t user_id,
+                  std::string reason) {
     core::AuditRecord r = UserAudit(caller, tenant_id, action, user_id);
     if (user_id == 0) r.resource_id.clear();
     r.outcome = "denied";
-    r.purpose = "organisation_serves_other_tenants";
+    r.purpose = std::move(reason);
     ctx_.audit.Enqueue(std::move(r));
   }
 

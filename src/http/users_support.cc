@@ -56,7 +56,9 @@ StatusOr<UserInput> ParseUserInput(const json& body, bool update) {
     errors.push_back({"display_name", "invalid_text"});
   else if (in.data.display_name.size() > kMaxName)
     errors.push_back({"display_name", "too_long"});
-  if (auto e = body.find("email"); e != body.end() && !e->is_null()) {
+  auto e = body.find("email");
+  in.email_given = e != body.end();
+  if (in.email_given && !e->is_null()) {
     if (!e->is_string())
       errors.push_back({"email", "wrong_type"});
     else
@@ -80,6 +82,10 @@ StatusOr<UserInput> ParseUserInput(const json& body, bool update) {
       else
         errors.push_back({"roles/" + std::to_string(i), "invalid_enum"});
     }
+    // Separation of duties: whoever makes accounts and gives roles must not
+    // also be the one who checks the log of what was done with them.
+    if (in.data.roles.Has(core::Role::kBeheer) && in.data.roles.Has(core::Role::kAuditor))
+      errors.push_back({"roles", "roles_incompatible"});
   }
   if (update)
     RefuseUnknown(body, {"version", "display_name", "email", "roles", "active"}, errors);
@@ -106,6 +112,21 @@ StatusOr<Enrolment> NewEnrolment(const ApiContext& ctx, ports::Transaction& tx, 
 
 bool ManagesOrganisation(const core::Organisation& organisation, int64_t tenant_id) {
   return organisation.tenant_id == tenant_id;
+}
+
+Status CheckRolesOfOrganisation(const core::Organisation& organisation,
+                                const core::RoleSet& roles) {
+  if (organisation.regional && !roles.Intersect(core::MunicipalRoles()).Empty())
+    return core::ValidationFailed({{"roles", "role_not_for_regional"}});
+  return Status::Ok();
+}
+
+StatusOr<bool> ActiveInRole(ports::Transaction& tx, const ports::User& user, core::Role role,
+                            int64_t tenant_id) {
+  if (!user.data.active || !user.data.roles.Has(role)) return false;
+  REGIE_ASSIGN_OR_RETURN(core::Organisation org,
+                         tx.Organisations().GetById(user.data.organisation_id));
+  return core::RolesIn(user.data.roles, org.tenant_id, tenant_id).Has(role);
 }
 
 StatusOr<json> UserJson(ports::Transaction& tx, const ports::User& user,

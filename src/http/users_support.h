@@ -16,6 +16,7 @@ namespace regie::http {
 struct UserInput {
   int64_t version = 0;  // updates only
   ports::UserData data;
+  bool email_given = false;  // "email" was in the body (null counts)
 };
 
 // A username as accounts have it, after NormaliseUsername (auth_support.h):
@@ -24,7 +25,10 @@ struct UserInput {
 bool IsValidUsername(std::string_view username);
 
 // Create: username, display_name, email, organisation_id, roles.
-// Update: version, display_name, email, roles, active.
+// Update: version, display_name, email (optional: absent keeps the stored
+// address, null or "" clears it; `email_given` tells), roles, active.
+// Refuses beheer together with auditor on one account ("roles",
+// "roles_incompatible").
 StatusOr<UserInput> ParseUserInput(const nlohmann::json& body, bool update);
 
 // A one-time enrolment link: the web UI's path "/inschrijven/<token>" (the
@@ -54,5 +58,18 @@ StatusOr<nlohmann::json> UserJson(ports::Transaction& tx, const ports::User& use
 // of one of those must not make, re-role or take over such an account and
 // with it reach the others; its home municipality's beheer does.
 bool ManagesOrganisation(const core::Organisation& organisation, int64_t tenant_id);
+
+// The roles a user of `organisation` may be given: a regional organisation's
+// users serve several municipalities, so none of them gets a municipal role
+// (core::MunicipalRoles; it would count only at home anyway, and whoever
+// needs one there belongs to a municipal organisation). ValidationFailed
+// "role_not_for_regional" on "roles" otherwise.
+Status CheckRolesOfOrganisation(const core::Organisation& organisation, const core::RoleSet& roles);
+
+// Whether `user` is active and holds `role` where it counts in `tenant_id`
+// (core::RolesIn: a municipal role only in its organisation's home), e.g.
+// before naming them a household's regisseur there.
+StatusOr<bool> ActiveInRole(ports::Transaction& tx, const ports::User& user, core::Role role,
+                            int64_t tenant_id);
 
 }  // namespace regie::http

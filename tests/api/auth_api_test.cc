@@ -335,10 +335,16 @@ TEST_P(AuthApiTest, ABeheerManagesOnlyUsersWhoseOrganisationServesNoOtherTenant)
   EXPECT_EQ(*test_db_->RunSql("SELECT action FROM audit_log WHERE outcome = 'denied' AND "
                               "purpose = 'organisation_serves_other_tenants' ORDER BY seq"),
             (std::vector<std::string>{"create", "update", "reset_enrolment"}));
-  // Dalfsen's beheer, at the GGD's home, manages it.
+  // Dalfsen's beheer, at the GGD's home, manages it, but gives its users
+  // no municipal role (user_roles_api_test.cc).
   HttpResult home = Post(home_url + "/enrolment", json::object());
   EXPECT_EQ(home.status, 200U) << home.body;
-  EXPECT_EQ(Post(Base(tenant_b_) + "/users", body).status, 201U);
+  HttpResult with_beheer = Post(Base(tenant_b_) + "/users", body);
+  EXPECT_EQ(with_beheer.status, 422U) << with_beheer.body;
+  EXPECT_EQ(with_beheer.json()["errors"][0]["code"], "role_not_for_regional");
+  json partner_only = body;
+  partner_only["roles"] = json::array({"partner"});
+  EXPECT_EQ(Post(Base(tenant_b_) + "/users", partner_only).status, 201U);
 }
 
 TEST_P(AuthApiTest, EnrolmentFromNewUserToLogin) {

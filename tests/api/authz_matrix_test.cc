@@ -503,10 +503,13 @@ class AuthzMatrixTest : public ApiTest {
     path = Replace(path, "{regionCode}", "DEMO");
     path = Replace(path, "{handoverId}", "987654");
     // Every report request gets a period of its own, still a concept with
-    // nothing written: a save from version 0 and a finalise always apply.
+    // nothing written: a save from version 0 and a finalise always apply
+    // (a finalise to a half-year that has ended, as it must be).
     if (path.find("{period}") != std::string::npos) {
-      const int n = next_period_++;
-      path = Replace(path, "{period}", std::to_string(2030 + n / 2) + (n % 2 == 0 ? "H1" : "H2"));
+      const bool finalise = path.ends_with("/finalise");
+      const int n = finalise ? next_past_period_++ : next_period_++;
+      path = Replace(path, "{period}",
+                     std::to_string((finalise ? 2000 : 2030) + n / 2) + (n % 2 == 0 ? "H1" : "H2"));
     }
     path = Replace(path, "{section}", "netwerkpartners");
     path = Replace(path, "{userId}", std::to_string(w.target_users[column % 2]));
@@ -639,7 +642,8 @@ class AuthzMatrixTest : public ApiTest {
   int64_t org_werkplein_ = 0;
   int world_ = 0;
   int bsn_ = 0;
-  int next_period_ = 0;  // report periods handed out (Path)
+  int next_period_ = 0;       // report periods handed out (Path)
+  int next_past_period_ = 0;  // the same for finalising, from 2000H1 on
 };
 
 TEST_P(AuthzMatrixTest, EveryRouteRoleAndRelationship) {

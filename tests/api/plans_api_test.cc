@@ -241,16 +241,33 @@ TEST_P(PlansApiTest, BadInputIsRefusedWhole) {
   goals[1]["actions"][0]["user_id"] = UserId("begeleider");  // not of that organisation
   goals[1]["target_date"] = "2027-02-30";
   goals[1]["colour"] = "rood";
+  // Every error in one answer: what does not parse and what breaks a rule.
   HttpResult r = Put(url_, {{"version", 0}, {"goals", goals}});
   ASSERT_EQ(r.status, 422U) << r.body;
-  EXPECT_EQ(Errors(r), (std::vector<std::string>{"goals/1/target_date:invalid_date",
-                                                 "goals/1/colour:unknown_field"}));
+  EXPECT_EQ(Errors(r), (std::vector<std::string>{
+                           "goals/1/target_date:invalid_date", "goals/1/colour:unknown_field",
+                           "goals/0/person_id:invalid_reference", "goals/0/domain:unknown_domain",
+                           "goals/1/actions/0/organisation_id:invalid_reference"}));
   goals[1].erase("colour");
   goals[1]["target_date"] = "2027-02-28";
   r = Put(url_, {{"version", 0}, {"goals", goals}});
   EXPECT_EQ(Errors(r), (std::vector<std::string>{
                            "goals/0/person_id:invalid_reference", "goals/0/domain:unknown_domain",
                            "goals/1/actions/0/organisation_id:invalid_reference"}));
+  // A new goal left empty in the editor: each field is named once, as
+  // required (an empty domain is not an unknown one).
+  json empty = goals;
+  empty.push_back({{"person_id", nullptr}, {"domain", ""}, {"text", ""}, {"target_date", ""}});
+  r = Put(url_, {{"version", 0}, {"goals", empty}});
+  const std::vector<std::string> errors = Errors(r);
+  for (const char* want :
+       {"goals/2/person_id:required", "goals/2/domain:required", "goals/2/text:required"})
+    EXPECT_NE(std::find(errors.begin(), errors.end(), want), errors.end()) << want << r.body;
+  EXPECT_EQ(
+      std::count_if(errors.begin(), errors.end(),
+                    [](const std::string& e) { return e.starts_with("goals/2/target_date:"); }),
+      1)
+      << r.body;
   EXPECT_EQ(Plan()["version"], 0);
   EXPECT_EQ(Put(url_, {{"goals", json::array()}}).status, 422U);
 }

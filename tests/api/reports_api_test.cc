@@ -132,6 +132,21 @@ TEST_P(ReportsApiTest, PartnerWritesAndSeesOnlyItsOwnContributionUntilFinal) {
   EXPECT_EQ(Get(Report() + ".pdf").status, 200U);
 }
 
+// Final is for good, so a half-year can be made final only once it is
+// over: the running one (or a later one) is refused and stays a concept.
+TEST_P(ReportsApiTest, AHalfYearNotEndedCannotBeFinalised) {
+  const std::string running = clock_->Today().month() <= 6
+                                  ? std::to_string(clock_->Today().year()) + "H1"
+                                  : std::to_string(clock_->Today().year()) + "H2";
+  As("beleid");
+  for (const std::string& period : {running, std::string("2099H1")}) {
+    HttpResult r = Post(Report(period) + "/finalise", json::object());
+    ASSERT_EQ(r.status, 409U) << period << ": " << r.body;
+    EXPECT_EQ(r.json()["code"], "period_not_ended");
+    EXPECT_EQ(Get(Report(period)).json()["status"], "concept");
+  }
+}
+
 TEST_P(ReportsApiTest, FinalisedReportIsFrozenWithItsStampAndDownloads) {
   ASSERT_EQ(Save("trends", 0, "Meer nareizigers dan verwacht.").status, 200U);
   As("beleid");

@@ -152,6 +152,18 @@ class EnumSet {
 using RoleSet = EnumSet<Role, kRoleCount>;
 using CategorySet = EnumSet<DataCategory, kCategoryCount>;
 
+// The roles that carry a municipality's own authority: directing its cases,
+// its policy figures, its administration and its audit log. A user holds
+// them only for the home municipality of their organisation; a regional
+// organisation's users serve other municipalities too, and those never
+// decided to give them that authority (docs/access.md).
+RoleSet MunicipalRoles();
+
+// The roles of `roles` that count in `tenant_id` for a user whose
+// organisation is at home in `home_tenant_id`: outside the home tenant the
+// municipal roles do not.
+RoleSet RolesIn(const RoleSet& roles, int64_t home_tenant_id, int64_t tenant_id);
+
 // The authenticated user behind a request.
 struct Principal {
   int64_t user_id = 0;
@@ -162,10 +174,22 @@ struct Principal {
   // Tenants the user's organisation serves: its own municipality, or several
   // for a regional partner. Never empty for an active user.
   std::vector<int64_t> tenant_ids;
+  // The organisation's own municipality, the only tenant where the
+  // municipal roles count.
+  int64_t home_tenant_id = 0;
+  // For a request about one tenant, only the roles that count there
+  // (ActingIn); the account's roles otherwise.
   RoleSet roles;
 
   bool Has(Role r) const { return roles.Has(r); }
+  // Whether the user holds `r` and it counts in `tenant_id`.
+  bool HasIn(Role r, int64_t tenant_id) const {
+    return RolesIn(roles, home_tenant_id, tenant_id).Has(r);
+  }
   bool Serves(int64_t tenant_id) const;
+  // The principal as it acts in `tenant_id`: its roles narrowed to RolesIn.
+  // Narrowing twice keeps only what counts in both tenants.
+  Principal ActingIn(int64_t tenant_id) const;
 };
 
 // A record that lets an organisation see categories of one person's data:

@@ -97,6 +97,23 @@ bool OnlyCaseFreeRoles(const Principal& user) {
 
 bool Principal::Serves(int64_t tenant_id) const { return Contains(tenant_ids, tenant_id); }
 
+RoleSet MunicipalRoles() {
+  return {Role::kRegisseur, Role::kBeleid, Role::kBeheer, Role::kAuditor};
+}
+
+RoleSet RolesIn(const RoleSet& roles, int64_t home_tenant_id, int64_t tenant_id) {
+  if (tenant_id == home_tenant_id) return roles;
+  RoleSet out = roles;
+  for (Role r : MunicipalRoles().Values()) out.Remove(r);
+  return out;
+}
+
+Principal Principal::ActingIn(int64_t tenant_id) const {
+  Principal p = *this;
+  p.roles = RolesIn(roles, home_tenant_id, tenant_id);
+  return p;
+}
+
 bool SharingBasis::ActiveAt(Timestamp now) const {
   const Date today = now.ToDate();
   if (withdrawn_at && *withdrawn_at <= now) return false;

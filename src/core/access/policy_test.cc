@@ -417,5 +417,40 @@ TEST(PolicyTest, DecisionsDifferingInAnyFieldAreNotEqual) {
   EXPECT_NE(d, base);
 }
 
+TEST(PolicyTest, MunicipalRolesCountOnlyInTheHomeTenant) {
+  // A regional organisation at home in tenant 1, serving 2 too.
+  Principal p = User(100, 20,
+                     {Role::kRegisseur, Role::kBegeleider, Role::kPartner, Role::kVrijwilliger,
+                      Role::kBeleid, Role::kBeheer, Role::kAuditor},
+                     {1, 2});
+  p.home_tenant_id = 1;
+  EXPECT_EQ(p.ActingIn(1).roles, p.roles);
+  const Principal away = p.ActingIn(2);
+  EXPECT_EQ(away.roles, RoleSet({Role::kBegeleider, Role::kPartner, Role::kVrijwilliger}));
+  for (Role r : MunicipalRoles().Values()) {
+    EXPECT_TRUE(p.HasIn(r, 1)) << ToCode(r);
+    EXPECT_FALSE(p.HasIn(r, 2)) << ToCode(r);
+  }
+  // Narrowed for one tenant, a check about the home tenant gives nothing back.
+  EXPECT_EQ(away.ActingIn(1).roles, away.roles);
+  // Unknown home (never for a loaded principal): no municipal role anywhere.
+  Principal unknown = p;
+  unknown.home_tenant_id = 0;
+  EXPECT_FALSE(unknown.ActingIn(1).Has(Role::kBeheer));
+  // The policy then decides as for a user without those roles: the
+  // household's regisseur in another tenant gets no case access, and no
+  // break-the-glass or aggregates there.
+  Principal regisseur = User(100, 20, {Role::kRegisseur}, {1, 2});
+  regisseur.home_tenant_id = 1;
+  HouseholdFacts f = Facts();
+  f.tenant_id = 2;
+  EXPECT_FALSE(DecideHousehold(regisseur.ActingIn(2), Action::kRead, f, kNow).allowed);
+  EXPECT_FALSE(DecideBreakGlass(regisseur.ActingIn(2), 2, "een geldige reden").allowed);
+  EXPECT_FALSE(DecideAggregates(regisseur.ActingIn(2), 2, Action::kRead).allowed);
+  f.tenant_id = 1;
+  EXPECT_TRUE(DecideHousehold(regisseur.ActingIn(1), Action::kRead, f, kNow).allowed);
+  EXPECT_TRUE(DecideBreakGlass(regisseur.ActingIn(1), 1, "een geldige reden").allowed);
+}
+
 }  // namespace
 }  // namespace regie::core

@@ -64,7 +64,9 @@ std::vector<FieldError> ValidatePlanGoals(const std::vector<PlanGoal>& goals,
     if (g.key < 0 || (g.key > 0 && !keys.insert(g.key).second))
       Add(errors, at + "key", "duplicate");
     if (!persons.contains(g.person_id)) Add(errors, at + "person_id", "invalid_reference");
-    if (context.domains == nullptr || !context.domains->Knows(g.domain))
+    if (g.domain.empty())
+      Add(errors, at + "domain", "required");
+    else if (context.domains == nullptr || !context.domains->Knows(g.domain))
       Add(errors, at + "domain", "unknown_domain");
     CheckText(errors, at + "text", g.text, kMaxPlanText, true, false);
     CheckPlanDate(errors, at + "target_date", g.target_date, context.today);
