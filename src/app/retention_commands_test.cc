@@ -75,6 +75,16 @@ class EraseTest : public ::testing::TestWithParam<std::string> {
     for (int64_t id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
     return "(" + out + ")";
   }
+  // A table that references `household`, so erasing it fails half-way
+  // (dropped again with `DROP TABLE blocker`).
+  bool Block(int64_t household) {
+    return test_db_
+        ->RunSql(std::string("CREATE TABLE blocker (household_id ") +
+                 (GetParam() == "sqlite" ? "INTEGER" : "bigint") +
+                 " REFERENCES households(id)); INSERT INTO blocker VALUES (" +
+                 std::to_string(household) + ")")
+        .ok();
+  }
   // Row counts of every table but the audit log (which grows with reads).
   std::map<std::string, int64_t> TableCounts() {
     std::map<std::string, int64_t> out;
@@ -298,12 +308,7 @@ TEST_P(EraseTest, AFailingHouseholdIsRolledBackAndTheRunGoesOn) {
     ASSERT_TRUE(tx->Commit().ok());
   }
   const int64_t blocked = archived[1];
-  ASSERT_TRUE(test_db_
-                  ->RunSql(std::string("CREATE TABLE blocker (household_id ") +
-                           (GetParam() == "sqlite" ? "INTEGER" : "bigint") +
-                           " REFERENCES households(id)); INSERT INTO blocker VALUES (" +
-                           std::to_string(blocked) + ")")
-                  .ok());
+  ASSERT_TRUE(Block(blocked));
   const int64_t persons_before =
       Count("SELECT count(*) FROM persons WHERE household_id = " + std::to_string(blocked));
   ASSERT_GT(persons_before, 0);
@@ -349,12 +354,7 @@ TEST_P(EraseTest, ACommitAfterAFailedEraseWritesNothing) {
     id = h->id;
     ASSERT_TRUE(tx->Commit().ok());
   }
-  ASSERT_TRUE(test_db_
-                  ->RunSql(std::string("CREATE TABLE blocker (household_id ") +
-                           (GetParam() == "sqlite" ? "INTEGER" : "bigint") +
-                           " REFERENCES households(id)); INSERT INTO blocker VALUES (" +
-                           std::to_string(id) + ")")
-                  .ok());
+  ASSERT_TRUE(Block(id));
   const std::map<std::string, int64_t> before = TableCounts();
   {
     auto tx = Write();

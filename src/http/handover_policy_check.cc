@@ -26,8 +26,7 @@ Status CheckEventsAgainstPolicy(const Package& package, const core::policy::Comp
   for (size_t i = 0; i < package.events.size(); ++i) {
     const PackageEvent& e = package.events[i];
     if (e.voided_at) continue;
-    const Status checked =
-        core::policy::CheckEvent(policy, facts.at(e.person), e.event, today).status();
+    Status checked = core::policy::CheckEvent(policy, facts.at(e.person), e.event, today).status();
     if (checked.ok()) continue;
     std::optional<FieldError> error =
         EventFieldError(checked, "package/events/" + std::to_string(i) + "/");

@@ -51,6 +51,7 @@ BenchmarkViews SuppressBenchmark(const std::vector<const Report*>& members, Date
 
   // The member axis: the members' cells add up to the region's.
   std::vector<CellId> persons;
+  persons.reserve(cells.size());
   for (const ReportCells& c : cells) persons.push_back(c.persons());
   engine.AddLine(std::move(persons), region_cells.persons());
   for (size_t i = 0; i < region.indicators.size(); ++i) {
@@ -81,6 +82,7 @@ BenchmarkViews SuppressBenchmark(const std::vector<const Report*>& members, Date
       }
       for (int k = 0; k < kSlots; ++k) {
         std::vector<CellId> line;
+        line.reserve(parts.size());
         for (const auto& [m, bc] : parts)
           line.push_back(cells[m].At(*at[m], bc.first, bc.second, k));
         engine.AddLine(std::move(line), region_cells.At(i, *region_cohorts, r, k));

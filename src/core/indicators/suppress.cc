@@ -110,6 +110,7 @@ ReportCells::ReportCells(const Report& report, LineSuppressor& engine) {
       const Row column_totals = sums[i] == *totals ? t.total : add_row(sums[i]);
       for (size_t k = 0; k < kSlots; ++k) {
         std::vector<CellId> column;
+        column.reserve(rows.size());
         for (const Row& r : rows) column.push_back(r[k]);
         engine.AddLine(std::move(column), column_totals[k]);
       }

@@ -39,11 +39,13 @@ void CountTable::Suppress() {
   }
   for (int r = 0; r <= rows_; ++r) {
     std::vector<size_t> entries;
+    entries.reserve(static_cast<size_t>(cols_));
     for (int c = 0; c < cols_; ++c) entries.push_back(Index(r, c));
     engine.AddLine(std::move(entries), Index(r, cols_));
   }
   for (int c = 0; c <= cols_; ++c) {
     std::vector<size_t> entries;
+    entries.reserve(static_cast<size_t>(rows_));
     for (int r = 0; r < rows_; ++r) entries.push_back(Index(r, c));
     engine.AddLine(std::move(entries), Index(rows_, c));
   }
