@@ -245,7 +245,7 @@ describe('roles and relationships', () => {
     await assertAccessible(page, 'audit log');
 
     // The regisseur's withdrawal of the sharing basis is in the log too.
-    await page.locator('tbody tr', { hasText: 'withdrawn' }).first().waitFor();
+    await page.locator('tbody tr', { hasText: 'Ingetrokken' }).first().waitFor();
 
     await page.getByLabel(/^Actie/).selectOption('break_glass');
     await page.getByRole('button', { name: 'Filteren' }).click();

@@ -23,9 +23,9 @@ struct G40Source {
   std::string_view section;
   std::string_view respondents;
 };
-inline constexpr G40Source kG40Source = {
-    "Uitvraag G40 Stedennetwerk Inburgering (Reacties 32/40)", "EenVandaag", "2018-01",
-    "Bijlage 1, kolommen 'Stelling' (seed 001)", "32 van de 40 G40-steden"};
+inline constexpr G40Source kG40Source = {"Uitvraag G40 Stedennetwerk Inburgering (Reacties 32/40)",
+                                         "EenVandaag", "2018-01", "Bijlage 1, kolommen 'Stelling'",
+                                         "32 van de 40 G40-steden"};
 
 // The answer categories, in publication order (see data/g40-2018/README.md).
 inline constexpr std::array<std::string_view, 5> kG40Answers = {"eens", "oneens", "deels",
