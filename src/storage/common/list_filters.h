@@ -1,5 +1,9 @@
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
 #include "core/access/access_model.h"
 #include "ports/repositories.h"
 
@@ -36,6 +40,41 @@ inline bool BranchAnswers(const ports::HouseholdQuery& q, const BranchFilters& f
   if (!f.address && (q.wijk || q.kern)) return false;
   if (!f.housing && (q.housed_from || q.housed_to)) return false;
   return true;
+}
+
+// Relationships in the order core::DecideHousehold tries them; a
+// household's rank is its index + 1, so min() over the branches that
+// return it picks the strongest.
+inline constexpr std::array kRanked = {
+    core::Relationship::kRegisseur, core::Relationship::kBegeleider, core::Relationship::kPartner,
+    core::Relationship::kVrijwilliger, core::Relationship::kBreakGlass};
+
+// One flag per rank: which branches a list statement has.
+using RankFlags = std::array<bool, kRanked.size()>;
+
+// The relationships the user's roles allow (none without visibility).
+inline RankFlags VisibleRanks(const ports::HouseholdQuery& q) {
+  if (!q.visible_to) return {};
+  const ports::ListVisibility& v = *q.visible_to;
+  return {v.as_regisseur, v.as_begeleider, v.as_partner, v.as_vrijwilliger, v.break_glass};
+}
+
+// Those of `visible` whose relationship can see every filter of `q`.
+inline RankFlags AnsweringRanks(const ports::HouseholdQuery& q, const RankFlags& visible) {
+  RankFlags out{};
+  for (size_t i = 0; i < kRanked.size(); ++i)
+    out[i] = visible[i] && BranchAnswers(q, FiltersOf(kRanked[i]));
+  return out;
+}
+
+inline bool Any(const RankFlags& flags) {
+  return std::any_of(flags.begin(), flags.end(), [](bool b) { return b; });
+}
+
+// The relationship of a rank (kNone outside 1..kRanked.size()).
+inline core::Relationship FromRank(int64_t rank) {
+  if (rank < 1 || rank > static_cast<int64_t>(kRanked.size())) return core::Relationship::kNone;
+  return kRanked[static_cast<size_t>(rank - 1)];
 }
 
 }  // namespace regie::storage

@@ -16,12 +16,6 @@ namespace {
 
 constexpr int kMaxLimit = 200;
 
-// In the order core::DecideHousehold tries them; rank = index + 1.
-constexpr std::array kRanked = {core::Relationship::kRegisseur, core::Relationship::kBegeleider,
-                                core::Relationship::kPartner, core::Relationship::kVrijwilliger,
-                                core::Relationship::kBreakGlass};
-static_assert(kRanked.size() == 5, "PgHouseholds::Visible takes one flag per rank");
-
 constexpr std::string_view kColumns =
     "SELECT h.id, h.version, h.name, coalesce(h.regisseur_user_id, 0), "
     "coalesce(u.display_name, ''), h.archived, h.member_count, h.head_wijk, h.head_kern, "
@@ -33,7 +27,7 @@ class ListBuilder {
  public:
   // `wanted`: the branches to build, by rank (with visible_to).
   ListBuilder(const ports::HouseholdQuery& q, const std::optional<ports::ListPosition>& after,
-              std::string text_key, int limit, std::array<bool, kRanked.size()> wanted)
+              std::string text_key, int limit, RankFlags wanted)
       : q_(q), after_(after), text_key_(std::move(text_key)), limit_(limit), wanted_(wanted) {}
 
   // Only household `id`, in any branch: is a cursor's row one the user sees?
@@ -175,24 +169,18 @@ class ListBuilder {
   const std::optional<ports::ListPosition>& after_;
   std::string text_key_;
   int limit_;
-  std::array<bool, kRanked.size()> wanted_;
+  RankFlags wanted_;
   std::optional<int64_t> only_id_;
   Params params_;
   std::string tenant_, limit_ph_, user_, organisation_, now_, after_key_, after_id_, text_, wijk_,
       kern_, from_, to_, only_id_ph_;
 };
 
-core::Relationship FromRank(int64_t rank) {
-  if (rank < 1 || rank > static_cast<int64_t>(kRanked.size())) return core::Relationship::kNone;
-  return kRanked[static_cast<size_t>(rank - 1)];
-}
-
 }  // namespace
 
-StatusOr<bool> PgHouseholds::Visible(const ports::HouseholdQuery& q,
-                                     const std::array<bool, 5>& relationships, int64_t id) {
-  if (std::none_of(relationships.begin(), relationships.end(), [](bool b) { return b; }))
-    return false;
+StatusOr<bool> PgHouseholds::Visible(const ports::HouseholdQuery& q, const RankFlags& relationships,
+                                     int64_t id) {
+  if (!Any(relationships)) return false;
   const ports::HouseholdQuery lookup{
       .tenant_id = q.tenant_id, .visible_to = q.visible_to, .include_archived = true};
   const std::optional<ports::ListPosition> no_position;  // the builder keeps a reference
@@ -204,11 +192,7 @@ StatusOr<bool> PgHouseholds::Visible(const ports::HouseholdQuery& q,
 }
 
 StatusOr<ports::HouseholdPage> PgHouseholds::List(const ports::HouseholdQuery& q) {
-  std::array<bool, kRanked.size()> visible{};
-  if (q.visible_to) {
-    const ports::ListVisibility& v = *q.visible_to;
-    visible = {v.as_regisseur, v.as_begeleider, v.as_partner, v.as_vrijwilliger, v.break_glass};
-  }
+  const RankFlags visible = VisibleRanks(q);
   // The cursor names the last row of the previous page; continue after its
   // current (name key, id).
   std::optional<ports::ListPosition> after;
@@ -244,12 +228,9 @@ StatusOr<ports::HouseholdPage> PgHouseholds::List(const ports::HouseholdQuery& q
   }
   if (!IsStorableText(text_key)) return ports::HouseholdPage{};
   // A branch whose relationship cannot see a filtered field matches nothing.
-  std::array<bool, kRanked.size()> wanted{};
-  for (size_t i = 0; i < kRanked.size(); ++i)
-    wanted[i] = visible[i] && BranchAnswers(q, FiltersOf(kRanked[i]));
+  const RankFlags wanted = AnsweringRanks(q, visible);
   // No relationship the user's roles allow (or that the filters leave): nothing to see.
-  if (q.visible_to && std::none_of(wanted.begin(), wanted.end(), [](bool b) { return b; }))
-    return ports::HouseholdPage{};
+  if (q.visible_to && !Any(wanted)) return ports::HouseholdPage{};
 
   ListBuilder builder(q, after, std::move(text_key), limit, wanted);
   std::string sql = builder.Sql();

@@ -13,13 +13,6 @@ namespace {
 
 constexpr int kMaxLimit = 200;
 
-// Relationships in the order core::DecideHousehold tries them; a
-// household's rank is its index + 1 here, so min() picks the strongest.
-constexpr std::array kRanked = {core::Relationship::kRegisseur, core::Relationship::kBegeleider,
-                                core::Relationship::kPartner, core::Relationship::kVrijwilliger,
-                                core::Relationship::kBreakGlass};
-static_assert(kRanked.size() == 5, "SqliteHouseholds::Visible takes one flag per rank");
-
 // Which parts the statement has. The text depends only on this, so each
 // variant is prepared once per connection. Parameters have fixed numbers:
 //   ?1 tenant, ?3 ?4 cursor (name key, id), ?5 text key, ?6 wijk, ?7 kern,
@@ -36,7 +29,7 @@ struct ListShape {
   bool kern = false;
   bool housed_from = false;
   bool housed_to = false;
-  std::array<bool, kRanked.size()> relationships{};  // by kRanked; all false: no visibility
+  RankFlags relationships{};  // by kRanked; all false: no visibility
   bool visibility = false;
   bool only_id = false;  // just household ?14: is the cursor's row one the user may see?
 };
@@ -137,17 +130,11 @@ std::string ListSql(const ListShape& shape) {
          "ORDER BY h.name_key, h.id LIMIT ?10";
 }
 
-core::Relationship FromRank(int64_t rank) {
-  if (rank < 1 || rank > static_cast<int64_t>(kRanked.size())) return core::Relationship::kNone;
-  return kRanked[static_cast<size_t>(rank - 1)];
-}
-
 }  // namespace
 
 StatusOr<bool> SqliteHouseholds::Visible(const ports::HouseholdQuery& q,
-                                         const std::array<bool, 5>& relationships, int64_t id) {
-  if (std::none_of(relationships.begin(), relationships.end(), [](bool b) { return b; }))
-    return false;
+                                         const RankFlags& relationships, int64_t id) {
+  if (!Any(relationships)) return false;
   const ListShape shape{.include_archived = true,
                         .relationships = relationships,
                         .visibility = true,
@@ -163,13 +150,9 @@ StatusOr<bool> SqliteHouseholds::Visible(const ports::HouseholdQuery& q,
 }
 
 StatusOr<ports::HouseholdPage> SqliteHouseholds::List(const ports::HouseholdQuery& q) {
+  const RankFlags visible = VisibleRanks(q);
   // The cursor names the last row of the previous page; continue after its
   // current (name key, id).
-  std::array<bool, kRanked.size()> visible{};
-  if (q.visible_to) {
-    const ports::ListVisibility& v = *q.visible_to;
-    visible = {v.as_regisseur, v.as_begeleider, v.as_partner, v.as_vrijwilliger, v.break_glass};
-  }
   std::optional<ports::ListPosition> after;
   if (q.after) {
     const std::optional<int64_t> decoded = ports::DecodeCursor(*q.after);
@@ -208,12 +191,9 @@ StatusOr<ports::HouseholdPage> SqliteHouseholds::List(const ports::HouseholdQuer
   if (q.visible_to) {
     shape.visibility = true;
     // A branch whose relationship cannot see a filtered field matches nothing.
-    for (size_t i = 0; i < kRanked.size(); ++i)
-      shape.relationships[i] = visible[i] && BranchAnswers(q, FiltersOf(kRanked[i]));
+    shape.relationships = AnsweringRanks(q, visible);
     // No relationship the user's roles allow (or that the filters leave): nothing to see.
-    if (std::none_of(shape.relationships.begin(), shape.relationships.end(),
-                     [](bool b) { return b; }))
-      return ports::HouseholdPage{};
+    if (!Any(shape.relationships)) return ports::HouseholdPage{};
   }
   REGIE_ASSIGN_OR_RETURN(Stmt s, conn_.Prepare(ListSql(shape)));
   s.Bind(1, q.tenant_id);

@@ -1,9 +1,8 @@
 #pragma once
 
-#include <array>
-
 #include "ports/access_repositories.h"
 #include "ports/repositories.h"
+#include "storage/common/list_filters.h"
 #include "storage/sqlite/sqlite_handle.h"
 
 namespace regie::storage::sqlite {
@@ -57,8 +56,8 @@ class SqliteHouseholds final : public ports::HouseholdRepository {
   // Whether household `id` is one of the list rows of query.visible_to's
   // user through the relationships flagged (in household_list.cc's rank
   // order), whatever the query's filters.
-  StatusOr<bool> Visible(const ports::HouseholdQuery& query,
-                         const std::array<bool, 5>& relationships, int64_t id);
+  StatusOr<bool> Visible(const ports::HouseholdQuery& query, const RankFlags& relationships,
+                         int64_t id);
   // InvalidArgument "validation_failed" with one invalid_reference field
   // error for a regisseur who is not a user serving the tenant and one per
   // involved organisation that does not serve it.
